@@ -1,0 +1,25 @@
+package dev.faultline.application.access.port.out;
+
+import dev.faultline.domain.access.AccessTokenClaims;
+import java.time.Instant;
+
+/**
+ * Turns access-token claims into a signed, self-contained token (an RFC 9068 JWT) and back. Verification is
+ * purely local: signature, issuer, audience and expiry. Whether the token's chain is still alive is the
+ * caller's question, answered by the chain repository.
+ */
+public interface AccessTokenCodec {
+    String encode(AccessTokenClaims claims);
+
+    Verification verify(String token, String expectedIssuer, String expectedAudience, Instant now);
+
+    /** The outcome of checking a presented token. */
+    sealed interface Verification {
+        record Valid(AccessTokenClaims claims) implements Verification {
+        }
+
+        /** The token is not acceptable; {@code reason} is for logs and error descriptions, never the token. */
+        record Invalid(String reason) implements Verification {
+        }
+    }
+}

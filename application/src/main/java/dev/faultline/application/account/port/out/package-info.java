@@ -1,0 +1,2 @@
+/** Outbound ports of the account context: the user repository, password hashing, sign-in attempts. */
+package dev.faultline.application.account.port.out;

@@ -1,0 +1,2 @@
+/** Ports shared by every bounded context (units of work). */
+package dev.faultline.application.shared;

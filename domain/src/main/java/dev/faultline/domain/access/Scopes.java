@@ -1,0 +1,56 @@
+package dev.faultline.domain.access;
+
+import dev.faultline.domain.shared.InvalidValue;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A non-empty set of scopes, written on the wire as a space-delimited list (RFC 6749 §3.3). */
+public record Scopes(Set<Scope> values) {
+    public static final Scopes READ_ONLY = new Scopes(EnumSet.of(Scope.READ));
+    public static final Scopes READ_WRITE = new Scopes(EnumSet.of(Scope.READ, Scope.WRITE));
+
+    public Scopes {
+        InvalidValue.require(values != null && !values.isEmpty(), "scope", "at least one scope is required");
+        values = Collections.unmodifiableSet(EnumSet.copyOf(values));
+    }
+
+    /**
+     * Parses a space-delimited scope string. Blank means "nothing requested" and yields {@code fallback}.
+     * An unknown scope name is refused with its name in the message.
+     */
+    public static Scopes parse(String text, Scopes fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        EnumSet<Scope> parsed = EnumSet.noneOf(Scope.class);
+        for (String name : text.trim().split(" +")) {
+            parsed.add(Scope.fromWireName(name).orElseThrow(() ->
+                    new InvalidValue("scope", "unknown scope \"" + name + "\"; supported: " + supported())));
+        }
+        return new Scopes(parsed);
+    }
+
+    public static String supported() {
+        return java.util.Arrays.stream(Scope.values()).map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    public boolean includes(Scope scope) {
+        return values.contains(scope);
+    }
+
+    public boolean containsAll(Scopes other) {
+        return values.containsAll(other.values);
+    }
+
+    /** The space-delimited wire form, in a stable order. */
+    public String asString() {
+        return values.stream().map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    @Override
+    public String toString() {
+        return asString();
+    }
+}

@@ -1,0 +1,2 @@
+/** Small building blocks shared by every bounded context. */
+package dev.faultline.domain.shared;
