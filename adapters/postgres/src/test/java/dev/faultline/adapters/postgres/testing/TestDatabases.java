@@ -35,7 +35,7 @@ public final class TestDatabases {
         String name = "faultline_test_" + SEQUENCE.incrementAndGet();
         execute(pg.getPostgresDatabase(), "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         DataSource dataSource = pg.getDatabase("postgres", name);
-        return new TestDatabase(name, dataSource, Database.jdbi(dataSource));
+        return new TestDatabase(name, pg.getJdbcUrl("postgres", name), dataSource, Database.jdbi(dataSource));
     }
 
     /** The server itself, for tests that need to create databases of their own. */
