@@ -11,6 +11,7 @@ import io.dropwizard.lifecycle.Managed;
 
 /** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
 public class FaultlineApplication extends Application<FaultlineConfiguration> {
+    private Faultline faultline;
 
     public static void main(String[] args) throws Exception {
         new FaultlineApplication().run(args);
@@ -28,9 +29,14 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         bootstrap.addCommand(new DbCommand());
     }
 
+    /** The running instance's wiring (for end-to-end tests); null before {@link #run}. */
+    public Faultline faultline() {
+        return faultline;
+    }
+
     @Override
     public void run(FaultlineConfiguration configuration, Environment environment) {
-        Faultline faultline = Faultline.open(configuration, environment.metrics());
+        faultline = Faultline.open(configuration, environment.metrics());
         // Registered first so that it stops last: the database outlives everything that uses it.
         environment.lifecycle().manage(new Managed() {
             @Override
