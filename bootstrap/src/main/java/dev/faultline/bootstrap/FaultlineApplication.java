@@ -1,5 +1,7 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.bootstrap.wiring.Faultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.cli.DbCommand;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;

@@ -1,5 +1,7 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.bootstrap.config.DemoLoginFile;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;

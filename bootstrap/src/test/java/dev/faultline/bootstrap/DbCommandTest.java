@@ -1,5 +1,6 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.adapters.postgres.testing.TestDatabases;

@@ -1,5 +1,7 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.bootstrap.wiring.Faultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.dropwizard.testing.junit5.DropwizardAppExtension;

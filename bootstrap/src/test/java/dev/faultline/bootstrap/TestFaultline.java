@@ -1,5 +1,6 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;

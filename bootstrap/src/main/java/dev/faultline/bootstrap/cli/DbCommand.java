@@ -1,7 +1,7 @@
 package dev.faultline.bootstrap.cli;
 
 import dev.faultline.adapters.postgres.Database;
-import dev.faultline.bootstrap.Faultline;
+import dev.faultline.bootstrap.wiring.Faultline;
 import java.io.PrintStream;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;

@@ -1,8 +1,8 @@
 package dev.faultline.bootstrap.cli;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.faultline.bootstrap.Faultline;
-import dev.faultline.bootstrap.FaultlineConfiguration;
+import dev.faultline.bootstrap.wiring.Faultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.domain.shared.InvalidValue;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;

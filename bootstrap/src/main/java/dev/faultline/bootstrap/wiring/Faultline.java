@@ -1,10 +1,11 @@
-package dev.faultline.bootstrap;
+package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.adapters.postgres.JdbiTransactions;
 import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import java.time.Clock;
 

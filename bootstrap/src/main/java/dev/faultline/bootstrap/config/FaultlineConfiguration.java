@@ -1,9 +1,6 @@
-package dev.faultline.bootstrap;
+package dev.faultline.bootstrap.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.faultline.bootstrap.config.AccessSettings;
-import dev.faultline.bootstrap.config.DatabaseSettings;
-import dev.faultline.bootstrap.config.PurgeSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.Valid;

@@ -1,4 +1,4 @@
-package dev.faultline.bootstrap;
+package dev.faultline.bootstrap.config;
 
 import java.nio.file.Path;
 
