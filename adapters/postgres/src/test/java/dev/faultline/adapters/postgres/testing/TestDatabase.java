@@ -6,7 +6,8 @@ import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 
 /** One migrated test database: its data source, a configured Jdbi, and a way to empty it between tests. */
-public record TestDatabase(String name, DataSource dataSource, Jdbi jdbi) {
+/** {@code jdbcUrl} connects as the trusted {@code postgres} user with no password. */
+public record TestDatabase(String name, String jdbcUrl, DataSource dataSource, Jdbi jdbi) {
 
     public JdbiTransactions transactions() {
         return new JdbiTransactions(jdbi);

@@ -35,7 +35,18 @@ public final class TestDatabases {
         String name = "faultline_test_" + SEQUENCE.incrementAndGet();
         execute(pg.getPostgresDatabase(), "CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         DataSource dataSource = pg.getDatabase("postgres", name);
-        return new TestDatabase(name, dataSource, Database.jdbi(dataSource));
+        return new TestDatabase(name, pg.getJdbcUrl("postgres", name), dataSource, Database.jdbi(dataSource));
+    }
+
+    /**
+     * A new database with no schema at all, for tests of code that migrates by itself (the server, the CLI).
+     */
+    public static synchronized TestDatabase freshEmpty() {
+        EmbeddedPostgres pg = server();
+        String name = "faultline_empty_" + SEQUENCE.incrementAndGet();
+        execute(pg.getPostgresDatabase(), "CREATE DATABASE " + name);
+        DataSource dataSource = pg.getDatabase("postgres", name);
+        return new TestDatabase(name, pg.getJdbcUrl("postgres", name), dataSource, Database.jdbi(dataSource));
     }
 
     /** The server itself, for tests that need to create databases of their own. */
