@@ -1,7 +1,7 @@
 package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.ListPersonalTokens;
-import dev.faultline.application.access.port.in.PersonalTokenSummary;
+import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.domain.account.UserId;
 import java.time.Clock;

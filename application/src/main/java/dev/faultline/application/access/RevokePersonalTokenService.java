@@ -1,6 +1,6 @@
 package dev.faultline.application.access;
 
-import dev.faultline.application.access.port.in.PersonalTokenSummary;
+import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
 import dev.faultline.application.access.port.in.RevokePersonalToken;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.domain.access.PersonalToken;

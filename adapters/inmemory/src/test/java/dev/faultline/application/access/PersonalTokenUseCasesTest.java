@@ -9,8 +9,8 @@ import dev.faultline.application.access.port.in.AuthenticatePersonalToken.Princi
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken.Reason;
 import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.CreatePersonalToken.Command;
-import dev.faultline.application.access.port.in.PersonalTokenSummary;
-import dev.faultline.application.access.port.in.PersonalTokenSummary.Status;
+import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
+import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary.Status;
 import dev.faultline.application.access.port.in.RevokePersonalToken;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.testing.MutableClock;

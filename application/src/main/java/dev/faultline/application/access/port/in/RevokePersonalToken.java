@@ -1,5 +1,6 @@
 package dev.faultline.application.access.port.in;
 
+import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
 import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.account.UserId;
 import java.time.Instant;
