@@ -33,8 +33,9 @@ public class AccessSettings {
     @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
     private Duration refreshReuseGrace = Duration.seconds(0);
 
+    /** How long revoked or expired token chains and personal tokens are kept before the purge removes them. */
     @NotNull
-    private Duration revokedChainRetention = Duration.days(7);
+    private Duration endedGrantRetention = Duration.days(7);
 
     @JsonProperty
     public Duration getAuthorizationCodeLifetime() {
@@ -87,12 +88,12 @@ public class AccessSettings {
     }
 
     @JsonProperty
-    public Duration getRevokedChainRetention() {
-        return revokedChainRetention;
+    public Duration getEndedGrantRetention() {
+        return endedGrantRetention;
     }
 
     @JsonProperty
-    public void setRevokedChainRetention(Duration value) {
-        this.revokedChainRetention = value;
+    public void setEndedGrantRetention(Duration value) {
+        this.endedGrantRetention = value;
     }
 }

@@ -1,0 +1,46 @@
+package dev.faultline.adapters.postgres.access;
+
+import dev.faultline.application.access.port.out.SigningKeyStore;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** Signing keys in the {@code signing_keys} table, shared by every instance. */
+public final class PostgresSigningKeyStore implements SigningKeyStore {
+    private final Jdbi jdbi;
+
+    public PostgresSigningKeyStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<StoredKey> all() {
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT key_id, private_document, created_at FROM signing_keys ORDER BY created_at DESC, key_id DESC")
+                .map((rs, ctx) -> new StoredKey(rs.getString("key_id"), rs.getString("private_document"),
+                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                .list());
+    }
+
+    @Override
+    public boolean add(StoredKey key) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        INSERT INTO signing_keys (key_id, private_document, created_at)
+                        VALUES (:keyId, :document, :createdAt)
+                        ON CONFLICT (key_id) DO NOTHING""")
+                .bind("keyId", key.keyId())
+                .bind("document", key.privateDocument())
+                .bind("createdAt", key.createdAt())
+                .execute()) == 1;
+    }
+
+    @Override
+    public int deleteCreatedBefore(Instant cutoff) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        DELETE FROM signing_keys
+                        WHERE created_at < :cutoff
+                          AND key_id <> (SELECT key_id FROM signing_keys ORDER BY created_at DESC, key_id DESC LIMIT 1)""")
+                .bind("cutoff", cutoff)
+                .execute());
+    }
+}

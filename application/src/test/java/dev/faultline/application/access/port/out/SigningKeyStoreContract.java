@@ -1,0 +1,50 @@
+package dev.faultline.application.access.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.application.access.port.out.SigningKeyStore.StoredKey;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link SigningKeyStore} must do. */
+public abstract class SigningKeyStoreContract {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    protected abstract SigningKeyStore store();
+
+    @Test
+    void listsKeysNewestFirst() {
+        SigningKeyStore store = store();
+        store.add(new StoredKey("old", "{\"d\":\"1\"}", T0));
+        store.add(new StoredKey("new", "{\"d\":\"2\"}", T0.plusSeconds(60)));
+
+        assertThat(store.all()).extracting(StoredKey::keyId).containsExactly("new", "old");
+        assertThat(store.all().get(0).privateDocument()).isEqualTo("{\"d\":\"2\"}");
+        assertThat(store.all().get(0).createdAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void addingAKeyIdTwiceKeepsTheFirst() {
+        SigningKeyStore store = store();
+        assertThat(store.add(new StoredKey("k", "first", T0))).isTrue();
+        assertThat(store.add(new StoredKey("k", "second", T0.plusSeconds(1)))).isFalse();
+
+        assertThat(store.all()).singleElement().extracting(StoredKey::privateDocument).isEqualTo("first");
+    }
+
+    @Test
+    void deletesOldKeysButNeverTheNewest() {
+        SigningKeyStore store = store();
+        store.add(new StoredKey("a", "a", T0));
+        store.add(new StoredKey("b", "b", T0.plusSeconds(10)));
+
+        assertThat(store.deleteCreatedBefore(T0.plusSeconds(5))).isEqualTo(1);
+        assertThat(store.deleteCreatedBefore(T0.plusSeconds(3600))).isZero();
+        assertThat(store.all()).extracting(StoredKey::keyId).containsExactly("b");
+    }
+
+    @Test
+    void neverShowsThePrivateDocumentInItsDescription() {
+        assertThat(new StoredKey("k", "{\"d\":\"secret\"}", T0).toString()).doesNotContain("secret");
+    }
+}
