@@ -1,5 +1,6 @@
 package dev.faultline.domain.account;
 
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,9 +15,9 @@ public record FailedSignIns(EmailAddress email, int failures, Instant streakStar
 
     public FailedSignIns {
         Objects.requireNonNull(email, "email");
-        Objects.requireNonNull(streakStartedAt, "streakStartedAt");
-        Objects.requireNonNull(lastFailureAt, "lastFailureAt");
-        Objects.requireNonNull(lockedUntil, "lockedUntil");
+        streakStartedAt = Times.micros(Objects.requireNonNull(streakStartedAt, "streakStartedAt"));
+        lastFailureAt = Times.micros(Objects.requireNonNull(lastFailureAt, "lastFailureAt"));
+        lockedUntil = Objects.requireNonNull(lockedUntil, "lockedUntil").map(Times::micros);
         if (failures < 1) {
             throw new IllegalArgumentException("a streak has at least one failure");
         }

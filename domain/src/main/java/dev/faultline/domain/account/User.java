@@ -1,5 +1,6 @@
 package dev.faultline.domain.account;
 
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -15,7 +16,7 @@ public record User(UserId id, EmailAddress email, DisplayName displayName, Passw
         Objects.requireNonNull(email, "email");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(passwordHash, "passwordHash");
-        Objects.requireNonNull(createdAt, "createdAt");
+        createdAt = Times.micros(Objects.requireNonNull(createdAt, "createdAt"));
     }
 
     public static User register(EmailAddress email, DisplayName displayName, PasswordHash passwordHash,

@@ -1,5 +1,6 @@
 package dev.faultline.domain.tracker;
 
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public sealed interface ActiveMute {
 
     record UntilTime(Instant until) implements ActiveMute {
         public UntilTime {
-            Objects.requireNonNull(until, "until");
+            until = Times.micros(Objects.requireNonNull(until, "until"));
         }
     }
 

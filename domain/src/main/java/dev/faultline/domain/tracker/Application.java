@@ -1,5 +1,6 @@
 package dev.faultline.domain.tracker;
 
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public record Application(ApplicationId id, String name, ApplicationSlug slug, P
         name = Text.line(name, "name", MAX_NAME_LENGTH);
         Objects.requireNonNull(slug, "slug");
         Objects.requireNonNull(platform, "platform");
-        Objects.requireNonNull(createdAt, "createdAt");
+        createdAt = Times.micros(Objects.requireNonNull(createdAt, "createdAt"));
     }
 
     public static Application create(String name, ApplicationSlug slug, Platform platform, Instant now) {

@@ -1,6 +1,7 @@
 package dev.faultline.domain.tracker;
 
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -40,7 +41,7 @@ public record Event(
     public Event {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(issueId, "issueId");
-        Objects.requireNonNull(occurredAt, "occurredAt");
+        occurredAt = Times.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
         message = Objects.requireNonNullElse(message, "");
         InvalidValue.require(message.length() <= MAX_MESSAGE_LENGTH, "message",
                 "a message is at most " + MAX_MESSAGE_LENGTH + " characters");

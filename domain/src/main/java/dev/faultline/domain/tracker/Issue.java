@@ -1,6 +1,7 @@
 package dev.faultline.domain.tracker;
 
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -42,8 +43,8 @@ public record Issue(
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mute, "mute");
-        Objects.requireNonNull(firstSeen, "firstSeen");
-        Objects.requireNonNull(lastSeen, "lastSeen");
+        firstSeen = Times.micros(Objects.requireNonNull(firstSeen, "firstSeen"));
+        lastSeen = Times.micros(Objects.requireNonNull(lastSeen, "lastSeen"));
         Objects.requireNonNull(assignee, "assignee");
         if ((status == IssueStatus.MUTED) != mute.isPresent()) {
             throw new IllegalArgumentException("an issue has a mute rule exactly when it is muted");
@@ -96,6 +97,7 @@ public record Issue(
     /** Mutes (or re-mutes with a new rule). Muting until a moment that is not in the future is refused. */
     public MuteOutcome mute(MuteRule rule, Instant now) {
         Objects.requireNonNull(rule, "rule");
+        now = Times.micros(now);
         Issue current = asOf(now);
         ActiveMute active;
         if (rule instanceof MuteRule.UntilTime untilTime) {
@@ -121,6 +123,7 @@ public record Issue(
                     + ", not " + id);
         }
         long count = eventCount + 1;
+        now = Times.micros(now);
         Instant first = eventCount == 0 || event.occurredAt().isBefore(firstSeen) ? event.occurredAt() : firstSeen;
         Instant last = eventCount == 0 || event.occurredAt().isAfter(lastSeen) ? event.occurredAt() : lastSeen;
         Issue counted = new Issue(id, applicationId, fingerprint, title, culprit, exceptionType, level, status, mute,

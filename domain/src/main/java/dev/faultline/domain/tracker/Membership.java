@@ -1,6 +1,7 @@
 package dev.faultline.domain.tracker;
 
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,6 +11,6 @@ public record Membership(ApplicationId applicationId, UserId userId, Role role, 
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(role, "role");
-        Objects.requireNonNull(joinedAt, "joinedAt");
+        joinedAt = Times.micros(Objects.requireNonNull(joinedAt, "joinedAt"));
     }
 }

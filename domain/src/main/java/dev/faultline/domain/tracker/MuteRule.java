@@ -1,6 +1,7 @@
 package dev.faultline.domain.tracker;
 
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public sealed interface MuteRule {
 
     record UntilTime(Instant until) implements MuteRule {
         public UntilTime {
-            Objects.requireNonNull(until, "until");
+            until = Times.micros(Objects.requireNonNull(until, "until"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faultline.domain.tracker;
 
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public record Note(NoteId id, IssueId issueId, UserId author, String body, Insta
         Objects.requireNonNull(issueId, "issueId");
         Objects.requireNonNull(author, "author");
         body = Text.multiline(body, "body", MAX_BODY_LENGTH);
-        Objects.requireNonNull(createdAt, "createdAt");
+        createdAt = Times.micros(Objects.requireNonNull(createdAt, "createdAt"));
     }
 
     public static Note write(IssueId issueId, UserId author, String body, Instant now) {
