@@ -2,6 +2,7 @@ package dev.faultline.domain.tracker;
 
 import dev.faultline.domain.shared.InvalidValue;
 import dev.faultline.domain.shared.Times;
+import dev.faultline.domain.shared.Uuids;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -39,9 +40,7 @@ public enum IssueSort {
     }
 
     public static int compareIds(IssueId a, IssueId b) {
-        int high = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
-        return high != 0 ? high
-                : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
+        return Uuids.compareUnsigned(a.value(), b.value());
     }
 
     public String wireName() {

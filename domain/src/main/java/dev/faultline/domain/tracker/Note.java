@@ -13,8 +13,13 @@ public record Note(NoteId id, IssueId issueId, UserId author, String body, Insta
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(issueId, "issueId");
         Objects.requireNonNull(author, "author");
-        body = Text.multiline(body, "body", MAX_BODY_LENGTH);
+        body = checkedBody(body);
         createdAt = Times.micros(Objects.requireNonNull(createdAt, "createdAt"));
+    }
+
+    /** The body rules (1-10 000 characters, not blank, no control characters but tab and line breaks). */
+    public static String checkedBody(String body) {
+        return Text.multiline(body, "body", MAX_BODY_LENGTH);
     }
 
     public static Note write(IssueId issueId, UserId author, String body, Instant now) {
