@@ -1,7 +1,6 @@
 package dev.faultline.application.tracker;
 
 import dev.faultline.application.tracker.port.in.ListIssues;
-import dev.faultline.application.tracker.port.out.IssueQuery;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.tracker.ApplicationId;
@@ -42,20 +41,20 @@ public class ListIssuesService implements ListIssues {
                     .collect(Collectors.toSet());
         }
         String query = describe(command);
-        Optional<IssueQuery.Position> after = Optional.empty();
+        Optional<Issues.Query.Position> after = Optional.empty();
         if (command.cursor().isPresent()) {
             PageCursor.Decoded decoded = PageCursor.decode(command.cursor().get(), LIST, query);
             if (decoded instanceof PageCursor.Decoded.Invalid invalid) {
                 return new Outcome.InvalidCursor(invalid.reason());
             }
             PageCursor.Decoded.Valid valid = (PageCursor.Decoded.Valid) decoded;
-            after = Optional.of(new IssueQuery.Position(valid.key(), new IssueId(valid.id())));
+            after = Optional.of(new Issues.Query.Position(valid.key(), new IssueId(valid.id())));
         }
         if (scope.isEmpty()) {
             return new Outcome.Page(List.of(), Optional.empty());
         }
         Instant now = clock.instant();
-        List<Issue> found = issues.list(new IssueQuery(scope, command.status(), command.text(), command.since(),
+        List<Issue> found = issues.list(new Issues.Query(scope, command.status(), command.text(), command.since(),
                 command.until(), command.sort(), after, command.limit() + 1, now));
         List<Issue> page = found.stream().limit(command.limit()).map(issue -> issue.asOf(now)).toList();
         Optional<String> next = Optional.empty();

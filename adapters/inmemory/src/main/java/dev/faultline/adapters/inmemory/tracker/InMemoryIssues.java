@@ -1,6 +1,5 @@
 package dev.faultline.adapters.inmemory.tracker;
 
-import dev.faultline.application.tracker.port.out.IssueQuery;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.Fingerprint;
@@ -55,7 +54,7 @@ public final class InMemoryIssues implements Issues {
     }
 
     @Override
-    public synchronized List<Issue> list(IssueQuery query) {
+    public synchronized List<Issue> list(Issues.Query query) {
         return byId.values().stream()
                 .filter(matches(query))
                 .filter(issue -> query.after().map(p -> query.sort().isAfter(issue, p.key(), p.id())).orElse(true))
@@ -70,7 +69,7 @@ public final class InMemoryIssues implements Issues {
                 .findFirst();
     }
 
-    private static Predicate<Issue> matches(IssueQuery query) {
+    private static Predicate<Issue> matches(Issues.Query query) {
         Optional<String> needle = query.text().map(t -> t.toLowerCase(Locale.ROOT));
         return issue -> query.applications().contains(issue.applicationId())
                 && query.status().map(s -> issue.statusAt(query.now()) == s).orElse(true)

@@ -15,12 +15,12 @@ public interface ListEvents {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(issueId, "issueId");
-            Limits.checkPageSize(limit);
-            cursor = Limits.checkCursor(Objects.requireNonNull(cursor, "cursor"));
+            Paging.checkPageSize(limit);
+            cursor = Paging.checkCursor(Objects.requireNonNull(cursor, "cursor"));
         }
 
         public static Command firstPage(UserId actor, IssueId issueId) {
-            return new Command(actor, issueId, Limits.DEFAULT_PAGE_SIZE, Optional.empty());
+            return new Command(actor, issueId, Paging.DEFAULT_PAGE_SIZE, Optional.empty());
         }
     }
 

@@ -47,14 +47,14 @@ public interface ListIssues {
                         "until (" + until.get() + ") must be after since (" + since.get() + ")");
             }
             Objects.requireNonNull(sort, "sort");
-            Limits.checkPageSize(limit);
-            cursor = Limits.checkCursor(Objects.requireNonNull(cursor, "cursor"));
+            Paging.checkPageSize(limit);
+            cursor = Paging.checkCursor(Objects.requireNonNull(cursor, "cursor"));
         }
 
         /** Every issue of the actor's applications, most recently seen first, one default page. */
         public static Command firstPage(UserId actor) {
             return new Command(actor, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), IssueSort.LAST_SEEN, Limits.DEFAULT_PAGE_SIZE, Optional.empty());
+                    Optional.empty(), IssueSort.LAST_SEEN, Paging.DEFAULT_PAGE_SIZE, Optional.empty());
         }
 
         public Command inApplication(ApplicationId id) {

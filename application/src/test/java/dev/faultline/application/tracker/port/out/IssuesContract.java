@@ -58,27 +58,27 @@ public abstract class IssuesContract {
         return issue;
     }
 
-    private static IssueQuery query(ApplicationId app) {
-        return new IssueQuery(Set.of(app), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+    private static Issues.Query query(ApplicationId app) {
+        return new Issues.Query(Set.of(app), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
     }
 
-    private static IssueQuery withStatus(IssueQuery q, IssueStatus status) {
-        return new IssueQuery(q.applications(), Optional.of(status), q.text(), q.lastSeenFrom(), q.lastSeenUntil(),
+    private static Issues.Query withStatus(Issues.Query q, IssueStatus status) {
+        return new Issues.Query(q.applications(), Optional.of(status), q.text(), q.lastSeenFrom(), q.lastSeenUntil(),
                 q.sort(), q.after(), q.fetch(), q.now());
     }
 
-    private static IssueQuery matching(IssueQuery q, String text) {
-        return new IssueQuery(q.applications(), q.status(), Optional.of(text), q.lastSeenFrom(), q.lastSeenUntil(),
+    private static Issues.Query matching(Issues.Query q, String text) {
+        return new Issues.Query(q.applications(), q.status(), Optional.of(text), q.lastSeenFrom(), q.lastSeenUntil(),
                 q.sort(), q.after(), q.fetch(), q.now());
     }
 
-    private static IssueQuery sorted(IssueQuery q, IssueSort sort, Optional<IssueQuery.Position> after, int fetch) {
-        return new IssueQuery(q.applications(), q.status(), q.text(), q.lastSeenFrom(), q.lastSeenUntil(), sort,
+    private static Issues.Query sorted(Issues.Query q, IssueSort sort, Optional<Issues.Query.Position> after, int fetch) {
+        return new Issues.Query(q.applications(), q.status(), q.text(), q.lastSeenFrom(), q.lastSeenUntil(), sort,
                 after, fetch, q.now());
     }
 
-    private List<IssueId> ids(IssueQuery q) {
+    private List<IssueId> ids(Issues.Query q) {
         return issues().list(q).stream().map(Issue::id).toList();
     }
 
@@ -160,7 +160,7 @@ public abstract class IssuesContract {
         Issue inShop = stored(issue(shop));
         Issue inBlog = stored(issue(blog));
         stored(issue(other));
-        IssueQuery both = new IssueQuery(Set.of(shop, blog), Optional.empty(), Optional.empty(), Optional.empty(),
+        Issues.Query both = new Issues.Query(Set.of(shop, blog), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
         assertThat(ids(both)).containsExactlyInAnyOrder(inShop.id(), inBlog.id());
         assertThat(ids(query(shop))).containsExactly(inShop.id());
@@ -210,8 +210,8 @@ public abstract class IssuesContract {
         Issue early = stored(issue(app, "early", T0, T0.plusSeconds(10), 1));
         Issue middle = stored(issue(app, "middle", T0, T0.plusSeconds(20), 1));
         stored(issue(app, "late", T0, T0.plusSeconds(30), 1));
-        IssueQuery q = query(app);
-        IssueQuery window = new IssueQuery(q.applications(), q.status(), q.text(), Optional.of(T0.plusSeconds(10)),
+        Issues.Query q = query(app);
+        Issues.Query window = new Issues.Query(q.applications(), q.status(), q.text(), Optional.of(T0.plusSeconds(10)),
                 Optional.of(T0.plusSeconds(30)), q.sort(), q.after(), q.fetch(), q.now());
         assertThat(ids(window)).containsExactly(middle.id(), early.id());
     }
@@ -243,7 +243,7 @@ public abstract class IssuesContract {
         for (IssueSort sort : IssueSort.values()) {
             List<IssueId> all = ids(sorted(query(app), sort, Optional.empty(), 100));
             List<IssueId> paged = new ArrayList<>();
-            Optional<IssueQuery.Position> after = Optional.empty();
+            Optional<Issues.Query.Position> after = Optional.empty();
             for (int page = 0; page < 10; page++) {
                 List<Issue> issues = issues().list(sorted(query(app), sort, after, 3));
                 assertThat(issues.size()).isLessThanOrEqualTo(3);
@@ -252,7 +252,7 @@ public abstract class IssuesContract {
                     break;
                 }
                 Issue last = issues.get(issues.size() - 1);
-                after = Optional.of(new IssueQuery.Position(sort.keyOf(last), last.id()));
+                after = Optional.of(new Issues.Query.Position(sort.keyOf(last), last.id()));
             }
             assertThat(paged).as("paging by %s", sort).containsExactlyElementsOf(all).hasSize(11);
         }

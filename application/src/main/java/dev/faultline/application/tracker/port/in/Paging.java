@@ -3,14 +3,11 @@ package dev.faultline.application.tracker.port.in;
 import dev.faultline.domain.shared.InvalidValue;
 import java.util.Optional;
 
-/** Bounds shared by the list commands. */
-public final class Limits {
-    public static final int DEFAULT_PAGE_SIZE = 25;
-    public static final int MAX_PAGE_SIZE = 100;
-    public static final int MAX_CURSOR_LENGTH = 512;
-
-    private Limits() {
-    }
+/** The paging rules every list command shares: page sizes and cursor length. */
+public interface Paging {
+    int DEFAULT_PAGE_SIZE = 25;
+    int MAX_PAGE_SIZE = 100;
+    int MAX_CURSOR_LENGTH = 512;
 
     static void checkPageSize(int limit) {
         InvalidValue.require(limit >= 1 && limit <= MAX_PAGE_SIZE, "limit",
