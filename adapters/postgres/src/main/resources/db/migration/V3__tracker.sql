@@ -43,14 +43,15 @@ CREATE TABLE issues (
     assignee_id            uuid        REFERENCES users (id) ON DELETE SET NULL,
     CONSTRAINT issues_fingerprint_unique UNIQUE (application_id, fingerprint),
     CONSTRAINT issues_seen_in_order CHECK (first_seen <= last_seen),
-    -- a mute rule exactly when muted, and exactly the columns its kind needs
+    -- a mute rule exactly when muted, and exactly the columns its kind needs (IS NOT DISTINCT FROM: a NULL
+    -- kind must make the check false, not unknown, or PostgreSQL would let the row in)
     CONSTRAINT issues_mute_matches_status CHECK (
         (status <> 'muted' AND mute_kind IS NULL AND muted_until IS NULL AND mute_until_event_count IS NULL)
-        OR (status = 'muted' AND mute_kind = 'forever'
+        OR (status = 'muted' AND mute_kind IS NOT DISTINCT FROM 'forever'
             AND muted_until IS NULL AND mute_until_event_count IS NULL)
-        OR (status = 'muted' AND mute_kind = 'until_time'
+        OR (status = 'muted' AND mute_kind IS NOT DISTINCT FROM 'until_time'
             AND muted_until IS NOT NULL AND mute_until_event_count IS NULL)
-        OR (status = 'muted' AND mute_kind = 'until_event_count'
+        OR (status = 'muted' AND mute_kind IS NOT DISTINCT FROM 'until_event_count'
             AND muted_until IS NULL AND mute_until_event_count IS NOT NULL))
 );
 
