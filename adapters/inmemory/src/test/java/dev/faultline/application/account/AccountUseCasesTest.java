@@ -151,6 +151,12 @@ class AccountUseCasesTest {
         }
 
         @Test
+        void refusesAnOverlongPasswordBeforeHashing() {
+            assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", "x".repeat(1025)))
+                    .isInstanceOf(InvalidValue.class).hasMessageContaining("at most 1024");
+        }
+
+        @Test
         void refusesAnEmptyPassword() {
             assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", ""))
                     .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("password");

@@ -20,8 +20,9 @@ public interface SignIn {
         public Command {
             Objects.requireNonNull(email, "email");
             InvalidValue.require(password != null && !password.isEmpty(), "password", "a password is required");
-            InvalidValue.require(password.length() <= 4 * CreateUser.MAX_PASSWORD_LENGTH, "password",
-                    "a password has at most " + CreateUser.MAX_PASSWORD_LENGTH + " characters");
+            // No account can have a longer password, and refusing early bounds the hashing work per request.
+            InvalidValue.require(password.codePointCount(0, password.length()) <= CreateUser.MAX_PASSWORD_LENGTH,
+                    "password", "a password has at most " + CreateUser.MAX_PASSWORD_LENGTH + " characters");
         }
 
         public static Command of(String email, String password) {
