@@ -1,2 +1,13 @@
-/** Outbound ports of the account context: the user repository, password hashing, sign-in attempts. */
+/**
+ * Outbound ports of the account context: the user repository, password hashing and the persisted sign-in
+ * failure streaks.
+ *
+ * <p>{@link dev.faultline.application.account.port.out.Users}: e-mail addresses are unique (they arrive already
+ * normalised to lowercase); {@code add} is atomic with respect to that uniqueness, so two concurrent sign-ups
+ * for one address end in exactly one {@code ADDED}.
+ *
+ * <p>{@link dev.faultline.application.account.port.out.SignInAttempts}: one streak per address, shared by every
+ * instance; {@code recordFailure} is an atomic read-modify-write (two concurrent failures count twice).
+ * Every adapter must pass the contract suites in this module's test jar.
+ */
 package dev.faultline.application.account.port.out;

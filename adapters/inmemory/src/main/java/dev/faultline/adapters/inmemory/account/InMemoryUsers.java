@@ -1,0 +1,41 @@
+package dev.faultline.adapters.inmemory.account;
+
+import dev.faultline.application.account.port.out.Users;
+import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.PasswordHash;
+import dev.faultline.domain.account.User;
+import dev.faultline.domain.account.UserId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users in a map; one monitor makes the e-mail uniqueness check and the insert atomic. */
+public final class InMemoryUsers implements Users {
+    private final Map<UserId, User> byId = new HashMap<>();
+    private final Map<EmailAddress, UserId> byEmail = new HashMap<>();
+
+    @Override
+    public synchronized Insertion add(User user) {
+        if (byEmail.containsKey(user.email()) || byId.containsKey(user.id())) {
+            return Insertion.EMAIL_TAKEN;
+        }
+        byId.put(user.id(), user);
+        byEmail.put(user.email(), user.id());
+        return Insertion.ADDED;
+    }
+
+    @Override
+    public synchronized Optional<User> findById(UserId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized Optional<User> findByEmail(EmailAddress email) {
+        return Optional.ofNullable(byEmail.get(email)).map(byId::get);
+    }
+
+    @Override
+    public synchronized void updatePasswordHash(UserId id, PasswordHash hash) {
+        byId.computeIfPresent(id, (key, user) -> user.withPasswordHash(hash));
+    }
+}

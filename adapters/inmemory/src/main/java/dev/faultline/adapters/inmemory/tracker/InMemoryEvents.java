@@ -1,0 +1,47 @@
+package dev.faultline.adapters.inmemory.tracker;
+
+import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.domain.shared.Uuids;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.EventId;
+import dev.faultline.domain.tracker.IssueId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Events in a map, listed newest first. */
+public final class InMemoryEvents implements Events {
+    private static final Comparator<Event> NEWEST_FIRST = Comparator.comparing(Event::occurredAt)
+            .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value())).reversed();
+
+    private final Map<EventId, Event> byId = new HashMap<>();
+
+    @Override
+    public synchronized void add(Event event) {
+        if (byId.putIfAbsent(event.id(), event) != null) {
+            throw new IllegalStateException("event " + event.id() + " is already stored");
+        }
+    }
+
+    @Override
+    public synchronized Optional<Event> findById(EventId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized List<Event> listByIssue(IssueId issueId, Optional<Position> after, int fetch) {
+        return byId.values().stream()
+                .filter(e -> e.issueId().equals(issueId))
+                .filter(e -> after.map(p -> isAfter(e, p)).orElse(true))
+                .sorted(NEWEST_FIRST)
+                .limit(fetch)
+                .toList();
+    }
+
+    private static boolean isAfter(Event event, Position position) {
+        int byTime = event.occurredAt().compareTo(position.occurredAt());
+        return byTime < 0 || (byTime == 0 && Uuids.compareUnsigned(event.id().value(), position.id().value()) < 0);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.faultline.adapters.inmemory.tracker;
+
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * Issues in a map. {@code lock...} are plain reads: the in-memory unit of work is one process-wide lock, so
+ * nothing else writes while a unit of work holds an issue.
+ */
+public final class InMemoryIssues implements Issues {
+    private final Map<IssueId, Issue> byId = new HashMap<>();
+
+    @Override
+    public synchronized Insertion add(Issue issue) {
+        boolean taken = byId.containsKey(issue.id()) || findByFingerprint(issue.applicationId(), issue.fingerprint())
+                .isPresent();
+        if (taken) {
+            return Insertion.FINGERPRINT_TAKEN;
+        }
+        byId.put(issue.id(), issue);
+        return Insertion.ADDED;
+    }
+
+    @Override
+    public synchronized Optional<Issue> findById(IssueId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public Optional<Issue> lockById(IssueId id) {
+        return findById(id);
+    }
+
+    @Override
+    public synchronized Optional<Issue> lockByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
+        return findByFingerprint(applicationId, fingerprint);
+    }
+
+    @Override
+    public synchronized void update(Issue issue) {
+        byId.computeIfPresent(issue.id(), (id, stored) -> new Issue(stored.id(), stored.applicationId(),
+                stored.fingerprint(), stored.title(), stored.culprit(), stored.exceptionType(), issue.level(),
+                issue.status(), issue.mute(), issue.firstSeen(), issue.lastSeen(), issue.eventCount(),
+                issue.assignee()));
+    }
+
+    @Override
+    public synchronized List<Issue> list(Issues.Query query) {
+        return byId.values().stream()
+                .filter(matches(query))
+                .filter(issue -> query.after().map(p -> query.sort().isAfter(issue, p.key(), p.id())).orElse(true))
+                .sorted(query.sort().order())
+                .limit(query.fetch())
+                .toList();
+    }
+
+    private Optional<Issue> findByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
+        return byId.values().stream()
+                .filter(i -> i.applicationId().equals(applicationId) && i.fingerprint().equals(fingerprint))
+                .findFirst();
+    }
+
+    private static Predicate<Issue> matches(Issues.Query query) {
+        Optional<String> needle = query.text().map(t -> t.toLowerCase(Locale.ROOT));
+        return issue -> query.applications().contains(issue.applicationId())
+                && query.status().map(s -> issue.statusAt(query.now()) == s).orElse(true)
+                && needle.map(n -> contains(issue.title(), n) || contains(issue.culprit(), n)
+                        || contains(issue.exceptionType(), n)).orElse(true)
+                && query.lastSeenFrom().map(from -> !issue.lastSeen().isBefore(from)).orElse(true)
+                && query.lastSeenUntil().map(until -> issue.lastSeen().isBefore(until)).orElse(true);
+    }
+
+    private static boolean contains(String haystack, String lowercaseNeedle) {
+        return haystack.toLowerCase(Locale.ROOT).contains(lowercaseNeedle);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.faultline.adapters.inmemory.tracker;
+
+import dev.faultline.application.tracker.port.out.Notes;
+import dev.faultline.domain.shared.Uuids;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Note;
+import dev.faultline.domain.tracker.NoteId;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Notes in a map, listed oldest first. */
+public final class InMemoryNotes implements Notes {
+    private final Map<NoteId, Note> byId = new HashMap<>();
+
+    @Override
+    public synchronized void add(Note note) {
+        if (byId.putIfAbsent(note.id(), note) != null) {
+            throw new IllegalStateException("note " + note.id() + " is already stored");
+        }
+    }
+
+    @Override
+    public synchronized Optional<Note> findById(NoteId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized List<Note> listByIssue(IssueId issueId) {
+        return byId.values().stream().filter(n -> n.issueId().equals(issueId))
+                .sorted(Comparator.comparing(Note::createdAt)
+                        .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value())))
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean delete(NoteId id) {
+        return byId.remove(id) != null;
+    }
+}

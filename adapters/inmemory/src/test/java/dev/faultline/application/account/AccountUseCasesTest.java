@@ -1,0 +1,165 @@
+package dev.faultline.application.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
+import dev.faultline.adapters.inmemory.account.InMemoryUsers;
+import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.testing.FakePasswordHasher;
+import dev.faultline.application.testing.MutableClock;
+import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.SignInThrottle;
+import dev.faultline.domain.account.User;
+import dev.faultline.domain.shared.InvalidValue;
+import java.time.Duration;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class AccountUseCasesTest {
+    private static final String PASSWORD = "correct horse battery";
+    private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
+    private final InMemoryUsers users = new InMemoryUsers();
+    private final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final CreateUser createUser = new CreateUserService(users, hasher, clock);
+    private final SignIn signIn = new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock);
+
+    private CreateUser.Outcome.Created ada() {
+        return (CreateUser.Outcome.Created) createUser.createUser(
+                CreateUser.Command.of("Ada@Example.org", "Ada Lovelace", PASSWORD));
+    }
+
+    @Nested
+    class Creating {
+        @Test
+        void createsAUserWithAHashedPassword() {
+            CreateUser.Outcome.Created created = ada();
+            User stored = users.findById(created.userId()).orElseThrow();
+            assertThat(stored.email().value()).isEqualTo("ada@example.org");
+            assertThat(stored.passwordHash().encoded()).doesNotContain(PASSWORD);
+            assertThat(stored.createdAt()).isEqualTo(clock.instant());
+        }
+
+        @Test
+        void refusesATakenAddressWhateverItsCase() {
+            ada();
+            int hashesBefore = hasher.hashes.get();
+            assertThat(createUser.createUser(CreateUser.Command.of("ADA@example.ORG", "Other Ada", PASSWORD)))
+                    .isEqualTo(new CreateUser.Outcome.EmailTaken(EmailAddress.of("ada@example.org")));
+            assertThat(hasher.hashes.get()).isEqualTo(hashesBefore);
+        }
+
+        @Test
+        void passwordRules() {
+            assertThatThrownBy(() -> CreateUser.Command.of("a@example.org", "A", "eleven char"))
+                    .isInstanceOf(InvalidValue.class).hasMessageContaining("at least 12");
+            assertThatThrownBy(() -> CreateUser.Command.of("a@example.org", "A", "x".repeat(1025)))
+                    .isInstanceOf(InvalidValue.class).hasMessageContaining("at most 1024");
+            assertThat(CreateUser.Command.of("a@example.org", "A", "x".repeat(1024)).password()).hasSize(1024);
+            // 12 code points, 24 UTF-16 chars: emoji count once each.
+            assertThat(CreateUser.Command.of("a@example.org", "A", "\uD83D\uDD12".repeat(12))).isNotNull();
+            assertThatThrownBy(() -> CreateUser.Command.of("a@example.org", "A", "\uD83D\uDD12".repeat(11)))
+                    .isInstanceOf(InvalidValue.class);
+            assertThatThrownBy(() -> CreateUser.Command.of("not-an-address", "A", PASSWORD))
+                    .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("email");
+        }
+
+        @Test
+        void neverPrintsThePassword() {
+            assertThat(CreateUser.Command.of("a@example.org", "A", PASSWORD).toString()).doesNotContain(PASSWORD);
+            assertThat(SignIn.Command.of("a@example.org", PASSWORD).toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Nested
+    class SigningIn {
+        @Test
+        void signsInWithTheRightPasswordWhateverTheAddressCase() {
+            CreateUser.Outcome.Created created = ada();
+            SignIn.Outcome outcome = signIn.signIn(SignIn.Command.of(" ADA@example.org", PASSWORD));
+            assertThat(outcome).isInstanceOf(SignIn.Outcome.SignedIn.class);
+            assertThat(((SignIn.Outcome.SignedIn) outcome).userId()).isEqualTo(created.userId());
+        }
+
+        @Test
+        void aWrongPasswordAndAnUnknownAddressLookTheSameAndBothCostAVerification() {
+            ada();
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!")))
+                    .isEqualTo(new SignIn.Outcome.InvalidCredentials());
+            assertThat(hasher.verifications.get()).isEqualTo(1);
+            assertThat(signIn.signIn(SignIn.Command.of("nobody@example.org", PASSWORD)))
+                    .isEqualTo(new SignIn.Outcome.InvalidCredentials());
+            assertThat(hasher.dummyVerifications.get()).isEqualTo(1);
+            assertThat(attempts.find(EmailAddress.of("nobody@example.org")).orElseThrow().failures()).isEqualTo(1);
+        }
+
+        @Test
+        void fiveFailuresLockTheAddressOutEvenForTheRightPassword() {
+            ada();
+            for (int i = 0; i < 5; i++) {
+                signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password " + i));
+            }
+            int verificationsBefore = hasher.verifications.get();
+            clock.advance(Duration.ofSeconds(20));
+            SignIn.Outcome outcome = signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD));
+            assertThat(outcome).isEqualTo(new SignIn.Outcome.Throttled(
+                    clock.instant().plusSeconds(40), Duration.ofSeconds(40)));
+            assertThat(hasher.verifications.get()).isEqualTo(verificationsBefore);
+
+            clock.advance(Duration.ofSeconds(40));
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
+                    .isInstanceOf(SignIn.Outcome.SignedIn.class);
+            assertThat(attempts.find(EmailAddress.of("ada@example.org"))).isEmpty();
+        }
+
+        @Test
+        void unknownAddressesAreThrottledToo() {
+            for (int i = 0; i < 5; i++) {
+                signIn.signIn(SignIn.Command.of("ghost@example.org", PASSWORD));
+            }
+            assertThat(signIn.signIn(SignIn.Command.of("ghost@example.org", PASSWORD)))
+                    .isInstanceOf(SignIn.Outcome.Throttled.class);
+        }
+
+        @Test
+        void successResetsTheStreak() {
+            ada();
+            for (int i = 0; i < 4; i++) {
+                signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password " + i));
+            }
+            signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD));
+            for (int i = 0; i < 4; i++) {
+                assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", "wrong again " + i)))
+                        .isInstanceOf(SignIn.Outcome.InvalidCredentials.class);
+            }
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
+                    .isInstanceOf(SignIn.Outcome.SignedIn.class);
+        }
+
+        @Test
+        void rehashesAWeakHashOnSuccessOnly() {
+            CreateUser.Outcome.Created created = ada();
+            hasher.setCurrentVersion(3);
+            signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!"));
+            assertThat(users.findById(created.userId()).orElseThrow().passwordHash().encoded()).startsWith("$fake$v2$");
+            signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD));
+            assertThat(users.findById(created.userId()).orElseThrow().passwordHash().encoded()).startsWith("$fake$v3$");
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
+                    .isInstanceOf(SignIn.Outcome.SignedIn.class);
+        }
+
+        @Test
+        void refusesAnOverlongPasswordBeforeHashing() {
+            assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", "x".repeat(1025)))
+                    .isInstanceOf(InvalidValue.class).hasMessageContaining("at most 1024");
+        }
+
+        @Test
+        void refusesAnEmptyPassword() {
+            assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", ""))
+                    .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("password");
+        }
+    }
+}

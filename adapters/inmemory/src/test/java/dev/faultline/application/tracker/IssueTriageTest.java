@@ -1,0 +1,154 @@
+package dev.faultline.application.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.application.tracker.port.in.AssignIssue;
+import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.application.tracker.port.in.MuteIssue;
+import dev.faultline.application.tracker.port.in.ReopenIssue;
+import dev.faultline.application.tracker.port.in.ResolveIssue;
+import dev.faultline.domain.account.User;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.ActiveMute;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.MuteRule;
+import dev.faultline.domain.tracker.Role;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class IssueTriageTest {
+    private final TrackerWorld world = new TrackerWorld();
+    private UserId ada;
+    private UserId stranger;
+    private Application shop;
+    private Issue issue;
+
+    @BeforeEach
+    void setUp() {
+        ada = world.user();
+        stranger = world.user();
+        shop = world.application(ada, "Shop");
+        world.application(stranger, "Stranger's");
+        issue = world.issue(ada, shop, "npe");
+    }
+
+    private Issue stored() {
+        return world.issues.findById(issue.id()).orElseThrow();
+    }
+
+    @Test
+    void resolvesOnceThenSaysAlreadyResolved() {
+        ResolveIssue.Outcome first = world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
+        assertThat(first).isInstanceOf(ResolveIssue.Outcome.Resolved.class);
+        assertThat(stored().status()).isEqualTo(IssueStatus.RESOLVED);
+        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id())))
+                .isEqualTo(new ResolveIssue.Outcome.AlreadyResolved(stored()));
+    }
+
+    @Test
+    void reopensAResolvedIssueButNotAnOpenOne() {
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(ada, issue.id())))
+                .isInstanceOf(ReopenIssue.Outcome.AlreadyUnresolved.class);
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(ada, issue.id())))
+                .isInstanceOf(ReopenIssue.Outcome.Reopened.class);
+        assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
+    }
+
+    @Test
+    void anotherUsersIssueIsNotFoundAndUntouched() {
+        Issue before = stored();
+        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(stranger, issue.id())))
+                .isEqualTo(new ResolveIssue.Outcome.NotFound(issue.id()));
+        assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(stranger, issue.id(), new MuteRule.Forever())))
+                .isEqualTo(new MuteIssue.Outcome.NotFound(issue.id()));
+        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(stranger, issue.id(),
+                Optional.of(stranger)))).isEqualTo(new AssignIssue.Outcome.NotFound(issue.id()));
+        assertThat(world.getIssue.getIssue(new GetIssue.Command(stranger, issue.id())))
+                .isEqualTo(new GetIssue.Outcome.NotFound(issue.id()));
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(stranger, issue.id())))
+                .isEqualTo(new ReopenIssue.Outcome.NotFound(issue.id()));
+        assertThat(stored().assignee()).isEqualTo(before.assignee());
+        IssueId unknown = IssueId.random();
+        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, unknown)))
+                .isEqualTo(new ResolveIssue.Outcome.NotFound(unknown));
+    }
+
+    @Test
+    void mutesUntilATimeAndTheMuteLapsesByTheClock() {
+        MuteIssue.Outcome outcome = world.muteIssue.muteIssue(new MuteIssue.Command(ada, issue.id(),
+                new MuteRule.UntilTime(world.clock.instant().plus(Duration.ofMinutes(30)))));
+        assertThat(outcome).isInstanceOf(MuteIssue.Outcome.Muted.class);
+        assertThat(details().issue().status()).isEqualTo(IssueStatus.MUTED);
+        world.clock.advance(Duration.ofMinutes(30));
+        assertThat(details().issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(ada, issue.id())))
+                .isInstanceOf(ReopenIssue.Outcome.AlreadyUnresolved.class);
+    }
+
+    @Test
+    void mutingUntilThePastIsRefusedAndChangesNothing() {
+        var now = world.clock.instant();
+        assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(ada, issue.id(),
+                new MuteRule.UntilTime(now.minusSeconds(1)))))
+                .isEqualTo(new MuteIssue.Outcome.UntilTimeNotInFuture(now.minusSeconds(1), now));
+        assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
+    }
+
+    @Test
+    void aMuteForMoreEventsEndsWhenTheyArrive() {
+        world.muteIssue.muteIssue(new MuteIssue.Command(ada, issue.id(), new MuteRule.UntilMoreEvents(2)));
+        assertThat(stored().mute()).contains(new ActiveMute.UntilEventCount(3));
+        world.issue(ada, shop, "npe");
+        assertThat(stored().status()).isEqualTo(IssueStatus.MUTED);
+        world.issue(ada, shop, "npe");
+        assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(stored().eventCount()).isEqualTo(3);
+    }
+
+    @Test
+    void assignsOnlyMembersAndUnassigns() {
+        User grace = world.userRecord();
+        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(ada, issue.id(), Optional.of(grace.id()))))
+                .isEqualTo(new AssignIssue.Outcome.AssigneeNotAMember(grace.id()));
+        assertThat(stored().assignee()).isEmpty();
+
+        world.join(shop, ada, grace, Role.MEMBER);
+        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(ada, issue.id(), Optional.of(grace.id()))))
+                .isInstanceOf(AssignIssue.Outcome.Assigned.class);
+        assertThat(stored().assignee()).contains(grace.id());
+        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(grace.id(), issue.id(),
+                Optional.of(grace.id())))).isInstanceOf(AssignIssue.Outcome.Unchanged.class);
+        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(grace.id(), issue.id(), Optional.empty())))
+                .isInstanceOf(AssignIssue.Outcome.Unassigned.class);
+        assertThat(stored().assignee()).isEmpty();
+    }
+
+    @Test
+    void detailsShowTheLatestEventRecentIdsAndNotes() {
+        for (int i = 1; i <= 12; i++) {
+            world.clock.advance(Duration.ofSeconds(1));
+            world.issue(ada, shop, "npe");
+        }
+        world.addNote.addNote(new dev.faultline.application.tracker.port.in.AddNote.Command(ada, issue.id(),
+                "first look"));
+        GetIssue.IssueDetails details = details();
+        assertThat(details.issue().eventCount()).isEqualTo(13);
+        assertThat(details.application()).isEqualTo(shop);
+        assertThat(details.recentEventIds()).hasSize(GetIssue.RECENT_EVENTS);
+        assertThat(details.latestEvent().orElseThrow().id()).isEqualTo(details.recentEventIds().get(0));
+        assertThat(details.latestEvent().orElseThrow().occurredAt()).isEqualTo(world.clock.instant());
+        assertThat(details.latestEvent().orElseThrow().frames()).isNotEmpty();
+        assertThat(details.notes()).extracting(n -> n.body()).containsExactly("first look");
+    }
+
+    private GetIssue.IssueDetails details() {
+        return ((GetIssue.Outcome.Found) world.getIssue.getIssue(new GetIssue.Command(ada, issue.id()))).details();
+    }
+}

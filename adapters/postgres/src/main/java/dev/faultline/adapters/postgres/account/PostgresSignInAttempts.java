@@ -1,0 +1,104 @@
+package dev.faultline.adapters.postgres.account;
+
+import static dev.faultline.adapters.postgres.account.Rows.instant;
+import static dev.faultline.adapters.postgres.account.Rows.optionalInstant;
+import static dev.faultline.adapters.postgres.account.Rows.timestamp;
+
+import dev.faultline.application.account.port.out.SignInAttempts;
+import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.FailedSignIns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Failure streaks in {@code sign_in_failures}. {@link #recordFailure} locks the address's row
+ * ({@code SELECT ... FOR UPDATE}) for its read-modify-write; the first failure of an address inserts with
+ * {@code ON CONFLICT DO NOTHING} and, if another instance inserted first, goes round again to lock that row.
+ */
+public final class PostgresSignInAttempts implements SignInAttempts {
+    private static final String COLUMNS = "email, failures, streak_started_at, last_failure_at, locked_until";
+    private final Jdbi jdbi;
+
+    public PostgresSignInAttempts(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Optional<FailedSignIns> find(EmailAddress email) {
+        return jdbi.withHandle(handle -> select(handle, email, false));
+    }
+
+    @Override
+    public FailedSignIns recordFailure(EmailAddress email, Function<Optional<FailedSignIns>, FailedSignIns> next) {
+        return jdbi.inTransaction(handle -> {
+            while (true) {
+                Optional<FailedSignIns> current = select(handle, email, true);
+                FailedSignIns updated = next.apply(current);
+                if (!updated.email().equals(email)) {
+                    throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
+                }
+                if (current.isPresent()) {
+                    handle.createUpdate("UPDATE sign_in_failures SET failures = :failures, "
+                                    + "streak_started_at = :started, last_failure_at = :last, locked_until = :locked "
+                                    + "WHERE email = :email")
+                            .bindMap(values(updated))
+                            .execute();
+                    return updated;
+                }
+                int inserted = handle.createUpdate("INSERT INTO sign_in_failures (" + COLUMNS + ") "
+                                + "VALUES (:email, :failures, :started, :last, :locked) ON CONFLICT DO NOTHING")
+                        .bindMap(values(updated))
+                        .execute();
+                if (inserted == 1) {
+                    return updated;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void clear(EmailAddress email) {
+        jdbi.useHandle(handle -> handle.createUpdate("DELETE FROM sign_in_failures WHERE email = :email")
+                .bind("email", email.value())
+                .execute());
+    }
+
+    @Override
+    public int purgeQuietSince(Instant cutoff) {
+        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM sign_in_failures "
+                        + "WHERE GREATEST(last_failure_at, COALESCE(locked_until, last_failure_at)) < :cutoff")
+                .bind("cutoff", timestamp(cutoff))
+                .execute());
+    }
+
+    private static Optional<FailedSignIns> select(Handle handle, EmailAddress email, boolean forUpdate) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM sign_in_failures WHERE email = :email"
+                        + (forUpdate ? " FOR UPDATE" : ""))
+                .bind("email", email.value())
+                .map(PostgresSignInAttempts::map)
+                .findOne();
+    }
+
+    private static Map<String, Object> values(FailedSignIns streak) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("email", streak.email().value());
+        values.put("failures", streak.failures());
+        values.put("started", timestamp(streak.streakStartedAt()));
+        values.put("last", timestamp(streak.lastFailureAt()));
+        values.put("locked", streak.lockedUntil().map(Rows::timestamp).orElse(null));
+        return values;
+    }
+
+    private static FailedSignIns map(ResultSet rs, StatementContext ctx) throws SQLException {
+        return new FailedSignIns(new EmailAddress(rs.getString("email")), rs.getInt("failures"),
+                instant(rs, "streak_started_at"), instant(rs, "last_failure_at"), optionalInstant(rs, "locked_until"));
+    }
+}

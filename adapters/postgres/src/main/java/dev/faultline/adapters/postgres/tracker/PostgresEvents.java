@@ -1,0 +1,154 @@
+package dev.faultline.adapters.postgres.tracker;
+
+import static dev.faultline.adapters.postgres.tracker.Rows.instant;
+import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
+import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+
+import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.domain.tracker.AffectedUser;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.EventId;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Level;
+import dev.faultline.domain.tracker.StackFrame;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Events in {@code events}, their stack frames in {@code event_frames} (kept in order by position) and tags in
+ * {@code event_tags}. An event and its rows are written in one transaction (joining the caller's); a page of
+ * events is read with three queries, not one per event.
+ */
+public final class PostgresEvents implements Events {
+    private static final String COLUMNS = "id, issue_id, occurred_at, message, exception_type, level, environment, "
+            + "release, user_ref, user_email, user_ip";
+    private final Jdbi jdbi;
+
+    public PostgresEvents(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(Event event) {
+        jdbi.useTransaction(handle -> {
+            Optional<AffectedUser> user = event.user();
+            handle.createUpdate("INSERT INTO events (" + COLUMNS + ") VALUES (:id, :issueId, :occurredAt, :message, "
+                            + ":exceptionType, :level, :environment, :release, :userRef, :userEmail, :userIp)")
+                    .bind("id", event.id().value())
+                    .bind("issueId", event.issueId().value())
+                    .bind("occurredAt", timestamp(event.occurredAt()))
+                    .bind("message", event.message())
+                    .bind("exceptionType", event.exceptionType())
+                    .bind("level", event.level().wireName())
+                    .bind("environment", event.environment().orElse(null))
+                    .bind("release", event.release().orElse(null))
+                    .bind("userRef", user.flatMap(AffectedUser::id).orElse(null))
+                    .bind("userEmail", user.flatMap(AffectedUser::email).orElse(null))
+                    .bind("userIp", user.flatMap(AffectedUser::ipAddress).orElse(null))
+                    .execute();
+            if (!event.frames().isEmpty()) {
+                PreparedBatch frames = handle.prepareBatch("INSERT INTO event_frames "
+                        + "(event_id, position, file_name, function_name, line, in_app) "
+                        + "VALUES (:eventId, :position, :file, :function, :line, :inApp)");
+                for (int i = 0; i < event.frames().size(); i++) {
+                    StackFrame frame = event.frames().get(i);
+                    frames.bind("eventId", event.id().value()).bind("position", i).bind("file", frame.file())
+                            .bind("function", frame.function()).bind("line", frame.line())
+                            .bind("inApp", frame.inApp()).add();
+                }
+                frames.execute();
+            }
+            if (!event.tags().isEmpty()) {
+                PreparedBatch tags = handle.prepareBatch(
+                        "INSERT INTO event_tags (event_id, key, value) VALUES (:eventId, :key, :value)");
+                event.tags().forEach((key, value) -> tags.bind("eventId", event.id().value()).bind("key", key)
+                        .bind("value", value).add());
+                tags.execute();
+            }
+        });
+    }
+
+    @Override
+    public Optional<Event> findById(EventId id) {
+        return jdbi.withHandle(handle -> assemble(handle, handle.createQuery(
+                        "SELECT " + COLUMNS + " FROM events WHERE id = :id")
+                .bind("id", id.value())
+                .map((rs, ctx) -> Row.of(rs))
+                .list())).stream().findFirst();
+    }
+
+    @Override
+    public List<Event> listByIssue(IssueId issueId, Optional<Position> after, int fetch) {
+        String keyset = after.isPresent() ? " AND (occurred_at, id) < (:afterAt, :afterId)" : "";
+        return jdbi.withHandle(handle -> {
+            var query = handle.createQuery("SELECT " + COLUMNS + " FROM events WHERE issue_id = :issueId" + keyset
+                            + " ORDER BY occurred_at DESC, id DESC LIMIT :fetch")
+                    .bind("issueId", issueId.value())
+                    .bind("fetch", fetch);
+            after.ifPresent(p -> query.bind("afterAt", timestamp(p.occurredAt())).bind("afterId", p.id().value()));
+            return assemble(handle, query.map((rs, ctx) -> Row.of(rs)).list());
+        });
+    }
+
+    /** Adds the frames and tags of the given event rows, keeping the rows' order. */
+    private static List<Event> assemble(Handle handle, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = rows.stream().map(Row::id).toArray(UUID[]::new);
+        Map<UUID, List<StackFrame>> frames = new HashMap<>();
+        handle.createQuery("SELECT event_id, file_name, function_name, line, in_app FROM event_frames "
+                        + "WHERE event_id = ANY(:ids) ORDER BY event_id, position")
+                .bind("ids", ids)
+                .map((rs, ctx) -> {
+                    frames.computeIfAbsent(uuid(rs, "event_id"), k -> new ArrayList<>()).add(new StackFrame(
+                            rs.getString("file_name"), rs.getString("function_name"), rs.getInt("line"),
+                            rs.getBoolean("in_app")));
+                    return null;
+                })
+                .list();
+        Map<UUID, TreeMap<String, String>> tags = new HashMap<>();
+        handle.createQuery("SELECT event_id, key, value FROM event_tags WHERE event_id = ANY(:ids)")
+                .bind("ids", ids)
+                .map((rs, ctx) -> {
+                    tags.computeIfAbsent(uuid(rs, "event_id"), k -> new TreeMap<>())
+                            .put(rs.getString("key"), rs.getString("value"));
+                    return null;
+                })
+                .list();
+        return rows.stream().map(row -> row.toEvent(frames.getOrDefault(row.id(), List.of()),
+                tags.getOrDefault(row.id(), new TreeMap<>()))).toList();
+    }
+
+    private record Row(UUID id, UUID issueId, Instant occurredAt, String message, String exceptionType, String level,
+            String environment, String release, String userRef, String userEmail, String userIp) {
+
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(uuid(rs, "id"), uuid(rs, "issue_id"), instant(rs, "occurred_at"), rs.getString("message"),
+                    rs.getString("exception_type"), rs.getString("level"), rs.getString("environment"),
+                    rs.getString("release"), rs.getString("user_ref"), rs.getString("user_email"),
+                    rs.getString("user_ip"));
+        }
+
+        Event toEvent(List<StackFrame> frames, TreeMap<String, String> tags) {
+            Optional<AffectedUser> user = userRef == null && userEmail == null && userIp == null
+                    ? Optional.empty()
+                    : Optional.of(new AffectedUser(Optional.ofNullable(userRef), Optional.ofNullable(userEmail),
+                            Optional.ofNullable(userIp)));
+            return new Event(new EventId(id), new IssueId(issueId), occurredAt, message, exceptionType,
+                    Level.parse(level), frames, Optional.ofNullable(environment), Optional.ofNullable(release), tags,
+                    user);
+        }
+    }
+}

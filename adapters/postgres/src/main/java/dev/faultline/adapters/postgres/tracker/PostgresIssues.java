@@ -1,0 +1,194 @@
+package dev.faultline.adapters.postgres.tracker;
+
+import static dev.faultline.adapters.postgres.tracker.Rows.instant;
+import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
+import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.Times;
+import dev.faultline.domain.tracker.ActiveMute;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueSort;
+import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.Level;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * Issues in {@code issues}. Listing builds one keyset query per sort order; every filter is a bound parameter.
+ * The status filter is evaluated as of the query's {@code now}: an until-time mute whose moment has come counts
+ * as unresolved, exactly like {@link Issue#statusAt}. Text search is a case-insensitive {@code ILIKE} with
+ * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally.
+ */
+public final class PostgresIssues implements Issues {
+    private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
+            + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count, assignee_id";
+    private final Jdbi jdbi;
+
+    public PostgresIssues(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public Insertion add(Issue issue) {
+        int inserted = jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO issues (" + COLUMNS + ") VALUES "
+                        + "(:id, :applicationId, :fingerprint, :title, :culprit, :exceptionType, :level, :status, "
+                        + ":muteKind, :mutedUntil, :muteUntilEventCount, :firstSeen, :lastSeen, :eventCount, "
+                        + ":assigneeId) ON CONFLICT DO NOTHING")
+                .bindMap(values(issue))
+                .execute());
+        return inserted == 1 ? Insertion.ADDED : Insertion.FINGERPRINT_TAKEN;
+    }
+
+    @Override
+    public Optional<Issue> findById(IssueId id) {
+        return selectById(id, "");
+    }
+
+    @Override
+    public Optional<Issue> lockById(IssueId id) {
+        return selectById(id, " FOR UPDATE");
+    }
+
+    @Override
+    public Optional<Issue> lockByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM issues "
+                        + "WHERE application_id = :applicationId AND fingerprint = :fingerprint FOR UPDATE")
+                .bind("applicationId", applicationId.value())
+                .bind("fingerprint", fingerprint.value())
+                .map(PostgresIssues::map)
+                .findOne());
+    }
+
+    @Override
+    public void update(Issue issue) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE issues SET level = :level, status = :status, "
+                        + "mute_kind = :muteKind, muted_until = :mutedUntil, "
+                        + "mute_until_event_count = :muteUntilEventCount, first_seen = :firstSeen, "
+                        + "last_seen = :lastSeen, event_count = :eventCount, assignee_id = :assigneeId WHERE id = :id")
+                .bindMap(values(issue))
+                .execute());
+    }
+
+    @Override
+    public List<Issue> list(Query query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM issues WHERE application_id = ANY(:apps)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
+        query.status().ifPresent(status -> {
+            sql.append(" AND ").append(statusCondition(status));
+            if (status != IssueStatus.RESOLVED) {
+                params.put("now", timestamp(query.now()));
+            }
+        });
+        query.text().ifPresent(text -> {
+            sql.append(" AND (title ILIKE :pattern OR culprit ILIKE :pattern OR exception_type ILIKE :pattern)");
+            params.put("pattern", "%" + escapeLike(text) + "%");
+        });
+        query.lastSeenFrom().ifPresent(from -> {
+            sql.append(" AND last_seen >= :from");
+            params.put("from", timestamp(from));
+        });
+        query.lastSeenUntil().ifPresent(until -> {
+            sql.append(" AND last_seen < :until");
+            params.put("until", timestamp(until));
+        });
+        String key = sortColumn(query.sort());
+        query.after().ifPresent(position -> {
+            sql.append(" AND (").append(key).append(", id) < (:afterKey, :afterId)");
+            params.put("afterKey", query.sort() == IssueSort.EVENT_COUNT
+                    ? (Object) position.key()
+                    : timestamp(Times.ofEpochMicros(position.key())));
+            params.put("afterId", position.id().value());
+        });
+        sql.append(" ORDER BY ").append(key).append(" DESC, id DESC LIMIT :fetch");
+        params.put("fetch", query.fetch());
+        return jdbi.withHandle(handle -> handle.createQuery(sql.toString())
+                .bindMap(params)
+                .map(PostgresIssues::map)
+                .list());
+    }
+
+    private Optional<Issue> selectById(IssueId id, String suffix) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM issues WHERE id = :id" + suffix)
+                .bind("id", id.value())
+                .map(PostgresIssues::map)
+                .findOne());
+    }
+
+    private static String statusCondition(IssueStatus status) {
+        return switch (status) {
+            case UNRESOLVED -> "(status = 'unresolved' OR (status = 'muted' AND muted_until <= :now))";
+            case RESOLVED -> "status = 'resolved'";
+            case MUTED -> "(status = 'muted' AND (muted_until IS NULL OR muted_until > :now))";
+        };
+    }
+
+    private static String sortColumn(IssueSort sort) {
+        return switch (sort) {
+            case LAST_SEEN -> "last_seen";
+            case FIRST_SEEN -> "first_seen";
+            case EVENT_COUNT -> "event_count";
+        };
+    }
+
+    /** ILIKE's default escape character is the backslash. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Map<String, Object> values(Issue issue) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", issue.id().value());
+        values.put("applicationId", issue.applicationId().value());
+        values.put("fingerprint", issue.fingerprint().value());
+        values.put("title", issue.title());
+        values.put("culprit", issue.culprit());
+        values.put("exceptionType", issue.exceptionType());
+        values.put("level", issue.level().wireName());
+        values.put("status", issue.status().wireName());
+        ActiveMute mute = issue.mute().orElse(null);
+        values.put("muteKind", mute == null ? null : mute instanceof ActiveMute.Forever ? "forever"
+                : mute instanceof ActiveMute.UntilTime ? "until_time" : "until_event_count");
+        values.put("mutedUntil", mute instanceof ActiveMute.UntilTime t ? timestamp(t.until()) : null);
+        values.put("muteUntilEventCount", mute instanceof ActiveMute.UntilEventCount c ? c.eventCount() : null);
+        values.put("firstSeen", timestamp(issue.firstSeen()));
+        values.put("lastSeen", timestamp(issue.lastSeen()));
+        values.put("eventCount", issue.eventCount());
+        values.put("assigneeId", issue.assignee().map(UserId::value).orElse(null));
+        return values;
+    }
+
+    private static Issue map(ResultSet rs, StatementContext ctx) throws SQLException {
+        String muteKind = rs.getString("mute_kind");
+        Optional<ActiveMute> mute;
+        if (muteKind == null) {
+            mute = Optional.empty();
+        } else if (muteKind.equals("forever")) {
+            mute = Optional.of(new ActiveMute.Forever());
+        } else if (muteKind.equals("until_time")) {
+            mute = Optional.of(new ActiveMute.UntilTime(instant(rs, "muted_until")));
+        } else {
+            mute = Optional.of(new ActiveMute.UntilEventCount(rs.getLong("mute_until_event_count")));
+        }
+        UUID assignee = uuid(rs, "assignee_id");
+        return new Issue(new IssueId(uuid(rs, "id")), new ApplicationId(uuid(rs, "application_id")),
+                new Fingerprint(rs.getString("fingerprint")), rs.getString("title"), rs.getString("culprit"),
+                rs.getString("exception_type"), Level.parse(rs.getString("level")),
+                IssueStatus.parse(rs.getString("status")), mute, instant(rs, "first_seen"),
+                instant(rs, "last_seen"), rs.getLong("event_count"),
+                Optional.ofNullable(assignee).map(UserId::new));
+    }
+}

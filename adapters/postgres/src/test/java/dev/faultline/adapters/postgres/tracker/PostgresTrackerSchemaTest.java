@@ -1,0 +1,193 @@
+package dev.faultline.adapters.postgres.tracker;
+
+import static dev.faultline.application.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.adapters.postgres.testing.TestDatabase;
+import dev.faultline.adapters.postgres.testing.TestDatabases;
+import dev.faultline.application.testing.Fixtures;
+import dev.faultline.application.testing.MutableClock;
+import dev.faultline.application.tracker.RecordEventService;
+import dev.faultline.application.tracker.port.in.RecordEvent;
+import dev.faultline.domain.account.User;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.CrashReport;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.Level;
+import dev.faultline.domain.tracker.Membership;
+import dev.faultline.domain.tracker.Note;
+import dev.faultline.domain.tracker.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.Test;
+
+/** What the tracker schema guarantees beyond the port contracts: constraints, cascades, indexes, races. */
+class PostgresTrackerSchemaTest {
+    static final TestDatabase db = TestDatabases.fresh();
+    private final PostgresTrackerStore store = new PostgresTrackerStore(db);
+
+    private User user() {
+        User user = Fixtures.user();
+        store.users.add(user);
+        return user;
+    }
+
+    private Application application(User owner) {
+        Application app = Fixtures.application();
+        store.applications.add(app);
+        store.memberships.add(new Membership(app.id(), owner.id(), Role.OWNER, T0));
+        return app;
+    }
+
+    private void refused(String sql) {
+        assertThatThrownBy(() -> db.jdbi().useHandle(handle -> handle.execute(sql))).as(sql)
+                .isInstanceOf(UnableToExecuteStatementException.class);
+    }
+
+    @Test
+    void refusesIssueRowsTheDomainWouldNeverWrite() {
+        Application app = application(user());
+        String insert = "INSERT INTO issues (id, application_id, fingerprint, title, culprit, exception_type, level, "
+                + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count) VALUES "
+                + "(gen_random_uuid(), '" + app.id() + "', md5(random()::text), 'T', 'C', 'E', ";
+        String ok = "'error', 'unresolved', NULL, NULL, NULL, now(), now(), 1)";
+        db.jdbi().useHandle(handle -> handle.execute(insert + ok));
+        refused(insert + "'error', 'ignored', NULL, NULL, NULL, now(), now(), 1)");
+        refused(insert + "'panic', 'unresolved', NULL, NULL, NULL, now(), now(), 1)");
+        refused(insert + "'error', 'muted', NULL, NULL, NULL, now(), now(), 1)");
+        refused(insert + "'error', 'resolved', 'forever', NULL, NULL, now(), now(), 1)");
+        refused(insert + "'error', 'muted', 'until_time', NULL, NULL, now(), now(), 1)");
+        refused(insert + "'error', 'muted', 'until_time', now(), 5, now(), now(), 1)");
+        refused(insert + "'error', 'muted', 'until_event_count', NULL, 0, now(), now(), 1)");
+        refused(insert + "'error', 'unresolved', NULL, NULL, NULL, now(), now() - interval '1 s', 1)");
+        refused(insert + "'error', 'unresolved', NULL, NULL, NULL, now(), now(), -1)");
+        db.jdbi().useHandle(handle -> handle.execute(insert + "'error', 'muted', 'until_event_count', NULL, 3, "
+                + "now(), now(), 1)"));
+    }
+
+    @Test
+    void refusesOverlongNotesAndBadSlugs() {
+        User ada = user();
+        Issue issue = Fixtures.issue(application(ada).id());
+        store.issues.add(issue);
+        refused("INSERT INTO notes (id, issue_id, author_id, body, created_at) VALUES (gen_random_uuid(), '"
+                + issue.id() + "', '" + ada.id() + "', repeat('x', 10001), now())");
+        refused("INSERT INTO notes (id, issue_id, author_id, body, created_at) VALUES (gen_random_uuid(), '"
+                + issue.id() + "', '" + ada.id() + "', E' \\n ', now())");
+        refused("INSERT INTO applications (id, name, slug, platform, created_at) VALUES "
+                + "(gen_random_uuid(), 'A', 'Bad_Slug', 'java', now())");
+        refused("INSERT INTO memberships (application_id, user_id, role, joined_at) VALUES ('"
+                + issue.applicationId() + "', gen_random_uuid(), 'member', now())");
+    }
+
+    @Test
+    void deletingAnApplicationRemovesEverythingInIt() {
+        User ada = user();
+        Application app = application(ada);
+        Issue issue = Fixtures.issue(app.id());
+        store.issues.add(issue);
+        Event event = Fixtures.event(issue.id(), T0);
+        store.events.add(event);
+        Note note = Note.write(issue.id(), ada.id(), "hello", T0);
+        store.notes.add(note);
+
+        db.jdbi().useHandle(handle -> handle.execute("DELETE FROM applications WHERE id = ?", app.id().value()));
+
+        assertThat(store.issues.findById(issue.id())).isEmpty();
+        assertThat(store.events.findById(event.id())).isEmpty();
+        assertThat(store.notes.findById(note.id())).isEmpty();
+        assertThat(store.memberships.find(app.id(), ada.id())).isEmpty();
+        int frames = db.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT count(*) FROM event_frames WHERE event_id = :id").bind("id", event.id().value())
+                .mapTo(Integer.class).one());
+        assertThat(frames).isZero();
+    }
+
+    @Test
+    void deletingAUserUnassignsTheirIssuesAndRemovesTheirNotes() {
+        User ada = user();
+        User grace = user();
+        Application app = application(ada);
+        Issue issue = Fixtures.issue(app.id()).assign(Optional.of(grace.id())).issue();
+        store.issues.add(issue);
+        Note note = Note.write(issue.id(), grace.id(), "mine", T0);
+        store.notes.add(note);
+
+        db.jdbi().useHandle(handle -> handle.execute("DELETE FROM users WHERE id = ?", grace.id().value()));
+
+        assertThat(store.issues.findById(issue.id()).orElseThrow().assignee()).isEmpty();
+        assertThat(store.notes.findById(note.id())).isEmpty();
+    }
+
+    @Test
+    void everyLookupPathUsesAnIndex() {
+        String plans = db.jdbi().withHandle(handle -> {
+            handle.execute("SET enable_seqscan = off");
+            StringBuilder all = new StringBuilder();
+            for (String sql : List.of(
+                    "SELECT * FROM issues WHERE application_id = '00000000-0000-0000-0000-000000000001' "
+                            + "ORDER BY last_seen DESC, id DESC LIMIT 26",
+                    "SELECT * FROM issues WHERE application_id = '00000000-0000-0000-0000-000000000001' "
+                            + "AND (first_seen, id) < (now(), '00000000-0000-0000-0000-000000000001') ORDER BY first_seen DESC, id DESC LIMIT 26",
+                    "SELECT * FROM issues WHERE application_id = '00000000-0000-0000-0000-000000000001' "
+                            + "ORDER BY event_count DESC, id DESC LIMIT 26",
+                    "SELECT * FROM issues WHERE application_id = '00000000-0000-0000-0000-000000000001' AND fingerprint = 'x'",
+                    "SELECT * FROM events WHERE issue_id = '00000000-0000-0000-0000-000000000001' ORDER BY occurred_at DESC, id DESC LIMIT 26",
+                    "SELECT * FROM notes WHERE issue_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at, id",
+                    "SELECT * FROM memberships WHERE user_id = '00000000-0000-0000-0000-000000000001'",
+                    "SELECT * FROM applications WHERE slug = 'x'")) {
+                all.append(String.join("\n", handle.createQuery("EXPLAIN " + sql).mapTo(String.class).list()));
+                all.append('\n');
+            }
+            handle.execute("RESET enable_seqscan");
+            return all.toString();
+        });
+        // The fingerprint lookup may be served by any (application_id, ...) index on an empty table; what
+        // matters is that no lookup scans a whole table.
+        assertThat(plans).contains("issues_by_last_seen", "issues_by_first_seen", "issues_by_event_count",
+                "events_by_issue", "notes_by_issue", "memberships_by_user",
+                "applications_slug_unique").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    void concurrentReportsOfANewCrashOpenOneIssueAndCountEveryEvent() throws Exception {
+        User ada = user();
+        Application app = application(ada);
+        MutableClock clock = new MutableClock(T0);
+        RecordEventService recordEvent = new RecordEventService(store.issues, store.memberships, store.events,
+                store.transactions, clock);
+        CrashReport report = new CrashReport(Optional.of(new Fingerprint("race")), Optional.empty(), "A.b",
+                "java.lang.IllegalStateException", Level.ERROR, "boom", T0, Fixtures.frames(), Optional.empty(),
+                Optional.empty(), new TreeMap<>(Map.of()), Optional.empty());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<RecordEvent.Outcome> outcomes = new ArrayList<>();
+        try {
+            List<Callable<RecordEvent.Outcome>> tasks = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                tasks.add(() -> recordEvent.recordEvent(new RecordEvent.Command(ada.id(), app.id(), report)));
+            }
+            for (Future<RecordEvent.Outcome> future : pool.invokeAll(tasks)) {
+                outcomes.add(future.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outcomes).allMatch(o -> o instanceof RecordEvent.Outcome.Recorded);
+        assertThat(outcomes.stream().map(o -> ((RecordEvent.Outcome.Recorded) o).effect())
+                .filter(e -> e == RecordEvent.Effect.OPENED_ISSUE)).hasSize(1);
+        Issue issue = store.issues.lockByFingerprint(app.id(), new Fingerprint("race")).orElseThrow();
+        assertThat(issue.eventCount()).isEqualTo(24);
+        assertThat(store.events.listByIssue(issue.id(), Optional.empty(), 100)).hasSize(24);
+    }
+}

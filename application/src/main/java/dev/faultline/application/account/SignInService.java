@@ -1,0 +1,60 @@
+package dev.faultline.application.account;
+
+import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.account.port.out.PasswordHasher;
+import dev.faultline.application.account.port.out.SignInAttempts;
+import dev.faultline.application.account.port.out.Users;
+import dev.faultline.domain.account.SignInThrottle;
+import dev.faultline.domain.account.User;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Signs in with the constant-time failure path: an unknown address still costs one (dummy) password check, and
+ * both failures count towards the address's throttle. A successful sign-in clears the streak and upgrades a
+ * hash made with weaker parameters.
+ */
+public class SignInService implements SignIn {
+    private final Users users;
+    private final SignInAttempts attempts;
+    private final PasswordHasher hasher;
+    private final SignInThrottle throttle;
+    private final Clock clock;
+
+    public SignInService(Users users, SignInAttempts attempts, PasswordHasher hasher, SignInThrottle throttle,
+            Clock clock) {
+        this.users = users;
+        this.attempts = attempts;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome signIn(Command command) {
+        Instant now = clock.instant();
+        SignInThrottle.Decision decision = throttle.check(attempts.find(command.email()), now);
+        if (decision instanceof SignInThrottle.Decision.LockedOut locked) {
+            return new Outcome.Throttled(locked.until(), locked.retryAfter());
+        }
+        Optional<User> user = users.findByEmail(command.email());
+        if (user.isEmpty()) {
+            hasher.dummyVerify(command.password());
+            return failure(command, now);
+        }
+        if (!hasher.verify(command.password(), user.get().passwordHash())) {
+            return failure(command, now);
+        }
+        attempts.clear(command.email());
+        if (hasher.needsRehash(user.get().passwordHash())) {
+            users.updatePasswordHash(user.get().id(), hasher.hash(command.password()));
+        }
+        return new Outcome.SignedIn(user.get().id(), user.get().email(), user.get().displayName());
+    }
+
+    private Outcome failure(Command command, Instant now) {
+        attempts.recordFailure(command.email(), streak -> throttle.recordFailure(command.email(), streak, now));
+        return new Outcome.InvalidCredentials();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.faultline.application.account.port.in;
+
+import dev.faultline.domain.account.DisplayName;
+import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.InvalidValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Check an e-mail address and password. A wrong password and an unknown address are indistinguishable, in
+ * answer and in time; repeated failures lock the address out for a while (see
+ * {@link dev.faultline.domain.account.SignInThrottle}).
+ */
+public interface SignIn {
+    Outcome signIn(Command command);
+
+    record Command(EmailAddress email, String password) {
+        public Command {
+            Objects.requireNonNull(email, "email");
+            InvalidValue.require(password != null && !password.isEmpty(), "password", "a password is required");
+            // No account can have a longer password, and refusing early bounds the hashing work per request.
+            InvalidValue.require(password.codePointCount(0, password.length()) <= CreateUser.MAX_PASSWORD_LENGTH,
+                    "password", "a password has at most " + CreateUser.MAX_PASSWORD_LENGTH + " characters");
+        }
+
+        public static Command of(String email, String password) {
+            return new Command(new EmailAddress(email), password);
+        }
+
+        @Override
+        public String toString() {
+            return "SignIn.Command[email=" + email + ", password=redacted]";
+        }
+    }
+
+    sealed interface Outcome {
+        record SignedIn(UserId userId, EmailAddress email, DisplayName displayName) implements Outcome {
+        }
+
+        /** Wrong password or unknown address: deliberately the same answer. */
+        record InvalidCredentials() implements Outcome {
+        }
+
+        /** Too many failures: the password was not checked. Try again after {@code retryAfter}. */
+        record Throttled(Instant until, Duration retryAfter) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.faultline.application.tracker;
+
+import dev.faultline.application.tracker.port.in.GetEvent;
+import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.Issue;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Shows one event to a member of its application. */
+public class GetEventService implements GetEvent {
+    private final MemberScope scope;
+    private final Events events;
+    private final Clock clock;
+
+    public GetEventService(Issues issues, Memberships memberships, Events events, Clock clock) {
+        this.scope = new MemberScope(memberships, issues);
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome getEvent(Command command) {
+        Optional<Event> event = events.findById(command.eventId());
+        Optional<Issue> issue = event.flatMap(e -> scope.visibleIssue(command.actor(), e.issueId()));
+        if (issue.isEmpty()) {
+            return new Outcome.NotFound(command.eventId());
+        }
+        return new Outcome.Found(event.get(), issue.get().asOf(clock.instant()));
+    }
+}

@@ -1,0 +1,45 @@
+package dev.faultline.application.tracker;
+
+import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.application.tracker.port.out.Applications;
+import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.application.tracker.port.out.Notes;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.Issue;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** Gathers one issue's details for a member of its application. */
+public class GetIssueService implements GetIssue {
+    private final MemberScope scope;
+    private final Applications applications;
+    private final Events events;
+    private final Notes notes;
+    private final Clock clock;
+
+    public GetIssueService(Issues issues, Memberships memberships, Applications applications, Events events,
+            Notes notes, Clock clock) {
+        this.scope = new MemberScope(memberships, issues);
+        this.applications = applications;
+        this.events = events;
+        this.notes = notes;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome getIssue(Command command) {
+        Optional<Issue> issue = scope.visibleIssue(command.actor(), command.issueId());
+        Optional<Application> application = issue.flatMap(i -> applications.findById(i.applicationId()));
+        if (issue.isEmpty() || application.isEmpty()) {
+            return new Outcome.NotFound(command.issueId());
+        }
+        List<Event> recent = events.listByIssue(command.issueId(), Optional.empty(), RECENT_EVENTS);
+        return new Outcome.Found(new IssueDetails(issue.get().asOf(clock.instant()), application.get(),
+                recent.stream().findFirst(), recent.stream().map(Event::id).toList(),
+                notes.listByIssue(command.issueId())));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.faultline.application.tracker;
+
+import dev.faultline.application.tracker.port.in.ListIssues;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Membership;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Lists issues in the actor's applications with filters, a descending sort and keyset paging. */
+public class ListIssuesService implements ListIssues {
+    private static final String LIST = "issues";
+    private final Issues issues;
+    private final Memberships memberships;
+    private final Clock clock;
+
+    public ListIssuesService(Issues issues, Memberships memberships, Clock clock) {
+        this.issues = issues;
+        this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome listIssues(Command command) {
+        Set<ApplicationId> scope;
+        if (command.application().isPresent()) {
+            ApplicationId only = command.application().get();
+            if (memberships.find(only, command.actor()).isEmpty()) {
+                return new Outcome.ApplicationNotFound(only);
+            }
+            scope = Set.of(only);
+        } else {
+            scope = memberships.listByUser(command.actor()).stream().map(Membership::applicationId)
+                    .collect(Collectors.toSet());
+        }
+        String query = describe(command);
+        Optional<Issues.Query.Position> after = Optional.empty();
+        if (command.cursor().isPresent()) {
+            PageCursor.Decoded decoded = PageCursor.decode(command.cursor().get(), LIST, query);
+            if (decoded instanceof PageCursor.Decoded.Invalid invalid) {
+                return new Outcome.InvalidCursor(invalid.reason());
+            }
+            PageCursor.Decoded.Valid valid = (PageCursor.Decoded.Valid) decoded;
+            after = Optional.of(new Issues.Query.Position(valid.key(), new IssueId(valid.id())));
+        }
+        if (scope.isEmpty()) {
+            return new Outcome.Page(List.of(), Optional.empty());
+        }
+        Instant now = clock.instant();
+        List<Issue> found = issues.list(new Issues.Query(scope, command.status(), command.text(), command.since(),
+                command.until(), command.sort(), after, command.limit() + 1, now));
+        List<Issue> page = found.stream().limit(command.limit()).map(issue -> issue.asOf(now)).toList();
+        Optional<String> next = Optional.empty();
+        if (found.size() > command.limit()) {
+            Issue last = page.get(page.size() - 1);
+            next = Optional.of(PageCursor.encode(LIST, query, command.sort().keyOf(last), last.id().value()));
+        }
+        return new Outcome.Page(page, next);
+    }
+
+    /** Everything a cursor is bound to: who asks, which filters, which order (not the page size). */
+    private static String describe(Command c) {
+        return String.join("\u0000", c.actor().toString(), c.application().map(Object::toString).orElse("*"),
+                c.status().map(Enum::name).orElse("*"), c.text().orElse(""),
+                c.since().map(Instant::toString).orElse("*"), c.until().map(Instant::toString).orElse("*"),
+                c.sort().name());
+    }
+}

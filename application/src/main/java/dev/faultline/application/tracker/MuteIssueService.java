@@ -1,0 +1,41 @@
+package dev.faultline.application.tracker;
+
+import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.tracker.port.in.MuteIssue;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.domain.tracker.Issue;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Mutes an issue of one of the actor's applications. */
+public class MuteIssueService implements MuteIssue {
+    private final MemberScope scope;
+    private final Issues issues;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public MuteIssueService(Issues issues, Memberships memberships, Transactions transactions, Clock clock) {
+        this.scope = new MemberScope(memberships, issues);
+        this.issues = issues;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome muteIssue(Command command) {
+        return transactions.inTransaction(() -> {
+            Optional<Issue> issue = scope.lockedVisibleIssue(command.actor(), command.issueId());
+            if (issue.isEmpty()) {
+                return new Outcome.NotFound(command.issueId());
+            }
+            Issue.MuteOutcome outcome = issue.get().mute(command.rule(), clock.instant());
+            if (outcome instanceof Issue.MuteOutcome.UntilTimeNotInFuture refused) {
+                return new Outcome.UntilTimeNotInFuture(refused.until(), refused.now());
+            }
+            Issue muted = ((Issue.MuteOutcome.Muted) outcome).issue();
+            issues.update(muted);
+            return new Outcome.Muted(muted);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+package dev.faultline.application.tracker;
+
+import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.tracker.port.in.ResolveIssue;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.domain.tracker.Issue;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Resolves an issue of one of the actor's applications. */
+public class ResolveIssueService implements ResolveIssue {
+    private final MemberScope scope;
+    private final Issues issues;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ResolveIssueService(Issues issues, Memberships memberships, Transactions transactions, Clock clock) {
+        this.scope = new MemberScope(memberships, issues);
+        this.issues = issues;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome resolveIssue(Command command) {
+        return transactions.inTransaction(() -> {
+            Optional<Issue> issue = scope.lockedVisibleIssue(command.actor(), command.issueId());
+            if (issue.isEmpty()) {
+                return new Outcome.NotFound(command.issueId());
+            }
+            Issue.ResolveOutcome outcome = issue.get().resolve(clock.instant());
+            if (outcome instanceof Issue.ResolveOutcome.AlreadyResolved already) {
+                return new Outcome.AlreadyResolved(already.issue());
+            }
+            issues.update(outcome.issue());
+            return new Outcome.Resolved(outcome.issue());
+        });
+    }
+}

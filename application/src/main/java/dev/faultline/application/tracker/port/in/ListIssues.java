@@ -1,0 +1,103 @@
+package dev.faultline.application.tracker.port.in;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.shared.Times;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueSort;
+import dev.faultline.domain.tracker.IssueStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * List issues of the actor's applications (or one of them), filtered, sorted (descending) and paged with an
+ * opaque cursor. The cursor belongs to the query it came from: reusing it with other filters, another sort or
+ * by another user is refused as {@link Outcome.InvalidCursor}.
+ */
+public interface ListIssues {
+    int MAX_TEXT_LENGTH = 200;
+
+    Outcome listIssues(Command command);
+
+    /**
+     * @param text  case-insensitive substring of title, culprit or exception type
+     * @param since inclusive lower bound on last seen
+     * @param until exclusive upper bound on last seen
+     */
+    record Command(UserId actor, Optional<ApplicationId> application, Optional<IssueStatus> status,
+            Optional<String> text, Optional<Instant> since, Optional<Instant> until, IssueSort sort, int limit,
+            Optional<String> cursor) {
+
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(application, "application");
+            Objects.requireNonNull(status, "status");
+            text = Objects.requireNonNull(text, "text").map(String::strip).filter(t -> !t.isEmpty());
+            text.ifPresent(t -> InvalidValue.require(t.length() <= MAX_TEXT_LENGTH, "query",
+                    "a search text is at most " + MAX_TEXT_LENGTH + " characters"));
+            text.ifPresent(t -> InvalidValue.require(t.chars().noneMatch(Character::isISOControl), "query",
+                    "a search text must not contain control characters"));
+            since = Objects.requireNonNull(since, "since").map(Times::micros);
+            until = Objects.requireNonNull(until, "until").map(Times::micros);
+            if (since.isPresent() && until.isPresent()) {
+                InvalidValue.require(since.get().isBefore(until.get()), "until",
+                        "until (" + until.get() + ") must be after since (" + since.get() + ")");
+            }
+            Objects.requireNonNull(sort, "sort");
+            Paging.checkPageSize(limit);
+            cursor = Paging.checkCursor(Objects.requireNonNull(cursor, "cursor"));
+        }
+
+        /** Every issue of the actor's applications, most recently seen first, one default page. */
+        public static Command firstPage(UserId actor) {
+            return new Command(actor, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), IssueSort.LAST_SEEN, Paging.DEFAULT_PAGE_SIZE, Optional.empty());
+        }
+
+        public Command inApplication(ApplicationId id) {
+            return new Command(actor, Optional.of(id), status, text, since, until, sort, limit, cursor);
+        }
+
+        public Command withStatus(IssueStatus s) {
+            return new Command(actor, application, Optional.of(s), text, since, until, sort, limit, cursor);
+        }
+
+        public Command matching(String t) {
+            return new Command(actor, application, status, Optional.of(t), since, until, sort, limit, cursor);
+        }
+
+        public Command lastSeenBetween(Optional<Instant> from, Optional<Instant> to) {
+            return new Command(actor, application, status, text, from, to, sort, limit, cursor);
+        }
+
+        public Command sortedBy(IssueSort s) {
+            return new Command(actor, application, status, text, since, until, s, limit, cursor);
+        }
+
+        public Command limitedTo(int l) {
+            return new Command(actor, application, status, text, since, until, sort, l, cursor);
+        }
+
+        public Command after(String c) {
+            return new Command(actor, application, status, text, since, until, sort, limit, Optional.of(c));
+        }
+    }
+
+    sealed interface Outcome {
+        /** Issues as seen now (a lapsed until-time mute reads unresolved); a next cursor when more follow. */
+        record Page(List<Issue> issues, Optional<String> nextCursor) implements Outcome {
+            public Page {
+                issues = List.copyOf(issues);
+            }
+        }
+
+        record ApplicationNotFound(ApplicationId applicationId) implements Outcome {
+        }
+
+        record InvalidCursor(String reason) implements Outcome {
+        }
+    }
+}

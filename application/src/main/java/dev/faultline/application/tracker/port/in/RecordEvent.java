@@ -1,0 +1,41 @@
+package dev.faultline.application.tracker.port.in;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.CrashReport;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.Issue;
+import java.util.Objects;
+
+/**
+ * Ingest one crash report into an application: it joins the issue with the same fingerprint, or opens a new
+ * one. Counting it may regress a resolved issue or end a mute.
+ */
+public interface RecordEvent {
+    Outcome recordEvent(Command command);
+
+    record Command(UserId actor, ApplicationId applicationId, CrashReport report) {
+        public Command {
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /** What the event did to its issue. */
+    enum Effect {
+        OPENED_ISSUE,
+        COUNTED,
+        REGRESSED,
+        ENDED_MUTE,
+        COUNTED_WHILE_MUTED
+    }
+
+    sealed interface Outcome {
+        record Recorded(Issue issue, Event event, Effect effect) implements Outcome {
+        }
+
+        record ApplicationNotFound(ApplicationId applicationId) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.faultline.application.tracker.port.out;
+
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueSort;
+import dev.faultline.domain.tracker.IssueStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** Issues: events of one application grouped by fingerprint. */
+public interface Issues {
+    /** Stores a new issue unless its application already has one with that fingerprint; atomic. */
+    Insertion add(Issue issue);
+
+    Optional<Issue> findById(IssueId id);
+
+    /** Reads the issue and holds it against concurrent writers until the unit of work ends. */
+    Optional<Issue> lockById(IssueId id);
+
+    /** Like {@link #lockById}, looked up by the application's fingerprint. */
+    Optional<Issue> lockByFingerprint(ApplicationId applicationId, Fingerprint fingerprint);
+
+    /**
+     * Stores the issue's changed state (status, mute, level, seen times, count, assignee). The id, application
+     * and fingerprint never change. Unknown ids are ignored.
+     */
+    void update(Issue issue);
+
+    /** The issues matching {@code query} in its sort order, starting strictly after its position. */
+    List<Issue> list(Query query);
+
+    enum Insertion {
+        ADDED,
+        FINGERPRINT_TAKEN
+    }
+
+    /**
+     * Which issues to list, in which order, from where.
+     *
+     * @param applications only issues of these applications (never empty: the caller's scope)
+     * @param status       the status as seen at {@code now}: an until-time mute that has lapsed counts as unresolved
+     * @param text         case-insensitive substring of title, culprit or exception type (taken literally: no
+     *                     wildcards)
+     * @param lastSeenFrom inclusive lower bound on last seen
+     * @param lastSeenUntil exclusive upper bound on last seen
+     * @param after        the exclusive keyset position to continue from
+     * @param fetch        at most this many issues
+     * @param now          the moment the statuses are judged at
+     */
+    record Query(
+            Set<ApplicationId> applications,
+            Optional<IssueStatus> status,
+            Optional<String> text,
+            Optional<Instant> lastSeenFrom,
+            Optional<Instant> lastSeenUntil,
+            IssueSort sort,
+            Optional<Position> after,
+            int fetch,
+            Instant now) {
+
+        public Query {
+            applications = Set.copyOf(applications);
+            if (applications.isEmpty()) {
+                throw new IllegalArgumentException("an issue query is scoped to at least one application");
+            }
+            Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(lastSeenFrom, "lastSeenFrom");
+            Objects.requireNonNull(lastSeenUntil, "lastSeenUntil");
+            Objects.requireNonNull(sort, "sort");
+            Objects.requireNonNull(after, "after");
+            Objects.requireNonNull(now, "now");
+            if (fetch < 1) {
+                throw new IllegalArgumentException("fetch at least one issue");
+            }
+        }
+
+        /** A keyset position: the sort key ({@link IssueSort#keyOf}) and id of the last issue already seen. */
+        public record Position(long key, IssueId id) {
+            public Position {
+                Objects.requireNonNull(id, "id");
+            }
+        }
+    }
+}
+

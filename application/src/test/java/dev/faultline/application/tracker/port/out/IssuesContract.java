@@ -1,0 +1,288 @@
+package dev.faultline.application.tracker.port.out;
+
+import static dev.faultline.application.testing.Fixtures.T0;
+import static dev.faultline.application.testing.Fixtures.application;
+import static dev.faultline.application.testing.Fixtures.issue;
+import static dev.faultline.application.testing.Fixtures.user;
+import static dev.faultline.application.testing.Fixtures.withId;
+import static dev.faultline.application.testing.Fixtures.withText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.shared.Transactions;
+import dev.faultline.domain.account.User;
+import dev.faultline.domain.tracker.ActiveMute;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueSort;
+import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.Level;
+import dev.faultline.domain.tracker.MuteRule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link Issues} adapter must do, including filtering, ordering and keyset positions. */
+public abstract class IssuesContract {
+    private static final Instant NOW = T0.plus(Duration.ofDays(1));
+
+    protected abstract Issues issues();
+
+    /** For the applications issues belong to and the users they are assigned to. */
+    protected abstract Applications applications();
+
+    protected abstract Users users();
+
+    protected abstract Transactions transactions();
+
+    private ApplicationId someApplication() {
+        Application app = application();
+        applications().add(app);
+        return app.id();
+    }
+
+    private Issue stored(Issue issue) {
+        assertThat(issues().add(issue)).isEqualTo(Issues.Insertion.ADDED);
+        return issue;
+    }
+
+    private static Issues.Query query(ApplicationId app) {
+        return new Issues.Query(Set.of(app), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
+    }
+
+    private static Issues.Query withStatus(Issues.Query q, IssueStatus status) {
+        return new Issues.Query(q.applications(), Optional.of(status), q.text(), q.lastSeenFrom(), q.lastSeenUntil(),
+                q.sort(), q.after(), q.fetch(), q.now());
+    }
+
+    private static Issues.Query matching(Issues.Query q, String text) {
+        return new Issues.Query(q.applications(), q.status(), Optional.of(text), q.lastSeenFrom(), q.lastSeenUntil(),
+                q.sort(), q.after(), q.fetch(), q.now());
+    }
+
+    private static Issues.Query sorted(Issues.Query q, IssueSort sort, Optional<Issues.Query.Position> after, int fetch) {
+        return new Issues.Query(q.applications(), q.status(), q.text(), q.lastSeenFrom(), q.lastSeenUntil(), sort,
+                after, fetch, q.now());
+    }
+
+    private List<IssueId> ids(Issues.Query q) {
+        return issues().list(q).stream().map(Issue::id).toList();
+    }
+
+    @Test
+    void findsAnAddedIssueExactlyAsStored() {
+        ApplicationId app = someApplication();
+        User grace = user();
+        users().add(grace);
+        Issue plain = stored(issue(app, "Plain", T0, T0.plusSeconds(1), 2));
+        Issue muted = ((Issue.MuteOutcome.Muted) issue(app, "Muted", T0, T0, 3)
+                .mute(new MuteRule.UntilTime(NOW.plusMillis(1500).plusNanos(123_000)), T0)).issue();
+        muted = muted.assign(Optional.of(grace.id())).issue();
+        stored(muted);
+        assertThat(issues().findById(plain.id())).contains(plain);
+        assertThat(issues().findById(muted.id())).contains(muted);
+        assertThat(issues().findById(IssueId.random())).isEmpty();
+    }
+
+    @Test
+    void aFingerprintIsUniqueWithinItsApplication() {
+        ApplicationId app = someApplication();
+        Issue first = stored(issue(app));
+        Issue twin = new Issue(IssueId.random(), app, first.fingerprint(), "Twin", "A.b", "E", Level.ERROR,
+                IssueStatus.UNRESOLVED, Optional.empty(), T0, T0, 1, Optional.empty());
+        assertThat(issues().add(twin)).isEqualTo(Issues.Insertion.FINGERPRINT_TAKEN);
+        assertThat(issues().findById(twin.id())).isEmpty();
+        Issue elsewhere = new Issue(IssueId.random(), someApplication(), first.fingerprint(), "Twin", "A.b", "E",
+                Level.ERROR, IssueStatus.UNRESOLVED, Optional.empty(), T0, T0, 1, Optional.empty());
+        assertThat(issues().add(elsewhere)).isEqualTo(Issues.Insertion.ADDED);
+    }
+
+    @Test
+    void locksFindByIdAndByFingerprintInsideAUnitOfWork() {
+        ApplicationId app = someApplication();
+        Issue issue = stored(issue(app));
+        transactions().run(() -> {
+            assertThat(issues().lockById(issue.id())).contains(issue);
+            assertThat(issues().lockByFingerprint(app, issue.fingerprint())).contains(issue);
+            assertThat(issues().lockByFingerprint(app, new Fingerprint("unknown-" + UUID.randomUUID()))).isEmpty();
+            assertThat(issues().lockById(IssueId.random())).isEmpty();
+        });
+    }
+
+    @Test
+    void updateStoresTheChangingStateButNeverTheIdentity() {
+        ApplicationId app = someApplication();
+        User grace = user();
+        users().add(grace);
+        Issue issue = stored(issue(app, "Original", T0, T0, 1));
+        Issue changed = new Issue(issue.id(), someApplication(), new Fingerprint("other"), "Changed title",
+                "Other.culprit", "OtherType", Level.FATAL, IssueStatus.MUTED,
+                Optional.of(new ActiveMute.UntilEventCount(12)), T0.minusSeconds(5), NOW, 7,
+                Optional.of(grace.id()));
+        issues().update(changed);
+        Issue stored = issues().findById(issue.id()).orElseThrow();
+        assertThat(stored.applicationId()).isEqualTo(app);
+        assertThat(stored.fingerprint()).isEqualTo(issue.fingerprint());
+        assertThat(stored.title()).isEqualTo("Original");
+        assertThat(stored.level()).isEqualTo(Level.FATAL);
+        assertThat(stored.status()).isEqualTo(IssueStatus.MUTED);
+        assertThat(stored.mute()).contains(new ActiveMute.UntilEventCount(12));
+        assertThat(stored.firstSeen()).isEqualTo(T0.minusSeconds(5));
+        assertThat(stored.lastSeen()).isEqualTo(NOW);
+        assertThat(stored.eventCount()).isEqualTo(7);
+        assertThat(stored.assignee()).contains(grace.id());
+
+        issues().update(stored.resolve(NOW).issue().assign(Optional.empty()).issue());
+        Issue resolved = issues().findById(issue.id()).orElseThrow();
+        assertThat(resolved.status()).isEqualTo(IssueStatus.RESOLVED);
+        assertThat(resolved.mute()).isEmpty();
+        assertThat(resolved.assignee()).isEmpty();
+    }
+
+    @Test
+    void listsOnlyIssuesOfTheQueriedApplications() {
+        ApplicationId shop = someApplication();
+        ApplicationId blog = someApplication();
+        ApplicationId other = someApplication();
+        Issue inShop = stored(issue(shop));
+        Issue inBlog = stored(issue(blog));
+        stored(issue(other));
+        Issues.Query both = new Issues.Query(Set.of(shop, blog), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
+        assertThat(ids(both)).containsExactlyInAnyOrder(inShop.id(), inBlog.id());
+        assertThat(ids(query(shop))).containsExactly(inShop.id());
+    }
+
+    @Test
+    void filtersByTheStatusAsSeenNow() {
+        ApplicationId app = someApplication();
+        Issue open = stored(issue(app));
+        Issue resolved = stored(issue(app).resolve(T0).issue());
+        Issue mutedForever = stored(((Issue.MuteOutcome.Muted) issue(app).mute(new MuteRule.Forever(), T0)).issue());
+        Issue mutedLapsed = stored(((Issue.MuteOutcome.Muted) issue(app)
+                .mute(new MuteRule.UntilTime(NOW), T0)).issue());
+        Issue mutedLater = stored(((Issue.MuteOutcome.Muted) issue(app)
+                .mute(new MuteRule.UntilTime(NOW.plusSeconds(1)), T0)).issue());
+        Issue mutedForEvents = stored(((Issue.MuteOutcome.Muted) issue(app)
+                .mute(new MuteRule.UntilMoreEvents(5), T0)).issue());
+
+        assertThat(ids(withStatus(query(app), IssueStatus.UNRESOLVED)))
+                .containsExactlyInAnyOrder(open.id(), mutedLapsed.id());
+        assertThat(ids(withStatus(query(app), IssueStatus.RESOLVED))).containsExactly(resolved.id());
+        assertThat(ids(withStatus(query(app), IssueStatus.MUTED)))
+                .containsExactlyInAnyOrder(mutedForever.id(), mutedLater.id(), mutedForEvents.id());
+        assertThat(ids(query(app))).hasSize(6);
+    }
+
+    @Test
+    void searchesTitleCulpritAndExceptionTypeCaseInsensitivelyAndLiterally() {
+        ApplicationId app = someApplication();
+        Issue byTitle = stored(withText(issue(app), "Checkout FAILED for 100% of carts", "A.b", "E1"));
+        Issue byCulprit = stored(withText(issue(app), "Boom", "PaymentGateway.charge", "E2"));
+        Issue byType = stored(withText(issue(app), "Bang", "C.d", "java.net.SocketTimeoutException"));
+        Issue underscore = stored(withText(issue(app), "snake_case_name broke", "C.d", "E3"));
+
+        assertThat(ids(matching(query(app), "failed"))).containsExactly(byTitle.id());
+        assertThat(ids(matching(query(app), "paymentgateway"))).containsExactly(byCulprit.id());
+        assertThat(ids(matching(query(app), "SOCKETTIMEOUT"))).containsExactly(byType.id());
+        assertThat(ids(matching(query(app), "100%"))).containsExactly(byTitle.id());
+        assertThat(ids(matching(query(app), "%"))).containsExactly(byTitle.id());
+        assertThat(ids(matching(query(app), "e_c"))).containsExactly(underscore.id());
+        assertThat(ids(matching(query(app), "nothing like this"))).isEmpty();
+    }
+
+    @Test
+    void filtersLastSeenFromInclusiveUntilExclusive() {
+        ApplicationId app = someApplication();
+        Issue early = stored(issue(app, "early", T0, T0.plusSeconds(10), 1));
+        Issue middle = stored(issue(app, "middle", T0, T0.plusSeconds(20), 1));
+        stored(issue(app, "late", T0, T0.plusSeconds(30), 1));
+        Issues.Query q = query(app);
+        Issues.Query window = new Issues.Query(q.applications(), q.status(), q.text(), Optional.of(T0.plusSeconds(10)),
+                Optional.of(T0.plusSeconds(30)), q.sort(), q.after(), q.fetch(), q.now());
+        assertThat(ids(window)).containsExactly(middle.id(), early.id());
+    }
+
+    @Test
+    void sortsDescendingWithTiesBrokenByUnsignedIdDescending() {
+        ApplicationId app = someApplication();
+        Issue low = stored(withId(issue(app, "low", T0, T0.plusSeconds(5), 3),
+                UUID.fromString("10000000-0000-4000-8000-000000000000")));
+        Issue high = stored(withId(issue(app, "high", T0, T0.plusSeconds(5), 3),
+                UUID.fromString("f0000000-0000-4000-8000-000000000000")));
+        Issue newest = stored(issue(app, "newest", T0.minusSeconds(9), T0.plusSeconds(9), 1));
+        Issue oldest = stored(issue(app, "oldest", T0.plusSeconds(1), T0.plusSeconds(1), 50));
+
+        assertThat(ids(sorted(query(app), IssueSort.LAST_SEEN, Optional.empty(), 100)))
+                .containsExactly(newest.id(), high.id(), low.id(), oldest.id());
+        assertThat(ids(sorted(query(app), IssueSort.FIRST_SEEN, Optional.empty(), 100)))
+                .containsExactly(oldest.id(), high.id(), low.id(), newest.id());
+        assertThat(ids(sorted(query(app), IssueSort.EVENT_COUNT, Optional.empty(), 100)))
+                .containsExactly(oldest.id(), high.id(), low.id(), newest.id());
+    }
+
+    @Test
+    void continuesStrictlyAfterAKeysetPositionWithoutGapsOrRepeats() {
+        ApplicationId app = someApplication();
+        for (int i = 0; i < 11; i++) {
+            stored(issue(app, "issue " + i, T0.plusSeconds(i % 3), T0.plusSeconds(3 + i % 4), i % 2));
+        }
+        for (IssueSort sort : IssueSort.values()) {
+            List<IssueId> all = ids(sorted(query(app), sort, Optional.empty(), 100));
+            List<IssueId> paged = new ArrayList<>();
+            Optional<Issues.Query.Position> after = Optional.empty();
+            for (int page = 0; page < 10; page++) {
+                List<Issue> issues = issues().list(sorted(query(app), sort, after, 3));
+                assertThat(issues.size()).isLessThanOrEqualTo(3);
+                issues.forEach(i -> paged.add(i.id()));
+                if (issues.size() < 3) {
+                    break;
+                }
+                Issue last = issues.get(issues.size() - 1);
+                after = Optional.of(new Issues.Query.Position(sort.keyOf(last), last.id()));
+            }
+            assertThat(paged).as("paging by %s", sort).containsExactlyElementsOf(all).hasSize(11);
+        }
+    }
+
+    @Test
+    void concurrentLockedUpdatesOfOneIssueAreNeverLost() throws Exception {
+        ApplicationId app = someApplication();
+        Issue issue = stored(issue(app, "busy", T0, T0, 0));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                tasks.add(() -> {
+                    transactions().run(() -> {
+                        Issue current = issues().lockById(issue.id()).orElseThrow();
+                        issues().update(new Issue(current.id(), current.applicationId(), current.fingerprint(),
+                                current.title(), current.culprit(), current.exceptionType(), current.level(),
+                                current.status(), current.mute(), current.firstSeen(), current.lastSeen(),
+                                current.eventCount() + 1, current.assignee()));
+                    });
+                    return null;
+                });
+            }
+            for (Future<Void> future : pool.invokeAll(tasks)) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(issues().findById(issue.id()).orElseThrow().eventCount()).isEqualTo(40);
+    }
+}

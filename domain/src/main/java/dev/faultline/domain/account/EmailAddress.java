@@ -1,0 +1,33 @@
+package dev.faultline.domain.account;
+
+import dev.faultline.domain.shared.InvalidValue;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * An e-mail address, trimmed and lowercased so that {@code Ada@Example.org} and {@code ada@example.org} are one
+ * account. Validation is deliberately shallow (one {@code @}, a dotted domain, no spaces, RFC 5321 lengths):
+ * whether the mailbox exists is not something a format check can know.
+ */
+public record EmailAddress(String value) {
+    public static final int MAX_LENGTH = 320;
+    private static final Pattern SHAPE = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+    public EmailAddress {
+        InvalidValue.require(value != null && !value.isBlank(), "email", "an e-mail address is required");
+        value = value.strip().toLowerCase(Locale.ROOT);
+        InvalidValue.require(value.length() <= MAX_LENGTH, "email",
+                "an e-mail address is at most " + MAX_LENGTH + " characters");
+        InvalidValue.require(SHAPE.matcher(value).matches(), "email",
+                "\"" + value + "\" is not an e-mail address (expected name@domain.tld)");
+    }
+
+    public static EmailAddress of(String text) {
+        return new EmailAddress(text);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

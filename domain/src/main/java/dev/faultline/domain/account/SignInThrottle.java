@@ -1,0 +1,100 @@
+package dev.faultline.domain.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Login throttling, per e-mail address. A streak of failures continues while each failure comes within
+ * {@code window} of the previous one (or of the end of a lock-out); a quiet {@code window} or a successful
+ * sign-in ends it. Once a streak reaches {@code maxFailures}, every further failure locks the address out for
+ * {@code firstLockout}, doubling with each failure beyond the limit, capped at {@code maxLockout}. While
+ * locked out, attempts are refused without checking the password.
+ *
+ * <p>Measuring the window from the previous failure rather than from the first one is what lets the back-off
+ * grow: a lock-out of up to 15 minutes would otherwise outlast a 15-minute window and reset the count.
+ */
+public final class SignInThrottle {
+    public static final int DEFAULT_MAX_FAILURES = 5;
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(15);
+    public static final Duration DEFAULT_FIRST_LOCKOUT = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_MAX_LOCKOUT = Duration.ofMinutes(15);
+
+    private final int maxFailures;
+    private final Duration window;
+    private final Duration firstLockout;
+    private final Duration maxLockout;
+
+    public SignInThrottle(int maxFailures, Duration window, Duration firstLockout, Duration maxLockout) {
+        if (maxFailures < 1) {
+            throw new IllegalArgumentException("maxFailures must be at least 1");
+        }
+        if (window.isNegative() || window.isZero() || firstLockout.isNegative() || firstLockout.isZero()
+                || maxLockout.compareTo(firstLockout) < 0) {
+            throw new IllegalArgumentException("window and lock-outs must be positive, maxLockout >= firstLockout");
+        }
+        this.maxFailures = maxFailures;
+        this.window = window;
+        this.firstLockout = firstLockout;
+        this.maxLockout = maxLockout;
+    }
+
+    public static SignInThrottle defaults() {
+        return new SignInThrottle(DEFAULT_MAX_FAILURES, DEFAULT_WINDOW, DEFAULT_FIRST_LOCKOUT, DEFAULT_MAX_LOCKOUT);
+    }
+
+    /** May this address try a password now? */
+    public Decision check(Optional<FailedSignIns> streak, Instant now) {
+        Objects.requireNonNull(now, "now");
+        if (streak.isPresent() && streak.get().isLockedAt(now)) {
+            Instant until = streak.get().lockedUntil().orElseThrow();
+            return new Decision.LockedOut(until, Duration.between(now, until));
+        }
+        return new Decision.Allowed();
+    }
+
+    /** The streak after one more failure at {@code now}; it carries a lock-out when the limit is reached. */
+    public FailedSignIns recordFailure(EmailAddress email, Optional<FailedSignIns> streak, Instant now) {
+        Optional<FailedSignIns> live = streak.filter(s -> continuesAt(s, now));
+        int failures = live.map(s -> s.failures() + 1).orElse(1);
+        Instant started = live.map(FailedSignIns::streakStartedAt).orElse(now);
+        Optional<Instant> lockedUntil = failures >= maxFailures
+                ? Optional.of(now.plus(lockoutAfter(failures)))
+                : Optional.empty();
+        return new FailedSignIns(email, failures, started, now, lockedUntil);
+    }
+
+    /** Lock-out length for a streak of {@code failures}: first lock-out doubled per extra failure, capped. */
+    public Duration lockoutAfter(int failures) {
+        int beyond = failures - maxFailures;
+        if (beyond < 0) {
+            return Duration.ZERO;
+        }
+        Duration lockout = firstLockout;
+        for (int i = 0; i < beyond && lockout.compareTo(maxLockout) < 0; i++) {
+            lockout = lockout.multipliedBy(2);
+        }
+        return lockout.compareTo(maxLockout) > 0 ? maxLockout : lockout;
+    }
+
+    /** When a stored streak stops mattering (for purging old rows): a quiet window after its last event. */
+    public Instant forgottenAfter(FailedSignIns streak) {
+        Instant quietFrom = streak.lockedUntil().filter(l -> l.isAfter(streak.lastFailureAt()))
+                .orElse(streak.lastFailureAt());
+        return quietFrom.plus(window);
+    }
+
+    private boolean continuesAt(FailedSignIns streak, Instant now) {
+        return now.isBefore(forgottenAfter(streak));
+    }
+
+    /** The throttle's answer to "may this address try now?". */
+    public sealed interface Decision {
+        record Allowed() implements Decision {
+        }
+
+        record LockedOut(Instant until, Duration retryAfter) implements Decision {
+        }
+    }
+}

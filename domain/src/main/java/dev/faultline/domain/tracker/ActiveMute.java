@@ -1,0 +1,33 @@
+package dev.faultline.domain.tracker;
+
+import dev.faultline.domain.shared.Times;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The mute an issue is under, in a form that can be checked later without knowing when it began: a
+ * "N more events" rule is stored as the event count at which the mute ends.
+ */
+public sealed interface ActiveMute {
+    record Forever() implements ActiveMute {
+    }
+
+    record UntilTime(Instant until) implements ActiveMute {
+        public UntilTime {
+            until = Times.micros(Objects.requireNonNull(until, "until"));
+        }
+    }
+
+    record UntilEventCount(long eventCount) implements ActiveMute {
+        public UntilEventCount {
+            if (eventCount < 1) {
+                throw new IllegalArgumentException("a mute ends at an event count of at least 1");
+            }
+        }
+    }
+
+    /** An until-time mute lapses on its own; the others end only through events or a status change. */
+    default boolean hasLapsedAt(Instant now) {
+        return this instanceof UntilTime u && !now.isBefore(u.until());
+    }
+}

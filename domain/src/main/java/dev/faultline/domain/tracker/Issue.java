@@ -1,0 +1,225 @@
+package dev.faultline.domain.tracker;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.Times;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Events of one application grouped by fingerprint, with their triage state. Immutable: every change returns
+ * an outcome carrying the changed issue (or why nothing changed), which the caller then stores.
+ *
+ * <p>Status rules: a new event on a resolved issue is a regression (back to unresolved); a mute ends when its
+ * time has passed or the announced number of further events has arrived. An until-time mute lapses by the
+ * clock alone, so readers ask {@link #statusAt} (or {@link #asOf}) instead of trusting the stored status.
+ */
+public record Issue(
+        IssueId id,
+        ApplicationId applicationId,
+        Fingerprint fingerprint,
+        String title,
+        String culprit,
+        String exceptionType,
+        Level level,
+        IssueStatus status,
+        Optional<ActiveMute> mute,
+        Instant firstSeen,
+        Instant lastSeen,
+        long eventCount,
+        Optional<UserId> assignee) {
+
+    public static final int MAX_TITLE_LENGTH = 255;
+    public static final int MAX_CULPRIT_LENGTH = 500;
+    public static final int MAX_EXCEPTION_TYPE_LENGTH = 255;
+
+    public Issue {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        title = Text.line(title, "title", MAX_TITLE_LENGTH);
+        culprit = Text.line(culprit, "culprit", MAX_CULPRIT_LENGTH);
+        exceptionType = Text.line(exceptionType, "exception_type", MAX_EXCEPTION_TYPE_LENGTH);
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(mute, "mute");
+        firstSeen = Times.micros(Objects.requireNonNull(firstSeen, "firstSeen"));
+        lastSeen = Times.micros(Objects.requireNonNull(lastSeen, "lastSeen"));
+        Objects.requireNonNull(assignee, "assignee");
+        if ((status == IssueStatus.MUTED) != mute.isPresent()) {
+            throw new IllegalArgumentException("an issue has a mute rule exactly when it is muted");
+        }
+        if (lastSeen.isBefore(firstSeen)) {
+            throw new IllegalArgumentException("lastSeen cannot precede firstSeen");
+        }
+        if (eventCount < 0) {
+            throw new IllegalArgumentException("eventCount cannot be negative");
+        }
+    }
+
+    /**
+     * A new, unresolved issue that has not counted any event yet; {@link #recordEvent} counts the first one.
+     * The title is shortened to fit if needed (it usually comes from a crash message).
+     */
+    public static Issue open(ApplicationId applicationId, Fingerprint fingerprint, String title, String culprit,
+            String exceptionType, Level level, Instant firstSeen) {
+        return new Issue(IssueId.random(), applicationId, fingerprint,
+                Text.truncate(title == null ? "" : title.strip(), MAX_TITLE_LENGTH), culprit, exceptionType, level,
+                IssueStatus.UNRESOLVED, Optional.empty(), firstSeen, firstSeen, 0, Optional.empty());
+    }
+
+    /** The status as a reader sees it at {@code now}: an until-time mute whose time has come reads unresolved. */
+    public IssueStatus statusAt(Instant now) {
+        return mute.filter(m -> m.hasLapsedAt(now)).isPresent() ? IssueStatus.UNRESOLVED : status;
+    }
+
+    /** This issue with a lapsed until-time mute cleared, so that what is shown matches {@link #statusAt}. */
+    public Issue asOf(Instant now) {
+        return statusAt(now) == status ? this : withStatus(IssueStatus.UNRESOLVED, Optional.empty());
+    }
+
+    public ResolveOutcome resolve(Instant now) {
+        Issue current = asOf(now);
+        if (current.status == IssueStatus.RESOLVED) {
+            return new ResolveOutcome.AlreadyResolved(current);
+        }
+        return new ResolveOutcome.Resolved(current.withStatus(IssueStatus.RESOLVED, Optional.empty()));
+    }
+
+    public ReopenOutcome reopen(Instant now) {
+        Issue current = asOf(now);
+        if (current.status == IssueStatus.UNRESOLVED) {
+            return new ReopenOutcome.AlreadyUnresolved(current);
+        }
+        return new ReopenOutcome.Reopened(current.withStatus(IssueStatus.UNRESOLVED, Optional.empty()));
+    }
+
+    /** Mutes (or re-mutes with a new rule). Muting until a moment that is not in the future is refused. */
+    public MuteOutcome mute(MuteRule rule, Instant now) {
+        Objects.requireNonNull(rule, "rule");
+        now = Times.micros(now);
+        Issue current = asOf(now);
+        ActiveMute active;
+        if (rule instanceof MuteRule.UntilTime untilTime) {
+            if (!untilTime.until().isAfter(now)) {
+                return new MuteOutcome.UntilTimeNotInFuture(untilTime.until(), now);
+            }
+            active = new ActiveMute.UntilTime(untilTime.until());
+        } else if (rule instanceof MuteRule.UntilMoreEvents more) {
+            active = new ActiveMute.UntilEventCount(eventCount + more.events());
+        } else {
+            active = new ActiveMute.Forever();
+        }
+        return new MuteOutcome.Muted(current.withStatus(IssueStatus.MUTED, Optional.of(active)));
+    }
+
+    /**
+     * Counts one more event: updates the count and first/last seen, regresses a resolved issue and ends a mute
+     * whose time has passed (by {@code now}, the moment the event arrives) or whose event quota is reached.
+     */
+    public RecordEventOutcome recordEvent(Event event, Instant now) {
+        if (!event.issueId().equals(id)) {
+            throw new IllegalArgumentException("event " + event.id() + " belongs to issue " + event.issueId()
+                    + ", not " + id);
+        }
+        long count = eventCount + 1;
+        now = Times.micros(now);
+        Instant first = eventCount == 0 || event.occurredAt().isBefore(firstSeen) ? event.occurredAt() : firstSeen;
+        Instant last = eventCount == 0 || event.occurredAt().isAfter(lastSeen) ? event.occurredAt() : lastSeen;
+        Issue counted = new Issue(id, applicationId, fingerprint, title, culprit, exceptionType, level, status, mute,
+                first, last, count, assignee);
+        if (status == IssueStatus.RESOLVED) {
+            return new RecordEventOutcome.Regressed(counted.withStatus(IssueStatus.UNRESOLVED, Optional.empty()));
+        }
+        if (status == IssueStatus.MUTED) {
+            ActiveMute active = mute.orElseThrow();
+            boolean quotaReached = active instanceof ActiveMute.UntilEventCount limit && count >= limit.eventCount();
+            if (active.hasLapsedAt(now) || quotaReached) {
+                return new RecordEventOutcome.MuteEnded(counted.withStatus(IssueStatus.UNRESOLVED, Optional.empty()));
+            }
+            return new RecordEventOutcome.StillMuted(counted);
+        }
+        return new RecordEventOutcome.Counted(counted);
+    }
+
+    /**
+     * Sets or clears the assignee. Whether the assignee may be assigned (a member of the application) is the
+     * use case's check, since it needs the memberships.
+     */
+    public AssignOutcome assign(Optional<UserId> newAssignee) {
+        Objects.requireNonNull(newAssignee, "newAssignee");
+        if (newAssignee.equals(assignee)) {
+            return new AssignOutcome.Unchanged(this);
+        }
+        Issue changed = new Issue(id, applicationId, fingerprint, title, culprit, exceptionType, level, status, mute,
+                firstSeen, lastSeen, eventCount, newAssignee);
+        return newAssignee.isPresent() ? new AssignOutcome.Assigned(changed) : new AssignOutcome.Unassigned(changed);
+    }
+
+    private Issue withStatus(IssueStatus newStatus, Optional<ActiveMute> newMute) {
+        return new Issue(id, applicationId, fingerprint, title, culprit, exceptionType, level, newStatus, newMute,
+                firstSeen, lastSeen, eventCount, assignee);
+    }
+
+    /** The outcome of {@link #resolve}. */
+    public sealed interface ResolveOutcome {
+        Issue issue();
+
+        record Resolved(Issue issue) implements ResolveOutcome {
+        }
+
+        record AlreadyResolved(Issue issue) implements ResolveOutcome {
+        }
+    }
+
+    /** The outcome of {@link #reopen}. */
+    public sealed interface ReopenOutcome {
+        Issue issue();
+
+        record Reopened(Issue issue) implements ReopenOutcome {
+        }
+
+        record AlreadyUnresolved(Issue issue) implements ReopenOutcome {
+        }
+    }
+
+    /** The outcome of {@link #mute}. */
+    public sealed interface MuteOutcome {
+        record Muted(Issue issue) implements MuteOutcome {
+        }
+
+        record UntilTimeNotInFuture(Instant until, Instant now) implements MuteOutcome {
+        }
+    }
+
+    /** The outcome of {@link #recordEvent}: always a counted issue, and what the event did to its status. */
+    public sealed interface RecordEventOutcome {
+        Issue issue();
+
+        record Counted(Issue issue) implements RecordEventOutcome {
+        }
+
+        record Regressed(Issue issue) implements RecordEventOutcome {
+        }
+
+        record MuteEnded(Issue issue) implements RecordEventOutcome {
+        }
+
+        record StillMuted(Issue issue) implements RecordEventOutcome {
+        }
+    }
+
+    /** The outcome of {@link #assign}. */
+    public sealed interface AssignOutcome {
+        Issue issue();
+
+        record Assigned(Issue issue) implements AssignOutcome {
+        }
+
+        record Unassigned(Issue issue) implements AssignOutcome {
+        }
+
+        record Unchanged(Issue issue) implements AssignOutcome {
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.faultline.domain.tracker;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.Times;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A remark a member wrote on an issue. Only its author may delete it. */
+public record Note(NoteId id, IssueId issueId, UserId author, String body, Instant createdAt) {
+    public static final int MAX_BODY_LENGTH = 10_000;
+
+    public Note {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(issueId, "issueId");
+        Objects.requireNonNull(author, "author");
+        body = checkedBody(body);
+        createdAt = Times.micros(Objects.requireNonNull(createdAt, "createdAt"));
+    }
+
+    /** The body rules (1-10 000 characters, not blank, no control characters but tab and line breaks). */
+    public static String checkedBody(String body) {
+        return Text.multiline(body, "body", MAX_BODY_LENGTH);
+    }
+
+    public static Note write(IssueId issueId, UserId author, String body, Instant now) {
+        return new Note(NoteId.random(), issueId, author, body, now);
+    }
+
+    public DeletionOutcome deleteBy(UserId actor) {
+        return author.equals(actor) ? new DeletionOutcome.Permitted(id) : new DeletionOutcome.NotTheAuthor(id);
+    }
+
+    /** The outcome of {@link #deleteBy}. */
+    public sealed interface DeletionOutcome {
+        record Permitted(NoteId noteId) implements DeletionOutcome {
+        }
+
+        record NotTheAuthor(NoteId noteId) implements DeletionOutcome {
+        }
+    }
+}

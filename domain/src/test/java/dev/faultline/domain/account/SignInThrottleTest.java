@@ -1,0 +1,88 @@
+package dev.faultline.domain.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SignInThrottleTest {
+    private static final EmailAddress ADA = EmailAddress.of("ada@example.org");
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private final SignInThrottle throttle = SignInThrottle.defaults();
+
+    private Optional<FailedSignIns> failTimes(int n, Instant start, Duration gap) {
+        Optional<FailedSignIns> streak = Optional.empty();
+        for (int i = 0; i < n; i++) {
+            streak = Optional.of(throttle.recordFailure(ADA, streak, start.plus(gap.multipliedBy(i))));
+        }
+        return streak;
+    }
+
+    @Test
+    void fourFailuresStillAllowAnAttempt() {
+        Optional<FailedSignIns> streak = failTimes(4, T0, Duration.ofSeconds(10));
+        assertThat(streak.orElseThrow().failures()).isEqualTo(4);
+        assertThat(streak.orElseThrow().lockedUntil()).isEmpty();
+        assertThat(throttle.check(streak, T0.plusSeconds(40))).isInstanceOf(SignInThrottle.Decision.Allowed.class);
+    }
+
+    @Test
+    void theFifthFailureLocksTheAddressOutForAMinute() {
+        Optional<FailedSignIns> streak = failTimes(5, T0, Duration.ofSeconds(10));
+        Instant fifth = T0.plusSeconds(40);
+        assertThat(streak.orElseThrow().lockedUntil()).contains(fifth.plus(Duration.ofMinutes(1)));
+
+        SignInThrottle.Decision decision = throttle.check(streak, fifth.plusSeconds(20));
+        assertThat(decision).isEqualTo(new SignInThrottle.Decision.LockedOut(
+                fifth.plusSeconds(60), Duration.ofSeconds(40)));
+        assertThat(throttle.check(streak, fifth.plusSeconds(60))).isInstanceOf(SignInThrottle.Decision.Allowed.class);
+    }
+
+    @Test
+    void lockOutsDoubleAndAreCappedAtFifteenMinutes() {
+        assertThat(throttle.lockoutAfter(4)).isEqualTo(Duration.ZERO);
+        assertThat(throttle.lockoutAfter(5)).isEqualTo(Duration.ofMinutes(1));
+        assertThat(throttle.lockoutAfter(6)).isEqualTo(Duration.ofMinutes(2));
+        assertThat(throttle.lockoutAfter(7)).isEqualTo(Duration.ofMinutes(4));
+        assertThat(throttle.lockoutAfter(8)).isEqualTo(Duration.ofMinutes(8));
+        assertThat(throttle.lockoutAfter(9)).isEqualTo(Duration.ofMinutes(15));
+        assertThat(throttle.lockoutAfter(1000)).isEqualTo(Duration.ofMinutes(15));
+    }
+
+    @Test
+    void aFailureRightAfterALockOutContinuesTheStreakAndLocksLonger() {
+        Optional<FailedSignIns> streak = failTimes(5, T0, Duration.ofSeconds(1));
+        Instant unlocked = streak.orElseThrow().lockedUntil().orElseThrow();
+        FailedSignIns sixth = throttle.recordFailure(ADA, streak, unlocked.plusSeconds(5));
+        assertThat(sixth.failures()).isEqualTo(6);
+        assertThat(sixth.streakStartedAt()).isEqualTo(T0);
+        assertThat(sixth.lockedUntil()).contains(unlocked.plusSeconds(5).plus(Duration.ofMinutes(2)));
+    }
+
+    @Test
+    void aQuietWindowEndsTheStreak() {
+        Optional<FailedSignIns> streak = failTimes(4, T0, Duration.ofSeconds(1));
+        Instant last = streak.orElseThrow().lastFailureAt();
+        FailedSignIns justInside = throttle.recordFailure(ADA, streak, last.plus(Duration.ofMinutes(15)).minusSeconds(1));
+        assertThat(justInside.failures()).isEqualTo(5);
+        FailedSignIns afterQuiet = throttle.recordFailure(ADA, streak, last.plus(Duration.ofMinutes(15)));
+        assertThat(afterQuiet.failures()).isEqualTo(1);
+        assertThat(afterQuiet.lockedUntil()).isEmpty();
+    }
+
+    @Test
+    void quietWindowAfterALockOutCountsFromTheEndOfTheLockOut() {
+        Optional<FailedSignIns> streak = failTimes(9, T0, Duration.ofSeconds(1));
+        Instant unlocked = streak.orElseThrow().lockedUntil().orElseThrow();
+        assertThat(throttle.forgottenAfter(streak.orElseThrow())).isEqualTo(unlocked.plus(Duration.ofMinutes(15)));
+        assertThat(throttle.recordFailure(ADA, streak, unlocked.plus(Duration.ofMinutes(14))).failures()).isEqualTo(10);
+        assertThat(throttle.recordFailure(ADA, streak, unlocked.plus(Duration.ofMinutes(15))).failures()).isEqualTo(1);
+    }
+
+    @Test
+    void noStreakMeansAllowed() {
+        assertThat(throttle.check(Optional.empty(), T0)).isInstanceOf(SignInThrottle.Decision.Allowed.class);
+    }
+}

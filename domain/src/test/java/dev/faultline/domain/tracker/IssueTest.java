@@ -1,0 +1,237 @@
+package dev.faultline.domain.tracker;
+
+import static dev.faultline.domain.tracker.Issues.eventOf;
+import static dev.faultline.domain.tracker.Issues.withEvents;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Issue.AssignOutcome;
+import dev.faultline.domain.tracker.Issue.MuteOutcome;
+import dev.faultline.domain.tracker.Issue.RecordEventOutcome;
+import dev.faultline.domain.tracker.Issue.ReopenOutcome;
+import dev.faultline.domain.tracker.Issue.ResolveOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class IssueTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant NOW = T0.plus(Duration.ofHours(1));
+
+    private static Issue muted(MuteRule rule) {
+        return ((MuteOutcome.Muted) withEvents(T0, 3).mute(rule, NOW)).issue();
+    }
+
+    @Nested
+    class Counting {
+        @Test
+        void theFirstEventSetsFirstAndLastSeen() {
+            Issue issue = Issues.fresh(NOW);
+            Instant at = T0.plusSeconds(5);
+            RecordEventOutcome outcome = issue.recordEvent(eventOf(issue, at), NOW);
+            assertThat(outcome).isInstanceOf(RecordEventOutcome.Counted.class);
+            assertThat(outcome.issue().eventCount()).isEqualTo(1);
+            assertThat(outcome.issue().firstSeen()).isEqualTo(at);
+            assertThat(outcome.issue().lastSeen()).isEqualTo(at);
+        }
+
+        @Test
+        void lateAndEarlyEventsWidenTheSeenRangeOnly() {
+            Issue issue = withEvents(T0, 2);
+            Issue late = issue.recordEvent(eventOf(issue, T0.plusSeconds(100)), NOW).issue();
+            Issue early = late.recordEvent(eventOf(late, T0.minusSeconds(100)), NOW).issue();
+            Issue middle = early.recordEvent(eventOf(early, T0.plusSeconds(50)), NOW).issue();
+            assertThat(middle.eventCount()).isEqualTo(5);
+            assertThat(middle.firstSeen()).isEqualTo(T0.minusSeconds(100));
+            assertThat(middle.lastSeen()).isEqualTo(T0.plusSeconds(100));
+        }
+
+        @Test
+        void anEventOfAnotherIssueIsAProgrammingError() {
+            Issue issue = withEvents(T0, 1);
+            Issue other = Issues.fresh(T0);
+            assertThatThrownBy(() -> issue.recordEvent(eventOf(other, T0), NOW))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Resolving {
+        @Test
+        void resolvesAnUnresolvedIssue() {
+            ResolveOutcome outcome = withEvents(T0, 1).resolve(NOW);
+            assertThat(outcome).isInstanceOf(ResolveOutcome.Resolved.class);
+            assertThat(outcome.issue().status()).isEqualTo(IssueStatus.RESOLVED);
+        }
+
+        @Test
+        void resolvingAResolvedIssueSaysSo() {
+            Issue resolved = withEvents(T0, 1).resolve(NOW).issue();
+            ResolveOutcome again = resolved.resolve(NOW);
+            assertThat(again).isInstanceOf(ResolveOutcome.AlreadyResolved.class);
+            assertThat(again.issue()).isEqualTo(resolved);
+        }
+
+        @Test
+        void resolvingAMutedIssueDropsTheMute() {
+            Issue resolved = muted(new MuteRule.Forever()).resolve(NOW).issue();
+            assertThat(resolved.status()).isEqualTo(IssueStatus.RESOLVED);
+            assertThat(resolved.mute()).isEmpty();
+        }
+
+        @Test
+        void aNewEventOnAResolvedIssueIsARegression() {
+            Issue resolved = withEvents(T0, 2).resolve(NOW).issue();
+            RecordEventOutcome outcome = resolved.recordEvent(eventOf(resolved, NOW), NOW);
+            assertThat(outcome).isInstanceOf(RecordEventOutcome.Regressed.class);
+            assertThat(outcome.issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
+            assertThat(outcome.issue().eventCount()).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    class Reopening {
+        @Test
+        void reopensAResolvedIssue() {
+            ReopenOutcome outcome = withEvents(T0, 1).resolve(NOW).issue().reopen(NOW);
+            assertThat(outcome).isInstanceOf(ReopenOutcome.Reopened.class);
+            assertThat(outcome.issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
+        }
+
+        @Test
+        void reopeningAMutedIssueUnmutesIt() {
+            ReopenOutcome outcome = muted(new MuteRule.UntilMoreEvents(10)).reopen(NOW);
+            assertThat(outcome).isInstanceOf(ReopenOutcome.Reopened.class);
+            assertThat(outcome.issue().mute()).isEmpty();
+        }
+
+        @Test
+        void reopeningAnUnresolvedIssueSaysSo() {
+            assertThat(withEvents(T0, 1).reopen(NOW)).isInstanceOf(ReopenOutcome.AlreadyUnresolved.class);
+        }
+
+        @Test
+        void reopeningAfterAnUntilTimeMuteLapsedSaysAlreadyUnresolved() {
+            Issue issue = muted(new MuteRule.UntilTime(NOW.plusSeconds(60)));
+            assertThat(issue.reopen(NOW.plusSeconds(60))).isInstanceOf(ReopenOutcome.AlreadyUnresolved.class);
+            assertThat(issue.reopen(NOW.plusSeconds(59))).isInstanceOf(ReopenOutcome.Reopened.class);
+        }
+    }
+
+    @Nested
+    class Muting {
+        @Test
+        void mutesForever() {
+            Issue issue = muted(new MuteRule.Forever());
+            assertThat(issue.status()).isEqualTo(IssueStatus.MUTED);
+            assertThat(issue.mute()).contains(new ActiveMute.Forever());
+            Issue after = issue.recordEvent(eventOf(issue, NOW), NOW.plus(Duration.ofDays(900))).issue();
+            assertThat(after.statusAt(NOW.plus(Duration.ofDays(900)))).isEqualTo(IssueStatus.MUTED);
+        }
+
+        @Test
+        void mutingUntilAPastOrPresentMomentIsRefused() {
+            Issue issue = withEvents(T0, 1);
+            assertThat(issue.mute(new MuteRule.UntilTime(NOW), NOW))
+                    .isEqualTo(new MuteOutcome.UntilTimeNotInFuture(NOW, NOW));
+            assertThat(issue.mute(new MuteRule.UntilTime(NOW.minusSeconds(1)), NOW))
+                    .isInstanceOf(MuteOutcome.UntilTimeNotInFuture.class);
+        }
+
+        @Test
+        void anUntilTimeMuteReadsUnresolvedOnceItsTimeHasCome() {
+            Instant until = NOW.plus(Duration.ofHours(2));
+            Issue issue = muted(new MuteRule.UntilTime(until));
+            assertThat(issue.statusAt(until.minusMillis(1))).isEqualTo(IssueStatus.MUTED);
+            assertThat(issue.statusAt(until)).isEqualTo(IssueStatus.UNRESOLVED);
+            assertThat(issue.asOf(until).status()).isEqualTo(IssueStatus.UNRESOLVED);
+            assertThat(issue.asOf(until).mute()).isEmpty();
+            assertThat(issue.asOf(until.minusMillis(1))).isSameAs(issue);
+        }
+
+        @Test
+        void anEventAfterTheUntilTimeEndsTheMute() {
+            Instant until = NOW.plus(Duration.ofHours(2));
+            Issue issue = muted(new MuteRule.UntilTime(until));
+            assertThat(issue.recordEvent(eventOf(issue, until.minusSeconds(1)), until.minusSeconds(1)))
+                    .isInstanceOf(RecordEventOutcome.StillMuted.class);
+            RecordEventOutcome ended = issue.recordEvent(eventOf(issue, until), until);
+            assertThat(ended).isInstanceOf(RecordEventOutcome.MuteEnded.class);
+            assertThat(ended.issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
+            assertThat(ended.issue().mute()).isEmpty();
+        }
+
+        @Test
+        void anUntilMoreEventsMuteEndsWithTheNthEvent() {
+            Issue issue = muted(new MuteRule.UntilMoreEvents(3));
+            assertThat(issue.mute()).contains(new ActiveMute.UntilEventCount(6));
+            for (int i = 1; i <= 2; i++) {
+                RecordEventOutcome outcome = issue.recordEvent(eventOf(issue, NOW), NOW);
+                assertThat(outcome).isInstanceOf(RecordEventOutcome.StillMuted.class);
+                issue = outcome.issue();
+            }
+            RecordEventOutcome third = issue.recordEvent(eventOf(issue, NOW), NOW);
+            assertThat(third).isInstanceOf(RecordEventOutcome.MuteEnded.class);
+            assertThat(third.issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
+            assertThat(third.issue().eventCount()).isEqualTo(6);
+        }
+
+        @Test
+        void remutingReplacesTheRule() {
+            Issue issue = muted(new MuteRule.Forever());
+            MuteOutcome outcome = issue.mute(new MuteRule.UntilMoreEvents(1), NOW);
+            assertThat(((MuteOutcome.Muted) outcome).issue().mute()).contains(new ActiveMute.UntilEventCount(4));
+        }
+
+        @Test
+        void mutingAResolvedIssueIsAllowed() {
+            Issue resolved = withEvents(T0, 1).resolve(NOW).issue();
+            assertThat(resolved.mute(new MuteRule.Forever(), NOW)).isInstanceOf(MuteOutcome.Muted.class);
+        }
+
+        @Test
+        void aMuteNeedsAtLeastOneMoreEvent() {
+            assertThatThrownBy(() -> new MuteRule.UntilMoreEvents(0)).isInstanceOf(InvalidValue.class);
+            assertThatThrownBy(() -> new MuteRule.UntilMoreEvents(MuteRule.MAX_EVENTS + 1))
+                    .isInstanceOf(InvalidValue.class);
+        }
+
+        @Test
+        void aMutedIssueWithoutARuleCannotBeBuilt() {
+            Issue issue = withEvents(T0, 1);
+            assertThatThrownBy(() -> new Issue(issue.id(), issue.applicationId(), issue.fingerprint(), issue.title(),
+                    issue.culprit(), issue.exceptionType(), issue.level(), IssueStatus.MUTED, Optional.empty(),
+                    issue.firstSeen(), issue.lastSeen(), 1, Optional.empty()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Nested
+    class Assigning {
+        private final UserId grace = UserId.random();
+
+        @Test
+        void assignsReassignsAndUnassigns() {
+            Issue issue = withEvents(T0, 1);
+            AssignOutcome assigned = issue.assign(Optional.of(grace));
+            assertThat(assigned).isInstanceOf(AssignOutcome.Assigned.class);
+            assertThat(assigned.issue().assignee()).contains(grace);
+            assertThat(assigned.issue().assign(Optional.of(grace))).isInstanceOf(AssignOutcome.Unchanged.class);
+            AssignOutcome unassigned = assigned.issue().assign(Optional.empty());
+            assertThat(unassigned).isInstanceOf(AssignOutcome.Unassigned.class);
+            assertThat(unassigned.issue().assignee()).isEmpty();
+            assertThat(issue.assign(Optional.empty())).isInstanceOf(AssignOutcome.Unchanged.class);
+        }
+    }
+
+    @Test
+    void longTitlesAreShortenedWhenAnIssueOpens() {
+        Issue issue = Issue.open(Issues.APP, new Fingerprint("x"), "E: " + "x".repeat(400), "A.b", "E",
+                Level.ERROR, T0);
+        assertThat(issue.title()).hasSize(Issue.MAX_TITLE_LENGTH).endsWith("…");
+    }
+}

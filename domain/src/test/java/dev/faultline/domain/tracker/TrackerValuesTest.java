@@ -1,0 +1,117 @@
+package dev.faultline.domain.tracker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.InvalidValue;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TrackerValuesTest {
+    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Shop", "shop_android", "-shop", "shop-", "shop--android", "shöp"})
+    void slugsAreLowercaseWordsJoinedByHyphens(String text) {
+        assertThatThrownBy(() -> new ApplicationSlug(text)).isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field()).isEqualTo("slug");
+    }
+
+    @Test
+    void acceptsGoodSlugsAndPlatforms() {
+        assertThat(new ApplicationSlug("shop-android-2").value()).isEqualTo("shop-android-2");
+        assertThat(new Platform(" Android ").value()).isEqualTo("android");
+        assertThatThrownBy(() -> new Platform("1java")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> new ApplicationSlug("a".repeat(65))).isInstanceOf(InvalidValue.class);
+    }
+
+    @Test
+    void parsesIdsWithAPreciseError() {
+        IssueId id = IssueId.random();
+        assertThat(IssueId.parse(id.toString(), "issue_id")).isEqualTo(id);
+        assertThatThrownBy(() -> IssueId.parse("42", "issue_id")).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("\"42\"").extracting(e -> ((InvalidValue) e).field()).isEqualTo("issue_id");
+    }
+
+    @Test
+    void levelAndStatusParseTheirWireNames() {
+        assertThat(Level.parse("Warning")).isEqualTo(Level.WARNING);
+        assertThat(IssueStatus.parse("muted")).isEqualTo(IssueStatus.MUTED);
+        assertThatThrownBy(() -> IssueStatus.parse("ignored")).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("unresolved, resolved, muted");
+    }
+
+    @Test
+    void derivedFingerprintsGroupByTypeAndCulprit() {
+        assertThat(Fingerprint.derivedFrom("E", "A.b")).isEqualTo(Fingerprint.derivedFrom("E", "A.b"));
+        assertThat(Fingerprint.derivedFrom("E", "A.b")).isNotEqualTo(Fingerprint.derivedFrom("E", "A.c"));
+    }
+
+    @Test
+    void eventsAreBounded() {
+        IssueId issue = IssueId.random();
+        StackFrame frame = new StackFrame("A.java", "a", 1, true);
+        assertThatThrownBy(() -> event(issue, "x".repeat(Event.MAX_MESSAGE_LENGTH + 1), List.of(), Map.of()))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("message");
+        assertThatThrownBy(() -> event(issue, "m", java.util.Collections.nCopies(Event.MAX_FRAMES + 1, frame),
+                Map.of())).isInstanceOf(InvalidValue.class).hasMessageContaining("frames");
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i <= Event.MAX_TAGS; i++) {
+            many.put("k" + i, "v");
+        }
+        assertThatThrownBy(() -> event(issue, "m", List.of(), many)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> event(issue, "m", List.of(), Map.of("bad key", "v")))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("bad key");
+        Event ok = event(issue, "m", List.of(frame, new StackFrame("Lib.java", "x", 0, false)),
+                Map.of("os", "android", "device", "pixel"));
+        assertThat(ok.tags().firstKey()).isEqualTo("device");
+        assertThat(ok.inAppFrames()).containsExactly(frame);
+    }
+
+    @Test
+    void framesNeedAFileOrFunctionAndAPositiveLine() {
+        assertThatThrownBy(() -> new StackFrame("", " ", 1, true)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> new StackFrame("A.java", "a", -1, true)).isInstanceOf(InvalidValue.class);
+        assertThat(new StackFrame(null, "main", 0, false).file()).isEmpty();
+    }
+
+    @Test
+    void affectedUserNeedsSomething() {
+        assertThatThrownBy(() -> new AffectedUser(Optional.empty(), Optional.of(" "), Optional.empty()))
+                .isInstanceOf(InvalidValue.class);
+        assertThat(new AffectedUser(Optional.of("u-1"), Optional.empty(), Optional.empty()).id()).contains("u-1");
+    }
+
+    @Test
+    void notesAreBoundedAndDeletableOnlyByTheirAuthor() {
+        UserId ada = UserId.random();
+        UserId grace = UserId.random();
+        Note note = Note.write(IssueId.random(), ada, "Looks like a race\nin checkout", T0);
+        assertThat(note.deleteBy(ada)).isEqualTo(new Note.DeletionOutcome.Permitted(note.id()));
+        assertThat(note.deleteBy(grace)).isEqualTo(new Note.DeletionOutcome.NotTheAuthor(note.id()));
+        assertThat(Note.write(IssueId.random(), ada, "x".repeat(Note.MAX_BODY_LENGTH), T0).body()).hasSize(10_000);
+        assertThatThrownBy(() -> Note.write(IssueId.random(), ada, "x".repeat(Note.MAX_BODY_LENGTH + 1), T0))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("10000");
+        assertThatThrownBy(() -> Note.write(IssueId.random(), ada, "  \n ", T0)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Note.write(IssueId.random(), ada, "bell\u0007", T0)).isInstanceOf(InvalidValue.class);
+    }
+
+    @Test
+    void applicationNamesAreRequired() {
+        assertThatThrownBy(() -> Application.create(" ", new ApplicationSlug("shop"), new Platform("java"), T0))
+                .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("name");
+    }
+
+    private static Event event(IssueId issue, String message, List<StackFrame> frames, Map<String, String> tags) {
+        return new Event(EventId.random(), issue, T0, message, "E", Level.ERROR, frames, Optional.empty(),
+                Optional.empty(), new TreeMap<>(tags), Optional.empty());
+    }
+}
