@@ -52,6 +52,7 @@ final class TrackerWorld {
     final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, transactions, clock);
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
     final DeleteNoteService deleteNote = new DeleteNoteService(issues, memberships, notes, transactions);
+    final GrantMembershipService grantMembership = new GrantMembershipService(applications, memberships, users, clock);
     final RecordEventService recordEvent = new RecordEventService(issues, memberships, events, transactions, clock);
 
     UserId user() {
