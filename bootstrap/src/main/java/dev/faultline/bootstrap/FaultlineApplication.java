@@ -2,7 +2,15 @@ package dev.faultline.bootstrap;
 
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.cli.ApplicationCommand;
 import dev.faultline.bootstrap.cli.DbCommand;
+import dev.faultline.bootstrap.cli.DemoCommand;
+import dev.faultline.bootstrap.cli.MemberCommand;
+import dev.faultline.bootstrap.cli.PurgeCommand;
+import dev.faultline.bootstrap.cli.UserCommand;
+import dev.faultline.bootstrap.purge.PurgeHealthCheck;
+import dev.faultline.bootstrap.purge.PurgeJob;
+import dev.faultline.bootstrap.purge.PurgeScheduler;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -29,6 +37,11 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new DbCommand());
+        bootstrap.addCommand(new UserCommand());
+        bootstrap.addCommand(new ApplicationCommand());
+        bootstrap.addCommand(new MemberCommand());
+        bootstrap.addCommand(new DemoCommand());
+        bootstrap.addCommand(new PurgeCommand());
     }
 
     /** The running instance's wiring (for end-to-end tests); null before {@link #run}. */
@@ -47,6 +60,12 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
             }
         });
         environment.healthChecks().register("database", new DatabaseHealthCheck(faultline.database().jdbi()));
+        PurgeJob purge = new PurgeJob(faultline.exclusiveJobs(), faultline.purgeSteps(), environment.metrics(),
+                faultline.clock());
+        environment.healthChecks().register("purge", new PurgeHealthCheck(purge));
+        if (configuration.getPurge().isEnabled()) {
+            environment.lifecycle().manage(new PurgeScheduler(purge, configuration.getPurge().getInterval().toJavaDuration()));
+        }
         environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(configuration, server));
     }
 }

@@ -30,7 +30,8 @@ public final class TestFaultline {
     public static Path configFile(Path directory, TestDatabase database) {
         try {
             String yaml = Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
-                    .replace("${TEST_DATABASE_URL:-embedded}", database.jdbcUrl());
+                    .replace("${TEST_DATABASE_URL:-embedded}", database.jdbcUrl())
+                    .replace("${TEST_DATA_DIR:-target/test-data}", directory.resolve("data").toString());
             Path file = directory.resolve("config.yml");
             Files.writeString(file, yaml);
             return file;

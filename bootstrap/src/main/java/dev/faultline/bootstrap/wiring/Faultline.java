@@ -1,13 +1,33 @@
 package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
+import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
+import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
 import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
+import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
+import dev.faultline.adapters.postgres.access.PostgresSigningKeyStore;
+import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
+import dev.faultline.adapters.postgres.account.PostgresUsers;
+import dev.faultline.adapters.postgres.tracker.PostgresApplications;
+import dev.faultline.adapters.postgres.tracker.PostgresEvents;
+import dev.faultline.adapters.postgres.tracker.PostgresIssues;
+import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
+import dev.faultline.adapters.postgres.tracker.PostgresNotes;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.SecretGenerator;
+import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
+import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * Faultline wired together: the database, the repositories over it and the use cases on top. The server and
@@ -17,18 +37,34 @@ public final class Faultline implements AutoCloseable {
     private final FaultlineConfiguration configuration;
     private final DatabaseConnection database;
     private final Clock clock;
+    private final int migrationsApplied;
     private final Transactions transactions;
     private final ExclusiveJobs exclusiveJobs;
-    private final int migrationsApplied;
+    private final PersistentSigningKeys signingKeys;
+    private final AccessTokenCodec accessTokenCodec;
+    private final AccountUseCases account;
+    private final TrackerUseCases tracker;
+    private final PersonalTokenUseCases personalTokens;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied) {
         this.configuration = configuration;
-        this.migrationsApplied = migrationsApplied;
         this.database = database;
         this.clock = clock;
-        this.transactions = new JdbiTransactions(database.jdbi());
-        this.exclusiveJobs = new PostgresExclusiveJobs(database.jdbi());
+        this.migrationsApplied = migrationsApplied;
+        Jdbi jdbi = database.jdbi();
+        this.transactions = new JdbiTransactions(jdbi);
+        this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
+        PasswordHasher passwordHasher = new Argon2idPasswordHasher();
+        SecretGenerator secrets = new SecureSecretGenerator();
+        this.signingKeys = new PersistentSigningKeys(new PostgresSigningKeyStore(jdbi), clock);
+        this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
+                java.time.Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
+        PostgresUsers users = new PostgresUsers(jdbi);
+        this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi), passwordHasher, clock);
+        this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
+                new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
+        this.personalTokens = PersonalTokenUseCases.wire(new PostgresPersonalTokens(jdbi), secrets, clock);
     }
 
     /** Starts the database if embedded, migrates the schema, and wires everything. */
@@ -66,6 +102,36 @@ public final class Faultline implements AutoCloseable {
 
     public ExclusiveJobs exclusiveJobs() {
         return exclusiveJobs;
+    }
+
+    public PersistentSigningKeys signingKeys() {
+        return signingKeys;
+    }
+
+    public AccessTokenCodec accessTokenCodec() {
+        return accessTokenCodec;
+    }
+
+    public AccountUseCases account() {
+        return account;
+    }
+
+    public TrackerUseCases tracker() {
+        return tracker;
+    }
+
+    public PersonalTokenUseCases personalTokens() {
+        return personalTokens;
+    }
+
+    /** Everything the scheduled purge (and the {@code purge} command) deletes, in order. */
+    public List<PurgeStep> purgeSteps() {
+        AccessSettings access = configuration.getAccess();
+        int batch = configuration.getPurge().getBatchSize();
+        return List.of(
+                () -> Map.of("personal_tokens", personalTokens.purge().purgeEndedPersonalTokens(
+                        access.getEndedGrantRetention().toJavaDuration(), batch)),
+                () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()));
     }
 
     @Override

@@ -66,6 +66,14 @@ public final class SignInThrottle {
     }
 
     /** Lock-out length for a streak of {@code failures}: first lock-out doubled per extra failure, capped. */
+    /**
+     * How long after its last failure a streak can still matter: a lock-out ends at most {@code maxLockout}
+     * after it, and the streak continues only if the next failure comes within {@code window} of that end.
+     */
+    public Duration forgetAfter() {
+        return maxLockout.plus(window);
+    }
+
     public Duration lockoutAfter(int failures) {
         int beyond = failures - maxFailures;
         if (beyond < 0) {

@@ -1,0 +1,29 @@
+package dev.faultline.bootstrap.wiring;
+
+import dev.faultline.application.account.CreateUserService;
+import dev.faultline.application.account.FindUserByEmailService;
+import dev.faultline.application.account.PurgeStaleSignInFailuresService;
+import dev.faultline.application.account.SignInService;
+import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.application.account.port.in.FindUserByEmail;
+import dev.faultline.application.account.port.in.PurgeStaleSignInFailures;
+import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.account.port.out.PasswordHasher;
+import dev.faultline.application.account.port.out.SignInAttempts;
+import dev.faultline.application.account.port.out.Users;
+import dev.faultline.domain.account.SignInThrottle;
+import java.time.Clock;
+
+/** The account context's use cases. */
+public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEmail findUserByEmail,
+                              PurgeStaleSignInFailures purgeStaleSignInFailures) {
+
+    static AccountUseCases wire(Users users, SignInAttempts attempts, PasswordHasher hasher, Clock clock) {
+        SignInThrottle throttle = SignInThrottle.defaults();
+        return new AccountUseCases(
+                new CreateUserService(users, hasher, clock),
+                new SignInService(users, attempts, hasher, throttle, clock),
+                new FindUserByEmailService(users),
+                new PurgeStaleSignInFailuresService(attempts, throttle, clock));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.faultline.bootstrap.wiring;
+
+import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.tracker.AddMemberService;
+import dev.faultline.application.tracker.AddNoteService;
+import dev.faultline.application.tracker.AssignIssueService;
+import dev.faultline.application.tracker.CreateApplicationService;
+import dev.faultline.application.tracker.DeleteNoteService;
+import dev.faultline.application.tracker.GetEventService;
+import dev.faultline.application.tracker.GetIssueService;
+import dev.faultline.application.tracker.GrantMembershipService;
+import dev.faultline.application.tracker.ListApplicationsService;
+import dev.faultline.application.tracker.ListEventsService;
+import dev.faultline.application.tracker.ListIssuesService;
+import dev.faultline.application.tracker.MuteIssueService;
+import dev.faultline.application.tracker.RecordEventService;
+import dev.faultline.application.tracker.ReopenIssueService;
+import dev.faultline.application.tracker.ResolveIssueService;
+import dev.faultline.application.tracker.port.in.AddMember;
+import dev.faultline.application.tracker.port.in.AddNote;
+import dev.faultline.application.tracker.port.in.AssignIssue;
+import dev.faultline.application.tracker.port.in.CreateApplication;
+import dev.faultline.application.tracker.port.in.DeleteNote;
+import dev.faultline.application.tracker.port.in.GetEvent;
+import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.application.tracker.port.in.GrantMembership;
+import dev.faultline.application.tracker.port.in.ListApplications;
+import dev.faultline.application.tracker.port.in.ListEvents;
+import dev.faultline.application.tracker.port.in.ListIssues;
+import dev.faultline.application.tracker.port.in.MuteIssue;
+import dev.faultline.application.tracker.port.in.RecordEvent;
+import dev.faultline.application.tracker.port.in.ReopenIssue;
+import dev.faultline.application.tracker.port.in.ResolveIssue;
+import dev.faultline.application.tracker.port.out.Applications;
+import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.application.tracker.port.out.Notes;
+import java.time.Clock;
+
+/** The tracker context's use cases: reads and writes scoped to the caller, plus the operator's. */
+public record TrackerUseCases(
+        CreateApplication createApplication,
+        AddMember addMember,
+        GrantMembership grantMembership,
+        ListApplications listApplications,
+        ListIssues listIssues,
+        GetIssue getIssue,
+        ListEvents listEvents,
+        GetEvent getEvent,
+        ResolveIssue resolveIssue,
+        ReopenIssue reopenIssue,
+        MuteIssue muteIssue,
+        AssignIssue assignIssue,
+        AddNote addNote,
+        DeleteNote deleteNote,
+        RecordEvent recordEvent) {
+
+    static TrackerUseCases wire(Users users, Applications applications, Memberships memberships, Issues issues,
+                                Events events, Notes notes, Transactions transactions, Clock clock) {
+        return new TrackerUseCases(
+                new CreateApplicationService(applications, memberships, users, transactions, clock),
+                new AddMemberService(memberships, users, clock),
+                new GrantMembershipService(applications, memberships, users, clock),
+                new ListApplicationsService(applications, memberships),
+                new ListIssuesService(issues, memberships, clock),
+                new GetIssueService(issues, memberships, applications, events, notes, clock),
+                new ListEventsService(issues, memberships, events),
+                new GetEventService(issues, memberships, events, clock),
+                new ResolveIssueService(issues, memberships, transactions, clock),
+                new ReopenIssueService(issues, memberships, transactions, clock),
+                new MuteIssueService(issues, memberships, transactions, clock),
+                new AssignIssueService(issues, memberships, transactions, clock),
+                new AddNoteService(issues, memberships, notes, transactions, clock),
+                new DeleteNoteService(issues, memberships, notes, transactions),
+                new RecordEventService(issues, memberships, events, transactions, clock));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.faultline.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.adapters.postgres.testing.TestDatabase;
+import dev.faultline.adapters.postgres.testing.TestDatabases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The operator's commands, run as {@code java -jar} would run them, against a real database. */
+class CliCommandsTest {
+    @TempDir
+    Path directory;
+    private TestDatabase database;
+    private String config;
+
+    @BeforeEach
+    void freshDatabase() {
+        database = TestDatabases.freshEmpty();
+        config = TestFaultline.configFile(directory, database).toString();
+    }
+
+    @Test
+    void createsAUserWithAGeneratedPasswordShownOnce() {
+        CommandLine.Result result = CommandLine.run("user", "create", "--email", "Ops@Example.com", "--name", "Olive", config);
+
+        assertThat(result.succeeded()).as(result.err()).isTrue();
+        assertThat(result.out()).contains("Created user ops@example.com")
+                .containsPattern("Password \\(shown once\\): [A-Za-z0-9]{5}(-[A-Za-z0-9]{5}){3}");
+        assertThat(count("SELECT count(*) FROM users WHERE email = 'ops@example.com'")).isEqualTo(1);
+        assertThat(text("SELECT password_hash FROM users")).startsWith("$argon2id$v=19$");
+    }
+
+    @Test
+    void refusesBadOrDuplicateUsersAndWritesNothing() {
+        CommandLine.run("user", "create", "--email", "ops@example.com", "--name", "Olive", config);
+
+        CommandLine.Result duplicate = CommandLine.run("user", "create", "--email", "OPS@example.com", "--name", "Other", config);
+        CommandLine.Result badEmail = CommandLine.run("user", "create", "--email", "not-an-email", "--name", "X", config);
+        CommandLine.Result noName = CommandLine.run("user", "create", "--email", "x@example.com", config);
+
+        assertThat(duplicate.succeeded()).isFalse();
+        assertThat(duplicate.err()).contains("error: a user with e-mail ops@example.com exists already");
+        assertThat(badEmail.succeeded()).isFalse();
+        assertThat(badEmail.err()).contains("is not an e-mail address");
+        assertThat(noName.succeeded()).isFalse();
+        assertThat(noName.err()).contains("argument --name is required");
+        assertThat(count("SELECT count(*) FROM users")).isEqualTo(1);
+    }
+
+    @Test
+    void createsApplicationsForAnOwnerAndAddsMembers() {
+        CommandLine.run("user", "create", "--email", "owner@example.com", "--name", "Owner", config);
+        CommandLine.run("user", "create", "--email", "dev@example.com", "--name", "Dev", config);
+
+        CommandLine.Result created = CommandLine.run("application", "create", "--name", "Billing", "--slug", "billing",
+                "--platform", "python", "--owner", "owner@example.com", config);
+        CommandLine.Result added = CommandLine.run("member", "add", "--application", "billing", "--email",
+                "dev@example.com", config);
+
+        assertThat(created.succeeded()).as(created.err()).isTrue();
+        assertThat(created.out()).contains("Created application \"Billing\" (billing, python) owned by owner@example.com");
+        assertThat(added.succeeded()).as(added.err()).isTrue();
+        assertThat(added.out()).contains("dev@example.com is now a member of \"Billing\"");
+        assertThat(text("SELECT string_agg(role, ',' ORDER BY role) FROM memberships")).isEqualTo("member,owner");
+    }
+
+    @Test
+    void refusesBadApplicationsAndMembershipsWithoutChangingAnything() {
+        CommandLine.run("user", "create", "--email", "owner@example.com", "--name", "Owner", config);
+        CommandLine.run("application", "create", "--name", "Billing", "--slug", "billing", "--platform", "python",
+                "--owner", "owner@example.com", config);
+
+        assertFails(new String[] {"application", "create", "--name", "Again", "--slug", "billing", "--platform", "java",
+                "--owner", "owner@example.com", config}, "the slug \"billing\" is taken");
+        assertFails(new String[] {"application", "create", "--name", "X", "--slug", "Bad Slug", "--platform", "java",
+                "--owner", "owner@example.com", config}, "slug \"Bad Slug\" must be");
+        assertFails(new String[] {"application", "create", "--name", "X", "--slug", "x", "--platform", "java",
+                "--owner", "ghost@example.com", config}, "no user with e-mail ghost@example.com");
+        assertFails(new String[] {"member", "add", "--application", "missing", "--email", "owner@example.com", config},
+                "no application with slug \"missing\"");
+        assertFails(new String[] {"member", "add", "--application", "billing", "--email", "owner@example.com", config},
+                "is a member of \"Billing\" already");
+        assertFails(new String[] {"member", "add", "--application", "billing", "--email", "x@example.com",
+                "--role", "admin", config}, "invalid choice: 'admin'");
+
+        assertThat(count("SELECT count(*) FROM applications")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM memberships")).isEqualTo(1);
+    }
+
+    @Test
+    void seedsDemoDataOnceAndKeepsTheLoginForTheBanner() throws Exception {
+        CommandLine.Result first = CommandLine.run("demo", config);
+        CommandLine.Result second = CommandLine.run("demo", config);
+
+        assertThat(first.succeeded()).as(first.err()).isTrue();
+        assertThat(first.out()).contains("Seeded 2 applications with 50 issues").contains("Demo login: demo@faultline.dev / ");
+        assertThat(second.out()).contains("Demo data is present already");
+        assertThat(count("SELECT count(*) FROM issues")).isEqualTo(50);
+        assertThat(count("SELECT count(*) FROM events")).isGreaterThan(100);
+        assertThat(count("SELECT count(*) FROM notes")).isGreaterThanOrEqualTo(5);
+        assertThat(count("SELECT count(DISTINCT status) FROM issues")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM issues WHERE assignee_id IS NOT NULL")).isPositive();
+        assertThat(count("SELECT count(*) FROM event_frames")).isGreaterThan(count("SELECT count(*) FROM events"));
+
+        String login = java.nio.file.Files.readString(directory.resolve("data/demo-login.txt")).trim();
+        assertThat(first.out()).contains("Demo login: " + login);
+    }
+
+    @Test
+    void purgesOnceAndReportsWhatItRemoved() {
+        CommandLine.Result result = CommandLine.run("purge", config);
+
+        assertThat(result.succeeded()).as(result.err()).isTrue();
+        assertThat(result.out()).contains("Purged:").contains("personal_tokens=0");
+    }
+
+    private void assertFails(String[] arguments, String message) {
+        CommandLine.Result result = CommandLine.run(arguments);
+        assertThat(result.succeeded()).as(String.join(" ", arguments)).isFalse();
+        assertThat(result.err()).contains(message);
+    }
+
+    private int count(String sql) {
+        return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Integer.class).one());
+    }
+
+    private String text(String sql) {
+        return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
+    }
+}
