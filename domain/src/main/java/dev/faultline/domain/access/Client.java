@@ -109,7 +109,12 @@ public record Client(
      * Checks how the client authenticated against how it registered. The secret is compared by hash in
      * constant time.
      */
-    public ClientAuthentication authenticate(ClientAuthMethod methodUsed, Optional<String> presentedSecret) {
+    public ClientAuthentication authenticate(ClientCredentials credentials) {
+        if (!id.equals(credentials.clientId())) {
+            return new ClientAuthentication.Refused("credentials are for another client");
+        }
+        ClientAuthMethod methodUsed = credentials.methodUsed();
+        Optional<String> presentedSecret = credentials.secret();
         if (methodUsed != authMethod) {
             return new ClientAuthentication.Refused("client is registered for " + authMethod.wireName()
                     + " authentication but used " + methodUsed.wireName());

@@ -27,6 +27,10 @@ class ClientTest {
         return (ClientRegistrationRequest.Validation.Refused) validation;
     }
 
+    static ClientCredentials creds(Client client, ClientAuthMethod method, Optional<String> secret) {
+        return new ClientCredentials(client.id(), secret, method);
+    }
+
     @Test
     void registration_applies_rfc_7591_defaults() {
         ClientMetadata metadata = accepted(new ClientRegistrationRequest(null,
@@ -118,16 +122,16 @@ class ClientTest {
     void confidential_client_authenticates_only_with_its_method_and_secret() {
         Client client = Client.register(new ClientId("c2"), accepted(request(List.of("https://a.example/cb"),
                 "client_secret_post")), Optional.of(TokenHash.of("flt_cs_secret")), NOW);
-        assertThat(client.authenticate(ClientAuthMethod.CLIENT_SECRET_POST, Optional.of("flt_cs_secret")))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.CLIENT_SECRET_POST, Optional.of("flt_cs_secret"))))
                 .isInstanceOf(ClientAuthentication.Authenticated.class);
-        assertThat(client.authenticate(ClientAuthMethod.CLIENT_SECRET_POST, Optional.of("flt_cs_wrong")))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.CLIENT_SECRET_POST, Optional.of("flt_cs_wrong"))))
                 .isEqualTo(new ClientAuthentication.Refused("client authentication failed: wrong client_secret"));
-        assertThat(client.authenticate(ClientAuthMethod.CLIENT_SECRET_BASIC, Optional.of("flt_cs_secret")))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.CLIENT_SECRET_BASIC, Optional.of("flt_cs_secret"))))
                 .isEqualTo(new ClientAuthentication.Refused(
                         "client is registered for client_secret_post authentication but used client_secret_basic"));
-        assertThat(client.authenticate(ClientAuthMethod.NONE, Optional.empty()))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.NONE, Optional.empty())))
                 .isInstanceOf(ClientAuthentication.Refused.class);
-        assertThat(client.authenticate(ClientAuthMethod.CLIENT_SECRET_POST, Optional.empty()))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.CLIENT_SECRET_POST, Optional.empty())))
                 .isEqualTo(new ClientAuthentication.Refused("client_secret is required for this client"));
     }
 
@@ -135,9 +139,9 @@ class ClientTest {
     void public_client_authenticates_with_none_only() {
         Client client = Client.register(new ClientId("c3"), accepted(request(List.of("https://a.example/cb"),
                 "none")), Optional.empty(), NOW);
-        assertThat(client.authenticate(ClientAuthMethod.NONE, Optional.empty()))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.NONE, Optional.empty())))
                 .isInstanceOf(ClientAuthentication.Authenticated.class);
-        assertThat(client.authenticate(ClientAuthMethod.CLIENT_SECRET_POST, Optional.of("x")))
+        assertThat(client.authenticate(creds(client, ClientAuthMethod.CLIENT_SECRET_POST, Optional.of("x"))))
                 .isInstanceOf(ClientAuthentication.Refused.class);
     }
 }
