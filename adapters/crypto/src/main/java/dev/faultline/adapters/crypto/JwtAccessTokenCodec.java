@@ -1,0 +1,255 @@
+package dev.faultline.adapters.crypto;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.InvalidValue;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Access tokens as RFC 9068 JWTs signed with RS256 (nimbus-jose-jwt).
+ *
+ * <p>Header: {@code alg: RS256}, {@code typ: at+jwt}, {@code kid} of the active key. Claims: {@code iss},
+ * {@code sub} (user id), {@code aud} (the MCP resource), {@code client_id}, {@code scope} (space-delimited),
+ * {@code jti}, {@code iat}, {@code exp} and {@code chain} (the token chain id, so that revoking the chain
+ * kills the token). JWT times are whole seconds: instants are truncated on encoding.
+ *
+ * <p><b>Why RS256</b>: every OAuth/JWT library verifies it, and on Java 17 an RS256 verification costs a
+ * fraction of an ES256 one (see {@code CryptoBenchmark}); verification happens on every MCP request while
+ * signing happens once an hour per client.
+ *
+ * <p>Verification refuses, with a precise reason: anything but a compact JWS; {@code alg} other than RS256
+ * (so {@code none} and HMAC algorithms, including the "public key as HMAC secret" confusion); {@code typ}
+ * other than {@code at+jwt} (so an ID token or other JWT is not taken for an access token); an unknown or
+ * untrusted {@code kid}; a bad signature; another issuer (exact match); an audience list without the
+ * expected resource; a token expired at {@code now} or issued/not-before in the future, each with the
+ * configured clock skew as tolerance; missing or malformed required claims. Claims are read only after the
+ * signature checks out.
+ *
+ * <p><b>Clock skew</b> (default {@value #DEFAULT_CLOCK_SKEW_SECONDS} s, at most 5 minutes): tokens are issued and
+ * verified by Faultline instances only, whose clocks differ by NTP drift; a few seconds of tolerance keeps a
+ * token signed on one node from being "not yet valid" on another, at the price of living as long past its
+ * {@code exp}. Revocation does not depend on it: the chain check happens on every request.
+ */
+public final class JwtAccessTokenCodec implements AccessTokenCodec {
+    public static final long DEFAULT_CLOCK_SKEW_SECONDS = 10;
+    static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
+    static final String CHAIN_CLAIM = "chain";
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Supplier<SigningKeys> keys;
+    private final Duration clockSkew;
+
+    /** Fixed keys and the default clock skew. */
+    public JwtAccessTokenCodec(SigningKeys keys) {
+        this(() -> keys, Duration.ofSeconds(DEFAULT_CLOCK_SKEW_SECONDS));
+        Objects.requireNonNull(keys, "keys");
+    }
+
+    /**
+     * @param keys read on every call, so a rotation (e.g. an {@code AtomicReference<SigningKeys>::get}) takes
+     *             effect at once
+     * @param clockSkew tolerance for {@code exp}, {@code nbf} and {@code iat}: 0 to 5 minutes
+     */
+    public JwtAccessTokenCodec(Supplier<SigningKeys> keys, Duration clockSkew) {
+        this.keys = Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(clockSkew, "clockSkew");
+        if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clock skew must be between 0 and " + MAX_CLOCK_SKEW + ", was " + clockSkew);
+        }
+        this.clockSkew = clockSkew;
+    }
+
+    @Override
+    public String encode(AccessTokenClaims claims) {
+        Objects.requireNonNull(claims, "claims");
+        RsaSigningKey key = keys.get().active();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(AT_JWT).keyID(key.keyId()).build();
+        JWTClaimsSet body = new JWTClaimsSet.Builder()
+                .issuer(claims.issuer())
+                .subject(claims.subject().toString())
+                .audience(claims.audience())
+                .claim("client_id", claims.clientId().value())
+                .claim("scope", claims.scopes().asString())
+                .jwtID(claims.jwtId())
+                .issueTime(Date.from(claims.issuedAt()))
+                .expirationTime(Date.from(claims.expiresAt()))
+                .claim(CHAIN_CLAIM, claims.chainId().toString())
+                .build();
+        SignedJWT jwt = new SignedJWT(header, body);
+        try {
+            jwt.sign(key.signer());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("signing an access token failed", e);
+        }
+        return jwt.serialize();
+    }
+
+    @Override
+    public Verification verify(String token, String expectedIssuer, String expectedAudience, Instant now) {
+        Objects.requireNonNull(expectedIssuer, "expectedIssuer");
+        Objects.requireNonNull(expectedAudience, "expectedAudience");
+        Objects.requireNonNull(now, "now");
+        if (token == null || token.isBlank()) {
+            return invalid("no token");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return invalid("token longer than " + MAX_TOKEN_LENGTH + " characters");
+        }
+        JWT parsed;
+        try {
+            parsed = JWTParser.parse(token);
+        } catch (ParseException e) {
+            return invalid("not a well-formed JWT");
+        }
+        if (parsed instanceof PlainJWT) {
+            return invalid("unsigned JWT (alg none) refused");
+        }
+        if (parsed instanceof EncryptedJWT) {
+            return invalid("encrypted JWT refused; access tokens are signed JWTs");
+        }
+        if (!(parsed instanceof SignedJWT jwt)) {
+            return invalid("not a signed JWT");
+        }
+        JWSHeader header = jwt.getHeader();
+        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+            return invalid("algorithm " + header.getAlgorithm() + " refused; access tokens are signed with RS256");
+        }
+        if (!isAccessTokenType(header.getType())) {
+            return invalid("typ " + (header.getType() == null ? "missing" : "\"" + header.getType() + "\"")
+                    + "; an access token has typ at+jwt");
+        }
+        if (header.getKeyID() == null) {
+            return invalid("kid missing from the header");
+        }
+        var key = keys.get().verificationKey(header.getKeyID());
+        if (key.isEmpty()) {
+            return invalid("unknown or retired signing key kid \"" + abbreviate(header.getKeyID()) + "\"");
+        }
+        try {
+            if (!jwt.verify(key.get().verifier())) {
+                return invalid("signature does not verify");
+            }
+        } catch (JOSEException e) {
+            return invalid("signature could not be checked: " + e.getMessage());
+        }
+        try {
+            return checkClaims(jwt.getJWTClaimsSet(), expectedIssuer, expectedAudience, now);
+        } catch (ParseException e) {
+            return invalid("claims are not a JSON object");
+        }
+    }
+
+    private Verification checkClaims(JWTClaimsSet claims, String expectedIssuer, String expectedAudience, Instant now)
+            throws ParseException {
+        if (!expectedIssuer.equals(claims.getIssuer())) {
+            return invalid("issuer " + quoted(claims.getIssuer()) + " is not " + quoted(expectedIssuer));
+        }
+        List<String> audience = claims.getAudience();
+        if (audience == null || !audience.contains(expectedAudience)) {
+            return invalid("audience " + audience + " does not include " + quoted(expectedAudience));
+        }
+        Date exp = claims.getExpirationTime();
+        Date iat = claims.getIssueTime();
+        if (exp == null) {
+            return invalid("exp missing");
+        }
+        if (iat == null) {
+            return invalid("iat missing");
+        }
+        if (!now.minus(clockSkew).isBefore(exp.toInstant())) {
+            return invalid("expired at " + exp.toInstant());
+        }
+        if (iat.toInstant().isAfter(now.plus(clockSkew))) {
+            return invalid("issued in the future (iat " + iat.toInstant() + ")");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().isAfter(now.plus(clockSkew))) {
+            return invalid("not valid before " + nbf.toInstant());
+        }
+        String subject = claims.getSubject();
+        String clientId = claims.getStringClaim("client_id");
+        String scope = claims.getStringClaim("scope");
+        String jwtId = claims.getJWTID();
+        String chain = claims.getStringClaim(CHAIN_CLAIM);
+        String missing = firstMissing("sub", subject, "client_id", clientId, "scope", scope, "jti", jwtId, CHAIN_CLAIM, chain);
+        if (missing != null) {
+            return invalid(missing + " missing");
+        }
+        UserId user;
+        ChainId chainId;
+        try {
+            user = UserId.parse(subject);
+        } catch (IllegalArgumentException e) {
+            return invalid("sub is not a user id");
+        }
+        try {
+            chainId = ChainId.parse(chain);
+        } catch (IllegalArgumentException e) {
+            return invalid("chain is not a chain id");
+        }
+        try {
+            return new Verification.Valid(new AccessTokenClaims(claims.getIssuer(), user, expectedAudience,
+                    new ClientId(clientId), Scopes.parse(scope, null), jwtId, iat.toInstant(), exp.toInstant(), chainId));
+        } catch (InvalidValue | IllegalArgumentException e) {
+            return invalid("malformed claim: " + e.getMessage());
+        }
+    }
+
+    /** The name of the first claim (given as name, value pairs) that is absent or blank, else null. */
+    private static String firstMissing(String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            if (value == null || value.isBlank()) {
+                return namesAndValues[i];
+            }
+        }
+        return null;
+    }
+
+    /** RFC 9068 §4: {@code at+jwt}; RFC 7515 allows the full media type {@code application/at+jwt} too. */
+    private static boolean isAccessTokenType(JOSEObjectType type) {
+        if (type == null) {
+            return false;
+        }
+        String value = type.getType();
+        return "at+jwt".equalsIgnoreCase(value) || "application/at+jwt".equalsIgnoreCase(value);
+    }
+
+    private static Verification invalid(String reason) {
+        return new Verification.Invalid(reason);
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "(missing)" : "\"" + abbreviate(value) + "\"";
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return "JwtAccessTokenCodec[RS256, clockSkew=" + clockSkew + "]";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.faultline.adapters.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.application.access.port.out.AccessTokenCodec.Verification;
+import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SigningKeysTest {
+    private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
+    private static final RsaSigningKey FIRST = RsaSigningKey.generate(2048, T0);
+    private static final RsaSigningKey SECOND = RsaSigningKey.generate(3072, T0.plus(Duration.ofDays(30)));
+    private static final List<String> PRIVATE_PARAMETERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth");
+
+    @Test
+    void aGeneratedKeyHasAThumbprintKidItsSizeAndCreationTime() {
+        assertThat(FIRST.keyId()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(FIRST.keyId()).isNotEqualTo(SECOND.keyId());
+        assertThat(FIRST.publicKey().getModulus().bitLength()).isEqualTo(2048);
+        assertThat(SECOND.publicKey().getModulus().bitLength()).isEqualTo(3072);
+        assertThat(FIRST.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void onlyStandardKeySizesAreGenerated() {
+        assertThatThrownBy(() -> RsaSigningKey.generate(1024, T0)).hasMessageContaining("2048, 3072 or 4096");
+    }
+
+    @Test
+    void aSigningKeySurvivesSerialisationAndStillSigns() {
+        RsaSigningKey restored = RsaSigningKey.fromPrivateJwkJson(FIRST.toPrivateJwkJson());
+        AccessTokenClaims claims = new AccessTokenClaims("https://f.example", UserId.random(), "https://f.example/mcp",
+                new ClientId("c"), Scopes.READ_ONLY, "j", T0, T0.plusSeconds(60), ChainId.random());
+
+        assertThat(restored.keyId()).isEqualTo(FIRST.keyId());
+        assertThat(restored.createdAt()).isEqualTo(FIRST.createdAt());
+        assertThat(restored.publicKey()).isEqualTo(FIRST.publicKey());
+        String token = new JwtAccessTokenCodec(SigningKeys.of(restored)).encode(claims);
+        assertThat(new JwtAccessTokenCodec(SigningKeys.of(FIRST)).verify(token, "https://f.example", "https://f.example/mcp", T0))
+                .isEqualTo(new Verification.Valid(claims));
+    }
+
+    @Test
+    void aVerificationKeyKeepsOnlyPublicParameters() {
+        RsaVerificationKey fromPrivateJson = RsaVerificationKey.fromJwkJson(FIRST.toPrivateJwkJson());
+        RsaVerificationKey restored = RsaVerificationKey.fromJwkJson(fromPrivateJson.toJwkJson());
+
+        assertThat(fromPrivateJson.toJwkJson()).doesNotContain("\"d\"", "\"p\"", "\"q\"");
+        assertThat(restored.keyId()).isEqualTo(FIRST.keyId());
+        assertThat(restored.publicKey()).isEqualTo(FIRST.publicKey());
+        assertThat(restored.createdAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void badKeyTextIsRefusedWithAReason() {
+        assertThatThrownBy(() -> RsaSigningKey.fromPrivateJwkJson("{}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not an RSA JWK");
+        assertThatThrownBy(() -> RsaSigningKey.fromPrivateJwkJson(FIRST.verificationKey().toJwkJson()))
+                .hasMessage("a signing key needs its private part");
+        assertThatThrownBy(() -> RsaVerificationKey.fromJwkJson("not json")).hasMessageStartingWith("not an RSA JWK");
+    }
+
+    @Test
+    void theJwksHoldsPublicPartsOfActiveAndRetiredKeys() {
+        SigningKeys keys = SigningKeys.of(FIRST).rotateTo(SECOND);
+
+        Map<String, Object> jwks = keys.publicJwks();
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> published = (List<Map<String, Object>>) jwks.get("keys");
+        assertThat(published).extracting(k -> k.get("kid")).containsExactly(SECOND.keyId(), FIRST.keyId());
+        for (Map<String, Object> key : published) {
+            assertThat(key).containsEntry("kty", "RSA").containsEntry("use", "sig").containsKeys("n", "e");
+            assertThat(key).doesNotContainKeys(PRIVATE_PARAMETERS.toArray(String[]::new));
+        }
+    }
+
+    @Test
+    void rotationKeepsTheOldPublicKeyUntilItIsForgotten() {
+        SigningKeys rotated = SigningKeys.of(FIRST).rotateTo(SECOND);
+
+        assertThat(rotated.active()).isSameAs(SECOND);
+        assertThat(rotated.verificationKey(FIRST.keyId())).isPresent();
+        assertThat(rotated.verificationKey("nope")).isEmpty();
+
+        SigningKeys pruned = rotated.forgetRetiredCreatedBefore(SECOND.createdAt());
+        assertThat(pruned.verificationKey(FIRST.keyId())).isEmpty();
+        assertThat(pruned.verificationKey(SECOND.keyId())).isPresent();
+    }
+
+    @Test
+    void keyIdsMustBeUnique() {
+        assertThatThrownBy(() -> new SigningKeys(FIRST, List.of(FIRST.verificationKey())))
+                .hasMessageContaining("unique");
+    }
+
+    @Test
+    void toStringShowsNoKeyMaterial() {
+        String modulusStart = FIRST.publicKey().getModulus().toString(16).substring(0, 16);
+        assertThat(FIRST.toString()).contains(FIRST.keyId()).doesNotContain(modulusStart);
+        assertThat(SigningKeys.of(FIRST).toString()).contains(FIRST.keyId());
+    }
+}

@@ -1,0 +1,2 @@
+/** PostgreSQL repositories of the access context. */
+package dev.faultline.adapters.postgres.access;

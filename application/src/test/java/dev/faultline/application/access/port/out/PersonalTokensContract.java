@@ -1,0 +1,234 @@
+package dev.faultline.application.access.port.out;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.domain.access.PersonalToken;
+import dev.faultline.domain.access.PersonalTokenId;
+import dev.faultline.domain.access.PersonalTokenTitle;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link PersonalTokens} must do. Times are whole seconds so that every store keeps them exactly.
+ */
+public abstract class PersonalTokensContract {
+    protected static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+
+    private PersonalTokens tokens;
+    private UserId alice;
+    private UserId bob;
+
+    /** The store under test, empty. Called once per test. */
+    protected abstract PersonalTokens personalTokens();
+
+    /** A user that exists in the store's world (a row in {@code users} for a database). */
+    protected abstract UserId existingUser();
+
+    @BeforeEach
+    void setUpStore() {
+        tokens = personalTokens();
+        alice = existingUser();
+        bob = existingUser();
+    }
+
+    private static PersonalToken token(UserId owner, Instant createdAt) {
+        return new PersonalToken(PersonalTokenId.random(), owner, new PersonalTokenTitle("token " + createdAt),
+                Scopes.READ_ONLY, TokenHash.of("flt_pat_" + UUID.randomUUID()), createdAt, null, null, null);
+    }
+
+    private static PersonalToken withExpiry(PersonalToken t, Instant expiresAt) {
+        return new PersonalToken(t.id(), t.owner(), t.title(), t.scopes(), t.tokenHash(), t.createdAt(), null, expiresAt, null);
+    }
+
+    @Test
+    void aStoredTokenIsFoundByIdAndByHashWithEveryField() {
+        PersonalToken full = new PersonalToken(PersonalTokenId.random(), alice, new PersonalTokenTitle("Ünïcode laptop ✓"),
+                Scopes.READ_WRITE, TokenHash.of("flt_pat_full"), T0, T0.plusSeconds(30), T0.plus(Duration.ofDays(90)), T0.plusSeconds(60));
+        PersonalToken bare = token(alice, T0);
+
+        tokens.add(full);
+        tokens.add(bare);
+
+        assertThat(tokens.findById(full.id())).contains(full);
+        assertThat(tokens.findByHash(full.tokenHash())).contains(full);
+        assertThat(tokens.findById(bare.id())).contains(bare);
+        assertThat(tokens.findByHash(bare.tokenHash())).contains(bare);
+    }
+
+    @Test
+    void unknownIdsAndHashesAreNotFound() {
+        tokens.add(token(alice, T0));
+
+        assertThat(tokens.findById(PersonalTokenId.random())).isEmpty();
+        assertThat(tokens.findByHash(TokenHash.of("flt_pat_other"))).isEmpty();
+    }
+
+    @Test
+    void aDuplicateIdOrHashIsRefusedAndChangesNothing() {
+        PersonalToken original = token(alice, T0);
+        tokens.add(original);
+        PersonalToken sameId = new PersonalToken(original.id(), bob, new PersonalTokenTitle("other"), Scopes.READ_WRITE,
+                TokenHash.of("flt_pat_different"), T0, null, null, null);
+        PersonalToken sameHash = new PersonalToken(PersonalTokenId.random(), bob, new PersonalTokenTitle("other"),
+                Scopes.READ_WRITE, original.tokenHash(), T0, null, null, null);
+
+        assertThatThrownBy(() -> tokens.add(sameId)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> tokens.add(sameHash)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(tokens.findById(original.id())).contains(original);
+        assertThat(tokens.findById(sameHash.id())).isEmpty();
+        assertThat(tokens.findByHash(sameId.tokenHash())).isEmpty();
+        assertThat(tokens.listForUser(bob)).isEmpty();
+    }
+
+    @Test
+    void aUserListsOnlyTheirOwnTokensNewestFirstIncludingRevokedOnes() {
+        PersonalToken oldest = token(alice, T0);
+        PersonalToken middle = token(alice, T0.plusSeconds(10));
+        PersonalToken newest = token(alice, T0.plusSeconds(20));
+        tokens.add(middle);
+        tokens.add(oldest);
+        tokens.add(newest);
+        tokens.add(token(bob, T0.plusSeconds(5)));
+        tokens.revoke(middle.id(), T0.plusSeconds(30));
+
+        assertThat(tokens.listForUser(alice)).extracting(PersonalToken::id).containsExactly(newest.id(), middle.id(), oldest.id());
+        assertThat(tokens.listForUser(alice).get(1).revokedAt()).contains(T0.plusSeconds(30));
+        assertThat(tokens.listForUser(bob)).hasSize(1);
+        assertThat(tokens.listForUser(UserId.random())).isEmpty();
+    }
+
+    @Test
+    void revokingIsACompareAndSetThatKeepsTheFirstTime() {
+        PersonalToken token = token(alice, T0);
+        tokens.add(token);
+
+        assertThat(tokens.revoke(token.id(), T0.plusSeconds(60))).isTrue();
+        assertThat(tokens.revoke(token.id(), T0.plusSeconds(120))).isFalse();
+
+        assertThat(tokens.findById(token.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(60));
+        assertThat(tokens.findByHash(token.tokenHash()).orElseThrow().revokedAt()).contains(T0.plusSeconds(60));
+        assertThat(tokens.revoke(PersonalTokenId.random(), T0)).isFalse();
+    }
+
+    @Test
+    void ofManyConcurrentRevocationsExactlyOneWins() throws Exception {
+        PersonalToken token = token(alice, T0);
+        tokens.add(token);
+
+        List<Boolean> results = concurrently(8, i -> tokens.revoke(token.id(), T0.plusSeconds(100 + i)));
+
+        assertThat(results).containsOnlyOnce(true);
+        Instant kept = tokens.findById(token.id()).orElseThrow().revokedAt().orElseThrow();
+        assertThat(kept).isBetween(T0.plusSeconds(100), T0.plusSeconds(107));
+    }
+
+    @Test
+    void useIsRecordedOnlyWhenTheLastRecordedUseIsStale() {
+        PersonalToken token = token(alice, T0);
+        tokens.add(token);
+        Duration interval = Duration.ofMinutes(5);
+
+        assertThat(tokens.recordUse(token.id(), T0.plusSeconds(10), T0.plusSeconds(10).minus(interval))).isTrue();
+        assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(10));
+
+        Instant soon = T0.plusSeconds(70);
+        assertThat(tokens.recordUse(token.id(), soon, soon.minus(interval))).isFalse();
+        assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).contains(T0.plusSeconds(10));
+
+        Instant later = T0.plusSeconds(10).plus(interval).plusSeconds(1);
+        assertThat(tokens.recordUse(token.id(), later, later.minus(interval))).isTrue();
+        assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).contains(later);
+
+        assertThat(tokens.recordUse(PersonalTokenId.random(), later, later)).isFalse();
+    }
+
+    @Test
+    void ofManyConcurrentUsesAtMostOneWrites() throws Exception {
+        PersonalToken token = token(alice, T0);
+        tokens.add(token);
+        Instant now = T0.plusSeconds(600);
+
+        List<Boolean> results = concurrently(8, i -> tokens.recordUse(token.id(), now, now.minus(Duration.ofMinutes(5))));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).contains(now);
+    }
+
+    @Test
+    void purgingDeletesOnlyTokensRevokedOrExpiredBeforeTheCutoffInBatches() {
+        Instant cutoff = T0.plus(Duration.ofDays(30));
+        PersonalToken active = token(alice, T0);
+        PersonalToken expiresAfterCutoff = withExpiry(token(alice, T0), cutoff.plusSeconds(1));
+        PersonalToken revokedAfterCutoff = token(alice, T0);
+        List<PersonalToken> ended = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ended.add(withExpiry(token(alice, T0), T0.plus(Duration.ofDays(1 + i))));
+            ended.add(token(bob, T0));
+        }
+        for (PersonalToken t : List.of(active, expiresAfterCutoff, revokedAfterCutoff)) {
+            tokens.add(t);
+        }
+        ended.forEach(tokens::add);
+        tokens.revoke(revokedAfterCutoff.id(), cutoff.plusSeconds(1));
+        ended.stream().filter(t -> t.owner().equals(bob)).forEach(t -> tokens.revoke(t.id(), T0.plusSeconds(5)));
+
+        assertThat(tokens.purgeEndedBefore(cutoff, 4)).isEqualTo(4);
+        assertThat(tokens.purgeEndedBefore(cutoff, 4)).isEqualTo(2);
+        assertThat(tokens.purgeEndedBefore(cutoff, 4)).isZero();
+
+        assertThat(ended).allSatisfy(t -> assertThat(tokens.findById(t.id())).isEmpty());
+        assertThat(tokens.listForUser(alice)).extracting(PersonalToken::id)
+                .containsExactlyInAnyOrder(active.id(), expiresAfterCutoff.id(), revokedAfterCutoff.id());
+        assertThat(tokens.listForUser(bob)).isEmpty();
+    }
+
+    @Test
+    void aPurgeBatchMustBePositive() {
+        assertThatThrownBy(() -> tokens.purgeEndedBefore(T0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<Boolean> concurrently(int threads, IndexedTask task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                int index = i;
+                Callable<Boolean> call = () -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return task.run(index);
+                };
+                futures.add(pool.submit(call));
+            }
+            start.countDown();
+            List<Boolean> results = new ArrayList<>();
+            for (Future<Boolean> future : futures) {
+                results.add(future.get(30, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface IndexedTask {
+        boolean run(int index);
+    }
+}

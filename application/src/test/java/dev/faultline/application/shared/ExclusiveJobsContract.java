@@ -1,0 +1,63 @@
+package dev.faultline.application.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link ExclusiveJobs} must do. Two runners stand for two instances sharing one store. */
+public abstract class ExclusiveJobsContract {
+
+    /** Two runners over the same store (for a database: two separate instances/connection pools). */
+    protected abstract ExclusiveJobs firstRunner();
+
+    protected abstract ExclusiveJobs secondRunner();
+
+    @Test
+    void aFreeJobRunsAndReturnsItsResult() {
+        assertThat(firstRunner().runIfFree("purge", () -> 42)).contains(42);
+    }
+
+    @Test
+    void aBusyJobIsSkippedWithoutWaitingAndRunsAgainOnceFree() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Optional<String>> holder = CompletableFuture.supplyAsync(() ->
+                firstRunner().runIfFree("purge", () -> {
+                    started.countDown();
+                    await(release);
+                    return "first";
+                }));
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(secondRunner().runIfFree("purge", () -> "second")).isEmpty();
+        assertThat(secondRunner().runIfFree("another-job", () -> "other")).contains("other");
+
+        release.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS)).contains("first");
+        assertThat(secondRunner().runIfFree("purge", () -> "second")).contains("second");
+    }
+
+    @Test
+    void aJobThatFailsReleasesItsLock() {
+        try {
+            firstRunner().runIfFree("purge", () -> {
+                throw new IllegalStateException("boom");
+            });
+        } catch (IllegalStateException expected) {
+            // the failure propagates; what matters is that the job is free afterwards
+        }
+        assertThat(secondRunner().runIfFree("purge", () -> "ran")).contains("ran");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

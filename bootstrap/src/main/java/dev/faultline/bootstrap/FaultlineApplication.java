@@ -1,0 +1,52 @@
+package dev.faultline.bootstrap;
+
+import dev.faultline.bootstrap.wiring.Faultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.cli.DbCommand;
+import dev.faultline.bootstrap.database.DatabaseHealthCheck;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+
+/** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
+public class FaultlineApplication extends Application<FaultlineConfiguration> {
+    private Faultline faultline;
+
+    public static void main(String[] args) throws Exception {
+        new FaultlineApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "faultline";
+    }
+
+    @Override
+    public void initialize(Bootstrap<FaultlineConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new DbCommand());
+    }
+
+    /** The running instance's wiring (for end-to-end tests); null before {@link #run}. */
+    public Faultline faultline() {
+        return faultline;
+    }
+
+    @Override
+    public void run(FaultlineConfiguration configuration, Environment environment) {
+        faultline = Faultline.open(configuration, environment.metrics());
+        // Registered first so that it stops last: the database outlives everything that uses it.
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                faultline.close();
+            }
+        });
+        environment.healthChecks().register("database", new DatabaseHealthCheck(faultline.database().jdbi()));
+        environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(configuration, server));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.faultline.bootstrap.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
+
+/** Lifetimes of what the authorization server hands out. Defaults follow DESIGN.md §3. */
+public class AccessSettings {
+    @NotNull
+    @MinDuration(value = 5, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration authorizationCodeLifetime = Duration.seconds(60);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    @MaxDuration(value = 24, unit = TimeUnit.HOURS)
+    private Duration accessTokenLifetime = Duration.hours(1);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.HOURS)
+    @MaxDuration(value = 365, unit = TimeUnit.DAYS)
+    private Duration refreshTokenLifetime = Duration.days(30);
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.MINUTES)
+    private Duration abandonedClientTtl = Duration.hours(24);
+
+    /** 0 = strict: any reuse of a rotated refresh token revokes the chain. */
+    @NotNull
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration refreshReuseGrace = Duration.seconds(0);
+
+    @NotNull
+    private Duration revokedChainRetention = Duration.days(7);
+
+    @JsonProperty
+    public Duration getAuthorizationCodeLifetime() {
+        return authorizationCodeLifetime;
+    }
+
+    @JsonProperty
+    public void setAuthorizationCodeLifetime(Duration value) {
+        this.authorizationCodeLifetime = value;
+    }
+
+    @JsonProperty
+    public Duration getAccessTokenLifetime() {
+        return accessTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setAccessTokenLifetime(Duration value) {
+        this.accessTokenLifetime = value;
+    }
+
+    @JsonProperty
+    public Duration getRefreshTokenLifetime() {
+        return refreshTokenLifetime;
+    }
+
+    @JsonProperty
+    public void setRefreshTokenLifetime(Duration value) {
+        this.refreshTokenLifetime = value;
+    }
+
+    @JsonProperty
+    public Duration getAbandonedClientTtl() {
+        return abandonedClientTtl;
+    }
+
+    @JsonProperty
+    public void setAbandonedClientTtl(Duration value) {
+        this.abandonedClientTtl = value;
+    }
+
+    @JsonProperty
+    public Duration getRefreshReuseGrace() {
+        return refreshReuseGrace;
+    }
+
+    @JsonProperty
+    public void setRefreshReuseGrace(Duration value) {
+        this.refreshReuseGrace = value;
+    }
+
+    @JsonProperty
+    public Duration getRevokedChainRetention() {
+        return revokedChainRetention;
+    }
+
+    @JsonProperty
+    public void setRevokedChainRetention(Duration value) {
+        this.revokedChainRetention = value;
+    }
+}

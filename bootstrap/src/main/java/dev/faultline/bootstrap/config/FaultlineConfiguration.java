@@ -1,0 +1,89 @@
+package dev.faultline.bootstrap.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.validation.ValidationMethod;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+
+/** Everything {@code config.yml} may set; every value has a safe default documented there. */
+public class FaultlineConfiguration extends Configuration {
+    @NotEmpty
+    private String publicBaseUrl = "http://localhost:8080";
+
+    @Valid
+    @NotNull
+    private DatabaseSettings database = new DatabaseSettings();
+
+    @Valid
+    @NotNull
+    private AccessSettings access = new AccessSettings();
+
+    @Valid
+    @NotNull
+    private PurgeSettings purge = new PurgeSettings();
+
+    /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
+    @JsonProperty
+    public String getPublicBaseUrl() {
+        return publicBaseUrl;
+    }
+
+    @JsonProperty
+    public void setPublicBaseUrl(String publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    @JsonProperty
+    public DatabaseSettings getDatabase() {
+        return database;
+    }
+
+    @JsonProperty
+    public void setDatabase(DatabaseSettings database) {
+        this.database = database;
+    }
+
+    @JsonProperty
+    public AccessSettings getAccess() {
+        return access;
+    }
+
+    @JsonProperty
+    public void setAccess(AccessSettings access) {
+        this.access = access;
+    }
+
+    @JsonProperty
+    public PurgeSettings getPurge() {
+        return purge;
+    }
+
+    @JsonProperty
+    public void setPurge(PurgeSettings purge) {
+        this.purge = purge;
+    }
+
+    /** The MCP resource (RFC 8707 audience of every access token). */
+    public String mcpResource() {
+        return publicBaseUrl + "/mcp";
+    }
+
+    @ValidationMethod(message = "publicBaseUrl must be an absolute http(s) URL with no trailing slash, query or fragment, "
+            + "e.g. https://faultline.example.com (it is the OAuth issuer and must match exactly)")
+    public boolean isPublicBaseUrlUsable() {
+        try {
+            URI uri = new URI(publicBaseUrl);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null
+                    && !publicBaseUrl.endsWith("/");
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

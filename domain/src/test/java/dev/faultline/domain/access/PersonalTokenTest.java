@@ -1,0 +1,126 @@
+package dev.faultline.domain.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.shared.InvalidValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PersonalTokenTest {
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final UserId ALICE = UserId.random();
+
+    private static PersonalToken issue(Optional<Instant> expiresAt) {
+        return PersonalToken.issue(PersonalTokenId.random(), ALICE, new PersonalTokenTitle("CI"), Scopes.READ_ONLY,
+                TokenHash.of("flt_pat_secret"), expiresAt, NOW);
+    }
+
+    @Test
+    void aNewTokenIsActiveUnusedAndUnrevoked() {
+        PersonalToken token = issue(Optional.empty());
+
+        assertThat(token.authenticate(NOW.plus(Duration.ofDays(3650)))).isEqualTo(new PersonalToken.Authentication.Active(token));
+        assertThat(token.createdAt()).isEqualTo(NOW);
+        assertThat(token.lastUsedAt()).isEmpty();
+        assertThat(token.revokedAt()).isEmpty();
+        assertThat(token.isOwnedBy(ALICE)).isTrue();
+        assertThat(token.isOwnedBy(UserId.random())).isFalse();
+    }
+
+    @Test
+    void anExpiringTokenWorksUntilItsExpiryAndNotFromThen() {
+        Instant expiry = NOW.plus(Duration.ofDays(30));
+        PersonalToken token = issue(Optional.of(expiry));
+
+        assertThat(token.authenticate(expiry.minusMillis(1))).isInstanceOf(PersonalToken.Authentication.Active.class);
+        assertThat(token.authenticate(expiry)).isEqualTo(new PersonalToken.Authentication.Expired(expiry));
+        assertThat(token.authenticate(expiry.plus(Duration.ofDays(1)))).isEqualTo(new PersonalToken.Authentication.Expired(expiry));
+    }
+
+    @Test
+    void anExpiryNotInTheFutureIsRefused() {
+        assertThatThrownBy(() -> issue(Optional.of(NOW))).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("must be in the future")
+                .extracting(e -> ((InvalidValue) e).field()).isEqualTo("expires_at");
+        assertThatThrownBy(() -> issue(Optional.of(NOW.minusSeconds(1)))).isInstanceOf(InvalidValue.class);
+    }
+
+    @Test
+    void aRevokedTokenIsRefusedAndRevocationIsFinal() {
+        PersonalToken token = issue(Optional.empty());
+        Instant revokedAt = NOW.plus(Duration.ofHours(1));
+
+        PersonalToken.Revocation first = token.revoke(revokedAt);
+        assertThat(first).isInstanceOf(PersonalToken.Revocation.Revoked.class);
+        PersonalToken revoked = ((PersonalToken.Revocation.Revoked) first).token();
+        assertThat(revoked.revokedAt()).contains(revokedAt);
+        assertThat(revoked.authenticate(revokedAt)).isEqualTo(new PersonalToken.Authentication.Revoked(revokedAt));
+
+        assertThat(revoked.revoke(revokedAt.plusSeconds(60))).isEqualTo(new PersonalToken.Revocation.AlreadyRevoked(revokedAt));
+        assertThat(token.revokedAt()).as("the original value is unchanged").isEmpty();
+    }
+
+    @Test
+    void revokedWinsOverExpired() {
+        Instant expiry = NOW.plus(Duration.ofDays(1));
+        PersonalToken revoked = ((PersonalToken.Revocation.Revoked) issue(Optional.of(expiry)).revoke(NOW.plusSeconds(1))).token();
+
+        assertThat(revoked.authenticate(expiry.plus(Duration.ofDays(1)))).isInstanceOf(PersonalToken.Authentication.Revoked.class);
+    }
+
+    @Test
+    void useIsRecordedAtMostOncePerInterval() {
+        PersonalToken token = issue(Optional.empty());
+        assertThat(token.shouldRecordUse(NOW)).as("never used").isTrue();
+
+        PersonalToken used = token.usedAt(NOW);
+        assertThat(used.lastUsedAt()).contains(NOW);
+        assertThat(used.shouldRecordUse(NOW.plusSeconds(1))).isFalse();
+        assertThat(used.shouldRecordUse(NOW.plus(PersonalToken.USE_RECORDING_INTERVAL))).isFalse();
+        assertThat(used.shouldRecordUse(NOW.plus(PersonalToken.USE_RECORDING_INTERVAL).plusMillis(1))).isTrue();
+    }
+
+    @Test
+    void onlyRevokedOrExpiredTokensEndBeforeACutoff() {
+        Instant cutoff = NOW.plus(Duration.ofDays(60));
+        PersonalToken active = issue(Optional.empty());
+        PersonalToken expired = issue(Optional.of(NOW.plus(Duration.ofDays(1))));
+        PersonalToken expiresLater = issue(Optional.of(cutoff.plusSeconds(1)));
+        PersonalToken revoked = ((PersonalToken.Revocation.Revoked) active.revoke(NOW.plusSeconds(5))).token();
+
+        assertThat(active.endedBefore(cutoff)).isFalse();
+        assertThat(expired.endedBefore(cutoff)).isTrue();
+        assertThat(expiresLater.endedBefore(cutoff)).isFalse();
+        assertThat(revoked.endedBefore(cutoff)).isTrue();
+        assertThat(revoked.endedBefore(NOW)).isFalse();
+    }
+
+    @Test
+    void titlesAreTrimmedAndBounded() {
+        assertThat(new PersonalTokenTitle("  laptop  ").value()).isEqualTo("laptop");
+        assertThat(new PersonalTokenTitle("é".repeat(100)).value()).hasSize(100);
+        assertThatThrownBy(() -> new PersonalTokenTitle("x".repeat(101))).isInstanceOf(InvalidValue.class)
+                .hasMessage("a token title is at most 100 characters");
+        assertThatThrownBy(() -> new PersonalTokenTitle("   ")).hasMessage("a token title is required");
+        assertThatThrownBy(() -> new PersonalTokenTitle(null)).hasMessage("a token title is required");
+        assertThatThrownBy(() -> new PersonalTokenTitle("a\nb")).hasMessage("a token title must not contain control characters");
+    }
+
+    @Test
+    void tokenIdsParseFromTextOrRefuseWithTheFieldName() {
+        PersonalTokenId id = PersonalTokenId.random();
+        assertThat(PersonalTokenId.parse(id.toString())).isEqualTo(id);
+        assertThatThrownBy(() -> PersonalTokenId.parse("nope")).isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field()).isEqualTo("token_id");
+    }
+
+    @Test
+    void toStringOmitsTheHash() {
+        PersonalToken token = issue(Optional.empty());
+        assertThat(token.toString()).doesNotContain(token.tokenHash().hex()).contains(token.id().toString());
+    }
+}
