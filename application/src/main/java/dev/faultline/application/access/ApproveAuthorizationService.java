@@ -1,8 +1,8 @@
 package dev.faultline.application.access;
 
-import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.ApproveAuthorization;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;

@@ -2,6 +2,7 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.GrantType;
@@ -10,7 +11,6 @@ import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.shared.InvalidValue;
-import dev.faultline.application.access.port.out.Clients;
 import java.util.Objects;
 import java.util.Optional;
 

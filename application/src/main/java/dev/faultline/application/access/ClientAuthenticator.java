@@ -1,8 +1,8 @@
 package dev.faultline.application.access;
 
-import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.domain.access.ClientAuthentication;
+import dev.faultline.domain.access.ClientCredentials;
 import java.util.Objects;
 
 /** Authenticates a client at the token and revocation endpoints per its registered method. */

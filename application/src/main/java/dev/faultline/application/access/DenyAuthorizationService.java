@@ -1,7 +1,7 @@
 package dev.faultline.application.access;
 
-import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.DenyAuthorization;
 import dev.faultline.application.access.port.out.Clients;
 import java.util.Objects;

@@ -8,8 +8,9 @@ import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
-import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.AuthorizationCode.Redemption;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
@@ -114,7 +115,7 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
         return failed(TokenOutcome.Error.INVALID_GRANT, mismatch.description());
     }
 
-    private TokenOutcome replayed(Optional<dev.faultline.domain.access.ChainId> produced, Instant now) {
+    private TokenOutcome replayed(Optional<ChainId> produced, Instant now) {
         produced.ifPresent(chainId -> chains.revoke(chainId, RevocationReason.CODE_REPLAY, now));
         return failed(TokenOutcome.Error.INVALID_GRANT, REPLAYED_CODE);
     }

@@ -1,7 +1,7 @@
 package dev.faultline.application.access;
 
-import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.application.access.port.in.RevokeToken;
+import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.TokenChains;

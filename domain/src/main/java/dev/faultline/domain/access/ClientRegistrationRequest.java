@@ -108,13 +108,13 @@ public record ClientRegistrationRequest(
             return invalidMetadata("client_name must not contain control characters");
         }
 
-        Optional<String> home = Optional.ofNullable(clientUri);
-        Optional<String> logo = Optional.ofNullable(logoUri);
-        for (var entry : List.of(new String[] {"client_uri", clientUri}, new String[] {"logo_uri", logoUri})) {
-            String problem = webUriProblem(entry[0], entry[1]);
-            if (problem != null) {
-                return invalidMetadata(problem);
-            }
+        Optional<String> homeProblem = webUriProblem("client_uri", clientUri);
+        if (homeProblem.isPresent()) {
+            return invalidMetadata(homeProblem.get());
+        }
+        Optional<String> logoProblem = webUriProblem("logo_uri", logoUri);
+        if (logoProblem.isPresent()) {
+            return invalidMetadata(logoProblem.get());
         }
 
         ApplicationType type = ApplicationType.WEB;
@@ -126,25 +126,26 @@ public record ClientRegistrationRequest(
             }
             type = parsed.get();
         }
-        return new Validation.Accepted(new ClientMetadata(name, uris, grants, method, ceiling, home, logo, type));
+        return new Validation.Accepted(new ClientMetadata(name, uris, grants, method, ceiling,
+                Optional.ofNullable(clientUri), Optional.ofNullable(logoUri), type));
     }
 
     /** client_uri and logo_uri are shown to people: only plain https links. */
-    private static String webUriProblem(String field, String value) {
+    private static Optional<String> webUriProblem(String field, String value) {
         if (value == null) {
-            return null;
+            return Optional.empty();
         }
         if (value.length() > MAX_URI_LENGTH) {
-            return field + " must be at most " + MAX_URI_LENGTH + " characters";
+            return Optional.of(field + " must be at most " + MAX_URI_LENGTH + " characters");
         }
         try {
             URI uri = new URI(value);
             if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null) {
-                return field + " \"" + value + "\" must be an https URL with a host and no user info";
+                return Optional.of(field + " \"" + value + "\" must be an https URL with a host and no user info");
             }
-            return null;
+            return Optional.empty();
         } catch (URISyntaxException e) {
-            return field + " \"" + value + "\" is not a valid URI";
+            return Optional.of(field + " \"" + value + "\" is not a valid URI");
         }
     }
 

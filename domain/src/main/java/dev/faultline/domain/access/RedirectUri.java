@@ -26,8 +26,7 @@ public record RedirectUri(String value) {
             Set.of("javascript", "data", "file", "vbscript", "blob", "about", "ftp", "ws", "wss");
 
     public RedirectUri {
-        URI uri = check(value);
-        Objects.requireNonNull(uri);
+        check(value);
     }
 
     public static RedirectUri parse(String text) {

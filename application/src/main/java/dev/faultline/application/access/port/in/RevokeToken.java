@@ -1,7 +1,7 @@
 package dev.faultline.application.access.port.in;
 
-import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientCredentials;
 import java.util.Objects;
 import java.util.Optional;
 
