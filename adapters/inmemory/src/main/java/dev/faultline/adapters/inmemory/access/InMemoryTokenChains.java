@@ -1,0 +1,104 @@
+package dev.faultline.adapters.inmemory.access;
+
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Chains by id plus an index of every refresh hash ever issued. Every method holds this object's lock, so
+ * rotate is a true compare-and-set and never interleaves with a revocation.
+ */
+public final class InMemoryTokenChains implements TokenChains {
+    private final Map<ChainId, TokenChain> byId = new HashMap<>();
+    private final Map<TokenHash, ChainId> byRefreshHash = new HashMap<>();
+
+    @Override
+    public synchronized void add(TokenChain chain) {
+        if (byId.containsKey(chain.id())) {
+            throw new IllegalStateException("chain id already exists");
+        }
+        List<TokenHash> hashes = allHashes(chain);
+        if (hashes.stream().anyMatch(byRefreshHash::containsKey)) {
+            throw new IllegalStateException("refresh token hash already issued");
+        }
+        byId.put(chain.id(), chain);
+        hashes.forEach(hash -> byRefreshHash.put(hash, chain.id()));
+    }
+
+    @Override
+    public synchronized Optional<TokenChain> findById(ChainId id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    @Override
+    public synchronized Optional<TokenChain> findByRefreshHash(TokenHash refreshHash) {
+        return Optional.ofNullable(byRefreshHash.get(refreshHash)).map(byId::get);
+    }
+
+    @Override
+    public synchronized boolean rotate(ChainId id, TokenHash expectedCurrent, TokenChain next) {
+        TokenChain stored = byId.get(id);
+        if (stored == null || stored.isRevoked() || !stored.currentRefresh().equals(expectedCurrent)) {
+            return false;
+        }
+        if (!next.id().equals(id) || next.generation() != stored.generation() + 1
+                || byRefreshHash.containsKey(next.currentRefresh())) {
+            throw new IllegalStateException("next is not a rotation of the stored chain");
+        }
+        byId.put(id, next);
+        byRefreshHash.put(next.currentRefresh(), id);
+        return true;
+    }
+
+    @Override
+    public synchronized void revoke(ChainId id, RevocationReason reason, Instant at) {
+        byId.computeIfPresent(id, (key, chain) -> chain.revoke(reason, at));
+    }
+
+    @Override
+    public synchronized int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at) {
+        List<TokenChain> targets = byId.values().stream()
+                .filter(c -> c.userId().equals(user) && c.clientId().equals(client) && !c.isRevoked())
+                .toList();
+        targets.forEach(c -> byId.put(c.id(), c.revoke(reason, at)));
+        return targets.size();
+    }
+
+    @Override
+    public synchronized List<TokenChain> listActiveFor(UserId user, Instant now) {
+        return byId.values().stream()
+                .filter(c -> c.userId().equals(user) && c.isActiveAt(now))
+                .sorted(Comparator.comparing(TokenChain::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized int purgeEndedBefore(Instant cutoff, int limit) {
+        List<TokenChain> doomed = byId.values().stream()
+                .filter(c -> c.refreshExpiresAt().isBefore(cutoff)
+                        || c.revocation().map(r -> r.at().isBefore(cutoff)).orElse(false))
+                .limit(limit)
+                .toList();
+        for (TokenChain chain : doomed) {
+            byId.remove(chain.id());
+            allHashes(chain).forEach(byRefreshHash::remove);
+        }
+        return doomed.size();
+    }
+
+    private static List<TokenHash> allHashes(TokenChain chain) {
+        List<TokenHash> hashes = new java.util.ArrayList<>(chain.earlierRefreshes());
+        hashes.add(chain.currentRefresh());
+        return hashes;
+    }
+}

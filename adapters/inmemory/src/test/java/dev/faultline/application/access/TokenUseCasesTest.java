@@ -1,0 +1,259 @@
+package dev.faultline.application.access;
+
+import static dev.faultline.application.access.OAuthHarness.LOOPBACK;
+import static dev.faultline.application.access.OAuthHarness.VERIFIER;
+import static dev.faultline.application.access.OAuthHarness.failed;
+import static dev.faultline.application.access.OAuthHarness.issued;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.RevokeToken;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.port.in.TokenOutcome.Error;
+import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientAuthMethod;
+import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.access.Revocation;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.TokenChain;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TokenUseCasesTest {
+    static final String PORT_A = "http://127.0.0.1:50001/callback";
+
+    final OAuthHarness h = new OAuthHarness();
+    final Client claude = h.registerPublic("Claude", LOOPBACK);
+
+    private TokenChain chainOf(TokenOutcome.Tokens tokens) {
+        return h.chains.findById(tokens.chainId()).orElseThrow();
+    }
+
+    @Test
+    void the_whole_flow_issues_audience_bound_tokens_and_rotates_the_refresh_token() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, PORT_A, "mcp:read mcp:write");
+
+        AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
+        assertThat(claims.issuer()).isEqualTo("https://faultline.example");
+        assertThat(claims.audience()).isEqualTo("https://faultline.example/mcp");
+        assertThat(claims.subject()).isEqualTo(h.alice);
+        assertThat(claims.clientId()).isEqualTo(claude.id());
+        assertThat(claims.scopes()).isEqualTo(Scopes.READ_WRITE);
+        assertThat(claims.chainId()).isEqualTo(tokens.chainId());
+        assertThat(claims.expiresAt()).isEqualTo(h.clock.instant().plus(Duration.ofHours(1)));
+        assertThat(tokens.expiresInSeconds()).isEqualTo(3600);
+        assertThat(tokens.tokenType()).isEqualTo("Bearer");
+        assertThat(tokens.refreshToken()).startsWith("flt_rt_");
+        assertThat(tokens.toString()).doesNotContain(tokens.refreshToken()).doesNotContain(tokens.accessToken());
+
+        h.clock.advance(Duration.ofMinutes(70));
+        TokenOutcome.Tokens refreshed = issued(h.refresh(claude, tokens.refreshToken(), null));
+        assertThat(refreshed.refreshToken()).isNotEqualTo(tokens.refreshToken());
+        assertThat(refreshed.chainId()).isEqualTo(tokens.chainId());
+        assertThat(chainOf(refreshed).generation()).isEqualTo(2);
+        assertThat(chainOf(refreshed).lastUsedAt()).contains(h.clock.instant());
+    }
+
+    @Test
+    void loopback_redirect_uris_may_use_any_port_but_the_token_request_must_repeat_the_same_one() {
+        String code = h.codeFor(claude, PORT_A, null);
+        failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, "http://127.0.0.1:50002/callback",
+                VERIFIER), Error.INVALID_GRANT);
+        issued(h.exchange(ClientCredentials.publicClient(claude.id()), code, PORT_A, VERIFIER));
+    }
+
+    @Test
+    void a_wrong_or_missing_verifier_is_refused_and_the_code_stays_usable() {
+        String code = h.codeFor(claude, LOOPBACK, null);
+        TokenOutcome.Failed wrong = failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK,
+                "x".repeat(43)), Error.INVALID_GRANT);
+        assertThat(wrong.description()).isEqualTo("code_verifier does not match the code_challenge");
+        assertThat(failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK, null),
+                Error.INVALID_REQUEST).description()).isEqualTo("code_verifier is required (PKCE)");
+        assertThat(failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK, "short"),
+                Error.INVALID_GRANT).description()).contains("43-128 characters");
+
+        issued(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK, VERIFIER));
+    }
+
+    @Test
+    void an_expired_code_is_refused() {
+        String code = h.codeFor(claude, LOOPBACK, null);
+        h.clock.advance(Duration.ofSeconds(60));
+        assertThat(failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK, VERIFIER),
+                Error.INVALID_GRANT).description()).contains("expired");
+    }
+
+    @Test
+    void a_replayed_code_is_refused_and_revokes_the_chain_it_produced() {
+        String code = h.codeFor(claude, LOOPBACK, null);
+        TokenOutcome.Tokens tokens = issued(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK,
+                VERIFIER));
+
+        h.clock.advance(Duration.ofSeconds(5));
+        TokenOutcome.Failed replay = failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK,
+                VERIFIER), Error.INVALID_GRANT);
+
+        assertThat(replay.description()).contains("already used");
+        assertThat(chainOf(tokens).revocation())
+                .contains(new Revocation(RevocationReason.CODE_REPLAY, h.clock.instant()));
+        failed(h.refresh(claude, tokens.refreshToken(), null), Error.INVALID_GRANT);
+    }
+
+    @Test
+    void a_code_presented_by_another_client_or_for_another_resource_is_refused() {
+        Client other = h.registerPublic("Other", LOOPBACK);
+        String code = h.codeFor(claude, LOOPBACK, null);
+        assertThat(failed(h.exchange(ClientCredentials.publicClient(other.id()), code, LOOPBACK, VERIFIER),
+                Error.INVALID_GRANT).description()).isEqualTo("authorization code was issued to another client");
+        assertThat(failed(h.exchange.exchange(new ExchangeAuthorizationCode.Command(
+                ClientCredentials.publicClient(claude.id()), code, LOOPBACK, VERIFIER, "https://evil.example/mcp")),
+                Error.INVALID_TARGET).description()).contains("\"https://evil.example/mcp\"");
+        assertThat(failed(h.exchange(ClientCredentials.publicClient(claude.id()), "flt_ac_nonsense", LOOPBACK,
+                VERIFIER), Error.INVALID_GRANT).description()).isEqualTo("authorization code is not recognised");
+        failed(h.exchange(ClientCredentials.publicClient(new dev.faultline.domain.access.ClientId("ghost")), code,
+                LOOPBACK, VERIFIER), Error.INVALID_CLIENT);
+        issued(h.exchange(ClientCredentials.publicClient(claude.id()), code, LOOPBACK, VERIFIER));
+    }
+
+    @Test
+    void a_confidential_client_must_authenticate_with_its_method_and_secret() {
+        var registered = h.registered(h.register.register(new ClientRegistrationRequest("Agent",
+                List.of("https://agent.example/cb"), List.of("authorization_code", "refresh_token"), null, null,
+                null, null, null, null)));
+        Client agent = registered.client();
+        String secret = registered.clientSecret().orElseThrow();
+        String code = h.codeFor(agent, "https://agent.example/cb", null);
+
+        TokenOutcome.Failed wrongSecret = failed(h.exchange(new ClientCredentials(agent.id(),
+                Optional.of("flt_cs_wrong"), ClientAuthMethod.CLIENT_SECRET_BASIC), code, "https://agent.example/cb",
+                VERIFIER), Error.INVALID_CLIENT);
+        assertThat(wrongSecret.description()).isEqualTo("client authentication failed: wrong client_secret");
+        failed(h.exchange(new ClientCredentials(agent.id(), Optional.of(secret), ClientAuthMethod.CLIENT_SECRET_POST),
+                code, "https://agent.example/cb", VERIFIER), Error.INVALID_CLIENT);
+        failed(h.exchange(ClientCredentials.publicClient(agent.id()), code, "https://agent.example/cb", VERIFIER),
+                Error.INVALID_CLIENT);
+
+        issued(h.exchange(new ClientCredentials(agent.id(), Optional.of(secret), ClientAuthMethod.CLIENT_SECRET_BASIC),
+                code, "https://agent.example/cb", VERIFIER));
+    }
+
+    @Test
+    void presenting_a_rotated_refresh_token_revokes_the_whole_chain() {
+        TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
+        TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
+
+        TokenOutcome.Failed reuse = failed(h.refresh(claude, first.refreshToken(), null), Error.INVALID_GRANT);
+
+        assertThat(reuse.description()).contains("already used");
+        assertThat(chainOf(second).revocation().map(Revocation::reason)).contains(RevocationReason.REFRESH_REUSE);
+        assertThat(failed(h.refresh(claude, second.refreshToken(), null), Error.INVALID_GRANT).description())
+                .isEqualTo("refresh token has been revoked");
+    }
+
+    @Test
+    void a_reuse_grace_accepts_only_the_immediately_previous_token_within_the_window() {
+        OAuthHarness lenient = new OAuthHarness(new AccessPolicy("https://faultline.example", Duration.ofSeconds(60),
+                Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ofSeconds(10),
+                Duration.ofDays(7), 500));
+        Client client = lenient.registerPublic("Claude", LOOPBACK);
+        TokenOutcome.Tokens first = lenient.tokensFor(client, LOOPBACK, null);
+        TokenOutcome.Tokens second = issued(lenient.refresh(client, first.refreshToken(), null));
+
+        lenient.clock.advance(Duration.ofSeconds(5));
+        TokenOutcome.Tokens retry = issued(lenient.refresh(client, first.refreshToken(), null));
+        assertThat(retry.refreshToken()).isNotIn(first.refreshToken(), second.refreshToken());
+
+        lenient.clock.advance(Duration.ofSeconds(11));
+        failed(lenient.refresh(client, second.refreshToken(), null), Error.INVALID_GRANT);
+        assertThat(lenient.chains.findById(first.chainId()).orElseThrow().isRevoked()).isTrue();
+    }
+
+    @Test
+    void refresh_scope_may_narrow_but_never_widen() {
+        TokenOutcome.Tokens readOnly = h.tokensFor(claude, LOOPBACK, "mcp:read");
+        assertThat(failed(h.refresh(claude, readOnly.refreshToken(), "mcp:read mcp:write"), Error.INVALID_SCOPE)
+                .description()).contains("exceeds the scope granted");
+
+        TokenOutcome.Tokens both = h.tokensFor(claude, LOOPBACK, "mcp:read mcp:write");
+        TokenOutcome.Tokens narrowed = issued(h.refresh(claude, both.refreshToken(), "mcp:read"));
+        assertThat(narrowed.scopes()).isEqualTo(Scopes.READ_ONLY);
+        assertThat(h.codec.claimsOf(narrowed.accessToken()).scopes()).isEqualTo(Scopes.READ_ONLY);
+        TokenOutcome.Tokens again = issued(h.refresh(claude, narrowed.refreshToken(), null));
+        assertThat(again.scopes()).as("the grant itself is unchanged").isEqualTo(Scopes.READ_WRITE);
+        failed(h.refresh(claude, again.refreshToken(), "mcp:delete"), Error.INVALID_SCOPE);
+    }
+
+    @Test
+    void a_refresh_token_of_another_client_is_refused_without_revoking() {
+        Client other = h.registerPublic("Other", LOOPBACK);
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+
+        assertThat(failed(h.refresh(other, tokens.refreshToken(), null), Error.INVALID_GRANT).description())
+                .isEqualTo("refresh token was issued to another client");
+        assertThat(chainOf(tokens).isRevoked()).isFalse();
+        failed(h.refresh(claude, "flt_rt_unknown", null), Error.INVALID_GRANT);
+        assertThat(failed(h.refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(claude.id()),
+                tokens.refreshToken(), null, "https://evil.example/mcp")), Error.INVALID_TARGET)).isNotNull();
+    }
+
+    @Test
+    void an_expired_refresh_token_is_refused() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        h.clock.advance(Duration.ofDays(30));
+        assertThat(failed(h.refresh(claude, tokens.refreshToken(), null), Error.INVALID_GRANT).description())
+                .contains("expired");
+    }
+
+    private RevokeToken.Outcome revoke(Client client, String token, String hint) {
+        return h.revoke.revoke(new RevokeToken.Command(ClientCredentials.publicClient(client.id()), token, hint));
+    }
+
+    @Test
+    void revoking_a_refresh_token_revokes_its_chain() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        assertThat(revoke(claude, tokens.refreshToken(), "refresh_token"))
+                .isEqualTo(new RevokeToken.Outcome.Accepted(Optional.of(tokens.chainId())));
+        assertThat(chainOf(tokens).revocation().map(Revocation::reason)).contains(RevocationReason.CLIENT_REVOKED);
+        failed(h.refresh(claude, tokens.refreshToken(), null), Error.INVALID_GRANT);
+    }
+
+    @Test
+    void revoking_an_access_token_revokes_its_chain_whatever_the_hint() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        assertThat(revoke(claude, tokens.accessToken(), "refresh_token"))
+                .isEqualTo(new RevokeToken.Outcome.Accepted(Optional.of(tokens.chainId())));
+        assertThat(chainOf(tokens).isRevoked()).isTrue();
+    }
+
+    @Test
+    void unknown_tokens_are_fine_and_another_clients_token_is_ignored_not_revoked() {
+        Client other = h.registerPublic("Other", LOOPBACK);
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+
+        assertThat(revoke(claude, "flt_rt_unknown", null)).isEqualTo(new RevokeToken.Outcome.Accepted(Optional.empty()));
+        assertThat(revoke(other, tokens.refreshToken(), null))
+                .isEqualTo(new RevokeToken.Outcome.Accepted(Optional.empty()));
+        assertThat(revoke(other, tokens.accessToken(), "access_token"))
+                .isEqualTo(new RevokeToken.Outcome.Accepted(Optional.empty()));
+        assertThat(chainOf(tokens).isRevoked()).isFalse();
+        issued(h.refresh(claude, tokens.refreshToken(), null));
+    }
+
+    @Test
+    void revocation_requires_client_authentication() {
+        var registered = h.registered(h.register.register(new ClientRegistrationRequest("Agent",
+                List.of("https://agent.example/cb"), null, null, "client_secret_post", null, null, null, null)));
+        RevokeToken.Outcome outcome = h.revoke.revoke(new RevokeToken.Command(new ClientCredentials(
+                registered.client().id(), Optional.of("flt_cs_wrong"), ClientAuthMethod.CLIENT_SECRET_POST), "x",
+                null));
+        assertThat(outcome).isInstanceOf(RevokeToken.Outcome.Failed.class);
+        assertThat(((RevokeToken.Outcome.Failed) outcome).error()).isEqualTo(Error.INVALID_CLIENT);
+    }
+}

@@ -1,0 +1,218 @@
+package dev.faultline.adapters.postgres.access;
+
+import static dev.faultline.adapters.postgres.access.Rows.instant;
+import static dev.faultline.adapters.postgres.access.Rows.optionalInstant;
+import static dev.faultline.adapters.postgres.access.Rows.strings;
+import static dev.faultline.adapters.postgres.access.Rows.timestamp;
+
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.Revocation;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Chains in {@code token_chains}, every refresh hash they issued in {@code refresh_tokens} (migration
+ * {@code V2__access.sql}). Each write is a single statement, so it is atomic with or without a surrounding
+ * transaction: adding a chain inserts the chain and its hashes together; rotating is an update conditional on
+ * the expected current hash and on "not revoked", chained to the insert of the new hash. Of two concurrent
+ * rotations the second blocks on the row, re-checks the condition against the winner's version, and changes
+ * nothing.
+ */
+public final class PostgresTokenChains implements TokenChains {
+    private static final String SELECT = """
+            SELECT c.id, c.client_id, c.user_id, c.scopes, c.audience, c.current_refresh_hash, c.generation,
+                   c.current_issued_at, c.refresh_expires_at, c.created_at, c.last_approved_at, c.last_used_at,
+                   c.revoked_at, c.revocation_reason,
+                   ARRAY(SELECT r.token_hash FROM refresh_tokens r
+                         WHERE r.chain_id = c.id AND r.generation < c.generation
+                         ORDER BY r.generation) AS earlier_hashes
+            FROM token_chains c
+            """;
+
+    private final Jdbi jdbi;
+
+    public PostgresTokenChains(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void add(TokenChain chain) {
+        List<String> hashes = new ArrayList<>(chain.earlierRefreshes().stream().map(TokenHash::hex).toList());
+        hashes.add(chain.currentRefresh().hex());
+        try {
+            jdbi.useHandle(handle -> handle.createUpdate("""
+                            WITH chain AS (
+                                INSERT INTO token_chains (id, client_id, user_id, scopes, audience, current_refresh_hash,
+                                    generation, current_issued_at, refresh_expires_at, created_at, last_approved_at,
+                                    last_used_at, revoked_at, revocation_reason)
+                                VALUES (:id, :clientId, :userId, :scopes, :audience, :current, :generation,
+                                    :currentIssuedAt, :refreshExpiresAt, :createdAt, :lastApprovedAt, :lastUsedAt,
+                                    :revokedAt, :reason)
+                                RETURNING id)
+                            INSERT INTO refresh_tokens (token_hash, chain_id, generation)
+                            SELECT issued.hash, chain.id, issued.generation
+                            FROM chain, unnest(:hashes) WITH ORDINALITY AS issued(hash, generation)
+                            """)
+                    .bind("id", chain.id().value())
+                    .bind("clientId", chain.clientId().value())
+                    .bind("userId", chain.userId().value())
+                    .bind("scopes", chain.scopes().asString())
+                    .bind("audience", chain.audience())
+                    .bind("current", chain.currentRefresh().hex())
+                    .bind("generation", chain.generation())
+                    .bind("currentIssuedAt", timestamp(chain.currentIssuedAt()))
+                    .bind("refreshExpiresAt", timestamp(chain.refreshExpiresAt()))
+                    .bind("createdAt", timestamp(chain.createdAt()))
+                    .bind("lastApprovedAt", timestamp(chain.lastApprovedAt()))
+                    .bind("lastUsedAt", timestamp(chain.lastUsedAt()))
+                    .bind("revokedAt", timestamp(chain.revocation().map(Revocation::at)))
+                    .bind("reason", chain.revocation().map(r -> r.reason().name()).orElse(null))
+                    .bindArray("hashes", String.class, hashes)
+                    .execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (Rows.isUniqueViolation(e)) {
+                throw new IllegalStateException("chain id or refresh token hash already issued", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<TokenChain> findById(ChainId id) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + " WHERE c.id = :id")
+                .bind("id", id.value())
+                .map(PostgresTokenChains::map)
+                .findOne());
+    }
+
+    @Override
+    public Optional<TokenChain> findByRefreshHash(TokenHash refreshHash) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        SELECT + " WHERE c.id = (SELECT chain_id FROM refresh_tokens WHERE token_hash = :hash)")
+                .bind("hash", refreshHash.hex())
+                .map(PostgresTokenChains::map)
+                .findOne());
+    }
+
+    @Override
+    public boolean rotate(ChainId id, TokenHash expectedCurrent, TokenChain next) {
+        if (!next.id().equals(id)) {
+            throw new IllegalArgumentException("next is another chain");
+        }
+        try {
+            return jdbi.withHandle(handle -> handle.createUpdate("""
+                            WITH rotated AS (
+                                UPDATE token_chains
+                                SET current_refresh_hash = :next, generation = :generation,
+                                    current_issued_at = :currentIssuedAt, refresh_expires_at = :refreshExpiresAt,
+                                    last_used_at = :lastUsedAt
+                                WHERE id = :id AND current_refresh_hash = :expected AND revoked_at IS NULL
+                                  AND generation = :generation - 1
+                                RETURNING id, generation)
+                            INSERT INTO refresh_tokens (token_hash, chain_id, generation)
+                            SELECT :next, rotated.id, rotated.generation FROM rotated
+                            """)
+                    .bind("id", id.value())
+                    .bind("expected", expectedCurrent.hex())
+                    .bind("next", next.currentRefresh().hex())
+                    .bind("generation", next.generation())
+                    .bind("currentIssuedAt", timestamp(next.currentIssuedAt()))
+                    .bind("refreshExpiresAt", timestamp(next.refreshExpiresAt()))
+                    .bind("lastUsedAt", timestamp(next.lastUsedAt()))
+                    .execute()) == 1;
+        } catch (UnableToExecuteStatementException e) {
+            if (Rows.isUniqueViolation(e)) {
+                throw new IllegalStateException("refresh token hash already issued", e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void revoke(ChainId id, RevocationReason reason, Instant at) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
+                        + "revocation_reason = :reason WHERE id = :id AND revoked_at IS NULL")
+                .bind("id", id.value())
+                .bind("at", timestamp(at))
+                .bind("reason", reason.name())
+                .execute());
+    }
+
+    @Override
+    public int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
+                        + "revocation_reason = :reason "
+                        + "WHERE user_id = :user AND client_id = :client AND revoked_at IS NULL")
+                .bind("user", user.value())
+                .bind("client", client.value())
+                .bind("at", timestamp(at))
+                .bind("reason", reason.name())
+                .execute());
+    }
+
+    @Override
+    public List<TokenChain> listActiveFor(UserId user, Instant now) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + """
+                         WHERE c.user_id = :user AND c.revoked_at IS NULL AND c.refresh_expires_at > :now
+                         ORDER BY c.created_at, c.id
+                        """)
+                .bind("user", user.value())
+                .bind("now", timestamp(now))
+                .map(PostgresTokenChains::map)
+                .list());
+    }
+
+    /**
+     * Deletes a bounded batch; the chains' refresh hashes go with them (ON DELETE CASCADE). {@code SKIP LOCKED}:
+     * concurrent purgers take different rows and never wait for a chain being rotated.
+     */
+    @Override
+    public int purgeEndedBefore(Instant cutoff, int limit) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        DELETE FROM token_chains WHERE id IN (
+                            SELECT id FROM token_chains
+                            WHERE revoked_at < :cutoff OR refresh_expires_at < :cutoff
+                            LIMIT :limit
+                            FOR UPDATE SKIP LOCKED)
+                        """)
+                .bind("cutoff", timestamp(cutoff))
+                .bind("limit", limit)
+                .execute());
+    }
+
+    private static TokenChain map(ResultSet rs, StatementContext ctx) throws SQLException {
+        Optional<Instant> revokedAt = optionalInstant(rs, "revoked_at");
+        Optional<Revocation> revocation = revokedAt.isEmpty() ? Optional.empty() : Optional.of(
+                new Revocation(RevocationReason.valueOf(rs.getString("revocation_reason")), revokedAt.get()));
+        return new TokenChain(
+                new ChainId(rs.getObject("id", UUID.class)),
+                new ClientId(rs.getString("client_id")),
+                new UserId(rs.getObject("user_id", UUID.class)),
+                Scopes.parse(rs.getString("scopes"), null),
+                rs.getString("audience"),
+                revocation,
+                new TokenHash(rs.getString("current_refresh_hash")),
+                rs.getInt("generation"),
+                strings(rs, "earlier_hashes").stream().map(TokenHash::new).toList(),
+                instant(rs, "current_issued_at"),
+                instant(rs, "refresh_expires_at"),
+                instant(rs, "created_at"),
+                instant(rs, "last_approved_at"),
+                optionalInstant(rs, "last_used_at"));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.faultline.adapters.postgres.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.adapters.postgres.JdbiTransactions;
+import dev.faultline.adapters.postgres.testing.TestDatabase;
+import dev.faultline.adapters.postgres.testing.TestDatabases;
+import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.ApproveAuthorizationService;
+import dev.faultline.application.access.BeginAuthorizationService;
+import dev.faultline.application.access.ExchangeAuthorizationCodeService;
+import dev.faultline.application.access.PurgeExpiredGrantsService;
+import dev.faultline.application.access.RefreshTokensService;
+import dev.faultline.application.access.RegisterClientService;
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.RegisterClient;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.testing.FakeAccessTokenCodec;
+import dev.faultline.application.access.testing.FakeSecretGenerator;
+import dev.faultline.application.testing.MutableClock;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The access use cases on PostgreSQL with real units of work: the code redemption and the chain it starts
+ * commit together, and the code-replay race is settled by the database.
+ */
+class PostgresAccessUseCasesTest {
+    static final TestDatabase db = TestDatabases.fresh();
+    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    static final String REDIRECT = "http://127.0.0.1:41000/callback";
+
+    final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
+    final AccessPolicy policy = AccessPolicy.defaults("https://faultline.example");
+    final PostgresClients clients = new PostgresClients(db.jdbi());
+    final PostgresAuthorizationCodes codes = new PostgresAuthorizationCodes(db.jdbi());
+    final PostgresTokenChains chains = new PostgresTokenChains(db.jdbi());
+    final JdbiTransactions transactions = new JdbiTransactions(db.jdbi());
+    final FakeSecretGenerator secrets = new FakeSecretGenerator();
+    final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
+    final ExchangeAuthorizationCodeService exchange = new ExchangeAuthorizationCodeService(clients, codes, chains,
+            secrets, codec, transactions, policy, clock);
+    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
+    UserId user;
+    Client client;
+
+    @BeforeEach
+    void setUp() {
+        db.truncateAll();
+        user = AccessTestUsers.insert(db);
+        RegisterClient.Outcome registered = new RegisterClientService(clients, secrets, clock).register(
+                new ClientRegistrationRequest("Claude", List.of("http://127.0.0.1/callback"),
+                        List.of("authorization_code", "refresh_token"), null, "none", null, null, null, null));
+        client = ((RegisterClient.Outcome.Registered) registered).client();
+    }
+
+    private String code() {
+        BeginAuthorization.Outcome consent = new BeginAuthorizationService(clients, policy).begin(
+                new BeginAuthorization.Request(client.id().value(), REDIRECT, "code", "mcp:read mcp:write", "s",
+                        PkceChallenge.derivedFrom(VERIFIER).value(), "S256", null));
+        AuthorizationResponse approved = new ApproveAuthorizationService(clients, codes, secrets, transactions, policy,
+                clock).approve(user, ((BeginAuthorization.Outcome.ShowConsent) consent).request());
+        return ((AuthorizationResponse.RedirectTo) approved).redirect().parameter("code").orElseThrow();
+    }
+
+    private TokenOutcome exchange(String code) {
+        return exchange.exchange(new ExchangeAuthorizationCode.Command(ClientCredentials.publicClient(client.id()),
+                code, REDIRECT, VERIFIER, null));
+    }
+
+    @Test
+    void the_whole_flow_then_a_code_replay_revokes_the_chain() {
+        String code = code();
+        TokenOutcome.Tokens tokens = ((TokenOutcome.Issued) exchange(code)).tokens();
+        assertThat(clients.findById(client.id()).orElseThrow().firstAuthorizedAt()).contains(clock.instant());
+
+        clock.advance(Duration.ofMinutes(1));
+        TokenOutcome rotated = refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()),
+                tokens.refreshToken(), "mcp:read", null));
+        assertThat(rotated).isInstanceOf(TokenOutcome.Issued.class);
+
+        TokenOutcome replay = exchange(code);
+        assertThat(replay).isInstanceOf(TokenOutcome.Failed.class);
+        TokenChain chain = chains.findById(tokens.chainId()).orElseThrow();
+        assertThat(chain.revocation().orElseThrow().reason()).isEqualTo(RevocationReason.CODE_REPLAY);
+        assertThat(chain.generation()).isEqualTo(2);
+    }
+
+    @Test
+    void two_concurrent_exchanges_of_one_code_give_tokens_once_and_revoke_them() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                String code = code();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<TokenOutcome>> attempts = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return exchange(code);
+                    }));
+                }
+                start.countDown();
+                List<TokenOutcome> outcomes = new ArrayList<>();
+                for (Future<TokenOutcome> attempt : attempts) {
+                    outcomes.add(attempt.get(20, TimeUnit.SECONDS));
+                }
+                List<TokenOutcome.Issued> issued = outcomes.stream().filter(TokenOutcome.Issued.class::isInstance)
+                        .map(TokenOutcome.Issued.class::cast).toList();
+                assertThat(issued).as("round %d", round).hasSize(1);
+                assertThat(outcomes).filteredOn(o -> o instanceof TokenOutcome.Failed f
+                        && f.error() == TokenOutcome.Error.INVALID_GRANT).as("round %d", round).hasSize(1);
+                assertThat(chains.findById(issued.get(0).tokens().chainId()).orElseThrow().isRevoked())
+                        .as("round %d: the replay revoked the winner's chain", round).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void purge_runs_in_batches_on_the_database() {
+        String code = code();
+        exchange(code);
+        new RegisterClientService(clients, secrets, clock).register(new ClientRegistrationRequest("Unused",
+                List.of("https://unused.example/cb"), null, null, "none", null, null, null, null));
+        clock.advance(Duration.ofDays(8));
+
+        var result = new PurgeExpiredGrantsService(clients, codes, chains, policy, clock).purge();
+
+        assertThat(result.codes()).isEqualTo(1);
+        assertThat(result.clients()).isEqualTo(1);
+        assertThat(result.chains()).isZero();
+        assertThat(clients.findById(client.id())).isPresent();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.faultline.adapters.postgres.access;
+
+import static dev.faultline.application.access.testing.AccessFixtures.T0;
+import static dev.faultline.application.access.testing.AccessFixtures.chain;
+import static dev.faultline.application.access.testing.AccessFixtures.randomHash;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.adapters.postgres.testing.TestDatabase;
+import dev.faultline.adapters.postgres.testing.TestDatabases;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.application.access.port.out.TokenChainsContract;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.account.UserId;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.Test;
+
+class PostgresTokenChainsTest extends TokenChainsContract {
+    static final TestDatabase db = TestDatabases.fresh();
+
+    @Override
+    protected void resetStorage() {
+        db.truncateAll();
+    }
+
+    @Override
+    protected TokenChains chains() {
+        return new PostgresTokenChains(db.jdbi());
+    }
+
+    @Override
+    protected Clients clients() {
+        return new PostgresClients(db.jdbi());
+    }
+
+    @Override
+    protected UserId existingUser() {
+        return AccessTestUsers.insert(db);
+    }
+
+    @Test
+    void a_chain_and_its_refresh_hashes_go_with_their_user() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        db.jdbi().useHandle(handle -> handle.execute("DELETE FROM users WHERE id = ?", user.value()));
+        assertThat(chains.findById(chain.id())).isEmpty();
+        int refreshRows = db.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM refresh_tokens")
+                .mapTo(Integer.class).one());
+        assertThat(refreshRows).isZero();
+    }
+
+    @Test
+    void the_schema_refuses_a_current_refresh_hash_the_chain_never_issued() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        assertThatThrownBy(() -> db.jdbi().useHandle(handle -> handle.execute(
+                "UPDATE token_chains SET current_refresh_hash = ? WHERE id = ?", randomHash().hex(),
+                chain.id().value())))
+                .isInstanceOf(UnableToExecuteStatementException.class)
+                .hasMessageContaining("token_chains_current_is_issued");
+        assertThatThrownBy(() -> db.jdbi().useHandle(handle -> handle.execute(
+                "UPDATE token_chains SET revoked_at = now() WHERE id = ?", chain.id().value())))
+                .hasMessageContaining("token_chains_revocation_complete");
+        assertThat(chains.findById(chain.id())).contains(chain);
+    }
+
+    @Test
+    void every_lookup_path_uses_an_index() {
+        String byHash = AccessTestUsers.plan(db, "SELECT chain_id FROM refresh_tokens WHERE token_hash = 'x'");
+        String byUser = AccessTestUsers.plan(db,
+                "SELECT id FROM token_chains WHERE user_id = '00000000-0000-0000-0000-000000000001' AND client_id = 'c'");
+        String purge = AccessTestUsers.plan(db,
+                "SELECT id FROM token_chains WHERE revoked_at < now() OR refresh_expires_at < now()");
+        assertThat(byHash).contains("refresh_tokens_pkey");
+        assertThat(byUser).contains("token_chains_by_user_client");
+        assertThat(AccessTestUsers.plan(db, "SELECT id FROM token_chains "
+                + "WHERE user_id = '00000000-0000-0000-0000-000000000001' AND revoked_at IS NULL"))
+                .contains("token_chains_by_user_client");
+        assertThat(purge).contains("token_chains_revoked_at").contains("token_chains_refresh_expires_at");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.faultline.application.access;
+
+import dev.faultline.domain.access.AuthorizationCode;
+import dev.faultline.domain.access.RotationPolicy;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The knobs of the authorization server, with safe defaults ({@link #defaults(String)}).
+ *
+ * @param issuer                 public base URL, no trailing slash; the MCP resource is {@code issuer + "/mcp"}
+ * @param codeLifetime           authorization codes: at most 60 s (default 60 s)
+ * @param accessTokenLifetime    access-token JWTs (default 1 h)
+ * @param refreshTokenLifetime   each refresh token, renewed on rotation (default 30 days)
+ * @param abandonedClientTtl     a registered client nobody authorized is purged after this (default 24 h)
+ * @param refreshReuseGrace      how long the immediately previous refresh token still works after a rotation
+ *                               (default zero: strict; any reuse revokes the chain)
+ * @param endedGrantRetention    revoked or expired chains, and expired codes, are kept this long for reuse
+ *                               detection and the integrations page, then purged (default 7 days)
+ * @param purgeBatchSize         rows deleted per purge statement (default 500)
+ */
+public record AccessPolicy(
+        String issuer,
+        Duration codeLifetime,
+        Duration accessTokenLifetime,
+        Duration refreshTokenLifetime,
+        Duration abandonedClientTtl,
+        Duration refreshReuseGrace,
+        Duration endedGrantRetention,
+        int purgeBatchSize) {
+
+    public static final String MCP_PATH = "/mcp";
+
+    public AccessPolicy {
+        Objects.requireNonNull(issuer, "issuer");
+        requireIssuerShape(issuer);
+        requirePositive(codeLifetime, "codeLifetime");
+        if (codeLifetime.compareTo(AuthorizationCode.MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("codeLifetime must be at most 60 seconds, was " + codeLifetime);
+        }
+        requirePositive(accessTokenLifetime, "accessTokenLifetime");
+        requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
+        requirePositive(abandonedClientTtl, "abandonedClientTtl");
+        requirePositive(endedGrantRetention, "endedGrantRetention");
+        Objects.requireNonNull(refreshReuseGrace, "refreshReuseGrace");
+        new RotationPolicy(refreshTokenLifetime, refreshReuseGrace); // validates the grace
+        if (purgeBatchSize < 1) {
+            throw new IllegalArgumentException("purgeBatchSize must be at least 1, was " + purgeBatchSize);
+        }
+    }
+
+    public static AccessPolicy defaults(String issuer) {
+        return new AccessPolicy(issuer, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30),
+                Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), 500);
+    }
+
+    /** The protected resource (RFC 8707 / RFC 9728) every access token is bound to. */
+    public String mcpResource() {
+        return issuer + MCP_PATH;
+    }
+
+    public RotationPolicy rotationPolicy() {
+        return new RotationPolicy(refreshTokenLifetime, refreshReuseGrace);
+    }
+
+    private static void requireIssuerShape(String issuer) {
+        try {
+            URI uri = new URI(issuer);
+            boolean ok = ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null && !issuer.endsWith("/");
+            if (!ok) {
+                throw new IllegalArgumentException("issuer must be an http(s) URL without query, fragment, user info"
+                        + " or trailing slash, was \"" + issuer + "\"");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("issuer is not a valid URL: \"" + issuer + "\"", e);
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        Objects.requireNonNull(duration, name);
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.ApproveAuthorization;
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.out.AuthorizationCodes;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.SecretGenerator;
+import dev.faultline.application.shared.Transactions;
+import dev.faultline.domain.access.AuthorizationCode;
+import dev.faultline.domain.access.SecretKind;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+
+public class ApproveAuthorizationService implements ApproveAuthorization {
+    private final Clients clients;
+    private final AuthorizationCodes codes;
+    private final SecretGenerator secrets;
+    private final Transactions transactions;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public ApproveAuthorizationService(Clients clients, AuthorizationCodes codes, SecretGenerator secrets,
+            Transactions transactions, AccessPolicy policy, Clock clock) {
+        this.clients = Objects.requireNonNull(clients);
+        this.codes = Objects.requireNonNull(codes);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.transactions = Objects.requireNonNull(transactions);
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public AuthorizationResponse approve(UserId user, BeginAuthorization.ValidRequest request) {
+        Objects.requireNonNull(user, "user");
+        ConsentCheck.Result check = ConsentCheck.recheck(clients, request);
+        if (check instanceof ConsentCheck.Result.Refused refused) {
+            return refused.page();
+        }
+        Instant now = clock.instant();
+        String code = secrets.generate(SecretKind.AUTHORIZATION_CODE);
+        AuthorizationCode issued = AuthorizationCode.issue(TokenHash.of(code), request.clientId(), user,
+                request.redirectUri(), request.scopes(), request.resource(), request.challenge(), now,
+                policy.codeLifetime());
+        transactions.run(() -> {
+            codes.add(issued);
+            clients.markAuthorized(request.clientId(), now);
+        });
+        return new AuthorizationResponse.RedirectTo(
+                AuthorizationResponse.Redirect.withCode(request.redirectUri(), code, request.state()));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.RedirectUri;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.shared.InvalidValue;
+import java.util.Objects;
+import java.util.Optional;
+
+public class BeginAuthorizationService implements BeginAuthorization {
+    private final Clients clients;
+    private final AccessPolicy policy;
+
+    public BeginAuthorizationService(Clients clients, AccessPolicy policy) {
+        this.clients = Objects.requireNonNull(clients);
+        this.policy = Objects.requireNonNull(policy);
+    }
+
+    @Override
+    public Outcome begin(Request request) {
+        // Until client and redirect URI are known good, nothing is sent anywhere (RFC 6749 §4.1.2.1).
+        if (request.clientId() == null) {
+            return new Outcome.ErrorPage("client_id is required");
+        }
+        Optional<Client> found = parseClientId(request.clientId()).flatMap(clients::findById);
+        if (found.isEmpty()) {
+            return new Outcome.ErrorPage("client_id \"" + request.clientId() + "\" is not a registered client");
+        }
+        Client client = found.get();
+        if (request.redirectUri() == null) {
+            return new Outcome.ErrorPage("redirect_uri is required");
+        }
+        Optional<RedirectUri> registered = client.registeredRedirectUri(request.redirectUri());
+        if (registered.isEmpty()) {
+            return new Outcome.ErrorPage(Client.redirectUriNotRegistered(request.redirectUri()));
+        }
+
+        String redirectUri = request.redirectUri();
+        Optional<String> state = Optional.ofNullable(request.state());
+        if (request.responseType() == null) {
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_REQUEST, "response_type is required", state);
+        }
+        if (!"code".equals(request.responseType())) {
+            return error(redirectUri, AuthorizationResponse.Error.UNSUPPORTED_RESPONSE_TYPE,
+                    "response_type \"" + request.responseType() + "\" is not supported; use code", state);
+        }
+        if (!client.allows(GrantType.AUTHORIZATION_CODE)) {
+            return error(redirectUri, AuthorizationResponse.Error.UNAUTHORIZED_CLIENT,
+                    "this client is not registered for the authorization_code grant", state);
+        }
+        if (request.codeChallenge() == null) {
+            String what = request.codeChallengeMethod() == null
+                    ? "code_challenge is required (PKCE with S256)"
+                    : "code_challenge_method was sent without a code_challenge; PKCE with S256 is required";
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_REQUEST, what, state);
+        }
+        PkceChallenge challenge;
+        try {
+            challenge = PkceChallenge.of(request.codeChallenge(), request.codeChallengeMethod());
+        } catch (InvalidValue e) {
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_REQUEST, e.getMessage(), state);
+        }
+        Scopes scopes;
+        try {
+            scopes = Scopes.parse(request.scope(), Scopes.READ_ONLY);
+        } catch (InvalidValue e) {
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_SCOPE, e.getMessage(), state);
+        }
+        if (!client.scopeCeiling().containsAll(scopes)) {
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_SCOPE, "scope \"" + scopes
+                    + "\" exceeds what this client registered for (\"" + client.scopeCeiling() + "\")", state);
+        }
+        String resource = request.resource() == null ? policy.mcpResource() : request.resource();
+        if (!resource.equals(policy.mcpResource())) {
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_TARGET, "resource \"" + resource
+                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"", state);
+        }
+
+        BeginAuthorization.ValidRequest valid =
+                new BeginAuthorization.ValidRequest(client.id(), redirectUri, scopes, resource, challenge, state);
+        return new Outcome.ShowConsent(valid, client.name(), client.isSelfRegistered(),
+                registered.get().displayHost(), scopes.values().stream().map(Scope::plainWords).toList());
+    }
+
+    static Optional<ClientId> parseClientId(String raw) {
+        try {
+            return Optional.of(new ClientId(raw));
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Outcome error(String redirectUri, AuthorizationResponse.Error error, String description,
+            Optional<String> state) {
+        return new Outcome.RedirectWithError(AuthorizationResponse.Redirect.withError(redirectUri, error, description, state));
+    }
+}

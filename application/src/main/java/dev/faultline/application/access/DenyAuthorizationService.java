@@ -1,0 +1,25 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.DenyAuthorization;
+import dev.faultline.application.access.port.out.Clients;
+import java.util.Objects;
+
+public class DenyAuthorizationService implements DenyAuthorization {
+    private final Clients clients;
+
+    public DenyAuthorizationService(Clients clients) {
+        this.clients = Objects.requireNonNull(clients);
+    }
+
+    @Override
+    public AuthorizationResponse deny(BeginAuthorization.ValidRequest request) {
+        ConsentCheck.Result check = ConsentCheck.recheck(clients, request);
+        if (check instanceof ConsentCheck.Result.Refused refused) {
+            return refused.page();
+        }
+        return new AuthorizationResponse.RedirectTo(AuthorizationResponse.Redirect.withError(request.redirectUri(),
+                AuthorizationResponse.Error.ACCESS_DENIED, "the user denied the authorization request", request.state()));
+    }
+}

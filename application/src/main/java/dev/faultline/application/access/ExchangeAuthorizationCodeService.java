@@ -1,0 +1,126 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.AuthorizationCodes;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.SecretGenerator;
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.application.shared.Transactions;
+import dev.faultline.domain.access.AuthorizationCode.Redemption;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.AuthorizationCode;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientAuthentication;
+import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.SecretKind;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCode {
+    static final String UNKNOWN_CODE = "authorization code is not recognised";
+    static final String REPLAYED_CODE =
+            "authorization code was already used; every token issued for it has been revoked";
+
+    private final ClientAuthenticator authenticator;
+    private final AuthorizationCodes codes;
+    private final TokenChains chains;
+    private final SecretGenerator secrets;
+    private final AccessTokenIssuer accessTokens;
+    private final Transactions transactions;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public ExchangeAuthorizationCodeService(Clients clients, AuthorizationCodes codes, TokenChains chains,
+            SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, AccessPolicy policy,
+            Clock clock) {
+        this.authenticator = new ClientAuthenticator(clients);
+        this.codes = Objects.requireNonNull(codes);
+        this.chains = Objects.requireNonNull(chains);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.accessTokens = new AccessTokenIssuer(codec, policy);
+        this.transactions = Objects.requireNonNull(transactions);
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public TokenOutcome exchange(Command command) {
+        if (command.code() == null || command.code().isEmpty()) {
+            return failed(TokenOutcome.Error.INVALID_REQUEST, "code is required");
+        }
+        if (command.redirectUri() == null || command.redirectUri().isEmpty()) {
+            return failed(TokenOutcome.Error.INVALID_REQUEST, "redirect_uri is required");
+        }
+        if (command.codeVerifier() == null || command.codeVerifier().isEmpty()) {
+            return failed(TokenOutcome.Error.INVALID_REQUEST, "code_verifier is required (PKCE)");
+        }
+        ClientAuthentication authentication = authenticator.authenticate(command.credentials());
+        if (authentication instanceof ClientAuthentication.Refused refused) {
+            return failed(TokenOutcome.Error.INVALID_CLIENT, refused.description());
+        }
+        Client client = ((ClientAuthentication.Authenticated) authentication).client();
+        if (!client.allows(GrantType.AUTHORIZATION_CODE)) {
+            return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT,
+                    "this client is not registered for the authorization_code grant");
+        }
+        if (command.resource() != null && !command.resource().equals(policy.mcpResource())) {
+            return failed(TokenOutcome.Error.INVALID_TARGET, "resource \"" + command.resource()
+                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"");
+        }
+        TokenHash codeHash = TokenHash.of(command.code());
+        String refreshToken = secrets.generate(SecretKind.REFRESH_TOKEN);
+        return transactions.inTransaction(() -> redeem(command, client, codeHash, refreshToken, clock.instant()));
+    }
+
+    private TokenOutcome redeem(Command command, Client client, TokenHash codeHash, String refreshToken,
+            Instant now) {
+        Optional<AuthorizationCode> stored = codes.findByHash(codeHash);
+        if (stored.isEmpty()) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, UNKNOWN_CODE);
+        }
+        Redemption redemption = stored.get().redeem(client.id(), command.redirectUri(), command.codeVerifier(), now);
+        if (redemption instanceof Redemption.Redeemed redeemed) {
+            AuthorizationCode code = redeemed.code();
+            if (!codes.markRedeemed(codeHash, now, redeemed.chainId())) {
+                // Lost a race with a concurrent redemption: this request is the replay.
+                return replayed(codes.findByHash(codeHash).flatMap(AuthorizationCode::producedChain), now);
+            }
+            TokenChain chain = TokenChain.start(redeemed.chainId(), code.clientId(), code.userId(), code.scopes(),
+                    code.resource(), TokenHash.of(refreshToken), now, policy.refreshTokenLifetime());
+            chains.add(chain);
+            return new TokenOutcome.Issued(accessTokens.issue(chain, chain.scopes(), refreshToken, now));
+        }
+        if (redemption instanceof Redemption.Replayed replay) {
+            return replayed(replay.chainId(), now);
+        }
+        if (redemption instanceof Redemption.Expired) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "authorization code expired; codes are valid for "
+                    + policy.codeLifetime().toSeconds() + " seconds");
+        }
+        if (redemption instanceof Redemption.ClientMismatch) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "authorization code was issued to another client");
+        }
+        if (redemption instanceof Redemption.RedirectMismatch) {
+            return failed(TokenOutcome.Error.INVALID_GRANT,
+                    "redirect_uri does not match the one used in the authorization request");
+        }
+        Redemption.VerifierMismatch mismatch = (Redemption.VerifierMismatch) redemption;
+        return failed(TokenOutcome.Error.INVALID_GRANT, mismatch.description());
+    }
+
+    private TokenOutcome replayed(Optional<ChainId> produced, Instant now) {
+        produced.ifPresent(chainId -> chains.revoke(chainId, RevocationReason.CODE_REPLAY, now));
+        return failed(TokenOutcome.Error.INVALID_GRANT, REPLAYED_CODE);
+    }
+
+    private static TokenOutcome failed(TokenOutcome.Error error, String description) {
+        return new TokenOutcome.Failed(error, description);
+    }
+}

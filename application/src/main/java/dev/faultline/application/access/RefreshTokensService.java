@@ -1,0 +1,124 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.SecretGenerator;
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientAuthentication;
+import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.RefreshOutcome;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.SecretKind;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.shared.InvalidValue;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+public class RefreshTokensService implements RefreshTokens {
+    static final String REUSED =
+            "refresh token was already used; the whole session has been revoked, sign in again";
+    /** Each lost compare-and-set means someone else rotated first; with a strict policy one reload decides. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final ClientAuthenticator authenticator;
+    private final TokenChains chains;
+    private final SecretGenerator secrets;
+    private final AccessTokenIssuer accessTokens;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public RefreshTokensService(Clients clients, TokenChains chains, SecretGenerator secrets, AccessTokenCodec codec,
+            AccessPolicy policy, Clock clock) {
+        this.authenticator = new ClientAuthenticator(clients);
+        this.chains = Objects.requireNonNull(chains);
+        this.secrets = Objects.requireNonNull(secrets);
+        this.accessTokens = new AccessTokenIssuer(codec, policy);
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public TokenOutcome refresh(Command command) {
+        if (command.refreshToken() == null || command.refreshToken().isEmpty()) {
+            return failed(TokenOutcome.Error.INVALID_REQUEST, "refresh_token is required");
+        }
+        ClientAuthentication authentication = authenticator.authenticate(command.credentials());
+        if (authentication instanceof ClientAuthentication.Refused refused) {
+            return failed(TokenOutcome.Error.INVALID_CLIENT, refused.description());
+        }
+        Client client = ((ClientAuthentication.Authenticated) authentication).client();
+        if (!client.allows(GrantType.REFRESH_TOKEN)) {
+            return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT, "this client is not registered for the refresh_token grant");
+        }
+        if (command.resource() != null && !command.resource().equals(policy.mcpResource())) {
+            return failed(TokenOutcome.Error.INVALID_TARGET, "resource \"" + command.resource()
+                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"");
+        }
+        Optional<Scopes> requested;
+        try {
+            requested = Optional.ofNullable(command.scope()).filter(s -> !s.isBlank())
+                    .map(s -> Scopes.parse(s, Scopes.READ_ONLY));
+        } catch (InvalidValue e) {
+            return failed(TokenOutcome.Error.INVALID_SCOPE, e.getMessage());
+        }
+
+        TokenHash presented = TokenHash.of(command.refreshToken());
+        Optional<TokenChain> found = chains.findByRefreshHash(presented);
+        if (found.isEmpty()) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+        }
+        if (!found.get().clientId().equals(client.id())) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token was issued to another client");
+        }
+        String nextToken = secrets.generate(SecretKind.REFRESH_TOKEN);
+        TokenHash next = TokenHash.of(nextToken);
+        TokenChain chain = found.get();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Instant now = clock.instant();
+            RefreshOutcome outcome = chain.refresh(presented, next, requested, now, policy.rotationPolicy());
+            if (outcome instanceof RefreshOutcome.Rotated rotated) {
+                if (chains.rotate(chain.id(), chain.currentRefresh(), rotated.chain())) {
+                    return new TokenOutcome.Issued(
+                            accessTokens.issue(rotated.chain(), rotated.accessTokenScopes(), nextToken, now));
+                }
+                Optional<TokenChain> reloaded = chains.findById(chain.id());
+                if (reloaded.isEmpty()) {
+                    return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+                }
+                chain = reloaded.get();
+                continue;
+            }
+            return refused(outcome, now);
+        }
+        return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is being used concurrently; try again");
+    }
+
+    private TokenOutcome refused(RefreshOutcome outcome, Instant now) {
+        if (outcome instanceof RefreshOutcome.ReuseDetected reuse) {
+            chains.revoke(reuse.chain().id(), RevocationReason.REFRESH_REUSE, now);
+            return failed(TokenOutcome.Error.INVALID_GRANT, REUSED);
+        }
+        if (outcome instanceof RefreshOutcome.ChainRevoked) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked");
+        }
+        if (outcome instanceof RefreshOutcome.Expired) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token expired; sign in again");
+        }
+        if (outcome instanceof RefreshOutcome.ScopeWidening widening) {
+            return failed(TokenOutcome.Error.INVALID_SCOPE, "scope \"" + widening.requested()
+                    + "\" exceeds the scope granted (\"" + widening.granted() + "\"); a refresh may only narrow it");
+        }
+        return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+    }
+
+    private static TokenOutcome failed(TokenOutcome.Error error, String description) {
+        return new TokenOutcome.Failed(error, description);
+    }
+}

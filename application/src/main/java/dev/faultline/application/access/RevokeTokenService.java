@@ -1,0 +1,79 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.RevokeToken;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientAuthentication;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.SecretKind;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * RFC 7009. The token type hint only orders the lookups (§2.1: the server may ignore it); both kinds are tried.
+ * An access token is recognised by verifying it with the codec, so an expired access token is treated as
+ * unknown: it can do no harm, and its chain's refresh token can still be revoked.
+ */
+public class RevokeTokenService implements RevokeToken {
+    private final ClientAuthenticator authenticator;
+    private final TokenChains chains;
+    private final AccessTokenCodec codec;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public RevokeTokenService(Clients clients, TokenChains chains, AccessTokenCodec codec, AccessPolicy policy,
+            Clock clock) {
+        this.authenticator = new ClientAuthenticator(clients);
+        this.chains = Objects.requireNonNull(chains);
+        this.codec = Objects.requireNonNull(codec);
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    @Override
+    public Outcome revoke(Command command) {
+        if (command.token() == null || command.token().isEmpty()) {
+            return new Outcome.Failed(TokenOutcome.Error.INVALID_REQUEST, "token is required");
+        }
+        ClientAuthentication authentication = authenticator.authenticate(command.credentials());
+        if (authentication instanceof ClientAuthentication.Refused refused) {
+            return new Outcome.Failed(TokenOutcome.Error.INVALID_CLIENT, refused.description());
+        }
+        Client client = ((ClientAuthentication.Authenticated) authentication).client();
+        Instant now = clock.instant();
+        boolean refreshFirst = !"access_token".equals(command.tokenTypeHint())
+                || SecretKind.REFRESH_TOKEN.hasPrefix(command.token());
+        Optional<TokenChain> chain = refreshFirst
+                ? byRefreshToken(command.token()).or(() -> byAccessToken(command.token(), now))
+                : byAccessToken(command.token(), now).or(() -> byRefreshToken(command.token()));
+        Optional<ChainId> revoked = chain
+                .filter(c -> c.clientId().equals(client.id())) // another client's token: ignored, not revoked
+                .filter(c -> !c.isRevoked())
+                .map(c -> {
+                    chains.revoke(c.id(), RevocationReason.CLIENT_REVOKED, now);
+                    return c.id();
+                });
+        return new Outcome.Accepted(revoked);
+    }
+
+    private Optional<TokenChain> byRefreshToken(String token) {
+        return chains.findByRefreshHash(TokenHash.of(token));
+    }
+
+    private Optional<TokenChain> byAccessToken(String token, Instant now) {
+        AccessTokenCodec.Verification verification = codec.verify(token, policy.issuer(), policy.mcpResource(), now);
+        if (verification instanceof AccessTokenCodec.Verification.Valid valid) {
+            return chains.findById(valid.claims().chainId())
+                    .filter(chain -> chain.clientId().equals(valid.claims().clientId()));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.faultline.application.access.port.in;
+
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.Scopes;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Validates an authorization request (RFC 6749 §4.1.1 + PKCE + RFC 8707 resource) before the consent page.
+ * A bad client_id or redirect_uri gives a local error page, never a redirect (RFC 6749 §4.1.2.1); every other
+ * problem is reported to the client's redirect URI.
+ */
+public interface BeginAuthorization {
+    Outcome begin(Request request);
+
+    /** The authorization request's query parameters, raw; absent ones are {@code null} (blank counts as absent). */
+    record Request(String clientId, String redirectUri, String responseType, String scope, String state,
+            String codeChallenge, String codeChallengeMethod, String resource) {
+        public Request {
+            clientId = blankToNull(clientId);
+            redirectUri = blankToNull(redirectUri);
+            responseType = blankToNull(responseType);
+            scope = blankToNull(scope);
+            state = blankToNull(state);
+            codeChallenge = blankToNull(codeChallenge);
+            codeChallengeMethod = blankToNull(codeChallengeMethod);
+            resource = blankToNull(resource);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+
+    /**
+     * An authorization request that passed every check: what the user is asked to approve. The HTTP adapter
+     * carries it from the consent page to the Approve/Deny form post (integrity-protected there); approve and
+     * deny re-check the client and redirect URI, since the client may have gone meanwhile.
+     *
+     * @param redirectUri the redirect URI exactly as the client sent it (the code is bound to this string)
+     */
+    record ValidRequest(ClientId clientId, String redirectUri, Scopes scopes, String resource,
+            PkceChallenge challenge, Optional<String> state) {
+        public ValidRequest {
+            Objects.requireNonNull(clientId, "clientId");
+            Objects.requireNonNull(redirectUri, "redirectUri");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(resource, "resource");
+            Objects.requireNonNull(challenge, "challenge");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    sealed interface Outcome {
+        /**
+         * Ask the signed-in user. {@code selfRegistered}: the client's name is its own unverified claim.
+         * {@code redirectHost}: where the user will be sent. {@code scopesInPlainWords}: one line per scope.
+         */
+        record ShowConsent(ValidRequest request, String clientName, boolean selfRegistered,
+                String redirectHost, List<String> scopesInPlainWords) implements Outcome {
+            public ShowConsent {
+                scopesInPlainWords = List.copyOf(scopesInPlainWords);
+            }
+        }
+
+        record RedirectWithError(AuthorizationResponse.Redirect redirect) implements Outcome {
+        }
+
+        /** Unknown client or unregistered redirect URI: shown locally, never redirected. */
+        record ErrorPage(String message) implements Outcome {
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.faultline.application.access.port.out;
+
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Token chains and every refresh-token hash each one ever issued. A refresh-token hash belongs to at most one
+ * chain, forever (until the chain is purged).
+ */
+public interface TokenChains {
+    /** Stores a new chain with its first refresh token. Duplicate chain id or refresh hash: IllegalStateException. */
+    void add(TokenChain chain);
+
+    Optional<TokenChain> findById(ChainId id);
+
+    /** The chain that issued {@code refreshHash} at any time: the current token or any earlier one. */
+    Optional<TokenChain> findByRefreshHash(TokenHash refreshHash);
+
+    /**
+     * Compare-and-set: replaces the stored chain with {@code next} only if the chain is not revoked and its
+     * current refresh hash is still {@code expectedCurrent}. {@code next} must be the outcome of a rotation of
+     * that state (one generation on, same identity). Returns whether this call won. Of two concurrent rotations
+     * from the same state exactly one wins. Holds with or without a surrounding transaction.
+     */
+    boolean rotate(ChainId id, TokenHash expectedCurrent, TokenChain next);
+
+    /**
+     * Revokes the chain unless it is already revoked (then nothing changes: the first reason and time stay).
+     * A revocation is never undone by a concurrent rotation: rotate refuses a revoked chain.
+     */
+    void revoke(ChainId id, RevocationReason reason, Instant at);
+
+    /** Revokes every not-yet-revoked chain of {@code user} with {@code client}; returns how many were revoked. */
+    int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at);
+
+    /** The chains of {@code user} that are active at {@code now} (not revoked, refresh not expired). */
+    List<TokenChain> listActiveFor(UserId user, Instant now);
+
+    /**
+     * Deletes at most {@code limit} chains, with their refresh-token hashes, that were revoked before
+     * {@code cutoff} or whose refresh token expired before {@code cutoff}. Returns how many chains.
+     */
+    int purgeEndedBefore(Instant cutoff, int limit);
+}

@@ -1,0 +1,244 @@
+package dev.faultline.application.access.port.out;
+
+import static dev.faultline.application.access.testing.AccessFixtures.RESOURCE;
+import static dev.faultline.application.access.testing.AccessFixtures.T0;
+import static dev.faultline.application.access.testing.AccessFixtures.chain;
+import static dev.faultline.application.access.testing.AccessFixtures.publicClient;
+import static dev.faultline.application.access.testing.AccessFixtures.randomHash;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.RefreshTokensService;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.testing.FakeAccessTokenCodec;
+import dev.faultline.application.access.testing.FakeSecretGenerator;
+import dev.faultline.application.testing.MutableClock;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.RefreshOutcome;
+import dev.faultline.domain.access.Revocation;
+import dev.faultline.domain.access.RevocationReason;
+import dev.faultline.domain.access.RotationPolicy;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.TokenChain;
+import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link TokenChains} adapter must do, including the refresh race. */
+public abstract class TokenChainsContract {
+    static final RotationPolicy STRICT = RotationPolicy.strict(Duration.ofDays(30));
+
+    protected TokenChains chains;
+    protected Clients clients;
+    protected Client client;
+    protected Client otherClient;
+    protected UserId user;
+    protected UserId otherUser;
+
+    /** Called first before each test: a store that keeps data (a database) empties itself here. */
+    protected void resetStorage() {
+    }
+
+    protected abstract TokenChains chains();
+
+    /** The clients store the chains' clients must exist in (a database enforces it). */
+    protected abstract Clients clients();
+
+    /** A user that exists (a database enforces it). */
+    protected abstract UserId existingUser();
+
+    @BeforeEach
+    void freshStore() {
+        resetStorage();
+        chains = chains();
+        clients = clients();
+        client = publicClient(T0);
+        otherClient = publicClient(T0);
+        clients.add(client);
+        clients.add(otherClient);
+        user = existingUser();
+        otherUser = existingUser();
+    }
+
+    private static TokenChain rotate(TokenChain chain, TokenHash next, Instant now) {
+        RefreshOutcome outcome = chain.refresh(chain.currentRefresh(), next, Optional.empty(), now, STRICT);
+        return ((RefreshOutcome.Rotated) outcome).chain();
+    }
+
+    @Test
+    void stores_and_finds_a_chain_by_id_and_by_its_refresh_token() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+
+        assertThat(chains.findById(chain.id())).contains(chain);
+        assertThat(chains.findByRefreshHash(chain.currentRefresh())).contains(chain);
+        assertThat(chains.findById(ChainId.random())).isEmpty();
+        assertThat(chains.findByRefreshHash(randomHash())).isEmpty();
+    }
+
+    @Test
+    void a_refresh_hash_belongs_to_one_chain_only() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        TokenChain twin = TokenChain.start(ChainId.random(), client.id(), user, Scopes.READ_ONLY, RESOURCE,
+                chain.currentRefresh(), T0, Duration.ofDays(1));
+
+        assertThatThrownBy(() -> chains.add(twin)).isInstanceOf(IllegalStateException.class);
+        assertThat(chains.findById(twin.id())).isEmpty();
+        assertThat(chains.findByRefreshHash(chain.currentRefresh())).contains(chain);
+    }
+
+    @Test
+    void rotation_is_a_compare_and_set_on_the_current_refresh_hash() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        TokenChain second = rotate(chain, randomHash(), T0.plusSeconds(10));
+        TokenChain third = rotate(second, randomHash(), T0.plusSeconds(20));
+
+        assertThat(chains.rotate(chain.id(), chain.currentRefresh(), second)).isTrue();
+        assertThat(chains.rotate(chain.id(), chain.currentRefresh(), rotate(chain, randomHash(), T0))).isFalse();
+        assertThat(chains.rotate(chain.id(), second.currentRefresh(), third)).isTrue();
+
+        assertThat(chains.findById(chain.id())).contains(third);
+        assertThat(chains.findByRefreshHash(chain.currentRefresh())).contains(third);
+        assertThat(chains.findByRefreshHash(second.currentRefresh())).contains(third);
+        assertThat(chains.findByRefreshHash(third.currentRefresh())).contains(third);
+        assertThat(third.earlierRefreshes()).containsExactly(chain.currentRefresh(), second.currentRefresh());
+    }
+
+    @Test
+    void a_revoked_chain_never_rotates_and_keeps_its_first_revocation() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+
+        chains.revoke(chain.id(), RevocationReason.CODE_REPLAY, T0.plusSeconds(1));
+        chains.revoke(chain.id(), RevocationReason.USER_REVOKED, T0.plusSeconds(2));
+
+        assertThat(chains.rotate(chain.id(), chain.currentRefresh(), rotate(chain, randomHash(), T0))).isFalse();
+        TokenChain stored = chains.findById(chain.id()).orElseThrow();
+        assertThat(stored.revocation()).contains(new Revocation(RevocationReason.CODE_REPLAY, T0.plusSeconds(1)));
+        assertThat(stored.currentRefresh()).isEqualTo(chain.currentRefresh());
+        chains.revoke(ChainId.random(), RevocationReason.USER_REVOKED, T0); // unknown: nothing happens
+    }
+
+    @Test
+    void revoke_all_for_a_user_and_client_touches_nothing_else() {
+        TokenChain mine1 = chain(client.id(), user, T0);
+        TokenChain mine2 = chain(client.id(), user, T0.plusSeconds(1));
+        TokenChain otherApp = chain(otherClient.id(), user, T0);
+        TokenChain otherPerson = chain(client.id(), otherUser, T0);
+        List.of(mine1, mine2, otherApp, otherPerson).forEach(chains::add);
+        chains.revoke(mine2.id(), RevocationReason.REFRESH_REUSE, T0.plusSeconds(5));
+
+        assertThat(chains.revokeAllFor(user, client.id(), RevocationReason.USER_REVOKED, T0.plusSeconds(9)))
+                .isEqualTo(1);
+
+        assertThat(chains.findById(mine1.id()).orElseThrow().revocation())
+                .contains(new Revocation(RevocationReason.USER_REVOKED, T0.plusSeconds(9)));
+        assertThat(chains.findById(mine2.id()).orElseThrow().revocation().orElseThrow().reason())
+                .isEqualTo(RevocationReason.REFRESH_REUSE);
+        assertThat(chains.findById(otherApp.id()).orElseThrow().isRevoked()).isFalse();
+        assertThat(chains.findById(otherPerson.id()).orElseThrow().isRevoked()).isFalse();
+    }
+
+    @Test
+    void lists_only_the_users_active_chains() {
+        TokenChain active = chain(client.id(), user, T0);
+        TokenChain revoked = chain(client.id(), user, T0);
+        TokenChain expired = chain(otherClient.id(), user, T0.minus(Duration.ofDays(31)));
+        TokenChain someoneElses = chain(client.id(), otherUser, T0);
+        List.of(active, revoked, expired, someoneElses).forEach(chains::add);
+        chains.revoke(revoked.id(), RevocationReason.USER_REVOKED, T0);
+
+        assertThat(chains.listActiveFor(user, T0.plusSeconds(1))).containsExactly(active);
+    }
+
+    @Test
+    void purge_deletes_chains_ended_before_the_cutoff_with_all_their_refresh_hashes() {
+        Instant cutoff = T0.plus(Duration.ofDays(60));
+        TokenChain revokedLongAgo = chain(client.id(), user, T0);
+        TokenChain expiredLongAgo = chain(client.id(), user, T0);
+        TokenChain revokedRecently = chain(client.id(), user, cutoff.minus(Duration.ofDays(1)));
+        TokenChain active = chain(client.id(), user, cutoff.minus(Duration.ofDays(1)));
+        List.of(revokedLongAgo, expiredLongAgo, revokedRecently, active).forEach(chains::add);
+        TokenChain rotated = rotate(revokedLongAgo, randomHash(), T0.plusSeconds(1));
+        chains.rotate(revokedLongAgo.id(), revokedLongAgo.currentRefresh(), rotated);
+        chains.revoke(revokedLongAgo.id(), RevocationReason.USER_REVOKED, T0.plusSeconds(2));
+        chains.revoke(revokedRecently.id(), RevocationReason.USER_REVOKED, cutoff.plusSeconds(1));
+
+        assertThat(chains.purgeEndedBefore(cutoff, 1)).isEqualTo(1);
+        assertThat(chains.purgeEndedBefore(cutoff, 1)).isEqualTo(1);
+        assertThat(chains.purgeEndedBefore(cutoff, 1)).isZero();
+
+        assertThat(chains.findById(revokedLongAgo.id())).isEmpty();
+        assertThat(chains.findByRefreshHash(revokedLongAgo.currentRefresh())).isEmpty();
+        assertThat(chains.findByRefreshHash(rotated.currentRefresh())).isEmpty();
+        assertThat(chains.findById(expiredLongAgo.id())).isEmpty();
+        assertThat(chains.findById(revokedRecently.id())).isPresent();
+        assertThat(chains.findById(active.id())).isPresent();
+    }
+
+    /**
+     * The refresh race, through the real use case on this adapter: two requests present the same refresh token
+     * at once. Exactly one gets tokens; the other is a reuse, which revokes the chain (strict policy).
+     */
+    @Test
+    void two_concurrent_refreshes_of_one_token_exactly_one_wins_and_the_other_is_reuse() throws Exception {
+        MutableClock clock = new MutableClock(T0.plusSeconds(60));
+        AccessPolicy policy = AccessPolicy.defaults("https://faultline.example");
+        RefreshTokens refresh = new RefreshTokensService(clients, chains, new FakeSecretGenerator(),
+                new FakeAccessTokenCodec(), policy, clock);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 50; round++) {
+                String refreshToken = "flt_rt_round_" + round + "_" + ChainId.random();
+                TokenChain chain = TokenChain.start(ChainId.random(), client.id(), user, Scopes.READ_ONLY,
+                        policy.mcpResource(), TokenHash.of(refreshToken), T0, Duration.ofDays(30));
+                chains.add(chain);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<TokenOutcome>> attempts = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    attempts.add(pool.submit(() -> {
+                        start.await();
+                        return refresh.refresh(new RefreshTokens.Command(
+                                ClientCredentials.publicClient(client.id()), refreshToken, null, null));
+                    }));
+                }
+                start.countDown();
+                List<TokenOutcome> outcomes = new ArrayList<>();
+                for (Future<TokenOutcome> attempt : attempts) {
+                    outcomes.add(attempt.get(20, TimeUnit.SECONDS));
+                }
+
+                assertThat(outcomes).as("round %d", round)
+                        .filteredOn(o -> o instanceof TokenOutcome.Issued).hasSize(1);
+                assertThat(outcomes).as("round %d", round)
+                        .filteredOn(o -> o instanceof TokenOutcome.Failed f
+                                && f.error() == TokenOutcome.Error.INVALID_GRANT
+                                && f.description().contains("already used"))
+                        .hasSize(1);
+                TokenChain after = chains.findById(chain.id()).orElseThrow();
+                assertThat(after.revocation().map(Revocation::reason)).as("round %d", round)
+                        .contains(RevocationReason.REFRESH_REUSE);
+                assertThat(after.generation()).as("round %d: exactly one rotation", round).isEqualTo(2);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.faultline.domain.access;
+
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A one-time authorization code (RFC 6749 §4.1.2): bound to the client, the exact redirect URI presented at
+ * the authorization endpoint, the approving user, the approved scopes and resource, and a PKCE challenge.
+ * Lives at most {@link #MAX_LIFETIME}. Redeemed once; a second redemption is a replay, and the chain the first
+ * redemption produced must be revoked.
+ */
+public record AuthorizationCode(
+        TokenHash codeHash,
+        ClientId clientId,
+        UserId userId,
+        String redirectUri,
+        Scopes scopes,
+        String resource,
+        PkceChallenge challenge,
+        Instant issuedAt,
+        Instant expiresAt,
+        Optional<Instant> redeemedAt,
+        Optional<ChainId> producedChain) {
+
+    public static final Duration MAX_LIFETIME = Duration.ofSeconds(60);
+
+    public AuthorizationCode {
+        Objects.requireNonNull(codeHash, "codeHash");
+        Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(redirectUri, "redirectUri");
+        Objects.requireNonNull(scopes, "scopes");
+        Objects.requireNonNull(resource, "resource");
+        Objects.requireNonNull(challenge, "challenge");
+        Objects.requireNonNull(issuedAt, "issuedAt");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(redeemedAt, "redeemedAt");
+        Objects.requireNonNull(producedChain, "producedChain");
+        if (!expiresAt.isAfter(issuedAt) || Duration.between(issuedAt, expiresAt).compareTo(MAX_LIFETIME) > 0) {
+            throw new IllegalArgumentException("an authorization code lives more than 0 and at most 60 seconds");
+        }
+        if (producedChain.isPresent() && redeemedAt.isEmpty()) {
+            throw new IllegalArgumentException("only a redeemed code has produced a chain");
+        }
+    }
+
+    public static AuthorizationCode issue(TokenHash codeHash, ClientId clientId, UserId userId, String redirectUri,
+            Scopes scopes, String resource, PkceChallenge challenge, Instant now, Duration lifetime) {
+        return new AuthorizationCode(codeHash, clientId, userId, redirectUri, scopes, resource, challenge, now,
+                now.plus(lifetime), Optional.empty(), Optional.empty());
+    }
+
+    public boolean isRedeemed() {
+        return redeemedAt.isPresent();
+    }
+
+    public boolean isExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+
+    /**
+     * Redeems the code at the token endpoint. The replay check comes first: any second presentation is a theft
+     * signal, whoever sends it. On success the redeemed code names the new chain it produces.
+     */
+    public Redemption redeem(ClientId presentingClient, String presentedRedirectUri, String verifier, Instant now) {
+        if (isRedeemed()) {
+            return new Redemption.Replayed(producedChain);
+        }
+        if (!clientId.equals(presentingClient)) {
+            return new Redemption.ClientMismatch();
+        }
+        if (isExpiredAt(now)) {
+            return new Redemption.Expired(expiresAt);
+        }
+        if (!redirectUri.equals(presentedRedirectUri)) {
+            return new Redemption.RedirectMismatch();
+        }
+        PkceChallenge.Verification verification = challenge.verify(verifier);
+        if (verification instanceof PkceChallenge.Verification.Malformed malformed) {
+            return new Redemption.VerifierMismatch(malformed.description());
+        }
+        if (verification instanceof PkceChallenge.Verification.DoesNotMatch) {
+            return new Redemption.VerifierMismatch("code_verifier does not match the code_challenge");
+        }
+        ChainId chain = ChainId.random();
+        return new Redemption.Redeemed(new AuthorizationCode(codeHash, clientId, userId, redirectUri, scopes,
+                resource, challenge, issuedAt, expiresAt, Optional.of(now), Optional.of(chain)), chain);
+    }
+
+    /** The outcome of presenting a code at the token endpoint. */
+    public sealed interface Redemption {
+        record Redeemed(AuthorizationCode code, ChainId chainId) implements Redemption {
+        }
+
+        record Expired(Instant expiredAt) implements Redemption {
+        }
+
+        record ClientMismatch() implements Redemption {
+        }
+
+        record RedirectMismatch() implements Redemption {
+        }
+
+        record VerifierMismatch(String description) implements Redemption {
+        }
+
+        /** The code was already redeemed; {@code chainId} is the chain that redemption produced, if known. */
+        record Replayed(Optional<ChainId> chainId) implements Redemption {
+        }
+    }
+}

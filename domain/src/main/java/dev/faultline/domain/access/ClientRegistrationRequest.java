@@ -1,0 +1,159 @@
+package dev.faultline.domain.access;
+
+import dev.faultline.domain.shared.InvalidValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Client metadata exactly as a client sent it to the registration endpoint (RFC 7591 §2), before any
+ * validation. Absent values are {@code null} (or empty lists). {@link #validate()} applies the registration
+ * rules and answers with the validated {@link ClientMetadata} or the RFC 7591 §3.2.2 error.
+ */
+public record ClientRegistrationRequest(
+        String clientName,
+        List<String> redirectUris,
+        List<String> grantTypes,
+        List<String> responseTypes,
+        String tokenEndpointAuthMethod,
+        String scope,
+        String clientUri,
+        String logoUri,
+        String applicationType) {
+
+    public static final int MAX_REDIRECT_URIS = 10;
+    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_URI_LENGTH = 2000;
+    public static final String UNNAMED = "Unnamed client";
+
+    public ClientRegistrationRequest {
+        redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
+        grantTypes = grantTypes == null ? List.of() : List.copyOf(grantTypes);
+        responseTypes = responseTypes == null ? List.of() : List.copyOf(responseTypes);
+    }
+
+    /** The outcome of checking registration metadata. */
+    public sealed interface Validation {
+        record Accepted(ClientMetadata metadata) implements Validation {
+        }
+
+        record Refused(RegistrationError error, String description) implements Validation {
+        }
+    }
+
+    public Validation validate() {
+        if (redirectUris.isEmpty()) {
+            return invalidRedirect("redirect_uris is required: at least one redirect URI must be registered");
+        }
+        if (redirectUris.size() > MAX_REDIRECT_URIS) {
+            return invalidRedirect("at most " + MAX_REDIRECT_URIS + " redirect_uris may be registered");
+        }
+        List<RedirectUri> uris = new ArrayList<>();
+        for (String raw : redirectUris) {
+            try {
+                RedirectUri uri = RedirectUri.parse(raw);
+                if (!uris.contains(uri)) {
+                    uris.add(uri);
+                }
+            } catch (InvalidValue e) {
+                return invalidRedirect(e.getMessage());
+            }
+        }
+
+        Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
+        for (String raw : grantTypes.isEmpty() ? List.of(GrantType.AUTHORIZATION_CODE.wireName()) : grantTypes) {
+            Optional<GrantType> grant = GrantType.fromWireName(raw);
+            if (grant.isEmpty()) {
+                return invalidMetadata("grant_type \"" + raw + "\" is not supported; supported: authorization_code,"
+                        + " refresh_token");
+            }
+            grants.add(grant.get());
+        }
+        if (!grants.contains(GrantType.AUTHORIZATION_CODE)) {
+            return invalidMetadata("grant_types must include authorization_code");
+        }
+        for (String raw : responseTypes.isEmpty() ? List.of("code") : responseTypes) {
+            if (!"code".equals(raw)) {
+                return invalidMetadata("response_type \"" + raw + "\" is not supported; supported: code");
+            }
+        }
+
+        // RFC 7591 §2: "If unspecified or omitted, the default is client_secret_basic".
+        ClientAuthMethod method = ClientAuthMethod.CLIENT_SECRET_BASIC;
+        if (tokenEndpointAuthMethod != null) {
+            Optional<ClientAuthMethod> parsed = ClientAuthMethod.fromWireName(tokenEndpointAuthMethod);
+            if (parsed.isEmpty()) {
+                return invalidMetadata("token_endpoint_auth_method \"" + tokenEndpointAuthMethod
+                        + "\" is not supported; supported: none, client_secret_post, client_secret_basic");
+            }
+            method = parsed.get();
+        }
+
+        Scopes ceiling;
+        try {
+            ceiling = Scopes.parse(scope, Scopes.READ_WRITE);
+        } catch (InvalidValue e) {
+            return invalidMetadata(e.getMessage());
+        }
+
+        String name = clientName == null || clientName.isBlank() ? UNNAMED : clientName.strip();
+        if (name.length() > MAX_NAME_LENGTH) {
+            return invalidMetadata("client_name must be at most " + MAX_NAME_LENGTH + " characters");
+        }
+        if (name.chars().anyMatch(Character::isISOControl)) {
+            return invalidMetadata("client_name must not contain control characters");
+        }
+
+        Optional<String> homeProblem = webUriProblem("client_uri", clientUri);
+        if (homeProblem.isPresent()) {
+            return invalidMetadata(homeProblem.get());
+        }
+        Optional<String> logoProblem = webUriProblem("logo_uri", logoUri);
+        if (logoProblem.isPresent()) {
+            return invalidMetadata(logoProblem.get());
+        }
+
+        ApplicationType type = ApplicationType.WEB;
+        if (applicationType != null) {
+            Optional<ApplicationType> parsed = ApplicationType.fromWireName(applicationType);
+            if (parsed.isEmpty()) {
+                return invalidMetadata("application_type \"" + applicationType + "\" is not supported; supported:"
+                        + " web, native");
+            }
+            type = parsed.get();
+        }
+        return new Validation.Accepted(new ClientMetadata(name, uris, grants, method, ceiling,
+                Optional.ofNullable(clientUri), Optional.ofNullable(logoUri), type));
+    }
+
+    /** client_uri and logo_uri are shown to people: only plain https links. */
+    private static Optional<String> webUriProblem(String field, String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (value.length() > MAX_URI_LENGTH) {
+            return Optional.of(field + " must be at most " + MAX_URI_LENGTH + " characters");
+        }
+        try {
+            URI uri = new URI(value);
+            if (!"https".equals(uri.getScheme()) || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return Optional.of(field + " \"" + value + "\" must be an https URL with a host and no user info");
+            }
+            return Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.of(field + " \"" + value + "\" is not a valid URI");
+        }
+    }
+
+    private static Validation invalidRedirect(String description) {
+        return new Validation.Refused(RegistrationError.INVALID_REDIRECT_URI, description);
+    }
+
+    private static Validation invalidMetadata(String description) {
+        return new Validation.Refused(RegistrationError.INVALID_CLIENT_METADATA, description);
+    }
+}

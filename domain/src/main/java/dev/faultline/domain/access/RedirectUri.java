@@ -1,0 +1,119 @@
+package dev.faultline.domain.access;
+
+import dev.faultline.domain.shared.InvalidValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A redirect URI a client registered (RFC 6749 §3.1.2, RFC 8252 §7, OAuth 2.1 §2.3.1). Allowed shapes:
+ * <ul>
+ *   <li>{@code https://host/...};</li>
+ *   <li>{@code http://} only on a loopback host ({@code 127.0.0.1}, {@code [::1]}, {@code localhost});</li>
+ *   <li>a private-use scheme in reverse-domain style, e.g. {@code com.example.app:/callback}.</li>
+ * </ul>
+ * Never a fragment, never user info, always absolute. Matching is exact string comparison, except that a
+ * loopback {@code http} URI matches with any port, because native apps bind an ephemeral port at run time
+ * (RFC 8252 §7.3).
+ */
+public record RedirectUri(String value) {
+    public static final int MAX_LENGTH = 2000;
+    private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
+    private static final Set<String> DANGEROUS_SCHEMES =
+            Set.of("javascript", "data", "file", "vbscript", "blob", "about", "ftp", "ws", "wss");
+
+    public RedirectUri {
+        check(value);
+    }
+
+    public static RedirectUri parse(String text) {
+        return new RedirectUri(text);
+    }
+
+    /** Is {@code presented} this URI, by exact comparison (loopback http: any port)? */
+    public boolean matches(String presented) {
+        if (presented == null) {
+            return false;
+        }
+        if (value.equals(presented)) {
+            return true;
+        }
+        if (!isLoopbackHttp()) {
+            return false;
+        }
+        Optional<URI> other = tryParse(presented);
+        if (other.isEmpty()) {
+            return false;
+        }
+        URI mine = URI.create(value);
+        URI theirs = other.get();
+        return "http".equals(theirs.getScheme())
+                && theirs.getRawUserInfo() == null
+                && theirs.getRawFragment() == null
+                && Objects.equals(mine.getHost(), theirs.getHost())
+                && Objects.equals(mine.getRawPath(), theirs.getRawPath())
+                && Objects.equals(mine.getRawQuery(), theirs.getRawQuery());
+    }
+
+    public boolean isLoopbackHttp() {
+        URI uri = URI.create(value);
+        return "http".equals(uri.getScheme()) && LOOPBACK_HOSTS.contains(uri.getHost());
+    }
+
+    /**
+     * What a person should see on the consent page to know where they will be sent: the host for web URIs,
+     * the scheme for private-use (app) URIs.
+     */
+    public String displayHost() {
+        URI uri = URI.create(value);
+        return uri.getHost() != null ? uri.getHost() : uri.getScheme();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+
+    private static URI check(String text) {
+        InvalidValue.require(text != null && !text.isBlank(), "redirect_uri", "redirect_uri must not be empty");
+        InvalidValue.require(text.length() <= MAX_LENGTH, "redirect_uri",
+                "redirect_uri must be at most " + MAX_LENGTH + " characters");
+        URI uri = tryParse(text).orElseThrow(() ->
+                new InvalidValue("redirect_uri", "redirect_uri \"" + text + "\" is not a valid URI"));
+        InvalidValue.require(uri.isAbsolute(), "redirect_uri",
+                "redirect_uri \"" + text + "\" must be absolute (have a scheme)");
+        InvalidValue.require(uri.getRawFragment() == null, "redirect_uri",
+                "redirect_uri \"" + text + "\" must not contain a fragment (#...)");
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        InvalidValue.require(!DANGEROUS_SCHEMES.contains(scheme), "redirect_uri",
+                "redirect_uri scheme \"" + scheme + ":\" is not allowed");
+        InvalidValue.require(uri.getRawUserInfo() == null, "redirect_uri",
+                "redirect_uri \"" + text + "\" must not contain user info (user@host)");
+        InvalidValue.require(scheme.equals(uri.getScheme()), "redirect_uri",
+                "redirect_uri \"" + text + "\" must use a lowercase scheme");
+        switch (scheme) {
+            case "https" -> InvalidValue.require(uri.getHost() != null, "redirect_uri",
+                    "redirect_uri \"" + text + "\" must name a host");
+            case "http" -> InvalidValue.require(uri.getHost() != null && LOOPBACK_HOSTS.contains(uri.getHost()),
+                    "redirect_uri", "redirect_uri \"" + text
+                            + "\" uses http on a non-loopback host; use https, or http with 127.0.0.1, [::1] or localhost");
+            default -> {
+                InvalidValue.require(scheme.contains(".") && !uri.isOpaque(), "redirect_uri",
+                        "redirect_uri scheme \"" + scheme + ":\" is not allowed; use https, loopback http, or a"
+                                + " private-use scheme in reverse-domain form such as com.example.app:/callback");
+            }
+        }
+        return uri;
+    }
+
+    private static Optional<URI> tryParse(String text) {
+        try {
+            return Optional.of(new URI(text));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+}

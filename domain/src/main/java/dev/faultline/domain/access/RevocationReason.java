@@ -1,0 +1,13 @@
+package dev.faultline.domain.access;
+
+/** Why a token chain ended before its time. */
+public enum RevocationReason {
+    /** A refresh token that had already been rotated away was presented again: a theft signal. */
+    REFRESH_REUSE,
+    /** The authorization code that produced the chain was presented again: a theft signal. */
+    CODE_REPLAY,
+    /** The client revoked one of the chain's tokens (RFC 7009). */
+    CLIENT_REVOKED,
+    /** The user revoked the integration on the My Integrations page. */
+    USER_REVOKED
+}

@@ -1,0 +1,114 @@
+package dev.faultline.domain.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.faultline.domain.shared.InvalidValue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RedirectUriTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "https://app.example/callback",
+        "https://app.example:8443/cb?x=1",
+        "http://127.0.0.1/callback",
+        "http://127.0.0.1:33418/callback",
+        "http://[::1]:8080/cb",
+        "http://localhost:3000/oauth/callback",
+        "com.example.app:/callback",
+        "cursor.mcp:/oauth/callback",
+    })
+    void accepts_https_loopback_http_and_private_use_schemes(String uri) {
+        assertThat(RedirectUri.parse(uri).value()).isEqualTo(uri);
+    }
+
+    @Test
+    void refuses_http_on_a_public_host_naming_the_alternatives() {
+        assertThatThrownBy(() -> RedirectUri.parse("http://evil.example/cb"))
+                .isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("\"http://evil.example/cb\" uses http on a non-loopback host")
+                .hasMessageContaining("127.0.0.1");
+    }
+
+    @Test
+    void refuses_a_fragment() {
+        assertThatThrownBy(() -> RedirectUri.parse("https://app.example/cb#frag"))
+                .hasMessageContaining("must not contain a fragment");
+        assertThatThrownBy(() -> RedirectUri.parse("https://app.example/cb#"))
+                .hasMessageContaining("must not contain a fragment");
+    }
+
+    @Test
+    void refuses_user_info() {
+        assertThatThrownBy(() -> RedirectUri.parse("https://user:pw@app.example/cb"))
+                .hasMessageContaining("must not contain user info");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "vbscript:x"})
+    void refuses_dangerous_schemes(String uri) {
+        assertThatThrownBy(() -> RedirectUri.parse(uri)).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("is not allowed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"myapp:/callback", "myapp://callback", "com.example.app:callback"})
+    void refuses_private_use_schemes_that_are_not_reverse_domain_or_are_opaque(String uri) {
+        assertThatThrownBy(() -> RedirectUri.parse(uri)).isInstanceOf(InvalidValue.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/callback", "app.example/cb", "", " ", "https://", "https://exa mple/cb"})
+    void refuses_relative_or_malformed(String uri) {
+        assertThatThrownBy(() -> RedirectUri.parse(uri)).isInstanceOf(InvalidValue.class)
+                .extracting(e -> ((InvalidValue) e).field()).isEqualTo("redirect_uri");
+    }
+
+    @Test
+    void refuses_null_and_overlong() {
+        assertThatThrownBy(() -> RedirectUri.parse(null)).hasMessageContaining("must not be empty");
+        assertThatThrownBy(() -> RedirectUri.parse("https://a.example/" + "x".repeat(2000)))
+                .hasMessageContaining("at most 2000");
+    }
+
+    @Test
+    void https_matches_only_the_exact_string() {
+        RedirectUri uri = RedirectUri.parse("https://app.example/cb");
+        assertThat(uri.matches("https://app.example/cb")).isTrue();
+        assertThat(uri.matches("https://app.example/cb/")).isFalse();
+        assertThat(uri.matches("https://APP.example/cb")).isFalse();
+        assertThat(uri.matches("https://app.example:443/cb")).isFalse();
+        assertThat(uri.matches("https://app.example/cb?x=1")).isFalse();
+        assertThat(uri.matches(null)).isFalse();
+    }
+
+    @Test
+    void loopback_http_matches_with_any_port_but_nothing_else_varies() {
+        RedirectUri uri = RedirectUri.parse("http://127.0.0.1/callback");
+        assertThat(uri.matches("http://127.0.0.1:51234/callback")).isTrue();
+        assertThat(uri.matches("http://127.0.0.1/callback")).isTrue();
+        assertThat(uri.matches("http://127.0.0.1:51234/other")).isFalse();
+        assertThat(uri.matches("http://localhost:51234/callback")).isFalse();
+        assertThat(uri.matches("https://127.0.0.1:51234/callback")).isFalse();
+        assertThat(uri.matches("http://127.0.0.1:51234/callback?x=1")).isFalse();
+        assertThat(uri.matches("http://127.0.0.1:51234/callback#f")).isFalse();
+        assertThat(uri.matches("http://u@127.0.0.1:51234/callback")).isFalse();
+        assertThat(RedirectUri.parse("http://[::1]:9/cb").matches("http://[::1]:40000/cb")).isTrue();
+    }
+
+    @Test
+    void private_use_scheme_matches_exactly() {
+        RedirectUri uri = RedirectUri.parse("com.example.app:/callback");
+        assertThat(uri.matches("com.example.app:/callback")).isTrue();
+        assertThat(uri.matches("com.example.app:/callback2")).isFalse();
+    }
+
+    @Test
+    void display_host_is_the_host_or_the_app_scheme() {
+        assertThat(RedirectUri.parse("https://app.example/cb").displayHost()).isEqualTo("app.example");
+        assertThat(RedirectUri.parse("com.example.app:/cb").displayHost()).isEqualTo("com.example.app");
+    }
+}
