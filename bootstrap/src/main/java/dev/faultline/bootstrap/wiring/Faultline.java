@@ -6,7 +6,10 @@ import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
 import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
+import dev.faultline.adapters.postgres.access.PostgresAuthorizationCodes;
+import dev.faultline.adapters.postgres.access.PostgresClients;
 import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
+import dev.faultline.adapters.postgres.access.PostgresTokenChains;
 import dev.faultline.adapters.postgres.access.PostgresSigningKeyStore;
 import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
 import dev.faultline.adapters.postgres.account.PostgresUsers;
@@ -15,6 +18,8 @@ import dev.faultline.adapters.postgres.tracker.PostgresEvents;
 import dev.faultline.adapters.postgres.tracker.PostgresIssues;
 import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
 import dev.faultline.adapters.postgres.tracker.PostgresNotes;
+import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.account.port.out.PasswordHasher;
@@ -45,6 +50,7 @@ public final class Faultline implements AutoCloseable {
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
     private final PersonalTokenUseCases personalTokens;
+    private final OAuthUseCases oauth;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied) {
@@ -65,6 +71,21 @@ public final class Faultline implements AutoCloseable {
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
         this.personalTokens = PersonalTokenUseCases.wire(new PostgresPersonalTokens(jdbi), secrets, clock);
+        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
+                new PostgresAuthorizationCodes(jdbi), new PostgresTokenChains(jdbi), secrets, accessTokenCodec,
+                transactions, clock);
+    }
+
+    private static AccessPolicy accessPolicy(FaultlineConfiguration configuration) {
+        AccessSettings access = configuration.getAccess();
+        return new AccessPolicy(configuration.getPublicBaseUrl(),
+                access.getAuthorizationCodeLifetime().toJavaDuration(),
+                access.getAccessTokenLifetime().toJavaDuration(),
+                access.getRefreshTokenLifetime().toJavaDuration(),
+                access.getAbandonedClientTtl().toJavaDuration(),
+                access.getRefreshReuseGrace().toJavaDuration(),
+                access.getEndedGrantRetention().toJavaDuration(),
+                configuration.getPurge().getBatchSize());
     }
 
     /** Starts the database if embedded, migrates the schema, and wires everything. */
@@ -120,6 +141,10 @@ public final class Faultline implements AutoCloseable {
         return tracker;
     }
 
+    public OAuthUseCases oauth() {
+        return oauth;
+    }
+
     public PersonalTokenUseCases personalTokens() {
         return personalTokens;
     }
@@ -129,6 +154,11 @@ public final class Faultline implements AutoCloseable {
         AccessSettings access = configuration.getAccess();
         int batch = configuration.getPurge().getBatchSize();
         return List.of(
+                () -> {
+                    PurgeExpiredGrants.Result grants = oauth.purgeExpiredGrants().purge();
+                    return Map.of("authorization_codes", (long) grants.codes(), "token_chains", (long) grants.chains(),
+                            "abandoned_clients", (long) grants.clients());
+                },
                 () -> Map.of("personal_tokens", personalTokens.purge().purgeEndedPersonalTokens(
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
                 () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()));

@@ -1,0 +1,61 @@
+package dev.faultline.bootstrap.wiring;
+
+import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.ApproveAuthorizationService;
+import dev.faultline.application.access.BeginAuthorizationService;
+import dev.faultline.application.access.DenyAuthorizationService;
+import dev.faultline.application.access.ExchangeAuthorizationCodeService;
+import dev.faultline.application.access.ListIntegrationsService;
+import dev.faultline.application.access.PurgeExpiredGrantsService;
+import dev.faultline.application.access.RefreshTokensService;
+import dev.faultline.application.access.RegisterClientService;
+import dev.faultline.application.access.RevokeIntegrationService;
+import dev.faultline.application.access.RevokeTokenService;
+import dev.faultline.application.access.port.in.ApproveAuthorization;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.DenyAuthorization;
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.ListIntegrations;
+import dev.faultline.application.access.port.in.PurgeExpiredGrants;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.RegisterClient;
+import dev.faultline.application.access.port.in.RevokeIntegration;
+import dev.faultline.application.access.port.in.RevokeToken;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.AuthorizationCodes;
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.SecretGenerator;
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.application.shared.Transactions;
+import java.time.Clock;
+
+/** The OAuth 2.1 authorization server's use cases and the policy (lifetimes, issuer) they share. */
+public record OAuthUseCases(
+        AccessPolicy policy,
+        RegisterClient registerClient,
+        BeginAuthorization beginAuthorization,
+        ApproveAuthorization approveAuthorization,
+        DenyAuthorization denyAuthorization,
+        ExchangeAuthorizationCode exchangeAuthorizationCode,
+        RefreshTokens refreshTokens,
+        RevokeToken revokeToken,
+        ListIntegrations listIntegrations,
+        RevokeIntegration revokeIntegration,
+        PurgeExpiredGrants purgeExpiredGrants) {
+
+    static OAuthUseCases wire(AccessPolicy policy, Clients clients, AuthorizationCodes codes, TokenChains chains,
+                              SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, Clock clock) {
+        return new OAuthUseCases(
+                policy,
+                new RegisterClientService(clients, secrets, clock),
+                new BeginAuthorizationService(clients, policy),
+                new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock),
+                new DenyAuthorizationService(clients),
+                new ExchangeAuthorizationCodeService(clients, codes, chains, secrets, codec, transactions, policy, clock),
+                new RefreshTokensService(clients, chains, secrets, codec, policy, clock),
+                new RevokeTokenService(clients, chains, codec, policy, clock),
+                new ListIntegrationsService(clients, chains, clock),
+                new RevokeIntegrationService(chains, clock),
+                new PurgeExpiredGrantsService(clients, codes, chains, policy, clock));
+    }
+}
