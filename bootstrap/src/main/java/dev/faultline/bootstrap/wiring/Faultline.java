@@ -19,6 +19,8 @@ import dev.faultline.adapters.postgres.tracker.PostgresIssues;
 import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
 import dev.faultline.adapters.postgres.tracker.PostgresNotes;
 import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.AuthenticateBearerService;
+import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.SecretGenerator;
@@ -51,6 +53,7 @@ public final class Faultline implements AutoCloseable {
     private final TrackerUseCases tracker;
     private final PersonalTokenUseCases personalTokens;
     private final OAuthUseCases oauth;
+    private final AuthenticateBearer authenticateBearer;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied) {
@@ -74,6 +77,8 @@ public final class Faultline implements AutoCloseable {
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
                 new PostgresAuthorizationCodes(jdbi), new PostgresTokenChains(jdbi), secrets, accessTokenCodec,
                 transactions, clock);
+        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, new PostgresTokenChains(jdbi),
+                personalTokens.authenticate(), oauth.policy(), clock);
     }
 
     private static AccessPolicy accessPolicy(FaultlineConfiguration configuration) {
@@ -143,6 +148,11 @@ public final class Faultline implements AutoCloseable {
 
     public OAuthUseCases oauth() {
         return oauth;
+    }
+
+    /** Who is behind a bearer token on the MCP resource (access token or personal token). */
+    public AuthenticateBearer authenticateBearer() {
+        return authenticateBearer;
     }
 
     public PersonalTokenUseCases personalTokens() {

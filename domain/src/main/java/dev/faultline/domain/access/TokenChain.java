@@ -107,6 +107,20 @@ public record TokenChain(
         return new RefreshOutcome.UnknownToken();
     }
 
+    /** A busy chain's last use is recorded at most once per this interval (see {@link #shouldRecordUse}). */
+    public static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(5);
+
+    /** True when the last recorded use is older than {@link #USE_RECORDING_INTERVAL} (or there is none). */
+    public boolean shouldRecordUse(Instant now) {
+        return lastUsedAt.map(used -> used.isBefore(now.minus(USE_RECORDING_INTERVAL))).orElse(true);
+    }
+
+    /** The same chain with its last use at {@code now}. */
+    public TokenChain usedAt(Instant now) {
+        return new TokenChain(id, clientId, userId, scopes, audience, revocation, currentRefresh, generation,
+                earlierRefreshes, currentIssuedAt, refreshExpiresAt, createdAt, lastApprovedAt, Optional.of(now));
+    }
+
     /** Revokes the chain. Revoked is terminal: revoking again keeps the first reason and time. */
     public TokenChain revoke(RevocationReason reason, Instant now) {
         if (isRevoked()) {

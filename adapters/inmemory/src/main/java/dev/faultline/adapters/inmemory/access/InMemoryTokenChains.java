@@ -83,6 +83,16 @@ public final class InMemoryTokenChains implements TokenChains {
     }
 
     @Override
+    public synchronized boolean recordUse(ChainId id, Instant at, Instant notBefore) {
+        TokenChain chain = byId.get(id);
+        if (chain == null || chain.lastUsedAt().map(used -> !used.isBefore(notBefore)).orElse(false)) {
+            return false;
+        }
+        byId.put(id, chain.usedAt(at));
+        return true;
+    }
+
+    @Override
     public synchronized int purgeEndedBefore(Instant cutoff, int limit) {
         List<TokenChain> doomed = byId.values().stream()
                 .filter(c -> c.refreshExpiresAt().isBefore(cutoff)

@@ -182,6 +182,18 @@ public final class PostgresTokenChains implements TokenChains {
      * concurrent purgers take different rows and never wait for a chain being rotated.
      */
     @Override
+    public boolean recordUse(ChainId id, Instant at, Instant notBefore) {
+        return jdbi.withHandle(handle -> handle.createUpdate("""
+                        UPDATE token_chains SET last_used_at = :at
+                        WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :notBefore)
+                        """)
+                .bind("id", id.value())
+                .bind("at", timestamp(at))
+                .bind("notBefore", timestamp(notBefore))
+                .execute()) == 1;
+    }
+
+    @Override
     public int purgeEndedBefore(Instant cutoff, int limit) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         DELETE FROM token_chains WHERE id IN (

@@ -44,6 +44,13 @@ public interface TokenChains {
     List<TokenChain> listActiveFor(UserId user, Instant now);
 
     /**
+     * Records that an access token of the chain was used at {@code at}, unless a use at or after
+     * {@code notBefore} is recorded already (so a busy chain costs one write per interval, not per request).
+     * Returns whether it wrote. Unknown chains are ignored.
+     */
+    boolean recordUse(ChainId id, Instant at, Instant notBefore);
+
+    /**
      * Deletes at most {@code limit} chains, with their refresh-token hashes, that were revoked before
      * {@code cutoff} or whose refresh token expired before {@code cutoff}. Returns how many chains.
      */

@@ -92,6 +92,23 @@ public abstract class TokenChainsContract {
     }
 
     @Test
+    void a_use_is_recorded_at_most_once_per_interval() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        Instant first = T0.plusSeconds(60);
+
+        assertThat(chains.recordUse(chain.id(), first, first.minus(TokenChain.USE_RECORDING_INTERVAL))).isTrue();
+        Instant soon = first.plusSeconds(30);
+        assertThat(chains.recordUse(chain.id(), soon, soon.minus(TokenChain.USE_RECORDING_INTERVAL))).isFalse();
+        assertThat(chains.findById(chain.id()).orElseThrow().lastUsedAt()).contains(first);
+
+        Instant later = first.plus(TokenChain.USE_RECORDING_INTERVAL).plusSeconds(1);
+        assertThat(chains.recordUse(chain.id(), later, later.minus(TokenChain.USE_RECORDING_INTERVAL))).isTrue();
+        assertThat(chains.findById(chain.id()).orElseThrow().lastUsedAt()).contains(later);
+        assertThat(chains.recordUse(ChainId.random(), later, later)).isFalse();
+    }
+
+    @Test
     void a_refresh_hash_belongs_to_one_chain_only() {
         TokenChain chain = chain(client.id(), user, T0);
         chains.add(chain);

@@ -1,0 +1,117 @@
+package dev.faultline.application.access;
+
+import static dev.faultline.application.access.OAuthHarness.LOOPBACK;
+import static dev.faultline.application.access.OAuthHarness.issued;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
+import dev.faultline.application.access.port.in.AuthenticateBearer;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Grant;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Outcome;
+import dev.faultline.application.access.port.in.CreatePersonalToken;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.TokenChain;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AuthenticateBearerTest {
+    private final OAuthHarness h = new OAuthHarness();
+    private final InMemoryPersonalTokens personalStore = new InMemoryPersonalTokens();
+    private final AuthenticateBearer authenticate = new AuthenticateBearerService(h.codec, h.chains,
+            new AuthenticatePersonalTokenService(personalStore, h.clock), h.policy, h.clock);
+    private final Client claude = h.registerPublic("Claude", LOOPBACK);
+
+    @Test
+    void anAccessTokenOfAnActiveChainAuthenticatesItsUserWithItsScopes() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, "mcp:read mcp:write");
+
+        AuthenticateBearer.Caller caller = authenticated(authenticate.authenticate(tokens.accessToken()));
+
+        assertThat(caller.user()).isEqualTo(h.alice);
+        assertThat(caller.scopes()).isEqualTo(Scopes.READ_WRITE);
+        assertThat(caller.may(Scope.WRITE)).isTrue();
+        assertThat(caller.grant()).isEqualTo(new Grant.OAuth(claude.id(), tokens.chainId()));
+    }
+
+    @Test
+    void revokingTheIntegrationRefusesItsAccessTokenAtOnce() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        h.revokeIntegration.revoke(h.alice, claude.id());
+
+        assertThat(refusal(authenticate.authenticate(tokens.accessToken()))).contains("revoked");
+    }
+
+    @Test
+    void refreshTokenReuseRevokesTheChainAndTheAccessTokenIssuedLast() {
+        TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
+        TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
+        h.refresh(claude, first.refreshToken(), null); // theft signal: a rotated token presented again
+
+        assertThat(refusal(authenticate.authenticate(second.accessToken()))).contains("revoked");
+        assertThat(refusal(authenticate.authenticate(first.accessToken()))).contains("revoked");
+    }
+
+    @Test
+    void expiredForeignAndUnknownTokensAreRefusedWithAReason() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
+        String foreign = h.codec.encode(new AccessTokenClaims(claims.issuer(), claims.subject(),
+                "https://elsewhere.example/mcp", claims.clientId(), claims.scopes(), "jti-2", claims.issuedAt(),
+                claims.expiresAt(), claims.chainId()));
+
+        assertThat(refusal(authenticate.authenticate(foreign))).contains("wrong audience");
+        assertThat(refusal(authenticate.authenticate("garbage"))).contains("not valid");
+        assertThat(refusal(authenticate.authenticate(" "))).contains("no bearer token");
+        h.clock.advance(Duration.ofHours(1).plusSeconds(1));
+        assertThat(refusal(authenticate.authenticate(tokens.accessToken()))).contains("expired");
+    }
+
+    @Test
+    void aChainsLastUseIsRecordedCheaply() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        Instant firstUse = h.clock.instant();
+        authenticate.authenticate(tokens.accessToken());
+        h.clock.advance(Duration.ofMinutes(1));
+        authenticate.authenticate(tokens.accessToken());
+
+        assertThat(chain(tokens).lastUsedAt()).contains(firstUse);
+        h.clock.advance(TokenChain.USE_RECORDING_INTERVAL);
+        authenticate.authenticate(tokens.accessToken());
+        assertThat(chain(tokens).lastUsedAt()).contains(h.clock.instant());
+    }
+
+    @Test
+    void personalTokensAuthenticateThroughTheSameDoor() {
+        CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, new SequentialSecrets(), h.clock)
+                .create(CreatePersonalToken.Command.of(h.alice, "scripts", "mcp:read", null));
+
+        AuthenticateBearer.Caller caller = authenticated(authenticate.authenticate(created.token()));
+        assertThat(caller.user()).isEqualTo(h.alice);
+        assertThat(caller.scopes()).isEqualTo(Scopes.READ_ONLY);
+        assertThat(caller.grant()).isEqualTo(new Grant.PersonalToken(created.summary().id()));
+
+        String mistyped = created.token().substring(0, created.token().length() - 1) + "x";
+        assertThat(refusal(authenticate.authenticate(mistyped))).contains("malformed");
+        assertThat(refusal(authenticate.authenticate(mistyped))).doesNotContain(mistyped);
+    }
+
+    private TokenChain chain(TokenOutcome.Tokens tokens) {
+        return h.chains.findById(tokens.chainId()).orElseThrow();
+    }
+
+    private static AuthenticateBearer.Caller authenticated(Outcome outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Authenticated.class);
+        return ((Outcome.Authenticated) outcome).caller();
+    }
+
+    private static String refusal(Outcome outcome) {
+        assertThat(outcome).isInstanceOf(Outcome.Refused.class);
+        return ((Outcome.Refused) outcome).reason();
+    }
+
+}

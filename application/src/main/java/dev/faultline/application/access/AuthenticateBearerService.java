@@ -1,0 +1,78 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.in.AuthenticateBearer;
+import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.PersonalTokenFormat;
+import dev.faultline.domain.access.TokenChain;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Personal tokens are told apart by their prefix; anything else must be one of our access tokens. */
+public class AuthenticateBearerService implements AuthenticateBearer {
+    private final AccessTokenCodec codec;
+    private final TokenChains chains;
+    private final AuthenticatePersonalToken personalTokens;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public AuthenticateBearerService(AccessTokenCodec codec, TokenChains chains,
+                                     AuthenticatePersonalToken personalTokens, AccessPolicy policy, Clock clock) {
+        this.codec = codec;
+        this.chains = chains;
+        this.personalTokens = personalTokens;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Outcome authenticate(String presented) {
+        if (presented == null || presented.isBlank()) {
+            return new Outcome.Refused("no bearer token was presented");
+        }
+        if (presented.startsWith(PersonalTokenFormat.PREFIX)) {
+            return personalToken(presented);
+        }
+        Instant now = clock.instant();
+        AccessTokenCodec.Verification verification = codec.verify(presented, policy.issuer(), policy.mcpResource(), now);
+        if (verification instanceof AccessTokenCodec.Verification.Invalid invalid) {
+            return new Outcome.Refused("the access token is not valid: " + invalid.reason());
+        }
+        return accessToken(((AccessTokenCodec.Verification.Valid) verification).claims(), now);
+    }
+
+    private Outcome accessToken(AccessTokenClaims claims, Instant now) {
+        Optional<TokenChain> found = chains.findById(claims.chainId());
+        if (found.isEmpty()) {
+            return new Outcome.Refused("the access token's grant no longer exists; authorize again");
+        }
+        TokenChain chain = found.get();
+        if (chain.isRevoked()) {
+            return new Outcome.Refused("the access token's grant was revoked; authorize again");
+        }
+        if (!chain.userId().equals(claims.subject()) || !chain.clientId().equals(claims.clientId())) {
+            return new Outcome.Refused("the access token does not match its grant");
+        }
+        if (chain.shouldRecordUse(now)) {
+            chains.recordUse(chain.id(), now, now.minus(TokenChain.USE_RECORDING_INTERVAL));
+        }
+        return new Outcome.Authenticated(new Caller(claims.subject(), claims.scopes(),
+                new Grant.OAuth(claims.clientId(), claims.chainId())));
+    }
+
+    private Outcome personalToken(String presented) {
+        AuthenticatePersonalToken.Outcome outcome = personalTokens.authenticate(presented);
+        if (outcome instanceof AuthenticatePersonalToken.Outcome.Authenticated authenticated) {
+            AuthenticatePersonalToken.Principal principal = authenticated.principal();
+            return new Outcome.Authenticated(new Caller(principal.user(), principal.scopes(),
+                    new Grant.PersonalToken(principal.tokenId())));
+        }
+        AuthenticatePersonalToken.Reason reason = ((AuthenticatePersonalToken.Outcome.Refused) outcome).reason();
+        return new Outcome.Refused("the personal access token is " + reason.name().toLowerCase(Locale.ROOT)
+                .replace("malformed", "malformed (checksum mismatch)"));
+    }
+}

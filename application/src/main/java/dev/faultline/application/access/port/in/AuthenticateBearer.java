@@ -1,0 +1,49 @@
+package dev.faultline.application.access.port.in;
+
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.PersonalTokenId;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.UserId;
+import java.util.Objects;
+
+/**
+ * Decides who is behind a bearer token presented to the MCP resource: an OAuth access token (a JWT verified
+ * locally — signature, issuer, audience = this MCP resource, expiry — whose chain must still be active, so a
+ * revocation on any instance takes effect at the next request) or a personal access token.
+ */
+public interface AuthenticateBearer {
+    Outcome authenticate(String presented);
+
+    /** The person calling, what the token allows, and which grant it comes from. */
+    record Caller(UserId user, Scopes scopes, Grant grant) {
+        public Caller {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(scopes, "scopes");
+            Objects.requireNonNull(grant, "grant");
+        }
+
+        public boolean may(Scope scope) {
+            return scopes.includes(scope);
+        }
+    }
+
+    /** Where a caller's authority comes from. */
+    sealed interface Grant {
+        record OAuth(ClientId clientId, ChainId chainId) implements Grant {
+        }
+
+        record PersonalToken(PersonalTokenId tokenId) implements Grant {
+        }
+    }
+
+    sealed interface Outcome {
+        record Authenticated(Caller caller) implements Outcome {
+        }
+
+        /** {@code reason} is safe to show the client (an RFC 6750 {@code error_description}); never the token. */
+        record Refused(String reason) implements Outcome {
+        }
+    }
+}

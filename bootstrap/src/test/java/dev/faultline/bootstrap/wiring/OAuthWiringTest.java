@@ -1,0 +1,124 @@
+package dev.faultline.bootstrap.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.faultline.adapters.postgres.testing.TestDatabase;
+import dev.faultline.adapters.postgres.testing.TestDatabases;
+import dev.faultline.application.access.port.in.AuthenticateBearer;
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.RegisterClient;
+import dev.faultline.application.access.port.in.RevokeToken;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.UserId;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The OAuth use cases as production wires them: real RS256 JWTs, keys in PostgreSQL, real transactions. */
+class OAuthWiringTest {
+    private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final String REDIRECT = "http://127.0.0.1:43110/callback";
+
+    private FaultlineConfiguration configuration;
+    private Faultline faultline;
+    private UserId alice;
+
+    @BeforeEach
+    void open() {
+        TestDatabase database = TestDatabases.freshEmpty();
+        configuration = new FaultlineConfiguration();
+        configuration.setPublicBaseUrl("https://faultline.example");
+        configuration.getDatabase().setUrl(database.jdbcUrl());
+        configuration.getDatabase().setUser("postgres");
+        faultline = Faultline.open(configuration, new MetricRegistry());
+        alice = ((CreateUser.Outcome.Created) faultline.account().createUser()
+                .createUser(CreateUser.Command.of("alice@example.com", "Alice", "correct horse battery"))).userId();
+    }
+
+    @AfterEach
+    void close() {
+        faultline.close();
+    }
+
+    @Test
+    void theWholeGrantWorksWithSignedTokensAndRevocationIsImmediate() {
+        Client client = register(faultline);
+        TokenOutcome.Tokens tokens = tokens(client, "mcp:read mcp:write");
+
+        String[] jwt = tokens.accessToken().split("\\.");
+        assertThat(jwt).hasSize(3);
+        String header = new String(Base64.getUrlDecoder().decode(jwt[0]));
+        String payload = new String(Base64.getUrlDecoder().decode(jwt[1]));
+        assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"RS256\"");
+        assertThat(payload).contains("\"aud\":\"https://faultline.example/mcp\"", "\"iss\":\"https://faultline.example\"");
+
+        AuthenticateBearer.Caller caller = caller(faultline, tokens.accessToken());
+        assertThat(caller.user()).isEqualTo(alice);
+        assertThat(caller.scopes()).isEqualTo(Scopes.READ_WRITE);
+
+        TokenOutcome refreshed = faultline.oauth().refreshTokens().refresh(new RefreshTokens.Command(
+                ClientCredentials.publicClient(client.id()), tokens.refreshToken(), "mcp:read", null));
+        TokenOutcome.Tokens narrowed = ((TokenOutcome.Issued) refreshed).tokens();
+        assertThat(caller(faultline, narrowed.accessToken()).scopes()).isEqualTo(Scopes.READ_ONLY);
+
+        faultline.oauth().revokeToken().revoke(new RevokeToken.Command(
+                ClientCredentials.publicClient(client.id()), narrowed.refreshToken(), "refresh_token"));
+        assertThat(faultline.authenticateBearer().authenticate(narrowed.accessToken()))
+                .isInstanceOf(AuthenticateBearer.Outcome.Refused.class);
+        assertThat(faultline.authenticateBearer().authenticate(tokens.accessToken()))
+                .isInstanceOf(AuthenticateBearer.Outcome.Refused.class);
+    }
+
+    @Test
+    void anotherInstanceOnTheSameDatabaseVerifiesTheTokensAndSeesTheRevocation() {
+        Client client = register(faultline);
+        TokenOutcome.Tokens tokens = tokens(client, null);
+
+        try (Faultline second = Faultline.open(configuration, new MetricRegistry())) {
+            assertThat(caller(second, tokens.accessToken()).user()).isEqualTo(alice);
+
+            faultline.oauth().revokeIntegration().revoke(alice, client.id());
+            assertThat(second.authenticateBearer().authenticate(tokens.accessToken()))
+                    .isInstanceOf(AuthenticateBearer.Outcome.Refused.class);
+        }
+    }
+
+    private static Client register(Faultline faultline) {
+        RegisterClient.Outcome outcome = faultline.oauth().registerClient().register(new ClientRegistrationRequest(
+                "Claude Code", List.of(REDIRECT), List.of("authorization_code", "refresh_token"), List.of("code"),
+                "none", null, null, null, "native"));
+        return ((RegisterClient.Outcome.Registered) outcome).client();
+    }
+
+    private TokenOutcome.Tokens tokens(Client client, String scope) {
+        BeginAuthorization.Outcome begun = faultline.oauth().beginAuthorization().begin(new BeginAuthorization.Request(
+                client.id().value(), REDIRECT, "code", scope, "state-1", PkceChallenge.derivedFrom(VERIFIER).value(),
+                "S256", null));
+        BeginAuthorization.ValidRequest request = ((BeginAuthorization.Outcome.ShowConsent) begun).request();
+        AuthorizationResponse response = faultline.oauth().approveAuthorization().approve(alice, request);
+        String code = ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
+        TokenOutcome outcome = faultline.oauth().exchangeAuthorizationCode().exchange(new ExchangeAuthorizationCode.Command(
+                ClientCredentials.publicClient(client.id()), code, REDIRECT, VERIFIER, null));
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(TokenOutcome.Issued.class);
+        return ((TokenOutcome.Issued) outcome).tokens();
+    }
+
+    private static AuthenticateBearer.Caller caller(Faultline faultline, String token) {
+        AuthenticateBearer.Outcome outcome = faultline.authenticateBearer().authenticate(token);
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(AuthenticateBearer.Outcome.Authenticated.class);
+        return ((AuthenticateBearer.Outcome.Authenticated) outcome).caller();
+    }
+}
