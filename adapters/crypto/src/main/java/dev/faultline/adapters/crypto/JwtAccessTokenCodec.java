@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -103,6 +104,11 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
             throw new IllegalStateException("signing an access token failed", e);
         }
         return jwt.serialize();
+    }
+
+    @Override
+    public Map<String, Object> publicJwks() {
+        return keys.get().publicJwks();
     }
 
     @Override

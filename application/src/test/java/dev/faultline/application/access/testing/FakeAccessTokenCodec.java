@@ -1,5 +1,6 @@
 package dev.faultline.application.access.testing;
 
+import java.util.List;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.domain.access.AccessTokenClaims;
 import java.time.Instant;
@@ -19,6 +20,11 @@ public final class FakeAccessTokenCodec implements AccessTokenCodec {
         String token = "fake-at." + UUID.randomUUID();
         issued.put(token, claims);
         return token;
+    }
+
+    @Override
+    public Map<String, Object> publicJwks() {
+        return Map.of("keys", List.of(Map.of("kty", "fake", "kid", "fake-key")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.faultline.application.access.port.out;
 
 import dev.faultline.domain.access.AccessTokenClaims;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * Turns access-token claims into a signed, self-contained token (an RFC 9068 JWT) and back. Verification is
@@ -12,6 +13,9 @@ public interface AccessTokenCodec {
     String encode(AccessTokenClaims claims);
 
     Verification verify(String token, String expectedIssuer, String expectedAudience, Instant now);
+
+    /** The JWK Set ({@code {"keys":[...]}}) of every key a valid token may be signed with: public parts only. */
+    Map<String, Object> publicJwks();
 
     /** The outcome of checking a presented token. */
     sealed interface Verification {
