@@ -35,7 +35,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
     @Override
     public void initialize(Bootstrap<FaultlineConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
-                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new ApplicationCommand());
