@@ -1,9 +1,10 @@
 package dev.faultline.adapters.postgres.access;
 
-import static dev.faultline.adapters.postgres.access.Rows.instant;
-import static dev.faultline.adapters.postgres.access.Rows.optionalInstant;
-import static dev.faultline.adapters.postgres.access.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.instant;
+import static dev.faultline.adapters.postgres.Rows.optionalInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
 
+import dev.faultline.adapters.postgres.Rows;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.ChainId;

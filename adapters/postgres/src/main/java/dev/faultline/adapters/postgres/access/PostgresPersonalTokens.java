@@ -1,5 +1,10 @@
 package dev.faultline.adapters.postgres.access;
 
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+
+import dev.faultline.adapters.postgres.Rows;
+
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.domain.access.PersonalToken;
 import dev.faultline.domain.access.PersonalTokenId;
@@ -10,8 +15,6 @@ import dev.faultline.domain.account.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -47,9 +50,9 @@ public final class PostgresPersonalTokens implements PersonalTokens {
                     .bind("scopes", token.scopes().asString())
                     .bind("tokenHash", token.tokenHash().hex())
                     .bind("createdAt", timestamp(token.createdAt()))
-                    .bind("lastUsedAt", token.lastUsedAt().map(PostgresPersonalTokens::timestamp).orElse(null))
-                    .bind("expiresAt", token.expiresAt().map(PostgresPersonalTokens::timestamp).orElse(null))
-                    .bind("revokedAt", token.revokedAt().map(PostgresPersonalTokens::timestamp).orElse(null))
+                    .bind("lastUsedAt", token.lastUsedAt().map(Rows::timestamp).orElse(null))
+                    .bind("expiresAt", token.expiresAt().map(Rows::timestamp).orElse(null))
+                    .bind("revokedAt", token.revokedAt().map(Rows::timestamp).orElse(null))
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
@@ -127,19 +130,9 @@ public final class PostgresPersonalTokens implements PersonalTokens {
                 new PersonalTokenTitle(rs.getString("title")),
                 Scopes.parse(rs.getString("scopes"), null),
                 new TokenHash(rs.getString("token_hash")),
-                instant(rs, "created_at"),
-                instant(rs, "last_used_at"),
-                instant(rs, "expires_at"),
-                instant(rs, "revoked_at"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** timestamptz as an explicit UTC offset: no dependence on the JVM's or the session's time zone. */
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                nullableInstant(rs, "created_at"),
+                nullableInstant(rs, "last_used_at"),
+                nullableInstant(rs, "expires_at"),
+                nullableInstant(rs, "revoked_at"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.postgres.access;
 
+import dev.faultline.adapters.postgres.Rows;
 import dev.faultline.application.access.port.out.SigningKeyStore;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +19,7 @@ public final class PostgresSigningKeyStore implements SigningKeyStore {
         return jdbi.withHandle(h -> h.createQuery(
                         "SELECT key_id, private_document, created_at FROM signing_keys ORDER BY created_at DESC, key_id DESC")
                 .map((rs, ctx) -> new StoredKey(rs.getString("key_id"), rs.getString("private_document"),
-                        rs.getObject("created_at", java.time.OffsetDateTime.class).toInstant()))
+                        Rows.instant(rs, "created_at")))
                 .list());
     }
 

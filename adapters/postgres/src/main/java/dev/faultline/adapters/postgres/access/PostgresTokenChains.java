@@ -1,10 +1,11 @@
 package dev.faultline.adapters.postgres.access;
 
-import static dev.faultline.adapters.postgres.access.Rows.instant;
-import static dev.faultline.adapters.postgres.access.Rows.optionalInstant;
-import static dev.faultline.adapters.postgres.access.Rows.strings;
-import static dev.faultline.adapters.postgres.access.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.instant;
+import static dev.faultline.adapters.postgres.Rows.optionalInstant;
+import static dev.faultline.adapters.postgres.Rows.strings;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
 
+import dev.faultline.adapters.postgres.Rows;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;

@@ -1,8 +1,9 @@
 package dev.faultline.adapters.postgres.account;
 
-import static dev.faultline.adapters.postgres.account.Rows.instant;
-import static dev.faultline.adapters.postgres.account.Rows.optionalInstant;
-import static dev.faultline.adapters.postgres.account.Rows.timestamp;
+import dev.faultline.adapters.postgres.Rows;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.optionalInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
 
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.domain.account.EmailAddress;
@@ -99,6 +100,6 @@ public final class PostgresSignInAttempts implements SignInAttempts {
 
     private static FailedSignIns map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new FailedSignIns(new EmailAddress(rs.getString("email")), rs.getInt("failures"),
-                instant(rs, "streak_started_at"), instant(rs, "last_failure_at"), optionalInstant(rs, "locked_until"));
+                nullableInstant(rs, "streak_started_at"), nullableInstant(rs, "last_failure_at"), optionalInstant(rs, "locked_until"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.faultline.adapters.postgres.account;
 
-import static dev.faultline.adapters.postgres.account.Rows.instant;
-import static dev.faultline.adapters.postgres.account.Rows.timestamp;
-import static dev.faultline.adapters.postgres.account.Rows.uuid;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.uuid;
 
 import dev.faultline.application.account.port.out.Users;
 import dev.faultline.domain.account.DisplayName;
@@ -69,6 +69,6 @@ public final class PostgresUsers implements Users {
     private static User map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new User(new UserId(uuid(rs, "id")), new EmailAddress(rs.getString("email")),
                 new DisplayName(rs.getString("display_name")), new PasswordHash(rs.getString("password_hash")),
-                instant(rs, "created_at"));
+                nullableInstant(rs, "created_at"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.faultline.adapters.postgres.tracker;
 
-import static dev.faultline.adapters.postgres.tracker.Rows.instant;
-import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
-import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.uuid;
 
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.domain.tracker.Application;
@@ -73,6 +73,6 @@ public final class PostgresApplications implements Applications {
     private static Application map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Application(new ApplicationId(uuid(rs, "id")), rs.getString("name"),
                 new ApplicationSlug(rs.getString("slug")), new Platform(rs.getString("platform")),
-                instant(rs, "created_at"));
+                nullableInstant(rs, "created_at"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.faultline.adapters.postgres.tracker;
 
-import static dev.faultline.adapters.postgres.tracker.Rows.instant;
-import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
-import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.uuid;
 
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.domain.tracker.AffectedUser;
@@ -135,7 +135,7 @@ public final class PostgresEvents implements Events {
             String environment, String release, String userRef, String userEmail, String userIp) {
 
         static Row of(ResultSet rs) throws SQLException {
-            return new Row(uuid(rs, "id"), uuid(rs, "issue_id"), instant(rs, "occurred_at"), rs.getString("message"),
+            return new Row(uuid(rs, "id"), uuid(rs, "issue_id"), nullableInstant(rs, "occurred_at"), rs.getString("message"),
                     rs.getString("exception_type"), rs.getString("level"), rs.getString("environment"),
                     rs.getString("release"), rs.getString("user_ref"), rs.getString("user_email"),
                     rs.getString("user_ip"));

@@ -1,8 +1,8 @@
 package dev.faultline.adapters.postgres.tracker;
 
-import static dev.faultline.adapters.postgres.tracker.Rows.instant;
-import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
-import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.uuid;
 
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.account.UserId;
@@ -179,7 +179,7 @@ public final class PostgresIssues implements Issues {
         } else if (muteKind.equals("forever")) {
             mute = Optional.of(new ActiveMute.Forever());
         } else if (muteKind.equals("until_time")) {
-            mute = Optional.of(new ActiveMute.UntilTime(instant(rs, "muted_until")));
+            mute = Optional.of(new ActiveMute.UntilTime(nullableInstant(rs, "muted_until")));
         } else {
             mute = Optional.of(new ActiveMute.UntilEventCount(rs.getLong("mute_until_event_count")));
         }
@@ -187,8 +187,8 @@ public final class PostgresIssues implements Issues {
         return new Issue(new IssueId(uuid(rs, "id")), new ApplicationId(uuid(rs, "application_id")),
                 new Fingerprint(rs.getString("fingerprint")), rs.getString("title"), rs.getString("culprit"),
                 rs.getString("exception_type"), Level.parse(rs.getString("level")),
-                IssueStatus.parse(rs.getString("status")), mute, instant(rs, "first_seen"),
-                instant(rs, "last_seen"), rs.getLong("event_count"),
+                IssueStatus.parse(rs.getString("status")), mute, nullableInstant(rs, "first_seen"),
+                nullableInstant(rs, "last_seen"), rs.getLong("event_count"),
                 Optional.ofNullable(assignee).map(UserId::new));
     }
 }

@@ -1,8 +1,8 @@
 package dev.faultline.adapters.postgres.tracker;
 
-import static dev.faultline.adapters.postgres.tracker.Rows.instant;
-import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
-import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.uuid;
 
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.account.UserId;
@@ -68,6 +68,6 @@ public final class PostgresMemberships implements Memberships {
 
     private static Membership map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Membership(new ApplicationId(uuid(rs, "application_id")), new UserId(uuid(rs, "user_id")),
-                Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), instant(rs, "joined_at"));
+                Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)), nullableInstant(rs, "joined_at"));
     }
 }

@@ -1,8 +1,8 @@
 package dev.faultline.adapters.postgres.tracker;
 
-import static dev.faultline.adapters.postgres.tracker.Rows.instant;
-import static dev.faultline.adapters.postgres.tracker.Rows.timestamp;
-import static dev.faultline.adapters.postgres.tracker.Rows.uuid;
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+import static dev.faultline.adapters.postgres.Rows.uuid;
 
 import dev.faultline.application.tracker.port.out.Notes;
 import dev.faultline.domain.account.UserId;
@@ -63,6 +63,6 @@ public final class PostgresNotes implements Notes {
 
     private static Note map(ResultSet rs, StatementContext ctx) throws SQLException {
         return new Note(new NoteId(uuid(rs, "id")), new IssueId(uuid(rs, "issue_id")),
-                new UserId(uuid(rs, "author_id")), rs.getString("body"), instant(rs, "created_at"));
+                new UserId(uuid(rs, "author_id")), rs.getString("body"), nullableInstant(rs, "created_at"));
     }
 }
