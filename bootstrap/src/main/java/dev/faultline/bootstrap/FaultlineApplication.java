@@ -10,7 +10,7 @@ import dev.faultline.bootstrap.cli.PurgeCommand;
 import dev.faultline.bootstrap.cli.UserCommand;
 import dev.faultline.bootstrap.purge.PurgeHealthCheck;
 import dev.faultline.bootstrap.purge.PurgeJob;
-import dev.faultline.bootstrap.purge.PurgeScheduler;
+import dev.faultline.bootstrap.wiring.ScheduledJob;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -18,6 +18,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import java.time.Duration;
 
 /** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
 public class FaultlineApplication extends Application<FaultlineConfiguration> {
@@ -64,8 +65,12 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
                 faultline.clock());
         environment.healthChecks().register("purge", new PurgeHealthCheck(purge));
         if (configuration.getPurge().isEnabled()) {
-            environment.lifecycle().manage(new PurgeScheduler(purge, configuration.getPurge().getInterval().toJavaDuration()));
+            Duration interval = configuration.getPurge().getInterval().toJavaDuration();
+            environment.lifecycle().manage(new ScheduledJob("purge", purge::runOnce,
+                    interval.compareTo(Duration.ofSeconds(30)) < 0 ? interval : Duration.ofSeconds(30), interval));
         }
+        environment.lifecycle().manage(new ScheduledJob("signing-keys", faultline.keyRotation()::runOnce,
+                Duration.ofSeconds(5), Faultline.KEY_RELOAD_INTERVAL));
         environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(configuration, server));
     }
 }

@@ -33,9 +33,24 @@ public class AccessSettings {
     @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
     private Duration refreshReuseGrace = Duration.seconds(0);
 
+    /** How often a new access-token signing key is published; old keys stay until their tokens expire. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.HOURS)
+    private Duration signingKeyRotationPeriod = Duration.days(30);
+
     /** How long revoked or expired token chains and personal tokens are kept before the purge removes them. */
     @NotNull
     private Duration endedGrantRetention = Duration.days(7);
+
+    @JsonProperty
+    public Duration getSigningKeyRotationPeriod() {
+        return signingKeyRotationPeriod;
+    }
+
+    @JsonProperty
+    public void setSigningKeyRotationPeriod(Duration value) {
+        this.signingKeyRotationPeriod = value;
+    }
 
     @JsonProperty
     public Duration getAuthorizationCodeLifetime() {

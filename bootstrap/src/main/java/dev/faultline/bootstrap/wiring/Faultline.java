@@ -32,6 +32,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
@@ -47,7 +48,12 @@ public final class Faultline implements AutoCloseable {
     private final int migrationsApplied;
     private final Transactions transactions;
     private final ExclusiveJobs exclusiveJobs;
+    /** Every instance reloads keys each minute; three minutes leave room for a slow or restarting one. */
+    public static final Duration KEY_RELOAD_INTERVAL = Duration.ofMinutes(1);
+    static final Duration KEY_ACTIVATION_DELAY = Duration.ofMinutes(3);
+
     private final PersistentSigningKeys signingKeys;
+    private final SigningKeyRotation keyRotation;
     private final AccessTokenCodec accessTokenCodec;
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
@@ -66,9 +72,14 @@ public final class Faultline implements AutoCloseable {
         this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
         PasswordHasher passwordHasher = new Argon2idPasswordHasher();
         SecretGenerator secrets = new SecureSecretGenerator();
-        this.signingKeys = new PersistentSigningKeys(new PostgresSigningKeyStore(jdbi), clock);
+        PostgresSigningKeyStore keyStore = new PostgresSigningKeyStore(jdbi);
+        this.signingKeys = new PersistentSigningKeys(keyStore, clock, KEY_ACTIVATION_DELAY);
+        Duration tokenLifetimeWithSkew = configuration.getAccess().getAccessTokenLifetime().toJavaDuration()
+                .plusSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS);
+        this.keyRotation = new SigningKeyRotation(keyStore, signingKeys, exclusiveJobs,
+                configuration.getAccess().getSigningKeyRotationPeriod().toJavaDuration(), tokenLifetimeWithSkew, clock);
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
-                java.time.Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
+                Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
         PostgresUsers users = new PostgresUsers(jdbi);
         this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi), passwordHasher, clock);
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
@@ -132,6 +143,10 @@ public final class Faultline implements AutoCloseable {
 
     public PersistentSigningKeys signingKeys() {
         return signingKeys;
+    }
+
+    public SigningKeyRotation keyRotation() {
+        return keyRotation;
     }
 
     public AccessTokenCodec accessTokenCodec() {

@@ -1,0 +1,101 @@
+package dev.faultline.bootstrap.wiring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
+import dev.faultline.adapters.inmemory.InMemoryExclusiveJobs;
+import dev.faultline.adapters.inmemory.InMemorySigningKeyStore;
+import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.SigningKeyStore.StoredKey;
+import dev.faultline.application.testing.MutableClock;
+import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SigningKeyRotationTest {
+    private static final Duration DELAY = Duration.ofMinutes(3);
+    private static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
+
+    private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
+    private final InMemorySigningKeyStore store = new InMemorySigningKeyStore();
+    private final PersistentSigningKeys keys = new PersistentSigningKeys(store, clock, DELAY);
+    private final SigningKeyRotation rotation = new SigningKeyRotation(store, keys, new InMemoryExclusiveJobs(),
+            Duration.ofDays(30), TOKEN_LIFETIME.plusSeconds(10), clock);
+    private final JwtAccessTokenCodec codec = new JwtAccessTokenCodec(keys, Duration.ofSeconds(10));
+
+    @Test
+    void publishesANewKeyThatSignsOnlyAfterEveryInstanceCouldLoadIt() {
+        String first = keys.get().active().keyId();
+        rotation.runOnce();
+        assertThat(store.all()).hasSize(1);
+
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+        rotation.runOnce();
+        assertThat(store.all()).hasSize(2);
+        assertThat(keys.get().active().keyId()).isEqualTo(first);
+        assertThat(kids()).hasSize(2);
+
+        clock.advance(DELAY);
+        rotation.runOnce();
+        assertThat(keys.get().active().keyId()).isNotEqualTo(first);
+    }
+
+    @Test
+    void keepsARetiredKeyUntilEveryTokenItSignedHasExpired() {
+        String first = keys.get().active().keyId();
+        String signedByFirst = codec.encode(claimsIssuedNow());
+
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+        rotation.runOnce();
+        clock.advance(DELAY);
+        rotation.runOnce();
+        String second = keys.get().active().keyId();
+        assertThat(second).isNotEqualTo(first);
+
+        clock.advance(Duration.ofMinutes(30));
+        rotation.runOnce();
+        assertThat(kids()).containsExactlyInAnyOrder(first, second);
+
+        clock.advance(Duration.ofMinutes(31));
+        rotation.runOnce();
+        assertThat(kids()).containsExactly(second);
+        assertThat(store.all()).extracting(StoredKey::keyId).containsExactly(second);
+        assertThat(codec.verify(signedByFirst, "https://faultline.example", "https://faultline.example/mcp",
+                clock.instant())).isInstanceOf(AccessTokenCodec.Verification.Invalid.class);
+    }
+
+    @Test
+    void aTokenSignedByTheRetiredKeyStillVerifiesWhileItLives() {
+        SigningKeyRotation hourly = new SigningKeyRotation(store, keys, new InMemoryExclusiveJobs(),
+                Duration.ofMinutes(10), TOKEN_LIFETIME.plusSeconds(10), clock);
+        AccessTokenClaims claims = claimsIssuedNow();
+        String signedByFirst = codec.encode(claims);
+        String first = keys.get().active().keyId();
+
+        clock.advance(Duration.ofMinutes(11));
+        hourly.runOnce();
+        clock.advance(DELAY);
+        hourly.runOnce();
+
+        assertThat(keys.get().active().keyId()).isNotEqualTo(first);
+        assertThat(codec.verify(signedByFirst, claims.issuer(), claims.audience(), clock.instant()))
+                .isInstanceOf(AccessTokenCodec.Verification.Valid.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> kids() {
+        List<java.util.Map<String, Object>> jwks = (List<java.util.Map<String, Object>>) keys.get().publicJwks().get("keys");
+        return jwks.stream().map(k -> (String) k.get("kid")).toList();
+    }
+
+    private AccessTokenClaims claimsIssuedNow() {
+        return new AccessTokenClaims("https://faultline.example", UserId.random(), "https://faultline.example/mcp",
+                new ClientId("client-1"), Scopes.READ_ONLY, "jti-" + clock.instant().toEpochMilli(), clock.instant(),
+                clock.instant().plus(TOKEN_LIFETIME), ChainId.random());
+    }
+}
