@@ -18,6 +18,7 @@ import dev.faultline.application.access.RegisterClientService;
 import dev.faultline.application.access.RevokeTokenService;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.RegisterClient;
 import dev.faultline.application.access.testing.FakeAccessTokenCodec;
 import dev.faultline.application.access.testing.FakeSecretGenerator;
 import dev.faultline.application.testing.MutableClock;
@@ -30,6 +31,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The OAuth resources wired to the real access use cases on the in-memory adapters, with a test clock, fake
@@ -62,6 +64,15 @@ final class OAuthHttpHarness {
     final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
     final RevokeTokenService revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
     final PublishSigningKeysService publishKeys = new PublishSigningKeysService(codec);
+    final AtomicInteger registrations = new AtomicInteger();
+    /** The registration use case as the resource sees it, counting the clients it stored. */
+    final RegisterClient countingRegister = request -> {
+        RegisterClient.Outcome outcome = register.register(request);
+        if (outcome instanceof RegisterClient.Outcome.Registered) {
+            registrations.incrementAndGet();
+        }
+        return outcome;
+    };
 
     final UserId alice = UserId.random();
 
@@ -70,7 +81,7 @@ final class OAuthHttpHarness {
         return ResourceExtension.builder()
                 .addResource(new AuthorizationServerMetadataResource(policy))
                 .addResource(new JwksResource(publishKeys))
-                .addResource(new ClientRegistrationResource(register, limits, clock))
+                .addResource(new ClientRegistrationResource(countingRegister, limits, clock))
                 .addResource(new TokenResource(exchange, refresh))
                 .addResource(new RevocationResource(revoke))
                 .addProvider(OAuthErrorResponseFilter.class)
