@@ -23,6 +23,7 @@ import dev.faultline.application.access.testing.FakeAccessTokenCodec;
 import dev.faultline.application.access.testing.FakeSecretGenerator;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.account.UserId;
@@ -30,6 +31,7 @@ import io.dropwizard.testing.junit5.ResourceExtension;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -102,6 +104,15 @@ final class OAuthHttpHarness {
                 approve.approve(alice, ((BeginAuthorization.Outcome.ShowConsent) outcome).request());
         assertThat(response).isInstanceOf(AuthorizationResponse.RedirectTo.class);
         return ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
+    }
+
+    /** Registers a client through the use case; {@code authMethod} none, client_secret_post or _basic. */
+    RegisterClient.Outcome.Registered registerClient(String authMethod, String redirectUri) {
+        RegisterClient.Outcome outcome = register.register(new ClientRegistrationRequest("Test " + authMethod,
+                List.of(redirectUri), List.of("authorization_code", "refresh_token"), List.of("code"), authMethod,
+                null, null, null, null));
+        assertThat(outcome).isInstanceOf(RegisterClient.Outcome.Registered.class);
+        return (RegisterClient.Outcome.Registered) outcome;
     }
 
     ChainId chainOf(String accessToken) {
