@@ -10,6 +10,7 @@ import dev.faultline.bootstrap.cli.PurgeCommand;
 import dev.faultline.bootstrap.cli.UserCommand;
 import dev.faultline.bootstrap.purge.PurgeHealthCheck;
 import dev.faultline.bootstrap.purge.PurgeJob;
+import dev.faultline.bootstrap.wiring.HttpEndpoints;
 import dev.faultline.bootstrap.wiring.ScheduledJob;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -60,6 +61,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
                 faultline.close();
             }
         });
+        HttpEndpoints.register(faultline, environment.jersey());
         environment.healthChecks().register("database", new DatabaseHealthCheck(faultline.database().jdbi()));
         PurgeJob purge = new PurgeJob(faultline.exclusiveJobs(), faultline.purgeSteps(), environment.metrics(),
                 faultline.clock());

@@ -6,6 +6,7 @@ import dev.faultline.application.access.BeginAuthorizationService;
 import dev.faultline.application.access.DenyAuthorizationService;
 import dev.faultline.application.access.ExchangeAuthorizationCodeService;
 import dev.faultline.application.access.ListIntegrationsService;
+import dev.faultline.application.access.PublishSigningKeysService;
 import dev.faultline.application.access.PurgeExpiredGrantsService;
 import dev.faultline.application.access.RefreshTokensService;
 import dev.faultline.application.access.RegisterClientService;
@@ -16,6 +17,7 @@ import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.DenyAuthorization;
 import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
 import dev.faultline.application.access.port.in.ListIntegrations;
+import dev.faultline.application.access.port.in.PublishSigningKeys;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.in.RefreshTokens;
 import dev.faultline.application.access.port.in.RegisterClient;
@@ -41,7 +43,8 @@ public record OAuthUseCases(
         RevokeToken revokeToken,
         ListIntegrations listIntegrations,
         RevokeIntegration revokeIntegration,
-        PurgeExpiredGrants purgeExpiredGrants) {
+        PurgeExpiredGrants purgeExpiredGrants,
+        PublishSigningKeys publishSigningKeys) {
 
     static OAuthUseCases wire(AccessPolicy policy, Clients clients, AuthorizationCodes codes, TokenChains chains,
                               SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, Clock clock) {
@@ -56,6 +59,7 @@ public record OAuthUseCases(
                 new RevokeTokenService(clients, chains, codec, policy, clock),
                 new ListIntegrationsService(clients, chains, clock),
                 new RevokeIntegrationService(chains, clock),
-                new PurgeExpiredGrantsService(clients, codes, chains, policy, clock));
+                new PurgeExpiredGrantsService(clients, codes, chains, policy, clock),
+                new PublishSigningKeysService(codec));
     }
 }

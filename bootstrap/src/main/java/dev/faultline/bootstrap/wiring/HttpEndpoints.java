@@ -1,0 +1,25 @@
+package dev.faultline.bootstrap.wiring;
+
+import dev.faultline.adapters.http.oauth.AuthorizationServerMetadataResource;
+import dev.faultline.adapters.http.oauth.ClientRegistrationResource;
+import dev.faultline.adapters.http.oauth.JwksResource;
+import dev.faultline.adapters.http.oauth.OAuthErrorResponseFilter;
+import dev.faultline.adapters.http.oauth.RevocationResource;
+import dev.faultline.adapters.http.oauth.TokenResource;
+import io.dropwizard.jersey.setup.JerseyEnvironment;
+
+/** Registers every HTTP endpoint of Faultline with Jersey, each wired to its use cases. */
+public final class HttpEndpoints {
+    private HttpEndpoints() {
+    }
+
+    public static void register(Faultline faultline, JerseyEnvironment jersey) {
+        OAuthUseCases oauth = faultline.oauth();
+        jersey.register(new AuthorizationServerMetadataResource(oauth.policy()));
+        jersey.register(new JwksResource(oauth.publishSigningKeys()));
+        jersey.register(new ClientRegistrationResource(oauth.registerClient()));
+        jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens()));
+        jersey.register(new RevocationResource(oauth.revokeToken()));
+        jersey.register(new OAuthErrorResponseFilter());
+    }
+}
