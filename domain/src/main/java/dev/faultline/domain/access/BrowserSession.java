@@ -64,7 +64,7 @@ public record BrowserSession(BrowserSessionId id, TokenHash tokenHash, UserId us
 
     /** See {@link #TOUCH_INTERVAL}. */
     public boolean shouldTouch(Instant now) {
-        return !lastSeenAt.isAfter(now.minus(TOUCH_INTERVAL));
+        return lastSeenAt.isBefore(now.minus(TOUCH_INTERVAL));
     }
 
     /** Seen again at {@code now}: the idle time-out restarts, but never runs past the absolute end. */
