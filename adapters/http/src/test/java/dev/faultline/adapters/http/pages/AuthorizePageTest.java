@@ -260,4 +260,15 @@ class AuthorizePageTest {
         }
         assertThat(h.clients.findById(client.id()).orElseThrow().firstAuthorizedAt()).isEmpty();
     }
+
+    @Test
+    void a_session_idle_for_longer_than_its_time_out_must_sign_in_again() {
+        h.clock.advance(java.time.Duration.ofHours(13));
+        Client later = h.client("Later app", CALLBACK);
+
+        try (Response response = h.get(authorizeQuery(later, CALLBACK), session)) {
+            assertThat(response.getStatus()).isEqualTo(303);
+            assertThat(response.getHeaderString("Location")).startsWith(ISSUER + "/login?return_to=");
+        }
+    }
 }
