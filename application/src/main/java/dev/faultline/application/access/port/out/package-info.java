@@ -8,6 +8,8 @@
  *   <li>{@link dev.faultline.application.access.port.out.AuthorizationCodes#markRedeemed} is a compare-and-set
  *       on "not redeemed yet";</li>
  *   <li>revocation is terminal and idempotent: the first reason and time stay;</li>
+ *   <li>activity recording ({@code PersonalTokens.recordUse}, {@code BrowserSessions.touch}) is a conditional
+ *       update that writes at most once per interval however many requests race;</li>
  *   <li>purges delete in bounded batches, are idempotent, and are safe to run while requests are served.</li>
  * </ul>
  * Repositories join a surrounding {@link dev.faultline.application.shared.Transactions} unit of work when

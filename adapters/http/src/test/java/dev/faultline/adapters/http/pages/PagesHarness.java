@@ -1,0 +1,190 @@
+package dev.faultline.adapters.http.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.faultline.adapters.http.session.SessionCookies;
+import dev.faultline.adapters.inmemory.InMemoryTransactions;
+import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
+import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
+import dev.faultline.adapters.inmemory.access.InMemoryClients;
+import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
+import dev.faultline.adapters.inmemory.account.InMemoryUsers;
+import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.ApproveAuthorizationService;
+import dev.faultline.application.access.BeginAuthorizationService;
+import dev.faultline.application.access.DenyAuthorizationService;
+import dev.faultline.application.access.EndBrowserSessionService;
+import dev.faultline.application.access.RegisterClientService;
+import dev.faultline.application.access.ResolveBrowserSessionService;
+import dev.faultline.application.access.StartBrowserSessionService;
+import dev.faultline.application.access.port.in.RegisterClient;
+import dev.faultline.application.access.testing.FakeSecretGenerator;
+import dev.faultline.application.account.CreateUserService;
+import dev.faultline.application.account.SignInService;
+import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.application.testing.FakePasswordHasher;
+import dev.faultline.application.testing.MutableClock;
+import dev.faultline.domain.access.BrowserSession;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.account.SignInThrottle;
+import io.dropwizard.testing.junit5.ResourceExtension;
+import io.dropwizard.views.common.ViewMessageBodyWriter;
+import io.dropwizard.views.mustache.MustacheViewRenderer;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.Form;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.glassfish.jersey.client.ClientProperties;
+
+/**
+ * The page resources wired to the in-memory adapters with a test clock, as bootstrap wires them to the real
+ * ones, plus the browser steps tests repeat: sign in, open the consent page, read cookies and hidden fields.
+ */
+final class PagesHarness {
+    static final String ISSUER = "https://faultline.example";
+    static final String PASSWORD = "correct horse battery staple";
+    static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    static final String CHALLENGE = PkceChallenge.derivedFrom(VERIFIER).value();
+    static final String SESSION_COOKIE = "__Host-faultline_session";
+    static final String CSRF_COOKIE = "__Host-faultline_csrf";
+
+    final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
+    final AccessPolicy policy = AccessPolicy.defaults(ISSUER);
+    final InMemoryUsers users = new InMemoryUsers();
+    final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    final FakePasswordHasher hasher = new FakePasswordHasher();
+    final InMemoryClients clients = new InMemoryClients();
+    final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
+    final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
+    final FakeSecretGenerator secrets = new FakeSecretGenerator();
+    final InMemoryTransactions transactions = new InMemoryTransactions();
+    final SessionCookies cookies = SessionCookies.forIssuer(ISSUER);
+    final BrowserSession.Lifetimes lifetimes = BrowserSession.Lifetimes.defaults();
+
+    final CreateUserService createUser = new CreateUserService(users, hasher, clock);
+    final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
+    final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
+
+    final ResourceExtension resources = ResourceExtension.builder()
+            .addResource(new LoginResource(new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock),
+                    new StartBrowserSessionService(sessions, secrets, transactions, lifetimes, clock), resolve,
+                    new EndBrowserSessionService(sessions, clock), cookies, policy))
+            .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy),
+                    new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock),
+                    new DenyAuthorizationService(clients), resolve, cookies, policy))
+            .addResource(new AssetsResource())
+            .addProvider(new PageSecurityHeaders())
+            .addProvider(new ViewMessageBodyWriter(new MetricRegistry(), List.of(new MustacheViewRenderer())))
+            .setClientConfigurator(config -> config.property(ClientProperties.FOLLOW_REDIRECTS, false))
+            .build();
+
+    /** A user with {@link #PASSWORD}; returns the e-mail address. */
+    String user() {
+        String email = "user-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        assertThat(createUser.createUser(CreateUser.Command.of(email, "Ada Lovelace", PASSWORD)))
+                .isInstanceOf(CreateUser.Outcome.Created.class);
+        return email;
+    }
+
+    Client client(String name, String... redirectUris) {
+        RegisterClient.Outcome outcome = register.register(new ClientRegistrationRequest(name, List.of(redirectUris),
+                List.of("authorization_code", "refresh_token"), List.of("code"), "none", null, null, null, "native"));
+        assertThat(outcome).isInstanceOf(RegisterClient.Outcome.Registered.class);
+        return ((RegisterClient.Outcome.Registered) outcome).client();
+    }
+
+    Invocation.Builder request(WebTarget target) {
+        return target.request().property(ClientProperties.FOLLOW_REDIRECTS, false);
+    }
+
+    Invocation.Builder request(String path) {
+        return request(resources.target(path));
+    }
+
+    /** The login form's double-submit token, from a GET of the form. */
+    String loginCsrf() {
+        try (Response form = request("/login").get()) {
+            return cookie(form, CSRF_COOKIE).orElseThrow();
+        }
+    }
+
+    Response postLogin(String email, String password, String returnTo, Optional<String> sessionCookie) {
+        String csrf = loginCsrf();
+        Form form = new Form().param("email", email).param("password", password).param("csrf", csrf);
+        if (returnTo != null) {
+            form.param("return_to", returnTo);
+        }
+        Invocation.Builder request = request("/login").cookie(CSRF_COOKIE, csrf);
+        if (sessionCookie.isPresent()) {
+            request = request.cookie(SESSION_COOKIE, sessionCookie.get());
+        }
+        return request.post(Entity.form(form));
+    }
+
+    /** Signs in and returns the session cookie's value. */
+    String signIn(String email) {
+        try (Response response = postLogin(email, PASSWORD, null, Optional.empty())) {
+            assertThat(response.getStatus()).isEqualTo(303);
+            return cookie(response, SESSION_COOKIE).orElseThrow();
+        }
+    }
+
+    static String authorizeQuery(Client client, String redirectUri) {
+        return "/mcp/oauth/authorize?response_type=code&client_id=" + client.id().value()
+                + "&redirect_uri=" + RedirectUris.encode(redirectUri) + "&state=st%20ate&code_challenge=" + CHALLENGE
+                + "&code_challenge_method=S256&scope=mcp%3Aread%20mcp%3Awrite";
+    }
+
+    /** GET of a raw path + query, keeping it exactly as written. */
+    Response get(String pathAndQuery, String sessionCookie) {
+        int q = pathAndQuery.indexOf('?');
+        WebTarget target = resources.target(q < 0 ? pathAndQuery : pathAndQuery.substring(0, q));
+        if (q >= 0) {
+            target = resources.client().target(target.getUri().toString() + pathAndQuery.substring(q));
+        }
+        Invocation.Builder request = request(target);
+        if (sessionCookie != null) {
+            request = request.cookie(SESSION_COOKIE, sessionCookie);
+        }
+        return request.get();
+    }
+
+    static Optional<String> cookie(Response response, String name) {
+        return setCookies(response).stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .findFirst();
+    }
+
+    static List<String> setCookies(Response response) {
+        List<String> all = response.getStringHeaders().get("Set-Cookie");
+        return all == null ? List.of() : all;
+    }
+
+    static String hiddenField(String html, String name) {
+        Matcher m = Pattern.compile("<input type=\"hidden\" name=\"" + Pattern.quote(name) + "\" value=\"([^\"]*)\">")
+                .matcher(html);
+        assertThat(m.find()).as("hidden field " + name).isTrue();
+        return unescape(m.group(1));
+    }
+
+    /** Undoes Mustache's HTML escaping of attribute values. */
+    static String unescape(String html) {
+        Matcher m = Pattern.compile("&#(\\d+);").matcher(html.replace("&quot;", "\"").replace("&lt;", "<")
+                .replace("&gt;", ">"));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1)))));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&amp;", "&");
+    }
+}
