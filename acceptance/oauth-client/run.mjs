@@ -32,10 +32,18 @@ function expect(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function expectOAuthError(promise, code) {
+async function expectOAuthError(promise, code, { challenge } = {}) {
   try {
     await promise;
   } catch (error) {
+    if (error instanceof oauth.WWWAuthenticateChallengeError) {
+      // A 401 with a challenge: the scheme must be the expected one and the body still carries the error code.
+      expect(challenge, `unexpected WWW-Authenticate challenge (${error.status})`);
+      expect(error.cause.some((c) => c.scheme === challenge), `challenge scheme ${error.cause.map((c) => c.scheme)}`);
+      const body = await error.response.json();
+      expect(body.error === code, `expected OAuth error ${code}, got ${body.error}`);
+      return;
+    }
     const actual = error?.error ?? error?.cause?.error;
     expect(actual === code, `expected OAuth error ${code}, got ${actual ?? error}`);
     return;
@@ -159,7 +167,8 @@ await check('confidential client (client_secret_basic): register, authorize with
   const issued = await exchange(as, client, auth, grant);
   expect(issued.scope.split(' ').sort().join(' ') === 'mcp:read mcp:write', `scope ${issued.scope}`);
 
-  await expectOAuthError(exchange(as, client, oauth.ClientSecretBasic('wrong-secret'), grant), 'invalid_client');
+  await expectOAuthError(exchange(as, client, oauth.ClientSecretBasic('wrong-secret'), grant), 'invalid_client',
+    { challenge: 'basic' });
 
   const revoked = await oauth.revocationRequest(as, client, auth, issued.refresh_token, insecure);
   transcript(`POST /mcp/oauth/revoke -> ${revoked.status}`);

@@ -19,6 +19,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
+import io.dropwizard.views.common.ViewBundle;
 import java.time.Duration;
 
 /** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
@@ -38,6 +39,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
     public void initialize(Bootstrap<FaultlineConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
+        bootstrap.addBundle(new ViewBundle<>());
         bootstrap.addCommand(new DbCommand());
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new ApplicationCommand());

@@ -26,6 +26,27 @@ public final class TestFaultline {
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
     }
 
+    /**
+     * A real server whose public base URL is its real address (a free port picked up front), for tests that
+     * follow the URLs the server hands out (issuer, endpoints, redirects).
+     */
+    public static DropwizardAppExtension<FaultlineConfiguration> serverAtItsOwnAddress(ConfigOverride... extra) {
+        int port = freePort();
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
+        overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port));
+        overrides[1] = ConfigOverride.config("publicBaseUrl", "http://localhost:" + port);
+        System.arraycopy(extra, 0, overrides, 2, extra.length);
+        return server(overrides);
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A config file pointing at a fresh, empty database, for running CLI commands. */
     public static Path configFile(Path directory, TestDatabase database) {
         try {

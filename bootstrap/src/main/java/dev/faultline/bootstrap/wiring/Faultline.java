@@ -7,6 +7,7 @@ import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
 import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
 import dev.faultline.adapters.postgres.access.PostgresAuthorizationCodes;
+import dev.faultline.adapters.postgres.access.PostgresBrowserSessions;
 import dev.faultline.adapters.postgres.access.PostgresClients;
 import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
 import dev.faultline.adapters.postgres.access.PostgresTokenChains;
@@ -60,6 +61,7 @@ public final class Faultline implements AutoCloseable {
     private final PersonalTokenUseCases personalTokens;
     private final OAuthUseCases oauth;
     private final AuthenticateBearer authenticateBearer;
+    private final BrowserSessionUseCases browserSessions;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied) {
@@ -87,6 +89,8 @@ public final class Faultline implements AutoCloseable {
         this.personalTokens = PersonalTokenUseCases.wire(new PostgresPersonalTokens(jdbi), secrets, clock);
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
                 new PostgresAuthorizationCodes(jdbi), new PostgresTokenChains(jdbi), secrets, accessTokenCodec,
+                transactions, clock);
+        this.browserSessions = BrowserSessionUseCases.wire(new PostgresBrowserSessions(jdbi), users, secrets,
                 transactions, clock);
         this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, new PostgresTokenChains(jdbi),
                 personalTokens.authenticate(), oauth.policy(), clock);
@@ -170,6 +174,10 @@ public final class Faultline implements AutoCloseable {
         return authenticateBearer;
     }
 
+    public BrowserSessionUseCases browserSessions() {
+        return browserSessions;
+    }
+
     public PersonalTokenUseCases personalTokens() {
         return personalTokens;
     }
@@ -184,6 +192,8 @@ public final class Faultline implements AutoCloseable {
                     return Map.of("authorization_codes", (long) grants.codes(), "token_chains", (long) grants.chains(),
                             "abandoned_clients", (long) grants.clients());
                 },
+                () -> Map.of("browser_sessions", browserSessions.purge().purgeEndedBrowserSessions(
+                        access.getEndedGrantRetention().toJavaDuration(), batch)),
                 () -> Map.of("personal_tokens", personalTokens.purge().purgeEndedPersonalTokens(
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
                 () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()));

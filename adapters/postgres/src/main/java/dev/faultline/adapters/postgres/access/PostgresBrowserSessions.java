@@ -1,5 +1,9 @@
 package dev.faultline.adapters.postgres.access;
 
+import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+
+import dev.faultline.adapters.postgres.Rows;
 import dev.faultline.application.access.port.out.BrowserSessions;
 import dev.faultline.domain.access.BrowserSession;
 import dev.faultline.domain.access.BrowserSessionId;
@@ -8,8 +12,6 @@ import dev.faultline.domain.account.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -25,7 +27,6 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class PostgresBrowserSessions implements BrowserSessions {
     private static final String COLUMNS =
             "id, user_id, token_hash, created_at, last_seen_at, idle_expires_at, expires_at, revoked_at";
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
 
@@ -45,10 +46,10 @@ public final class PostgresBrowserSessions implements BrowserSessions {
                     .bind("lastSeenAt", timestamp(session.lastSeenAt()))
                     .bind("idleExpiresAt", timestamp(session.idleExpiresAt()))
                     .bind("expiresAt", timestamp(session.expiresAt()))
-                    .bind("revokedAt", session.revokedAt().map(PostgresBrowserSessions::timestamp).orElse(null))
+                    .bind("revokedAt", session.revokedAt().map(Rows::timestamp).orElse(null))
                     .execute());
         } catch (UnableToExecuteStatementException e) {
-            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+            if (Rows.isUniqueViolation(e)) {
                 throw new IllegalStateException("a browser session with the same id or hash is already stored", e);
             }
             throw e;
@@ -117,20 +118,10 @@ public final class PostgresBrowserSessions implements BrowserSessions {
                 new BrowserSessionId(rs.getObject("id", UUID.class)),
                 new TokenHash(rs.getString("token_hash")),
                 new UserId(rs.getObject("user_id", UUID.class)),
-                instant(rs, "created_at"),
-                instant(rs, "last_seen_at"),
-                instant(rs, "idle_expires_at"),
-                instant(rs, "expires_at"),
-                Optional.ofNullable(instant(rs, "revoked_at")));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
-    /** timestamptz as an explicit UTC offset: no dependence on the JVM's or the session's time zone. */
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+                nullableInstant(rs, "created_at"),
+                nullableInstant(rs, "last_seen_at"),
+                nullableInstant(rs, "idle_expires_at"),
+                nullableInstant(rs, "expires_at"),
+                Optional.ofNullable(nullableInstant(rs, "revoked_at")));
     }
 }
