@@ -7,6 +7,7 @@ import dev.faultline.bootstrap.cli.DbCommand;
 import dev.faultline.bootstrap.cli.DemoCommand;
 import dev.faultline.bootstrap.cli.MemberCommand;
 import dev.faultline.bootstrap.cli.PurgeCommand;
+import dev.faultline.bootstrap.cli.TokenCommand;
 import dev.faultline.bootstrap.cli.UserCommand;
 import dev.faultline.bootstrap.purge.PurgeHealthCheck;
 import dev.faultline.bootstrap.purge.PurgeJob;
@@ -46,6 +47,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         bootstrap.addCommand(new MemberCommand());
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new PurgeCommand());
+        bootstrap.addCommand(new TokenCommand());
     }
 
     /** The running instance's wiring (for end-to-end tests); null before {@link #run}. */

@@ -110,6 +110,30 @@ class CliCommandsTest {
     }
 
     @Test
+    void createsAPersonalTokenShownOnceAndStoresOnlyItsHash() {
+        CommandLine.run("user", "create", "--email", "bot@example.com", "--name", "Bot", config);
+
+        CommandLine.Result result = CommandLine.run("token", "create", "--email", "bot@example.com", "--title", "CI bot",
+                "--scope", "mcp:read mcp:write", "--expires-in-days", "30", config);
+        CommandLine.Result badScope = CommandLine.run("token", "create", "--email", "bot@example.com", "--title", "x",
+                "--scope", "mcp:admin", config);
+        CommandLine.Result nobody = CommandLine.run("token", "create", "--email", "ghost@example.com", "--title", "x", config);
+
+        assertThat(result.succeeded()).as(result.err()).isTrue();
+        assertThat(result.out()).contains("Created personal token \"CI bot\" for bot@example.com with mcp:read mcp:write")
+                .containsPattern("Token \\(shown once\\): flt_pat_[0-9A-Za-z]{49}");
+        String token = result.out().replaceAll("(?s).*Token \\(shown once\\): (\\S+).*", "$1");
+        assertThat(dev.faultline.domain.access.PersonalTokenFormat.isWellFormed(token)).isTrue();
+        assertThat(text("SELECT token_hash FROM personal_tokens"))
+                .isEqualTo(dev.faultline.domain.access.TokenHash.of(token).hex());
+        assertThat(badScope.succeeded()).isFalse();
+        assertThat(badScope.err()).contains("unknown scope \"mcp:admin\"");
+        assertThat(nobody.succeeded()).isFalse();
+        assertThat(nobody.err()).contains("no user with e-mail ghost@example.com");
+        assertThat(count("SELECT count(*) FROM personal_tokens")).isEqualTo(1);
+    }
+
+    @Test
     void purgesOnceAndReportsWhatItRemoved() {
         CommandLine.Result result = CommandLine.run("purge", config);
 
