@@ -3,7 +3,7 @@
 // and validates the access token as an RFC 9068 JWT against the JWKS. Prints a transcript (no secrets) and a
 // closing "N passed, N failed" line.
 import * as oauth from 'oauth4webapi';
-import { Browser, redact } from './browser.mjs';
+import { Browser, redact } from '../lib/browser.mjs';
 
 const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
 const EMAIL = process.env.FAULTLINE_EMAIL ?? 'acceptance@faultline.dev';
