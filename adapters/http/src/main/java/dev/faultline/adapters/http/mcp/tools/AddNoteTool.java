@@ -19,7 +19,7 @@ final class AddNoteTool extends FaultlineTool {
                         + "findings, a suspected cause, a link to a fix. The body is plain text, 1-"
                         + Note.MAX_BODY_LENGTH + " characters, may span lines. Each call adds another note (not "
                         + "idempotent). Returns the note with its id (delete_note removes it). Needs the mcp:write "
-                        + "scope.",
+                        + "scope. " + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object()
                         .required(Arguments.ISSUE_ID, Arguments.issueIdSchema())
                         .required(BODY, Schemas.string("The note's text.", 1, Note.MAX_BODY_LENGTH))
