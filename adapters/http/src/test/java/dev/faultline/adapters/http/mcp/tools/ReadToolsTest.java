@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.http.mcp.ToolResult;
 import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.testing.Fixtures;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Event;
@@ -270,13 +271,17 @@ class ReadToolsTest {
         }
 
         @Test
-        void an_issue_without_events_has_a_null_latest_event_and_no_notes() {
-            Issue issue = issue(shop, ada, "a", "A", "x");
-            world.events.listByIssue(issue.id(), java.util.Optional.empty(), 10);
-            ObjectNode content = world.ok("get_issue", adaReads, "{\"issue_id\":\"" + issue.id() + "\"}");
+        void an_issue_without_events_has_a_null_latest_event_no_mute_no_assignee_and_no_notes() {
+            Issue bare = Fixtures.issue(shop.id());
+            world.issues.add(bare);
+            ObjectNode content = world.ok("get_issue", adaReads, "{\"issue_id\":\"" + bare.id() + "\"}");
+            assertThat(content.get("latest_event").isNull()).isTrue();
+            assertThat(content.get("recent_event_ids")).isEmpty();
             assertThat(content.get("notes")).isEmpty();
             assertThat(content.get("issue").get("mute").isNull()).isTrue();
             assertThat(content.get("issue").get("assignee_id").isNull()).isTrue();
+            assertThat(fenced(world.call("get_issue", adaReads, "{\"issue_id\":\"" + bare.id() + "\"}").text()))
+                    .contains("latest event: none").contains("notes: none");
         }
 
         @Test
