@@ -80,11 +80,8 @@ final class GetIssueTool extends FaultlineTool {
         untrusted.addAll(UntrustedText.under("latest_event", EventView.UNTRUSTED));
         untrusted.addAll(UntrustedText.under("notes[]", NoteView.UNTRUSTED));
 
-        String summary = "Issue " + id + " in application " + application.slug() + ": " + IssueView.status(
-                details.issue()) + ", " + details.issue().eventCount() + " events, first seen "
-                + details.issue().firstSeen() + ", last seen " + details.issue().lastSeen() + ", assignee "
-                + details.issue().assignee().map(Object::toString).orElse("none") + ".\nWeb: " + webUrl
-                + "\nRecent event ids (newest first): " + (details.recentEventIds().isEmpty() ? "none"
+        String summary = "In application " + application.slug() + ": " + IssueView.facts(details.issue()) + ".\nWeb: "
+                + webUrl + "\nRecent event ids (newest first): " + (details.recentEventIds().isEmpty() ? "none"
                 : details.recentEventIds().stream().map(EventId::toString).collect(Collectors.joining(", ")))
                 + "\nNotes: " + details.notes().size() + ".";
         StringBuilder crash = new StringBuilder();

@@ -236,6 +236,7 @@ class ReadToolsTest {
                     world.clock.instant())).event();
             String noteByAda = world.ok("add_note", writer(ada), "{\"issue_id\":\"" + issue.id()
                     + "\",\"body\":\"Mine\"}").get("note").get("id").asText();
+            world.clock.advance(Duration.ofSeconds(1));
             world.ok("add_note", writer(carol), "{\"issue_id\":\"" + issue.id() + "\",\"body\":\"" + INJECTION + "\"}");
             world.ok("mute_issue", writer(ada), "{\"issue_id\":\"" + issue.id() + "\",\"events\":3}");
 

@@ -88,6 +88,17 @@ class ToolCatalogTest {
     }
 
     @Test
+    void every_tool_refuses_unknown_fields_and_arguments_that_are_not_an_object() {
+        ToolWorld world = new ToolWorld();
+        var caller = ToolWorld.writer(world.user());
+        assertThat(world.tools.all()).allSatisfy(t -> {
+            assertThat(world.error(t.name(), caller, "{\"unexpected\":1}")).contains("unexpected: unknown field");
+            assertThat(world.error(t.name(), caller, "[1]")).contains("arguments: expected an object");
+            assertThat(world.error(t.name(), caller, "\"text\"")).contains("arguments: expected an object");
+        });
+    }
+
+    @Test
     void schemas_handed_out_are_copies() {
         McpTool tool = tools.get(0);
         tool.inputSchema().put("additionalProperties", true);
