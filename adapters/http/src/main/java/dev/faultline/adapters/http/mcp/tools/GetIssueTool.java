@@ -27,7 +27,8 @@ final class GetIssueTool extends FaultlineTool {
                         + "up to " + GetIssue.RECENT_EVENTS + " most recent events (newest first; get_event "
                         + "shows one, list_events pages through all), the notes people wrote (oldest first; "
                         + "\"mine\" marks those you may delete) and web_url, a link to the issue in Faultline's "
-                        + "web interface. Use it to investigate an issue found with list_issues. " + ToolOutput.UNTRUSTED_HINT,
+                        + "web interface. Use it to investigate an issue found with list_issues. "
+                        + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
                 Schemas.object()
                         .required("issue", IssueView.schema())

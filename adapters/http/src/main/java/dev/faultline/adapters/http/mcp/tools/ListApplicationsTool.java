@@ -42,7 +42,8 @@ final class ListApplicationsTool extends FaultlineTool {
         }
         String summary = entries.size() + (entries.size() == 1 ? " application" : " applications")
                 + ". Pass an id or slug to list_issues as \"application\".";
-        return ToolOutput.success(content, untrusted, summary, entries.stream().map(e -> ApplicationView.text(e.application(), e.role()))
-                        .collect(Collectors.joining("\n")));
+        return ToolOutput.success(content, untrusted, summary, entries.stream()
+                .map(e -> ApplicationView.text(e.application(), e.role()))
+                .collect(Collectors.joining("\n")));
     }
 }

@@ -20,7 +20,8 @@ final class ListEventsTool extends FaultlineTool {
                         + "id, time, level, exception type, the first line of the message, environment and "
                         + "release. Use it to see how often and where an issue happens, or to pick an event for "
                         + "get_event, which shows the full stack trace, tags and user context. When next_cursor "
-                        + "is not null, call again with the same issue_id plus \"cursor\". " + ToolOutput.UNTRUSTED_HINT,
+                        + "is not null, call again with the same issue_id plus \"cursor\". "
+                        + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object()
                         .required(Arguments.ISSUE_ID, Arguments.issueIdSchema())
                         .optional(Arguments.LIMIT, Arguments.limitSchema("events"))

@@ -179,7 +179,8 @@ class ReadToolsTest {
                 "{\"limit\":1e300}", "{\"limit\":2.5}", "{\"limit\":\"10\"}", "{\"limit\":null}", "{\"limit\":true}"})
         void limits_out_of_range_or_of_another_type_are_refused(String arguments) {
             issue(shop, ada, "a", "A", "x");
-            assertThat(world.error("list_issues", adaReads, arguments)).startsWith("Invalid arguments for list_issues: limit:");
+            assertThat(world.error("list_issues", adaReads, arguments))
+                    .startsWith("Invalid arguments for list_issues: limit:");
         }
 
         @ParameterizedTest
@@ -297,7 +298,8 @@ class ReadToolsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"{}", "{\"issue_id\":\"123\"}", "{\"issue_id\":123}", "{\"issue_id\":null}",
-                "{\"issue_id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1\"}", "{\"id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b\"}"})
+                "{\"issue_id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1\"}",
+                "{\"id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b\"}"})
         void malformed_or_missing_ids_are_refused(String arguments) {
             assertThat(world.error("get_issue", adaReads, arguments)).startsWith("Invalid arguments for get_issue:");
         }

@@ -28,7 +28,8 @@ class SchemaCheckTest {
     @Test
     void a_conforming_value_has_no_violations() {
         assertThat(check("""
-                {"id":"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b","limit":100,"name":"abcde","when":"2026-11-23T10:00:00+01:00",
+                {"id":"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b","limit":100,"name":"abcde",
+                 "when":"2026-11-23T10:00:00+01:00",
                  "color":"red","maybe":null,"flag":true,"tags":{"a":"b"},"list":[{"x":false}]}""")).isEmpty();
         assertThat(check("{\"id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b\",\"limit\":5.0}"))
                 .as("5.0 is an integer in JSON Schema").isEmpty();

@@ -142,7 +142,8 @@ class WriteToolsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"", ",\"forever\":true,\"events\":3", ",\"forever\":true,\"until\":\"2027-01-01T00:00:00Z\"",
+        @ValueSource(strings = {"", ",\"forever\":true,\"events\":3",
+                ",\"forever\":true,\"until\":\"2027-01-01T00:00:00Z\"",
                 ",\"until\":\"2027-01-01T00:00:00Z\",\"events\":3", ",\"forever\":false", ",\"forever\":\"yes\"",
                 ",\"events\":0", ",\"events\":-1", ",\"events\":1000001", ",\"events\":\"5\"", ",\"events\":2.5",
                 ",\"until\":\"next week\"", ",\"until\":\"2027-01-01\"", ",\"until\":null", ",\"duration\":\"1h\""})
@@ -264,7 +265,8 @@ class WriteToolsTest {
                     .contains("Invalid argument \"body\"");
             assertThat(world.error("add_note", adaWrites, "{" + issueArg + ",\"body\":\"a\\u0000b\"}"))
                     .contains("Invalid argument \"body\"").contains("control characters");
-            assertThat(world.error("add_note", adaWrites, "{" + issueArg + ",\"body\":7}")).contains("body: expected a string");
+            assertThat(world.error("add_note", adaWrites, "{" + issueArg + ",\"body\":7}"))
+                    .contains("body: expected a string");
             assertThat(world.error("add_note", adaWrites, "{" + issueArg + "}")).contains("body: is required");
             assertThat(world.ok("add_note", adaWrites, "{" + issueArg + ",\"body\":\"" + "x".repeat(10_000) + "\"}"))
                     .isNotNull();
@@ -304,9 +306,11 @@ class WriteToolsTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"{}", "{\"note_id\":\"x\"}", "{\"note_id\":1}", "{\"issue_id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b\"}"})
+        @ValueSource(strings = {"{}", "{\"note_id\":\"x\"}", "{\"note_id\":1}",
+                "{\"issue_id\":\"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1b\"}"})
         void bad_note_ids_are_refused(String arguments) {
-            assertThat(world.error("delete_note", adaWrites, arguments)).startsWith("Invalid arguments for delete_note:");
+            assertThat(world.error("delete_note", adaWrites, arguments))
+                    .startsWith("Invalid arguments for delete_note:");
         }
     }
 }
