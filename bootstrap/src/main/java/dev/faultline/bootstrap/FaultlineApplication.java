@@ -19,7 +19,9 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import dev.faultline.adapters.http.logging.RedactingRequestLogWriter;
 import io.dropwizard.lifecycle.Managed;
+import org.eclipse.jetty.server.CustomRequestLog;
 import io.dropwizard.views.common.ViewBundle;
 import java.time.Duration;
 
@@ -77,6 +79,11 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         }
         environment.lifecycle().manage(new ScheduledJob("signing-keys", faultline.keyRotation()::runOnce,
                 Duration.ofSeconds(5), Faultline.KEY_RELOAD_INTERVAL));
-        environment.lifecycle().addServerLifecycleListener(server -> StartupBanner.print(configuration, server));
+        environment.lifecycle().addServerLifecycleListener(server -> {
+            // Our own request log: the same NCSA lines as usual, with /mcp/{token} and secret parameters masked.
+            server.setRequestLog(new CustomRequestLog(RedactingRequestLogWriter.toLog(),
+                    CustomRequestLog.EXTENDED_NCSA_FORMAT));
+            StartupBanner.print(configuration, server);
+        });
     }
 }

@@ -73,10 +73,10 @@ public class BeginAuthorizationService implements BeginAuthorization {
         } catch (InvalidValue e) {
             return error(redirectUri, AuthorizationResponse.Error.INVALID_SCOPE, e.getMessage(), state);
         }
-        if (!client.scopeCeiling().containsAll(scopes)) {
-            return error(redirectUri, AuthorizationResponse.Error.INVALID_SCOPE, "scope \"" + scopes
-                    + "\" exceeds what this client registered for (\"" + client.scopeCeiling() + "\")", state);
-        }
+        // The scope a client registered is not a ceiling: anyone may register anonymously with every scope,
+        // so a ceiling would protect nothing, while it would break MCP step-up (clients register with the
+        // scope of the first challenge, mcp:read, and later ask for mcp:write). The person's consent to the
+        // scopes shown on the consent page is what grants them.
         String resource = request.resource() == null ? policy.mcpResource() : request.resource();
         if (!resource.equals(policy.mcpResource())) {
             return error(redirectUri, AuthorizationResponse.Error.INVALID_TARGET, "resource \"" + resource

@@ -30,9 +30,6 @@ final class ConsentCheck {
         if (client.get().registeredRedirectUri(request.redirectUri()).isEmpty()) {
             return refused(Client.redirectUriNotRegistered(request.redirectUri()));
         }
-        if (!client.get().scopeCeiling().containsAll(request.scopes())) {
-            return refused("scope \"" + request.scopes() + "\" exceeds what this client registered for");
-        }
         return new Result.Stands(client.get());
     }
 

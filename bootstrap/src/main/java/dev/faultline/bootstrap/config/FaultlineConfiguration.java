@@ -13,6 +13,9 @@ public class FaultlineConfiguration extends Configuration {
     @NotEmpty
     private String publicBaseUrl = "http://localhost:8080";
 
+    /** Browser origins besides Faultline's own that may call /mcp (e.g. an MCP inspector), comma-separated. */
+    private String allowedOrigins = "";
+
     @Valid
     @NotNull
     private DatabaseSettings database = new DatabaseSettings();
@@ -64,6 +67,22 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public void setPurge(PurgeSettings purge) {
         this.purge = purge;
+    }
+
+    @JsonProperty
+    public String getAllowedOrigins() {
+        return allowedOrigins;
+    }
+
+    @JsonProperty
+    public void setAllowedOrigins(String allowedOrigins) {
+        this.allowedOrigins = allowedOrigins == null ? "" : allowedOrigins;
+    }
+
+    public java.util.Set<String> allowedOrigins() {
+        return java.util.Arrays.stream(allowedOrigins.split(","))
+                .map(String::trim).filter(o -> !o.isEmpty()).map(o -> o.toLowerCase(java.util.Locale.ROOT))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** The MCP resource (RFC 8707 audience of every access token). */

@@ -11,10 +11,23 @@ import dev.faultline.adapters.http.pages.AuthorizeResource;
 import dev.faultline.adapters.http.pages.LoginResource;
 import dev.faultline.adapters.http.pages.PageSecurityHeaders;
 import dev.faultline.adapters.http.session.SessionCookies;
+import dev.faultline.adapters.http.mcp.BearerChallenge;
+import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
+import dev.faultline.adapters.http.mcp.McpPrincipal;
+import dev.faultline.adapters.http.mcp.McpRequestGuard;
+import dev.faultline.adapters.http.mcp.McpResource;
+import dev.faultline.adapters.http.mcp.McpServer;
+import dev.faultline.adapters.http.mcp.ProtectedResourceMetadataResource;
+import dev.faultline.adapters.http.mcp.tools.FaultlineTools;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
 
 /** Registers every HTTP endpoint of Faultline with Jersey, each wired to its use cases. */
 public final class HttpEndpoints {
+    private static final String VERSION = "0.1.0";
+    private static final int TOOLS_PAGE_SIZE = 50;
+
     private HttpEndpoints() {
     }
 
@@ -35,5 +48,18 @@ public final class HttpEndpoints {
                 oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
+
+        String issuer = oauth.policy().issuer();
+        BearerChallenge challenge = new BearerChallenge(issuer);
+        TrackerUseCases tracker = faultline.tracker();
+        FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
+                tracker.listEvents(), tracker.getEvent(), tracker.resolveIssue(), tracker.reopenIssue(),
+                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
+                faultline.account().findUserByEmail(), issuer);
+        jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
+        jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));
+        jersey.register(new AuthValueFactoryProvider.Binder<>(McpPrincipal.class));
+        jersey.register(new ProtectedResourceMetadataResource(issuer));
+        jersey.register(new McpResource(new McpServer(tools.all(), VERSION, TOOLS_PAGE_SIZE), challenge));
     }
 }

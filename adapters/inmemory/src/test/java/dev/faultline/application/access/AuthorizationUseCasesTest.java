@@ -125,11 +125,18 @@ class AuthorizationUseCasesTest {
     }
 
     @Test
-    void a_scope_beyond_what_the_client_registered_is_refused() {
+    void a_client_registered_for_mcp_read_may_step_up_to_mcp_write_with_consent() {
         Client readOnly = h.registered(h.register.register(new ClientRegistrationRequest("R", List.of(LOOPBACK), null,
                 null, "none", "mcp:read", null, null, null))).client();
-        assertThat(redirectedWithError(authorize(readOnly, LOOPBACK, "mcp:write"), "invalid_scope")
-                .parameter("error_description").orElseThrow()).contains("exceeds what this client registered for");
+        Outcome.ShowConsent consent = h.consent(authorize(readOnly, LOOPBACK, "mcp:read mcp:write"));
+        assertThat(consent.request().scopes()).isEqualTo(Scopes.READ_WRITE);
+    }
+
+    @Test
+    void an_unknown_scope_is_refused_with_invalid_scope() {
+        Client client = h.registerPublic("Claude", LOOPBACK);
+        assertThat(redirectedWithError(authorize(client, LOOPBACK, "mcp:admin"), "invalid_scope")
+                .parameter("error_description").orElseThrow()).contains("unknown scope \"mcp:admin\"");
     }
 
     @Test

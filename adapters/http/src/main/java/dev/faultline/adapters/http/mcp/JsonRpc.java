@@ -1,0 +1,38 @@
+package dev.faultline.adapters.http.mcp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** JSON-RPC 2.0 messages and the error codes the MCP checklist names. */
+final class JsonRpc {
+    static final int PARSE_ERROR = -32700;
+    static final int INVALID_REQUEST = -32600;
+    static final int METHOD_NOT_FOUND = -32601;
+    static final int INVALID_PARAMS = -32602;
+    static final int INTERNAL_ERROR = -32603;
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonRpc() {
+    }
+
+    static ObjectNode result(JsonNode id, JsonNode result) {
+        ObjectNode response = NODES.objectNode().put("jsonrpc", "2.0");
+        response.set("id", id);
+        response.set("result", result);
+        return response;
+    }
+
+    static ObjectNode error(JsonNode id, int code, String message) {
+        ObjectNode response = NODES.objectNode().put("jsonrpc", "2.0");
+        response.set("id", id == null ? NullNode.getInstance() : id);
+        response.putObject("error").put("code", code).put("message", message);
+        return response;
+    }
+
+    /** A request id must be a string or an integer (MCP forbids null ids). */
+    static boolean isValidId(JsonNode id) {
+        return id != null && (id.isTextual() || id.isIntegralNumber());
+    }
+}
