@@ -50,6 +50,6 @@ public final class BearerChallenge {
     }
 
     private static String quoted(String text) {
-        return text.replace("\\", "").replace("\"", "'");
+        return text.replaceAll("\\p{Cntrl}", " ").replace("\\", "").replace("\"", "'");
     }
 }
