@@ -2,6 +2,7 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.PurgeEndedBrowserSessions;
 import dev.faultline.application.access.port.out.BrowserSessions;
+import dev.faultline.application.shared.Batches;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,16 +20,7 @@ public class PurgeEndedBrowserSessionsService implements PurgeEndedBrowserSessio
 
     @Override
     public long purgeEndedBrowserSessions(Duration retention, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
-        }
         Instant cutoff = clock.instant().minus(retention);
-        long total = 0;
-        int deleted;
-        do {
-            deleted = sessions.purgeEndedBefore(cutoff, batchSize);
-            total += deleted;
-        } while (deleted == batchSize);
-        return total;
+        return Batches.drain(batchSize, limit -> sessions.purgeEndedBefore(cutoff, limit));
     }
 }

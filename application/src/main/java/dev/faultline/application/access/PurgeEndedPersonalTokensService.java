@@ -2,6 +2,7 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.PurgeEndedPersonalTokens;
 import dev.faultline.application.access.port.out.PersonalTokens;
+import dev.faultline.application.shared.Batches;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,16 +19,7 @@ public class PurgeEndedPersonalTokensService implements PurgeEndedPersonalTokens
 
     @Override
     public long purgeEndedPersonalTokens(Duration retention, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
-        }
         Instant cutoff = clock.instant().minus(retention);
-        long total = 0;
-        int deleted;
-        do {
-            deleted = tokens.purgeEndedBefore(cutoff, batchSize);
-            total += deleted;
-        } while (deleted == batchSize);
-        return total;
+        return Batches.drain(batchSize, limit -> tokens.purgeEndedBefore(cutoff, limit));
     }
 }

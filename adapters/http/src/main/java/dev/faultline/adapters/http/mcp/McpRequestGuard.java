@@ -2,7 +2,6 @@ package dev.faultline.adapters.http.mcp;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -40,10 +39,10 @@ public final class McpRequestGuard implements ContainerRequestFilter {
         }
         String origin = request.getHeaderString("Origin");
         if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
-            throw forbidden("requests from origin " + origin + " are not allowed");
+            throw RejectedRequests.reject(request, forbidden("requests from origin " + origin + " are not allowed"));
         }
         if (loopbackOnly && !isLoopbackHost(request.getHeaderString("Host"))) {
-            throw forbidden("the Host header does not name this server");
+            throw RejectedRequests.reject(request, forbidden("the Host header does not name this server"));
         }
     }
 
@@ -60,8 +59,8 @@ public final class McpRequestGuard implements ContainerRequestFilter {
         return LOOPBACK.contains(name);
     }
 
-    private static WebApplicationException forbidden(String message) {
-        return new WebApplicationException(Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Map.of("error", "forbidden", "error_description", message)).build());
+    private static Response forbidden(String message) {
+        return Response.status(403).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(Map.of("error", "forbidden", "error_description", message)).build();
     }
 }
