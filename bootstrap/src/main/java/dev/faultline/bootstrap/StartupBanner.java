@@ -17,7 +17,7 @@ final class StartupBanner {
     static void print(FaultlineConfiguration configuration, Server server) {
         StringBuilder banner = new StringBuilder("\n")
                 .append("  Faultline is running.\n")
-                .append("    Web:           ").append(configuration.getPublicBaseUrl()).append('\n')
+                .append("    Sign in:       ").append(configuration.getPublicBaseUrl()).append("/login\n")
                 .append("    MCP endpoint:  ").append(configuration.mcpResource()).append('\n');
         for (var connector : server.getConnectors()) {
             if (connector instanceof NetworkConnector network && "admin".equals(network.getName())) {
