@@ -87,12 +87,13 @@ public final class Faultline implements AutoCloseable {
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
         this.personalTokens = PersonalTokenUseCases.wire(new PostgresPersonalTokens(jdbi), secrets, clock);
+        PostgresTokenChains chains = new PostgresTokenChains(jdbi);
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
-                new PostgresAuthorizationCodes(jdbi), new PostgresTokenChains(jdbi), secrets, accessTokenCodec,
+                new PostgresAuthorizationCodes(jdbi), chains, secrets, accessTokenCodec,
                 transactions, clock);
         this.browserSessions = BrowserSessionUseCases.wire(new PostgresBrowserSessions(jdbi), users, secrets,
                 transactions, clock);
-        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, new PostgresTokenChains(jdbi),
+        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, chains,
                 personalTokens.authenticate(), oauth.policy(), clock);
     }
 

@@ -3,6 +3,7 @@ package dev.faultline.application.access.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.application.testing.Race;
 import dev.faultline.domain.access.BrowserSession;
 import dev.faultline.domain.access.BrowserSessionId;
 import dev.faultline.domain.access.TokenHash;
@@ -13,12 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -118,7 +113,7 @@ public abstract class BrowserSessionsContract {
         sessions.add(session);
         Instant now = T0.plusSeconds(900);
 
-        List<Boolean> results = concurrently(8,
+        List<Boolean> results = Race.concurrently(8,
                 i -> sessions.touch(session.id(), now, now.plus(LIFETIMES.idle()), now.minus(INTERVAL)));
 
         assertThat(results).containsOnlyOnce(true);
@@ -142,7 +137,7 @@ public abstract class BrowserSessionsContract {
         BrowserSession session = session(alice, T0);
         sessions.add(session);
 
-        List<Boolean> results = concurrently(8, i -> sessions.revoke(session.id(), T0.plusSeconds(100 + i)));
+        List<Boolean> results = Race.concurrently(8, i -> sessions.revoke(session.id(), T0.plusSeconds(100 + i)));
 
         assertThat(results).containsOnlyOnce(true);
         assertThat(stored(session).revokedAt().orElseThrow()).isBetween(T0.plusSeconds(100), T0.plusSeconds(107));
@@ -195,34 +190,5 @@ public abstract class BrowserSessionsContract {
     @Test
     void aPurgeBatchMustBePositive() {
         assertThatThrownBy(() -> sessions.purgeEndedBefore(T0, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static List<Boolean> concurrently(int threads, IndexedTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                Callable<Boolean> call = () -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return task.run(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Boolean> results = new ArrayList<>();
-            for (Future<Boolean> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IndexedTask {
-        boolean run(int index);
     }
 }

@@ -3,6 +3,7 @@ package dev.faultline.application.access.port.out;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.application.testing.Race;
 import dev.faultline.domain.access.PersonalToken;
 import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.access.PersonalTokenTitle;
@@ -14,12 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -131,7 +126,7 @@ public abstract class PersonalTokensContract {
         PersonalToken token = token(alice, T0);
         tokens.add(token);
 
-        List<Boolean> results = concurrently(8, i -> tokens.revoke(token.id(), T0.plusSeconds(100 + i)));
+        List<Boolean> results = Race.concurrently(8, i -> tokens.revoke(token.id(), T0.plusSeconds(100 + i)));
 
         assertThat(results).containsOnlyOnce(true);
         Instant kept = tokens.findById(token.id()).orElseThrow().revokedAt().orElseThrow();
@@ -164,7 +159,7 @@ public abstract class PersonalTokensContract {
         tokens.add(token);
         Instant now = T0.plusSeconds(600);
 
-        List<Boolean> results = concurrently(8, i -> tokens.recordUse(token.id(), now, now.minus(Duration.ofMinutes(5))));
+        List<Boolean> results = Race.concurrently(8, i -> tokens.recordUse(token.id(), now, now.minus(Duration.ofMinutes(5))));
 
         assertThat(results).containsOnlyOnce(true);
         assertThat(tokens.findById(token.id()).orElseThrow().lastUsedAt()).contains(now);
@@ -201,34 +196,5 @@ public abstract class PersonalTokensContract {
     @Test
     void aPurgeBatchMustBePositive() {
         assertThatThrownBy(() -> tokens.purgeEndedBefore(T0, 0)).isInstanceOf(IllegalArgumentException.class);
-    }
-
-    private static List<Boolean> concurrently(int threads, IndexedTask task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int index = i;
-                Callable<Boolean> call = () -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return task.run(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            start.countDown();
-            List<Boolean> results = new ArrayList<>();
-            for (Future<Boolean> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    @FunctionalInterface
-    private interface IndexedTask {
-        boolean run(int index);
     }
 }
