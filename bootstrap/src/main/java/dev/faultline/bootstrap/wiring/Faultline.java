@@ -21,6 +21,8 @@ import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
 import dev.faultline.adapters.postgres.tracker.PostgresNotes;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.AuthenticateBearerService;
+import dev.faultline.application.access.RevokeAllAccessService;
+import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
@@ -59,6 +61,7 @@ public final class Faultline implements AutoCloseable {
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
     private final PersonalTokenUseCases personalTokens;
+    private final RevokeAllAccess revokeAllAccess;
     private final OAuthUseCases oauth;
     private final AuthenticateBearer authenticateBearer;
     private final BrowserSessionUseCases browserSessions;
@@ -86,8 +89,10 @@ public final class Faultline implements AutoCloseable {
         this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi), passwordHasher, clock);
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
-        this.personalTokens = PersonalTokenUseCases.wire(new PostgresPersonalTokens(jdbi), secrets, clock);
+        PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);
+        this.personalTokens = PersonalTokenUseCases.wire(personalTokenStore, secrets, clock);
         PostgresTokenChains chains = new PostgresTokenChains(jdbi);
+        this.revokeAllAccess = new RevokeAllAccessService(chains, personalTokenStore, transactions, clock);
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
                 new PostgresAuthorizationCodes(jdbi), chains, secrets, accessTokenCodec,
                 transactions, clock);
@@ -181,6 +186,11 @@ public final class Faultline implements AutoCloseable {
 
     public PersonalTokenUseCases personalTokens() {
         return personalTokens;
+    }
+
+    /** My Integrations' "revoke everything": every OAuth grant and every personal token of one user. */
+    public RevokeAllAccess revokeAllAccess() {
+        return revokeAllAccess;
     }
 
     /** Everything the scheduled purge (and the {@code purge} command) deletes, in order. */

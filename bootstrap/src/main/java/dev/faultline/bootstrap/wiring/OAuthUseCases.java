@@ -6,6 +6,7 @@ import dev.faultline.application.access.BeginAuthorizationService;
 import dev.faultline.application.access.DenyAuthorizationService;
 import dev.faultline.application.access.ExchangeAuthorizationCodeService;
 import dev.faultline.application.access.ListIntegrationsService;
+import dev.faultline.application.access.ListSecurityEventsService;
 import dev.faultline.application.access.PublishSigningKeysService;
 import dev.faultline.application.access.PurgeExpiredGrantsService;
 import dev.faultline.application.access.RefreshTokensService;
@@ -17,6 +18,7 @@ import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.DenyAuthorization;
 import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
 import dev.faultline.application.access.port.in.ListIntegrations;
+import dev.faultline.application.access.port.in.ListSecurityEvents;
 import dev.faultline.application.access.port.in.PublishSigningKeys;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.in.RefreshTokens;
@@ -43,6 +45,7 @@ public record OAuthUseCases(
         RevokeToken revokeToken,
         ListIntegrations listIntegrations,
         RevokeIntegration revokeIntegration,
+        ListSecurityEvents listSecurityEvents,
         PurgeExpiredGrants purgeExpiredGrants,
         PublishSigningKeys publishSigningKeys) {
 
@@ -59,6 +62,7 @@ public record OAuthUseCases(
                 new RevokeTokenService(clients, chains, codec, policy, clock),
                 new ListIntegrationsService(clients, chains, clock),
                 new RevokeIntegrationService(chains, clock),
+                new ListSecurityEventsService(clients, chains),
                 new PurgeExpiredGrantsService(clients, codes, chains, policy, clock),
                 new PublishSigningKeysService(codec));
     }

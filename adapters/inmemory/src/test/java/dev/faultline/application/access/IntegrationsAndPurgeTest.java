@@ -6,15 +6,19 @@ import static dev.faultline.application.access.OAuthHarness.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.application.access.port.in.ListIntegrations.Integration;
+import dev.faultline.application.access.port.in.ListSecurityEvents.Kind;
+import dev.faultline.application.access.port.in.ListSecurityEvents.SecurityEvent;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.in.RevokeIntegration;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenHash;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IntegrationsAndPurgeTest {
@@ -62,6 +66,36 @@ class IntegrationsAndPurgeTest {
         failed(h.refresh(claude, two.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
         issued(h.refresh(cursor, other.refreshToken(), null));
         assertThat(h.integrations.listFor(h.alice)).extracting(Integration::clientName).containsExactly("Cursor");
+    }
+
+    @Test
+    void reuse_of_a_refresh_token_and_replay_of_a_code_show_up_as_security_events_newest_first() {
+        TokenOutcome.Tokens stolen = h.tokensFor(claude, LOOPBACK, null);
+        issued(h.refresh(claude, stolen.refreshToken(), null));
+        h.clock.advance(Duration.ofMinutes(10));
+        Instant reusedAt = h.clock.instant();
+        failed(h.refresh(claude, stolen.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
+        h.clock.advance(Duration.ofMinutes(10));
+        String code = h.codeFor(cursor, "https://cursor.example/cb", null);
+        issued(h.exchange(ClientCredentials.publicClient(cursor.id()), code, "https://cursor.example/cb",
+                OAuthHarness.VERIFIER));
+        Instant replayedAt = h.clock.instant();
+        failed(h.exchange(ClientCredentials.publicClient(cursor.id()), code, "https://cursor.example/cb",
+                OAuthHarness.VERIFIER), TokenOutcome.Error.INVALID_GRANT);
+        h.revokeIntegration.revoke(h.alice, claude.id());
+
+        assertThat(h.securityEvents.listFor(h.alice)).containsExactly(
+                new SecurityEvent(replayedAt, Kind.AUTHORIZATION_CODE_REPLAYED, cursor.id(), Optional.of("Cursor"), true),
+                new SecurityEvent(reusedAt, Kind.REFRESH_TOKEN_REUSED, claude.id(), Optional.of("Claude"), true));
+        assertThat(h.securityEvents.listFor(dev.faultline.domain.account.UserId.random())).isEmpty();
+    }
+
+    @Test
+    void a_user_revoking_an_integration_is_not_a_security_event() {
+        h.tokensFor(claude, LOOPBACK, null);
+        h.revokeIntegration.revoke(h.alice, claude.id());
+
+        assertThat(h.securityEvents.listFor(h.alice)).isEmpty();
     }
 
     @Test

@@ -47,6 +47,7 @@ final class OAuthHarness {
     final RevokeTokenService revoke;
     final ListIntegrationsService integrations;
     final RevokeIntegrationService revokeIntegration;
+    final ListSecurityEventsService securityEvents;
     final PurgeExpiredGrantsService purge;
 
     final UserId alice = UserId.random();
@@ -67,6 +68,7 @@ final class OAuthHarness {
         revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
         integrations = new ListIntegrationsService(clients, chains, clock);
         revokeIntegration = new RevokeIntegrationService(chains, clock);
+        securityEvents = new ListSecurityEventsService(clients, chains);
         purge = new PurgeExpiredGrantsService(clients, codes, chains, policy, clock);
     }
 

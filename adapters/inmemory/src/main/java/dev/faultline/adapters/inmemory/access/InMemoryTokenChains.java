@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Chains by id plus an index of every refresh hash ever issued. Every method holds this object's lock, so
@@ -79,6 +80,16 @@ public final class InMemoryTokenChains implements TokenChains {
         return byId.values().stream()
                 .filter(c -> c.userId().equals(user) && c.isActiveAt(now))
                 .sorted(Comparator.comparing(TokenChain::createdAt))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<TokenChain> listRevokedFor(UserId user, Set<RevocationReason> reasons, int limit) {
+        return byId.values().stream()
+                .filter(c -> c.userId().equals(user)
+                        && c.revocation().map(revocation -> reasons.contains(revocation.reason())).orElse(false))
+                .sorted(Comparator.comparing((TokenChain c) -> c.revocation().orElseThrow().at()).reversed())
+                .limit(limit)
                 .toList();
     }
 

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -178,10 +179,23 @@ public final class PostgresTokenChains implements TokenChains {
                 .list());
     }
 
-    /**
-     * Deletes a bounded batch; the chains' refresh hashes go with them (ON DELETE CASCADE). {@code SKIP LOCKED}:
-     * concurrent purgers take different rows and never wait for a chain being rotated.
-     */
+    @Override
+    public List<TokenChain> listRevokedFor(UserId user, Set<RevocationReason> reasons, int limit) {
+        if (reasons.isEmpty()) {
+            return List.of();
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT + """
+                         WHERE c.user_id = :user AND c.revocation_reason IN (<reasons>)
+                         ORDER BY c.revoked_at DESC, c.id
+                         LIMIT :limit
+                        """)
+                .bind("user", user.value())
+                .bindList("reasons", reasons.stream().map(RevocationReason::name).toList())
+                .bind("limit", limit)
+                .map(PostgresTokenChains::map)
+                .list());
+    }
+
     @Override
     public boolean recordUse(ChainId id, Instant at, Instant notBefore) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
@@ -194,6 +208,10 @@ public final class PostgresTokenChains implements TokenChains {
                 .execute()) == 1;
     }
 
+    /**
+     * Deletes a bounded batch; the chains' refresh hashes go with them (ON DELETE CASCADE). {@code SKIP LOCKED}:
+     * concurrent purgers take different rows and never wait for a chain being rotated.
+     */
     @Override
     public int purgeEndedBefore(Instant cutoff, int limit) {
         return jdbi.withHandle(handle -> handle.createUpdate("""

@@ -9,6 +9,7 @@ import dev.faultline.domain.account.UserId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Token chains and every refresh-token hash each one ever issued. A refresh-token hash belongs to at most one
@@ -42,6 +43,12 @@ public interface TokenChains {
 
     /** The chains of {@code user} that are active at {@code now} (not revoked, refresh not expired). */
     List<TokenChain> listActiveFor(UserId user, Instant now);
+
+    /**
+     * The chains of {@code user} that were revoked for one of {@code reasons} (until purged), most recently revoked
+     * first, at most {@code limit}.
+     */
+    List<TokenChain> listRevokedFor(UserId user, Set<RevocationReason> reasons, int limit);
 
     /**
      * Records that an access token of the chain was used at {@code at}, unless a use at or after

@@ -29,8 +29,10 @@ import dev.faultline.domain.account.UserId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,6 +185,28 @@ public abstract class TokenChainsContract {
         chains.revoke(revoked.id(), RevocationReason.USER_REVOKED, T0);
 
         assertThat(chains.listActiveFor(user, T0.plusSeconds(1))).containsExactly(active);
+    }
+
+    @Test
+    void lists_the_users_chains_revoked_for_the_given_reasons_most_recent_first() {
+        TokenChain reused = chain(client.id(), user, T0);
+        TokenChain replayed = chain(otherClient.id(), user, T0);
+        TokenChain userRevoked = chain(client.id(), user, T0);
+        TokenChain active = chain(client.id(), user, T0);
+        TokenChain someoneElses = chain(client.id(), otherUser, T0);
+        List.of(reused, replayed, userRevoked, active, someoneElses).forEach(chains::add);
+        chains.revoke(reused.id(), RevocationReason.REFRESH_REUSE, T0.plusSeconds(10));
+        chains.revoke(replayed.id(), RevocationReason.CODE_REPLAY, T0.plusSeconds(20));
+        chains.revoke(userRevoked.id(), RevocationReason.USER_REVOKED, T0.plusSeconds(30));
+        chains.revoke(someoneElses.id(), RevocationReason.REFRESH_REUSE, T0.plusSeconds(40));
+        Set<RevocationReason> theft = EnumSet.of(RevocationReason.REFRESH_REUSE, RevocationReason.CODE_REPLAY);
+
+        assertThat(chains.listRevokedFor(user, theft, 10)).extracting(TokenChain::id)
+                .containsExactly(replayed.id(), reused.id());
+        assertThat(chains.listRevokedFor(user, theft, 1)).extracting(TokenChain::id).containsExactly(replayed.id());
+        assertThat(chains.listRevokedFor(user, EnumSet.of(RevocationReason.USER_REVOKED), 10))
+                .extracting(TokenChain::id).containsExactly(userRevoked.id());
+        assertThat(chains.listRevokedFor(user, EnumSet.noneOf(RevocationReason.class), 10)).isEmpty();
     }
 
     @Test

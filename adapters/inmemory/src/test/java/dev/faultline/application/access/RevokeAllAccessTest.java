@@ -1,0 +1,65 @@
+package dev.faultline.application.access;
+
+import static dev.faultline.application.access.OAuthHarness.LOOPBACK;
+import static dev.faultline.application.access.OAuthHarness.failed;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
+import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
+import dev.faultline.application.access.port.in.CreatePersonalToken;
+import dev.faultline.application.access.port.in.RevokeAllAccess;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.account.UserId;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class RevokeAllAccessTest {
+    final OAuthHarness h = new OAuthHarness();
+    final InMemoryPersonalTokens personalTokens = new InMemoryPersonalTokens();
+    final CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, new SequentialSecrets(), h.clock);
+    final AuthenticatePersonalTokenService authenticate = new AuthenticatePersonalTokenService(personalTokens, h.clock);
+    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.chains, personalTokens, h.transactions, h.clock);
+    final Client claude = h.registerPublic("Claude", LOOPBACK);
+    final Client cursor = h.registerPublic("Cursor", "https://cursor.example/cb");
+
+    private String personalToken(UserId owner, String title) {
+        return createToken.create(CreatePersonalToken.Command.of(owner, title, "mcp:read", null)).token();
+    }
+
+    @Test
+    void ends_every_grant_of_every_client_and_every_personal_token_of_the_user_only() {
+        TokenOutcome.Tokens claudeOne = h.tokensFor(claude, LOOPBACK, null);
+        TokenOutcome.Tokens claudeTwo = h.tokensFor(claude, LOOPBACK, "mcp:write");
+        TokenOutcome.Tokens cursorOne = h.tokensFor(cursor, "https://cursor.example/cb", null);
+        String laptop = personalToken(h.alice, "laptop");
+        String ci = personalToken(h.alice, "CI");
+        UserId bob = UserId.random();
+        String bobs = personalToken(bob, "bob's");
+
+        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(3, 2));
+
+        failed(h.refresh(claude, claudeOne.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
+        failed(h.refresh(claude, claudeTwo.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
+        failed(h.refresh(cursor, cursorOne.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
+        assertThat(authenticate.authenticate(laptop)).isEqualTo(new AuthenticatePersonalToken.Outcome.Refused(AuthenticatePersonalToken.Reason.REVOKED));
+        assertThat(authenticate.authenticate(ci)).isEqualTo(new AuthenticatePersonalToken.Outcome.Refused(AuthenticatePersonalToken.Reason.REVOKED));
+        assertThat(authenticate.authenticate(bobs)).isInstanceOf(AuthenticatePersonalToken.Outcome.Authenticated.class);
+        assertThat(h.integrations.listFor(h.alice)).isEmpty();
+    }
+
+    @Test
+    void revoking_again_or_with_nothing_active_changes_nothing_and_says_zero() {
+        h.tokensFor(claude, LOOPBACK, null);
+        String expiring = createToken.create(CreatePersonalToken.Command.of(h.alice, "short", "mcp:read",
+                h.clock.instant().plus(Duration.ofDays(1)))).token();
+        h.clock.advance(Duration.ofDays(2));
+
+        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(1, 0));
+        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(0, 0));
+        assertThat(revokeAll.revokeAll(UserId.random())).isEqualTo(new RevokeAllAccess.Result(0, 0));
+        assertThat(personalTokens.listForUser(h.alice)).singleElement()
+                .satisfies(token -> assertThat(token.revokedAt()).isEmpty());
+        assertThat(expiring).isNotBlank();
+    }
+}
