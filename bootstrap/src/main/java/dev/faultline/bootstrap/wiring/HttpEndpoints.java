@@ -8,6 +8,8 @@ import dev.faultline.adapters.http.oauth.RevocationResource;
 import dev.faultline.adapters.http.oauth.TokenResource;
 import dev.faultline.adapters.http.pages.AssetsResource;
 import dev.faultline.adapters.http.pages.AuthorizeResource;
+import dev.faultline.adapters.http.pages.HomeResource;
+import dev.faultline.adapters.http.pages.IntegrationsResource;
 import dev.faultline.adapters.http.pages.LoginResource;
 import dev.faultline.adapters.http.pages.PageSecurityHeaders;
 import dev.faultline.adapters.http.session.SessionCookies;
@@ -46,6 +48,11 @@ public final class HttpEndpoints {
                 sessions.end(), cookies, oauth.policy()));
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
                 oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
+        PersonalTokenUseCases personalTokens = faultline.personalTokens();
+        jersey.register(new IntegrationsResource(sessions.resolve(), oauth.listIntegrations(),
+                oauth.revokeIntegration(), personalTokens.list(), personalTokens.create(), personalTokens.revoke(),
+                oauth.listSecurityEvents(), faultline.revokeAllAccess(), cookies, oauth.policy(), faultline.clock()));
+        jersey.register(new HomeResource(oauth.policy()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
 

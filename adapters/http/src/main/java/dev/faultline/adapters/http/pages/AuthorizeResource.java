@@ -65,7 +65,8 @@ public class AuthorizeResource {
         if (!(session instanceof ResolveBrowserSession.Outcome.SignedIn signedIn)) {
             return signInFirst(parameters);
         }
-        ConsentView page = new ConsentView(consent.clientName(), consent.selfRegistered(), consent.redirectHost(),
+        ConsentView page = new ConsentView(DisplayText.of(consent.clientName()), consent.selfRegistered(),
+                DisplayText.of(consent.redirectHost()),
                 consent.scopesInPlainWords(), signedIn.displayName().value(), signedIn.email().value(),
                 signedIn.csrf().value(), parameters.hiddenFields(), parameters.authorizePath());
         return Pages.html(200, page)

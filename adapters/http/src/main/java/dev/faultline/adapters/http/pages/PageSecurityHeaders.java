@@ -11,7 +11,8 @@ import jakarta.ws.rs.ext.Provider;
  * Security headers on every page response (resources marked {@link PageResponse}), errors included: no
  * framing (clickjacking of the consent page), no referrer (authorization requests carry {@code state} and
  * PKCE values in the URL), no content sniffing, nothing cached (pages show who is signed in and carry CSRF
- * tokens), and a Content Security Policy that allows only this server's stylesheet and forms.
+ * tokens), and a Content Security Policy that allows only this server's stylesheet, script and forms (no inline
+ * script or style at all).
  *
  * <p>A resource may set its own {@code Content-Security-Policy} first: the consent page widens
  * {@code form-action} to the client's redirect origin, because browsers apply {@code form-action} to the
@@ -30,7 +31,7 @@ public final class PageSecurityHeaders implements ContainerResponseFilter {
     /** @param extraFormTargets CSP source expressions, space separated, already validated by the caller */
     public static String withFormTargets(String extraFormTargets) {
         String formAction = extraFormTargets.isBlank() ? "'self'" : "'self' " + extraFormTargets;
-        return "default-src 'none'; style-src 'self'; img-src 'self'; form-action " + formAction
+        return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; form-action " + formAction
                 + "; frame-ancestors 'none'; base-uri 'none'";
     }
 

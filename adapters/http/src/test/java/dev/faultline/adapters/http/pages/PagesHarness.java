@@ -9,6 +9,27 @@ import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
+import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
+import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
+import dev.faultline.application.access.AuthenticatePersonalTokenService;
+import dev.faultline.application.access.CreatePersonalTokenService;
+import dev.faultline.application.access.ExchangeAuthorizationCodeService;
+import dev.faultline.application.access.ListIntegrationsService;
+import dev.faultline.application.access.ListPersonalTokensService;
+import dev.faultline.application.access.ListSecurityEventsService;
+import dev.faultline.application.access.RefreshTokensService;
+import dev.faultline.application.access.RevokeAllAccessService;
+import dev.faultline.application.access.RevokeIntegrationService;
+import dev.faultline.application.access.RevokePersonalTokenService;
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.testing.FakeAccessTokenCodec;
+import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.UserId;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.ApproveAuthorizationService;
@@ -70,7 +91,20 @@ final class PagesHarness {
     final SessionCookies cookies = SessionCookies.forIssuer(ISSUER);
     final BrowserSession.Lifetimes lifetimes = BrowserSession.Lifetimes.defaults();
 
+    final InMemoryTokenChains chains = new InMemoryTokenChains();
+    final InMemoryPersonalTokens personalTokens = new InMemoryPersonalTokens();
+    final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
+
     final CreateUserService createUser = new CreateUserService(users, hasher, clock);
+    final ApproveAuthorizationService approve = new ApproveAuthorizationService(clients, codes, secrets, transactions,
+            policy, clock);
+    final ExchangeAuthorizationCodeService exchange = new ExchangeAuthorizationCodeService(clients, codes, chains,
+            secrets, codec, transactions, policy, clock);
+    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
+    final AuthenticatePersonalTokenService authenticatePersonalToken =
+            new AuthenticatePersonalTokenService(personalTokens, clock);
+    final CreatePersonalTokenService createPersonalToken = new CreatePersonalTokenService(personalTokens, secrets,
+            clock);
     final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
     final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
 
@@ -78,9 +112,14 @@ final class PagesHarness {
             .addResource(new LoginResource(new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock),
                     new StartBrowserSessionService(sessions, secrets, transactions, lifetimes, clock), resolve,
                     new EndBrowserSessionService(sessions, clock), cookies, policy))
-            .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy),
-                    new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock),
+            .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
                     new DenyAuthorizationService(clients), resolve, cookies, policy))
+            .addResource(new IntegrationsResource(resolve, new ListIntegrationsService(clients, chains, clock),
+                    new RevokeIntegrationService(chains, clock), new ListPersonalTokensService(personalTokens, clock),
+                    createPersonalToken, new RevokePersonalTokenService(personalTokens, clock),
+                    new ListSecurityEventsService(clients, chains),
+                    new RevokeAllAccessService(chains, personalTokens, transactions, clock), cookies, policy, clock))
+            .addResource(new HomeResource(policy))
             .addResource(new AssetsResource())
             .addProvider(new PageSecurityHeaders())
             .addProvider(new ViewMessageBodyWriter(new MetricRegistry(), List.of(new MustacheViewRenderer())))
@@ -100,6 +139,30 @@ final class PagesHarness {
                 List.of("authorization_code", "refresh_token"), List.of("code"), "none", null, null, null, "native"));
         assertThat(outcome).isInstanceOf(RegisterClient.Outcome.Registered.class);
         return ((RegisterClient.Outcome.Registered) outcome).client();
+    }
+
+    /** The user of {@code email}, signed in or not. */
+    UserId userId(String email) {
+        return users.findByEmail(new EmailAddress(email)).orElseThrow().id();
+    }
+
+    /** Consent approved and code exchanged, as an OAuth client would: the user's tokens for {@code client}. */
+    TokenOutcome.Tokens connect(Client client, String redirectUri, String email, String scope) {
+        BeginAuthorization.Outcome consent = new BeginAuthorizationService(clients, policy).begin(
+                new BeginAuthorization.Request(client.id().value(), redirectUri, "code", scope, "s", CHALLENGE, "S256",
+                        null));
+        AuthorizationResponse response = approve.approve(userId(email),
+                ((BeginAuthorization.Outcome.ShowConsent) consent).request());
+        String code = ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
+        TokenOutcome outcome = exchange.exchange(new ExchangeAuthorizationCode.Command(
+                ClientCredentials.publicClient(client.id()), code, redirectUri, VERIFIER, null));
+        assertThat(outcome).isInstanceOf(TokenOutcome.Issued.class);
+        return ((TokenOutcome.Issued) outcome).tokens();
+    }
+
+    TokenOutcome refresh(Client client, String refreshToken) {
+        return refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()), refreshToken,
+                null, null));
     }
 
     Invocation.Builder request(WebTarget target) {

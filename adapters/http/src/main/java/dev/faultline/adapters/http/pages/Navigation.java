@@ -1,0 +1,11 @@
+package dev.faultline.adapters.http.pages;
+
+import dev.faultline.application.access.port.in.ResolveBrowserSession;
+
+/** The header of a signed-in page: who is signed in, the link to My Integrations and a Sign out button. */
+public record Navigation(String userName, String userEmail, String csrf) {
+
+    static Navigation of(ResolveBrowserSession.Outcome.SignedIn signedIn) {
+        return new Navigation(signedIn.displayName().value(), signedIn.email().value(), signedIn.csrf().value());
+    }
+}
