@@ -1,12 +1,12 @@
 // The official MCP TypeScript SDK client against Faultline, authorizing itself with OAuth like Claude Code or
 // VS Code would: 401 → protected-resource metadata → authorization-server metadata → dynamic registration →
 // PKCE + resource → (sign in and approve on Faultline's pages) → token → initialize → tools. A write tool is
-// refused with 403 insufficient_scope and allowed after re-authorizing with mcp:write; after the grant is
-// revoked the next call gets 401. Then a personal access token, as a header and in the URL.
+// refused with 403 insufficient_scope and allowed after re-authorizing with mcp:write; after the person revokes
+// the app on My Integrations the next call gets 401. Then a personal access token, as a header and in the URL.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
-import { Browser, redact } from '../lib/browser.mjs';
+import { Browser, parseForms, redact } from '../lib/browser.mjs';
 
 const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
 const EMAIL = process.env.FAULTLINE_EMAIL;
@@ -75,6 +75,7 @@ class PagesOAuthProvider {
     transcript(`authorization requested: scope=${url.searchParams.get('scope')} resource=${url.searchParams.get('resource')}`);
     if (!this.approve) return;
     const browser = new Browser(transcript);
+    this.browser = browser;
     const back = new URL(await browser.follow(url.href, BASE, (forms) => {
       const signIn = forms.find((f) => /type=["']?password/i.test(f.html));
       if (signIn) return { action: signIn.action, fields: { ...signIn.fields, email: EMAIL, password: PASSWORD } };
@@ -217,14 +218,17 @@ await check('a write tool is refused with 403 insufficient_scope, then allowed a
   expect(WRITE_TOOLS.every((name) => tools.some((t) => t.name === name)), 'write tools are listed now');
 });
 
-await check('after the grant is revoked, the next call gets 401 and refreshing fails', async () => {
-  const metadata = await (await fetch(`${BASE}/.well-known/oauth-authorization-server`)).json();
-  const revoked = await fetch(metadata.revocation_endpoint, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ token: provider.tokens().refresh_token, client_id: provider.clientInformation().client_id }),
-  });
-  transcript(`POST /mcp/oauth/revoke -> ${revoked.status}`);
-  expect(revoked.status === 200, 'revocation accepted');
+await check('after the person revokes the app on My Integrations, the next call gets 401 and refreshing fails', async () => {
+  const browser = provider.browser;
+  const page = await browser.request(`${BASE}/settings/integrations`);
+  expect(page.response.status === 200, `My Integrations ${page.response.status}`);
+  const clientId = provider.clientInformation().client_id;
+  const revoke = parseForms(page.html).find((f) => f.action === '/settings/integrations/revoke' && f.fields.client_id === clientId);
+  expect(revoke, 'the app is listed with a Revoke button');
+  const revoked = await browser.request(`${BASE}${revoke.action}`, { method: 'POST', form: revoke.fields });
+  expect(revoked.response.status === 303 && /done=integration-revoked/.test(revoked.location), `revoke answered ${revoked.response.status} ${revoked.location}`);
+  const after = await browser.request(revoked.location);
+  expect(!after.html.includes(`data-client-id="${clientId}"`), 'the app is gone from My Integrations');
   provider.approve = false;
   const mark = statuses.length;
   try {
@@ -233,9 +237,9 @@ await check('after the grant is revoked, the next call gets 401 and refreshing f
   } catch (error) {
     expect(error instanceof UnauthorizedError, `expected UnauthorizedError, got ${error}`);
   }
-  const after = statuses.slice(mark);
-  expect(after[0]?.status === 401, `first status after revocation ${after[0]?.status}`);
-  expect(after.some((s) => s.path.startsWith('/mcp/oauth/token') && s.status === 400), 'the refresh was refused');
+  const calls = statuses.slice(mark);
+  expect(calls[0]?.status === 401, `first status after revocation ${calls[0]?.status}`);
+  expect(calls.some((s) => s.path.startsWith('/mcp/oauth/token') && s.status === 400), 'the refresh was refused');
 });
 
 await check('personal access token as Authorization: Bearer', async () => {
