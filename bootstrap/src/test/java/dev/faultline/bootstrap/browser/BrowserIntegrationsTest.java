@@ -1,6 +1,7 @@
 package dev.faultline.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
@@ -8,20 +9,22 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
 
 /**
  * My Integrations in a real browser, the whole story of issue 5: connect a client, see it, create a personal
  * token and use it, revoke both, and prove every credential of both is dead at once.
  */
-@Disabled("waits for /settings/integrations")
 @ExtendWith(RealBrowserExtension.class)
 @ExtendWith(DropwizardExtensionsSupport.class)
 class BrowserIntegrationsTest {
     static final DropwizardAppExtension<FaultlineConfiguration> APP = TestFaultline.serverAtItsOwnAddress();
     private static final String TOKEN_TITLE = "CI laptop";
+    private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>Claude\u202Egnp.exe";
     private static Person omar;
 
     private final RealBrowser browser;
@@ -47,9 +50,11 @@ class BrowserIntegrationsTest {
         browser.screenshot("integrations");
         browser.phoneScreenshot("integrations-phone");
 
-        IntegrationsPage.CreatedToken token = page.createToken(TOKEN_TITLE, true, false, null);
+        IntegrationsPage.CreatedToken token = page.createToken(TOKEN_TITLE, true, false, "30");
+        assertThat(token.value()).startsWith("flt_pat_");
+        browser.click(By.id("copy-token"));
+        assertThat(browser.waitFor(By.cssSelector(".secret [role=status]")).getText()).isNotBlank();
         browser.screenshot("integrations-token-created");
-        assertThat(token.value()).isNotBlank();
         HttpResponse<String> withPersonalToken = mcp.initialize(token.value());
         assertThat(withPersonalToken.statusCode()).isEqualTo(200);
         assertThat(mcp.initialize(connection.tokens().access()).statusCode()).isEqualTo(200);
@@ -59,8 +64,10 @@ class BrowserIntegrationsTest {
         browser.screenshot("integrations-with-token");
         page = page.revokeClient(connection.clientId());
         assertThat(page.showsClient(connection.clientId())).isFalse();
+        assertThat(page.notice()).contains("Access revoked");
         page = page.revokeToken(tokenId);
-        assertThat(page.showsToken(tokenId)).isFalse();
+        assertThat(page.notice()).contains("Personal token revoked");
+        assertThat(page.tokenStatus(tokenId)).startsWith("Revoked");
         browser.screenshot("integrations-revoked");
 
         assertThat(mcp.initialize(connection.tokens().access()).statusCode()).as("OAuth access token").isEqualTo(401);
@@ -71,5 +78,38 @@ class BrowserIntegrationsTest {
 
         page.signOut();
         browser.screenshot("integrations-signed-out");
+        browser.open(issuer + IntegrationsPage.PATH);
+        assertThat(browser.waitForUrl("the sign-in page", url -> url.contains(SignInPage.PATH))).contains("return_to");
+    }
+
+    @Test
+    void a_hostile_app_name_is_inert_text_on_my_integrations_and_revoke_all_cuts_everything_off() {
+        String issuer = APP.getConfiguration().getPublicBaseUrl();
+        BrowserSteps steps = new BrowserSteps(browser, issuer);
+        Connection hostile = steps.connect(omar, HOSTILE_NAME, "consent-before-hostile-row");
+        Connection other = steps.connect(omar, "Second app", "consent-second-app");
+        Connection stolen = steps.connect(omar, "Copied app", "consent-copied-app");
+        assertThat(steps.oauth().refresh(stolen.clientId(), stolen.tokens().refresh()).statusCode()).isEqualTo(200);
+        assertThat(steps.oauth().refresh(stolen.clientId(), stolen.tokens().refresh()).statusCode())
+                .as("the rotated refresh token presented again").isEqualTo(400);
+
+        IntegrationsPage page = IntegrationsPage.open(browser, issuer);
+        WebElement row = page.clientRowFor(hostile.clientId());
+        assertThat(row.getText()).contains("<img src=x onerror=alert(1)>").contains("[U+202E]");
+        assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        assertThat(browser.driver().findElements(By.cssSelector("#oauth-sessions img"))).isEmpty();
+        browser.screenshot("integrations-hostile-name");
+        assertThat(page.showsClient(stolen.clientId())).as("the reused chain is cut off").isFalse();
+        assertThat(browser.waitFor(By.id("security-events")).getText()).contains("Copied app")
+                .contains("presented again");
+
+        browser.click(By.id("revoke-all"));
+        assertThat(page.notice()).contains("Every connection was cut off");
+        assertThat(page.showsClient(hostile.clientId())).isFalse();
+        assertThat(page.showsClient(other.clientId())).isFalse();
+        browser.screenshot("integrations-all-revoked");
+        McpClient mcp = steps.mcp();
+        assertThat(mcp.initialize(hostile.tokens().access()).statusCode()).isEqualTo(401);
+        assertThat(mcp.initialize(other.tokens().access()).statusCode()).isEqualTo(401);
     }
 }

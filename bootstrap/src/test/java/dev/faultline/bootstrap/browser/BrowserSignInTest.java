@@ -80,15 +80,17 @@ class BrowserSignInTest {
     }
 
     @Test
-    void hostile_client_name_is_shown_as_literal_text() {
+    void hostile_client_name_is_shown_as_literal_text_with_its_direction_override_made_visible() {
         BrowserSteps steps = new BrowserSteps(browser, issuer());
         try (PendingConsent consent = steps.openConsent(dana, HOSTILE_NAME)) {
             browser.screenshot("consent-hostile-name");
 
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
-            assertThat(browser.driver().findElements(By.tagName("script"))).isEmpty();
-            assertThat(consent.shownClientName()).isEqualTo(HOSTILE_NAME);
-            assertThat(browser.pageText()).contains("<script>alert(1)</script>");
+            assertThat(browser.driver().findElements(By.tagName("script")))
+                    .allSatisfy(script -> assertThat(script.getDomAttribute("src")).isEqualTo("/assets/faultline.js"));
+            assertThat(consent.shownClientName()).isEqualTo(HOSTILE_NAME.replace("\u202E", "[U+202E]"));
+            assertThat(browser.waitFor(".client-name").getCssValue("unicode-bidi")).isEqualTo("isolate");
+            assertThat(browser.pageText()).contains("<script>alert(1)</script>").doesNotContain("\u202E");
         }
     }
 

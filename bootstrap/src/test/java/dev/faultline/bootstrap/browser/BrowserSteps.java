@@ -2,6 +2,8 @@ package dev.faultline.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.adapters.http.pages.DisplayText;
+
 /**
  * The steps the browser tests share: a person connecting an MCP client through the real authorization flow
  * (DCR over HTTP, then authorize → sign in → consent in the browser).
@@ -45,10 +47,13 @@ public final class BrowserSteps {
         }
     }
 
-    /** The whole connection: consent shown with the client's name, screenshot taken, approved, tokens redeemed. */
+    /**
+     * The whole connection: consent shown with the client's name (bidi controls made visible), screenshot taken,
+     * approved, tokens redeemed.
+     */
     public Connection connect(Person person, String clientName, String screenshot) {
         try (PendingConsent consent = openConsent(person, clientName)) {
-            assertThat(consent.shownClientName()).isEqualTo(clientName);
+            assertThat(consent.shownClientName()).isEqualTo(DisplayText.of(clientName));
             browser.screenshot(screenshot);
             return consent.approve();
         }

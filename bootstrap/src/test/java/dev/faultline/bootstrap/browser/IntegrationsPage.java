@@ -50,17 +50,27 @@ public final class IntegrationsPage {
                 .orElseThrow(() -> new AssertionError("no personal token row titled " + title));
     }
 
-    public boolean showsToken(String tokenId) {
-        return !browser.driver().findElements(tokenRow(tokenId)).isEmpty();
-    }
-
     /** Revokes every token of the client and waits for the page to come back without its row. */
     public IntegrationsPage revokeClient(String clientId) {
-        return revoke(clientRow(clientId));
+        browser.waitFor(clientRow(clientId)).findElement(By.cssSelector("button.revoke")).click();
+        browser.waitUntilGone(clientRow(clientId));
+        return at(browser, issuer);
     }
 
+    /** Revokes the token; its row stays, marked revoked and without a Revoke button, until it is purged. */
     public IntegrationsPage revokeToken(String tokenId) {
-        return revoke(tokenRow(tokenId));
+        browser.waitFor(tokenRow(tokenId)).findElement(By.cssSelector("button.revoke")).click();
+        browser.waitFor(By.cssSelector(".notice"));
+        return at(browser, issuer);
+    }
+
+    /** The status column of the token's row, e.g. "Active" or "Revoked 23 Nov 2026, 10:15 UTC". */
+    public String tokenStatus(String tokenId) {
+        return browser.waitFor(tokenRow(tokenId)).findElement(By.cssSelector("td[data-label=Status]")).getText();
+    }
+
+    public String notice() {
+        return browser.waitFor(By.cssSelector(".notice")).getText();
     }
 
     /**
@@ -85,12 +95,6 @@ public final class IntegrationsPage {
     public void signOut() {
         browser.click(By.id("sign-out"));
         browser.waitForUrl("the sign-in page", url -> url.contains(SignInPage.PATH));
-    }
-
-    private IntegrationsPage revoke(By row) {
-        browser.waitFor(row).findElement(By.cssSelector("button.revoke")).click();
-        browser.waitUntilGone(row);
-        return at(browser, issuer);
     }
 
     private void check(String id, boolean wanted) {
