@@ -48,9 +48,14 @@ public class LoginResource {
         this.policy = Objects.requireNonNull(policy);
     }
 
+    /** Someone already signed in goes straight on to where the form would have taken them. */
     @GET
     @Path("login")
     public Response form(@QueryParam("return_to") String returnTo, @Context HttpHeaders headers) {
+        if (resolveSession.resolve(cookies.sessionSecret(headers.getCookies()).orElse(null))
+                instanceof ResolveBrowserSession.Outcome.SignedIn) {
+            return Response.seeOther(here(ReturnTo.sanitize(returnTo))).build();
+        }
         String csrf = cookies.loginCsrf(headers.getCookies()).filter(LoginCsrf::wellFormed).orElseGet(LoginCsrf::fresh);
         return Pages.html(200, new LoginView(csrf, ReturnTo.sanitize(returnTo), "", null))
                 .header(HttpHeaders.SET_COOKIE, cookies.loginCsrfCookie(csrf))
@@ -87,6 +92,21 @@ public class LoginResource {
         return Response.seeOther(here(destination))
                 .header(HttpHeaders.SET_COOKIE, cookies.startSession(started.secret(), started.expiresAt()))
                 .build();
+    }
+
+    /**
+     * A typed or bookmarked {@code /logout}: a GET must not change anything (a link or image could trigger it), so
+     * it asks, with a form that carries the session's CSRF token.
+     */
+    @GET
+    @Path("logout")
+    public Response confirmSignOut(@Context HttpHeaders headers) {
+        ResolveBrowserSession.Outcome current = resolveSession.resolve(
+                cookies.sessionSecret(headers.getCookies()).orElse(null));
+        if (current instanceof ResolveBrowserSession.Outcome.SignedIn signedIn) {
+            return Pages.html(200, new SignOutView(Navigation.of(signedIn))).build();
+        }
+        return Response.seeOther(here("/login")).build();
     }
 
     @POST

@@ -177,7 +177,30 @@ class AuthorizePageTest {
 
         String html = consentPage(authorizeQuery(evil, CALLBACK));
 
-        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;");
+        assertThat(html).doesNotContain("<script>alert").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void a_direction_override_in_the_client_name_is_made_visible_and_isolated() {
+        Client spoof = h.client("Claude\u202Egnp.exe", CALLBACK);
+
+        String html = consentPage(authorizeQuery(spoof, CALLBACK));
+
+        assertThat(html).doesNotContain("\u202E").contains("<bdi class=\"client-name\">Claude[U+202E]gnp.exe</bdi>");
+    }
+
+    @Test
+    void a_signed_out_session_must_sign_in_again_before_consent() {
+        String csrf = hiddenField(consentPage(authorizeQuery(client, CALLBACK)), "csrf");
+        try (Response out = h.request("/logout").cookie(SESSION_COOKIE, session)
+                .post(Entity.form(new Form().param("csrf", csrf)))) {
+            assertThat(out.getStatus()).isEqualTo(303);
+        }
+
+        try (Response response = h.get(authorizeQuery(client, CALLBACK), session)) {
+            assertThat(response.getStatus()).isEqualTo(303);
+            assertThat(response.getHeaderString("Location")).startsWith(ISSUER + "/login?return_to=");
+        }
     }
 
     @Test

@@ -198,4 +198,29 @@ class LoginPageTest {
             assertThat(response.readEntity(String.class)).contains(":focus-visible");
         }
     }
+
+    @Test
+    void the_login_page_sends_a_signed_in_browser_straight_on_to_return_to() {
+        String session = h.signIn(h.user());
+        try (Response response = h.get("/login?return_to=%2Fsettings%2Fintegrations", session)) {
+            assertThat(response.getStatus()).isEqualTo(303);
+            assertThat(response.getHeaderString("Location")).isEqualTo(PagesHarness.ISSUER + "/settings/integrations");
+        }
+    }
+
+    @Test
+    void opening_logout_asks_first_and_changes_nothing_until_the_form_is_posted() {
+        String session = h.signIn(h.user());
+        try (Response asked = h.get("/logout", session); Response anonymous = h.get("/logout", null)) {
+            assertThat(asked.getStatus()).isEqualTo(200);
+            String html = asked.readEntity(String.class);
+            assertThat(html).contains("Sign out of Faultline?").contains("action=\"/logout\"");
+            assertThat(PagesHarness.hiddenField(html, "csrf")).isNotBlank();
+            assertThat(anonymous.getStatus()).isEqualTo(303);
+            assertThat(anonymous.getHeaderString("Location")).isEqualTo(PagesHarness.ISSUER + "/login");
+        }
+        try (Response stillSignedIn = h.get("/settings/integrations", session)) {
+            assertThat(stillSignedIn.getStatus()).isEqualTo(200);
+        }
+    }
 }
