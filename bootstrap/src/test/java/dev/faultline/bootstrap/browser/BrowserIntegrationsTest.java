@@ -12,8 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * My Integrations in a real browser, the whole story of issue 5: connect a client, see it, create a personal
@@ -47,28 +49,28 @@ class BrowserIntegrationsTest {
 
         IntegrationsPage page = IntegrationsPage.open(browser, issuer);
         assertThat(page.clientRowFor(connection.clientId()).getText()).contains("Integrations test client");
-        browser.screenshot("integrations");
+        Accessibility.checkedScreenshot(browser, "integrations");
         browser.phoneScreenshot("integrations-phone");
 
         IntegrationsPage.CreatedToken token = page.createToken(TOKEN_TITLE, true, false, "30");
         assertThat(token.value()).startsWith("flt_pat_");
         browser.click(By.id("copy-token"));
         assertThat(browser.waitFor(By.cssSelector(".secret [role=status]")).getText()).isNotBlank();
-        browser.screenshot("integrations-token-created");
+        Accessibility.checkedScreenshot(browser, "integrations-token-created");
         HttpResponse<String> withPersonalToken = mcp.initialize(token.value());
         assertThat(withPersonalToken.statusCode()).isEqualTo(200);
         assertThat(mcp.initialize(connection.tokens().access()).statusCode()).isEqualTo(200);
 
         page = IntegrationsPage.open(browser, issuer);
         String tokenId = page.tokenIdTitled(TOKEN_TITLE);
-        browser.screenshot("integrations-with-token");
+        Accessibility.checkedScreenshot(browser, "integrations-with-token");
         page = page.revokeClient(connection.clientId());
         assertThat(page.showsClient(connection.clientId())).isFalse();
         assertThat(page.notice()).contains("Access revoked");
         page = page.revokeToken(tokenId);
         assertThat(page.notice()).contains("Personal token revoked");
         assertThat(page.tokenStatus(tokenId)).startsWith("Revoked");
-        browser.screenshot("integrations-revoked");
+        Accessibility.checkedScreenshot(browser, "integrations-revoked");
 
         assertThat(mcp.initialize(connection.tokens().access()).statusCode()).as("OAuth access token").isEqualTo(401);
         assertThat(mcp.initialize(token.value()).statusCode()).as("personal token").isEqualTo(401);
@@ -76,8 +78,10 @@ class BrowserIntegrationsTest {
         assertThat(refreshed.statusCode()).isEqualTo(400);
         assertThat(steps.oauth().read(refreshed.body()).path("error").asText()).isEqualTo("invalid_grant");
 
+        browser.open(issuer + "/logout");
+        Accessibility.checkedScreenshot(browser, "sign-out");
         page.signOut();
-        browser.screenshot("integrations-signed-out");
+        Accessibility.checkedScreenshot(browser, "integrations-signed-out");
         browser.open(issuer + IntegrationsPage.PATH);
         assertThat(browser.waitForUrl("the sign-in page", url -> url.contains(SignInPage.PATH))).contains("return_to");
     }
@@ -98,7 +102,7 @@ class BrowserIntegrationsTest {
         assertThat(row.getText()).contains("<img src=x onerror=alert(1)>").contains("[U+202E]");
         assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         assertThat(browser.driver().findElements(By.cssSelector("#oauth-sessions img"))).isEmpty();
-        browser.screenshot("integrations-hostile-name");
+        Accessibility.checkedScreenshot(browser, "integrations-hostile-name");
         assertThat(page.showsClient(stolen.clientId())).as("the reused chain is cut off").isFalse();
         assertThat(browser.waitFor(By.id("security-events")).getText()).contains("Copied app")
                 .contains("presented again");
@@ -107,9 +111,29 @@ class BrowserIntegrationsTest {
         assertThat(page.notice()).contains("Every connection was cut off");
         assertThat(page.showsClient(hostile.clientId())).isFalse();
         assertThat(page.showsClient(other.clientId())).isFalse();
-        browser.screenshot("integrations-all-revoked");
+        Accessibility.checkedScreenshot(browser, "integrations-all-revoked");
         McpClient mcp = steps.mcp();
         assertThat(mcp.initialize(hostile.tokens().access()).statusCode()).isEqualTo(401);
         assertThat(mcp.initialize(other.tokens().access()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void the_page_works_with_the_keyboard_alone_skip_link_first_then_tab_to_the_form_and_submit_with_enter() {
+        String issuer = APP.getConfiguration().getPublicBaseUrl();
+        SignInPage.open(browser, issuer).signIn(omar);
+        IntegrationsPage.open(browser, issuer);
+
+        new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Skip to content");
+        int presses = 1;
+        while (!"token-title".equals(browser.driver().switchTo().activeElement().getDomAttribute("id"))) {
+            assertThat(presses++).as("Tab presses to reach the title field").isLessThan(30);
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+        }
+        new Actions(browser.driver()).sendKeys("typed with the keyboard").sendKeys(Keys.ENTER).perform();
+
+        browser.waitFor(By.id("new-token"));
+        assertThat(browser.pageText()).contains("typed with the keyboard");
+        Accessibility.checkedScreenshot(browser, "token-created-by-keyboard");
     }
 }

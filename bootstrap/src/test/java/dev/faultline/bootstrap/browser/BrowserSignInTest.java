@@ -38,14 +38,14 @@ class BrowserSignInTest {
     @Test
     void wrong_password_shows_the_error_and_stays_on_the_sign_in_page() {
         SignInPage page = SignInPage.open(browser, issuer());
-        browser.screenshot("login");
+        Accessibility.checkedScreenshot(browser, "login");
 
         page.submit(dana.email(), "not the password");
 
         assertThat(page.alert().getText()).isEqualTo("E-mail or password is wrong.");
         assertThat(URI.create(browser.currentUrl()).getPath()).isEqualTo("/login");
         assertThat(browser.cookie("faultline_session")).isNull();
-        browser.screenshot("login-error");
+        Accessibility.checkedScreenshot(browser, "login-error");
     }
 
     @Test
@@ -64,7 +64,7 @@ class BrowserSignInTest {
         Connection connection;
         try (PendingConsent consent = steps.openConsent(dana, "Browser test client")) {
             assertThat(consent.shownClientName()).isEqualTo("Browser test client");
-            browser.screenshot("consent");
+            Accessibility.checkedScreenshot(browser, "consent");
             browser.phoneScreenshot("consent-phone");
             connection = consent.approve();
         }
@@ -83,7 +83,7 @@ class BrowserSignInTest {
     void hostile_client_name_is_shown_as_literal_text_with_its_direction_override_made_visible() {
         BrowserSteps steps = new BrowserSteps(browser, issuer());
         try (PendingConsent consent = steps.openConsent(dana, HOSTILE_NAME)) {
-            browser.screenshot("consent-hostile-name");
+            Accessibility.checkedScreenshot(browser, "consent-hostile-name");
 
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
             assertThat(browser.driver().findElements(By.tagName("script")))

@@ -54,7 +54,7 @@ public final class BrowserSteps {
     public Connection connect(Person person, String clientName, String screenshot) {
         try (PendingConsent consent = openConsent(person, clientName)) {
             assertThat(consent.shownClientName()).isEqualTo(DisplayText.of(clientName));
-            browser.screenshot(screenshot);
+            Accessibility.checkedScreenshot(browser, screenshot);
             return consent.approve();
         }
     }
