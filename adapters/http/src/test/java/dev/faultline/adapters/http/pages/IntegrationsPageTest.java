@@ -76,16 +76,6 @@ class IntegrationsPageTest {
         return tokens.get(0);
     }
 
-    private static void assertPageHeaders(Response response) {
-        assertThat(response.getHeaderString("Content-Security-Policy"))
-                .contains("default-src 'none'").contains("script-src 'self'").contains("frame-ancestors 'none'")
-                .contains("form-action 'self'").doesNotContain("unsafe-inline");
-        assertThat(response.getHeaderString("X-Frame-Options")).isEqualTo("DENY");
-        assertThat(response.getHeaderString("Referrer-Policy")).isEqualTo("no-referrer");
-        assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-store");
-        assertThat(response.getHeaderString("X-Content-Type-Options")).isEqualTo("nosniff");
-    }
-
     @Test
     void without_a_session_the_page_sends_the_browser_to_sign_in_and_back() {
         try (Response response = page(null); Response unknown = page("not-a-session")) {
@@ -108,7 +98,7 @@ class IntegrationsPageTest {
     void an_empty_page_explains_how_to_connect_and_sends_every_security_header() {
         try (Response response = page(session)) {
             assertThat(response.getStatus()).isEqualTo(200);
-            assertPageHeaders(response);
+            PagesHarness.assertPageSecurityHeaders(response);
             String html = response.readEntity(String.class);
             assertThat(html).contains("No app is connected").contains(ISSUER + "/mcp")
                     .contains("You have no personal tokens").contains("Nothing suspicious")
@@ -200,7 +190,7 @@ class IntegrationsPageTest {
             }
             try (Response response = post(paths.get(i), form)) {
                 assertThat(response.getStatus()).as(paths.get(i)).isEqualTo(403);
-                assertPageHeaders(response);
+                PagesHarness.assertPageSecurityHeaders(response);
                 assertThat(response.readEntity(String.class)).contains("nothing was changed");
             }
         }
@@ -238,7 +228,7 @@ class IntegrationsPageTest {
         String html;
         try (Response response = createToken("CI on build server", List.of("mcp:read", "mcp:write"), "30")) {
             assertThat(response.getStatus()).isEqualTo(200);
-            assertPageHeaders(response);
+            PagesHarness.assertPageSecurityHeaders(response);
             html = response.readEntity(String.class);
         }
 

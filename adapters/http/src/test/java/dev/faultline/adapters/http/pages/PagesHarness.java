@@ -221,6 +221,18 @@ final class PagesHarness {
         return request.get();
     }
 
+    /** What every page sends, errors included: no framing, no referrer, no sniffing, no caching, a strict CSP. */
+    static void assertPageSecurityHeaders(Response response) {
+        assertThat(response.getHeaderString("Content-Security-Policy"))
+                .contains("default-src 'none'").contains("script-src 'self'").contains("style-src 'self'")
+                .contains("frame-ancestors 'none'").contains("form-action 'self'").contains("base-uri 'none'")
+                .doesNotContain("unsafe-inline");
+        assertThat(response.getHeaderString("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaderString("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(response.getHeaderString("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.getHeaderString("Cache-Control")).isEqualTo("no-store");
+    }
+
     static Optional<String> cookie(Response response, String name) {
         return setCookies(response).stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
