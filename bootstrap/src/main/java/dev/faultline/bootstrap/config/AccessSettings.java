@@ -1,13 +1,16 @@
 package dev.faultline.bootstrap.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.faultline.domain.access.BrowserSession;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
 import io.dropwizard.validation.MinDuration;
+import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.NotNull;
 import java.util.concurrent.TimeUnit;
 
-/** Lifetimes of what the authorization server hands out. Defaults follow DESIGN.md §3. */
+/** Lifetimes of what the authorization server hands out, and of browser sessions. Defaults follow DESIGN.md §3. */
 public class AccessSettings {
     @NotNull
     @MinDuration(value = 5, unit = TimeUnit.SECONDS)
@@ -41,6 +44,50 @@ public class AccessSettings {
     /** How long revoked or expired token chains and personal tokens are kept before the purge removes them. */
     @NotNull
     private Duration endedGrantRetention = Duration.days(7);
+
+    /** A browser session ends after this long without a request (sign-in and consent pages, My Integrations). */
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MINUTES)
+    private Duration browserSessionIdleTimeout = Duration.hours(12);
+
+    /** A browser session ends this long after sign-in however active it is. */
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MINUTES)
+    @MaxDuration(value = 90, unit = TimeUnit.DAYS)
+    private Duration browserSessionLifetime = Duration.days(7);
+
+    @ValidationMethod(message = "browserSessionLifetime must be at least browserSessionIdleTimeout")
+    @JsonIgnore
+    public boolean isBrowserSessionLifetimeAtLeastIdleTimeout() {
+        return browserSessionIdleTimeout == null || browserSessionLifetime == null
+                || browserSessionLifetime.toJavaDuration().compareTo(browserSessionIdleTimeout.toJavaDuration()) >= 0;
+    }
+
+    /** The sessions' lifetimes as the domain checks them. */
+    public BrowserSession.Lifetimes browserSessionLifetimes() {
+        return new BrowserSession.Lifetimes(browserSessionIdleTimeout.toJavaDuration(),
+                browserSessionLifetime.toJavaDuration());
+    }
+
+    @JsonProperty
+    public Duration getBrowserSessionIdleTimeout() {
+        return browserSessionIdleTimeout;
+    }
+
+    @JsonProperty
+    public void setBrowserSessionIdleTimeout(Duration value) {
+        this.browserSessionIdleTimeout = value;
+    }
+
+    @JsonProperty
+    public Duration getBrowserSessionLifetime() {
+        return browserSessionLifetime;
+    }
+
+    @JsonProperty
+    public void setBrowserSessionLifetime(Duration value) {
+        this.browserSessionLifetime = value;
+    }
 
     @JsonProperty
     public Duration getSigningKeyRotationPeriod() {

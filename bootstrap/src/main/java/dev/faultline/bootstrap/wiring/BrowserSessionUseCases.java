@@ -20,8 +20,7 @@ public record BrowserSessionUseCases(StartBrowserSession start, ResolveBrowserSe
                                      PurgeEndedBrowserSessions purge) {
 
     static BrowserSessionUseCases wire(BrowserSessions sessions, Users users, SecretGenerator secrets,
-                                       Transactions transactions, Clock clock) {
-        BrowserSession.Lifetimes lifetimes = BrowserSession.Lifetimes.defaults();
+                                       Transactions transactions, BrowserSession.Lifetimes lifetimes, Clock clock) {
         return new BrowserSessionUseCases(
                 new StartBrowserSessionService(sessions, secrets, transactions, lifetimes, clock),
                 new ResolveBrowserSessionService(sessions, users, lifetimes, clock),

@@ -97,7 +97,7 @@ public final class Faultline implements AutoCloseable {
                 new PostgresAuthorizationCodes(jdbi), chains, secrets, accessTokenCodec,
                 transactions, clock);
         this.browserSessions = BrowserSessionUseCases.wire(new PostgresBrowserSessions(jdbi), users, secrets,
-                transactions, clock);
+                transactions, configuration.getAccess().browserSessionLifetimes(), clock);
         this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, chains,
                 personalTokens.authenticate(), oauth.policy(), clock);
     }

@@ -1,0 +1,51 @@
+package dev.faultline.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.util.Duration;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class AccessSettingsTest {
+    private final Validator validator = Validators.newValidator();
+
+    private Set<String> problems(AccessSettings settings) {
+        return validator.validate(settings).stream().map(ConstraintViolation::getMessage).collect(Collectors.toSet());
+    }
+
+    @Test
+    void browser_sessions_default_to_12_hours_idle_and_7_days_at_most() {
+        AccessSettings defaults = new AccessSettings();
+
+        assertThat(problems(defaults)).isEmpty();
+        assertThat(defaults.browserSessionLifetimes().idle()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(defaults.browserSessionLifetimes().absolute()).isEqualTo(java.time.Duration.ofDays(7));
+    }
+
+    @Test
+    void configured_session_lifetimes_reach_the_domain() {
+        AccessSettings settings = new AccessSettings();
+        settings.setBrowserSessionIdleTimeout(Duration.minutes(30));
+        settings.setBrowserSessionLifetime(Duration.hours(8));
+
+        assertThat(problems(settings)).isEmpty();
+        assertThat(settings.browserSessionLifetimes().idle()).isEqualTo(java.time.Duration.ofMinutes(30));
+        assertThat(settings.browserSessionLifetimes().absolute()).isEqualTo(java.time.Duration.ofHours(8));
+    }
+
+    @Test
+    void a_lifetime_shorter_than_the_idle_timeout_or_out_of_range_is_refused_at_startup() {
+        AccessSettings inverted = new AccessSettings();
+        inverted.setBrowserSessionIdleTimeout(Duration.days(2));
+        inverted.setBrowserSessionLifetime(Duration.days(1));
+        AccessSettings tooShort = new AccessSettings();
+        tooShort.setBrowserSessionIdleTimeout(Duration.minutes(1));
+
+        assertThat(problems(inverted)).contains("browserSessionLifetime must be at least browserSessionIdleTimeout");
+        assertThat(problems(tooShort)).singleElement().asString().contains("10 MINUTES");
+    }
+}
