@@ -11,6 +11,31 @@ import dev.faultline.adapters.inmemory.access.InMemoryClients;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
+import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
+import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
+import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
+import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
+import dev.faultline.application.tracker.AddMemberService;
+import dev.faultline.application.tracker.AddNoteService;
+import dev.faultline.application.tracker.AssignIssueService;
+import dev.faultline.application.tracker.CreateApplicationService;
+import dev.faultline.application.tracker.GetIssueService;
+import dev.faultline.application.tracker.ListApplicationsService;
+import dev.faultline.application.tracker.ListIssuesService;
+import dev.faultline.application.tracker.MuteIssueService;
+import dev.faultline.application.tracker.RecordEventService;
+import dev.faultline.application.tracker.port.in.AddMember;
+import dev.faultline.application.tracker.port.in.CreateApplication;
+import dev.faultline.application.tracker.port.in.RecordEvent;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.ApplicationSlug;
+import dev.faultline.domain.tracker.CrashReport;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Level;
+import dev.faultline.domain.tracker.StackFrame;
+import dev.faultline.domain.tracker.Platform;
+import dev.faultline.domain.tracker.Role;
 import dev.faultline.application.access.AuthenticatePersonalTokenService;
 import dev.faultline.application.access.CreatePersonalTokenService;
 import dev.faultline.application.access.ExchangeAuthorizationCodeService;
@@ -59,8 +84,10 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -108,6 +135,19 @@ final class PagesHarness {
     final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
     final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
 
+    final InMemoryApplications applications = new InMemoryApplications();
+    final InMemoryMemberships memberships = new InMemoryMemberships();
+    final InMemoryIssues issues = new InMemoryIssues();
+    final InMemoryEvents events = new InMemoryEvents();
+    final InMemoryNotes notes = new InMemoryNotes();
+    final CreateApplicationService createApplication =
+            new CreateApplicationService(applications, memberships, users, transactions, clock);
+    final AddMemberService addMember = new AddMemberService(memberships, users, clock);
+    final RecordEventService recordEvent = new RecordEventService(issues, memberships, events, transactions, clock);
+    final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, transactions, clock);
+    final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, transactions, clock);
+    final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
+
     final ResourceExtension resources = ResourceExtension.builder()
             .addResource(new LoginResource(new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock),
                     new StartBrowserSessionService(sessions, secrets, transactions, lifetimes, clock), resolve,
@@ -119,6 +159,9 @@ final class PagesHarness {
                     createPersonalToken, new RevokePersonalTokenService(personalTokens, clock),
                     new ListSecurityEventsService(clients, chains),
                     new RevokeAllAccessService(chains, personalTokens, transactions, clock), cookies, policy, clock))
+            .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
+                    new ListIssuesService(issues, memberships, clock),
+                    new GetIssueService(issues, memberships, applications, events, notes, clock), cookies, policy))
             .addResource(new HomeResource(policy))
             .addResource(new AssetsResource())
             .addProvider(new PageSecurityHeaders())
@@ -132,6 +175,36 @@ final class PagesHarness {
         assertThat(createUser.createUser(CreateUser.Command.of(email, "Ada Lovelace", PASSWORD)))
                 .isInstanceOf(CreateUser.Outcome.Created.class);
         return email;
+    }
+
+    /** An application {@code owner} created (and so is a member of). */
+    Application application(UserId owner, String name) {
+        CreateApplication.Outcome outcome = createApplication.createApplication(new CreateApplication.Command(owner,
+                name, new ApplicationSlug("app-" + UUID.randomUUID().toString().substring(0, 8)),
+                new Platform("java")));
+        assertThat(outcome).isInstanceOf(CreateApplication.Outcome.Created.class);
+        return ((CreateApplication.Outcome.Created) outcome).application();
+    }
+
+    void join(Application application, UserId owner, String memberEmail) {
+        assertThat(addMember.addMember(new AddMember.Command(owner, application.id(), new EmailAddress(memberEmail),
+                Role.MEMBER))).isInstanceOf(AddMember.Outcome.Added.class);
+    }
+
+    /** A crash reported to {@code application} by one of its members: the issue it was grouped into. */
+    RecordEvent.Outcome.Recorded record(UserId reporter, Application application, CrashReport report) {
+        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(reporter, application.id(),
+                report));
+        assertThat(outcome).isInstanceOf(RecordEvent.Outcome.Recorded.class);
+        return (RecordEvent.Outcome.Recorded) outcome;
+    }
+
+    /** A crash report grouped by {@code fingerprint}, from production, release 1.0.0. */
+    static CrashReport crash(String fingerprint, String title, String exceptionType, String message,
+            List<StackFrame> frames, Instant at) {
+        return new CrashReport(Optional.of(new Fingerprint(fingerprint)), Optional.of(title), "Service.call",
+                exceptionType, Level.ERROR, message, at, frames, Optional.of("production"), Optional.of("1.0.0"),
+                new TreeMap<>(), Optional.empty());
     }
 
     Client client(String name, String... redirectUris) {
