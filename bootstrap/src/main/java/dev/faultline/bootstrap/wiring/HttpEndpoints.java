@@ -10,6 +10,7 @@ import dev.faultline.adapters.http.pages.AssetsResource;
 import dev.faultline.adapters.http.pages.AuthorizeResource;
 import dev.faultline.adapters.http.pages.HomeResource;
 import dev.faultline.adapters.http.pages.IntegrationsResource;
+import dev.faultline.adapters.http.pages.IssuesResource;
 import dev.faultline.adapters.http.pages.LoginResource;
 import dev.faultline.adapters.http.pages.PageSecurityHeaders;
 import dev.faultline.adapters.http.session.SessionCookies;
@@ -52,6 +53,8 @@ public final class HttpEndpoints {
         jersey.register(new IntegrationsResource(sessions.resolve(), oauth.listIntegrations(),
                 oauth.revokeIntegration(), personalTokens.list(), personalTokens.create(), personalTokens.revoke(),
                 oauth.listSecurityEvents(), faultline.revokeAllAccess(), cookies, oauth.policy(), faultline.clock()));
+        jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
+                faultline.tracker().listIssues(), faultline.tracker().getIssue(), cookies, oauth.policy()));
         jersey.register(new HomeResource(oauth.policy()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
