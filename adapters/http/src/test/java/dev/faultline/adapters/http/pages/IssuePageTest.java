@@ -2,7 +2,7 @@ package dev.faultline.adapters.http.pages;
 
 import static dev.faultline.adapters.http.pages.PagesHarness.ISSUER;
 import static dev.faultline.adapters.http.pages.PagesHarness.crash;
-import static dev.faultline.adapters.http.pages.SecurityHeaderAssertions.assertPageHeaders;
+import static dev.faultline.adapters.http.pages.PagesHarness.assertPageSecurityHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.application.testing.Fixtures;
@@ -54,7 +54,8 @@ class IssuePageTest {
     private String html(Issue issue) {
         try (Response response = get("/issues/" + issue.id())) {
             assertThat(response.getStatus()).isEqualTo(200);
-            assertPageHeaders(response);
+            assertPageSecurityHeaders(response);
+            assertThat(response.getHeaderString("Content-Type")).startsWith("text/html");
             return response.readEntity(String.class);
         }
     }
@@ -67,7 +68,7 @@ class IssuePageTest {
 
     private static String notFound(Response response) {
         assertThat(response.getStatus()).isEqualTo(404);
-        assertPageHeaders(response);
+        assertPageSecurityHeaders(response);
         String html = response.readEntity(String.class);
         assertThat(html).contains("<h1>Issue not found</h1>").contains("id=\"sign-out\"")
                 .contains("<a href=\"/issues\">Issues</a>");

@@ -46,7 +46,8 @@ class IssuesPageTest {
     private String page(String pathAndQuery, int expectedStatus) {
         try (Response response = h.get(pathAndQuery, session)) {
             assertThat(response.getStatus()).as(pathAndQuery).isEqualTo(expectedStatus);
-            SecurityHeaderAssertions.assertPageHeaders(response);
+            PagesHarness.assertPageSecurityHeaders(response);
+            assertThat(response.getHeaderString("Content-Type")).startsWith("text/html");
             return response.readEntity(String.class);
         }
     }
