@@ -1,9 +1,13 @@
 package dev.faultline.adapters.http.pages;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+
 /**
  * Where to send the browser after signing in: only a path on this server. Anything that could leave it
  * (absolute URLs, scheme-relative {@code //host}, backslash tricks browsers read as slashes, control
- * characters) is replaced by {@code /}, so the sign-in page cannot be used as an open redirect.
+ * characters, anything that is not a valid relative URI) is replaced by {@code /}, so the sign-in page cannot be
+ * used as an open redirect and never fails on what it is given.
  */
 public final class ReturnTo {
     public static final String HOME = "/";
@@ -23,6 +27,16 @@ public final class ReturnTo {
                 return HOME;
             }
         }
-        return requested;
+        return isRelativeReference(requested) ? requested : HOME;
+    }
+
+    /** Only what parses as a path (and query) without scheme or authority: redirects build a URI from it. */
+    private static boolean isRelativeReference(String path) {
+        try {
+            URI uri = new URI(path);
+            return uri.getScheme() == null && uri.getRawAuthority() == null && uri.getRawFragment() == null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 }

@@ -203,6 +203,17 @@ class LoginPageTest {
     }
 
     @Test
+    void a_return_to_that_is_no_valid_uri_sends_a_signed_in_browser_home_instead_of_failing() {
+        String session = h.signIn(h.user());
+        for (String returnTo : new String[] {"/%3C", "/%22", "/%7C", "/%25zz"}) {
+            try (Response response = h.get("/login?return_to=" + returnTo, session)) {
+                assertThat(response.getStatus()).as(returnTo).isEqualTo(303);
+                assertThat(response.getHeaderString("Location")).isEqualTo(PagesHarness.ISSUER + "/");
+            }
+        }
+    }
+
+    @Test
     void opening_logout_asks_first_and_changes_nothing_until_the_form_is_posted() {
         String session = h.signIn(h.user());
         try (Response asked = h.get("/logout", session); Response anonymous = h.get("/logout", null)) {

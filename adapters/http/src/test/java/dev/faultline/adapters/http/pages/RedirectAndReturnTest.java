@@ -31,8 +31,10 @@ class RedirectAndReturnTest {
     void returnToKeepsOnlyPathsOnThisServer() {
         assertThat(ReturnTo.sanitize("/mcp/oauth/authorize?client_id=a&state=b")).isEqualTo("/mcp/oauth/authorize?client_id=a&state=b");
         assertThat(ReturnTo.sanitize("/")).isEqualTo("/");
+        assertThat(ReturnTo.sanitize("/issues?status=muted&cursor=a%2Bb")).isEqualTo("/issues?status=muted&cursor=a%2Bb");
         for (String bad : new String[] {null, "", "https://evil.example", "//evil.example", "/\\evil.example",
-                "\\\\evil.example", "evil.example", "/a\tb", "/a\nb", "/" + "a".repeat(5000)}) {
+                "\\\\evil.example", "evil.example", "/a\tb", "/a\nb", "/" + "a".repeat(5000), "/<",
+                "/\"", "/a|b", "/{x}", "/^", "/`", "/%zz", "/#a#b", "/a\u2028b"}) {
             assertThat(ReturnTo.sanitize(bad)).as(String.valueOf(bad)).isEqualTo("/");
         }
     }
