@@ -37,6 +37,6 @@ public class ListSecurityEventsService implements ListSecurityEvents {
                 : Kind.REFRESH_TOKEN_REUSED;
         Optional<Client> client = clients.findById(chain.clientId());
         return new SecurityEvent(revocation.at(), kind, chain.clientId(), client.map(Client::name),
-                client.map(Client::isSelfRegistered).orElse(true));
+                client.map(Client::isSelfRegistered).orElse(false));
     }
 }

@@ -86,8 +86,12 @@ public final class IntegrationsView extends PageView {
         return scopes.values().stream().map(Scope::wireName).collect(Collectors.joining(" "));
     }
 
+    /** Short words for a table cell; the consent page has the full sentences. */
     static String scopeWords(Scopes scopes) {
-        return scopes.values().stream().map(Scope::plainWords).collect(Collectors.joining(". "));
+        if (scopes.includes(Scope.WRITE)) {
+            return scopes.includes(Scope.READ) ? "Read, and change issues and notes" : "Change issues and notes";
+        }
+        return scopes.includes(Scope.READ) ? "Read only" : "Nothing";
     }
 
     /** One connected app. */
@@ -108,8 +112,8 @@ public final class IntegrationsView extends PageView {
     }
 
     /** One personal token; only active ones can be revoked. */
-    public record TokenRow(String id, String title, String scopes, String created, String lastUsed, String expires,
-            String status, boolean active) {
+    public record TokenRow(String id, String title, String scopes, String scopeWords, String created, String lastUsed,
+            String expires, String status, boolean active) {
 
         static TokenRow of(PersonalTokenSummary token) {
             String status = switch (token.status()) {
@@ -118,7 +122,7 @@ public final class IntegrationsView extends PageView {
                 case REVOKED -> "Revoked " + Dates.shown(token.revokedAt().orElseThrow());
             };
             return new TokenRow(token.id().toString(), DisplayText.of(token.title()), scopeNames(token.scopes()),
-                    Dates.shown(token.createdAt()), Dates.shown(token.lastUsedAt(), "Never"),
+                    IntegrationsView.scopeWords(token.scopes()), Dates.shown(token.createdAt()), Dates.shown(token.lastUsedAt(), "Never"),
                     Dates.shown(token.expiresAt(), "Never"), status,
                     token.status() == PersonalTokenSummary.Status.ACTIVE);
         }

@@ -8,4 +8,10 @@ public record Navigation(String userName, String userEmail, String csrf) {
     static Navigation of(ResolveBrowserSession.Outcome.SignedIn signedIn) {
         return new Navigation(signedIn.displayName().value(), signedIn.email().value(), signedIn.csrf().value());
     }
+
+    /** Without the CSRF token or the address: neither belongs in a log. */
+    @Override
+    public String toString() {
+        return "Navigation[userName=" + userName + "]";
+    }
 }

@@ -261,6 +261,16 @@ class IntegrationsPageTest {
     }
 
     @Test
+    void write_includes_read_so_a_token_can_always_see_what_it_may_change() {
+        try (Response response = createToken("bot", List.of("mcp:write"), "7")) {
+            assertThat(response.getStatus()).isEqualTo(200);
+        }
+
+        assertThat(onlyToken().scopes()).isEqualTo(Scopes.READ_WRITE);
+        assertThat(html()).contains("Read, and change issues and notes");
+    }
+
+    @Test
     void a_bad_create_form_is_shown_again_with_one_message_per_field_and_nothing_is_created() {
         try (Response response = createToken("   ", List.of(), "forever-and-ever")) {
             assertThat(response.getStatus()).isEqualTo(400);

@@ -18,7 +18,8 @@ public interface ListSecurityEvents {
     int LIMIT = 20;
 
     /**
-     * @param clientName the client's self-chosen name, or empty when the client no longer exists
+     * @param clientName     the client's self-chosen name, or empty when the client no longer exists
+     * @param selfRegistered false when the client no longer exists (nothing is known of it then)
      */
     record SecurityEvent(Instant at, Kind kind, ClientId clientId, Optional<String> clientName,
             boolean selfRegistered) {
