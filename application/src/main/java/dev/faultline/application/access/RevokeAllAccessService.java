@@ -1,27 +1,32 @@
 package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.RevokeAllAccess;
+import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
-import dev.faultline.domain.access.ClientId;
-import dev.faultline.domain.access.PersonalToken;
 import dev.faultline.domain.access.RevocationReason;
-import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.account.UserId;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 
+/**
+ * Set-based, not a loop over what was listed: a grant that starts while this runs is cut off too. The unredeemed
+ * codes go first, because discarding waits for a code being redeemed right now; the chain it produced is then
+ * visible to the revocation that follows.
+ */
 public class RevokeAllAccessService implements RevokeAllAccess {
+    private final AuthorizationCodes codes;
     private final TokenChains chains;
     private final PersonalTokens tokens;
     private final Transactions transactions;
     private final Clock clock;
 
-    public RevokeAllAccessService(TokenChains chains, PersonalTokens tokens, Transactions transactions, Clock clock) {
+    public RevokeAllAccessService(AuthorizationCodes codes, TokenChains chains, PersonalTokens tokens,
+            Transactions transactions, Clock clock) {
+        this.codes = Objects.requireNonNull(codes);
         this.chains = Objects.requireNonNull(chains);
         this.tokens = Objects.requireNonNull(tokens);
         this.transactions = Objects.requireNonNull(transactions);
@@ -33,19 +38,9 @@ public class RevokeAllAccessService implements RevokeAllAccess {
         Objects.requireNonNull(user, "user");
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
-            Set<ClientId> clients = new LinkedHashSet<>();
-            chains.listActiveFor(user, now).stream().map(TokenChain::clientId).forEach(clients::add);
-            int revokedChains = 0;
-            for (ClientId client : clients) {
-                revokedChains += chains.revokeAllFor(user, client, RevocationReason.USER_REVOKED, now);
-            }
-            int revokedTokens = 0;
-            for (PersonalToken token : tokens.listForUser(user)) {
-                if (token.authenticate(now) instanceof PersonalToken.Authentication.Active
-                        && tokens.revoke(token.id(), now)) {
-                    revokedTokens++;
-                }
-            }
+            codes.discardUnredeemed(user, Optional.empty());
+            int revokedChains = chains.revokeAllFor(user, RevocationReason.USER_REVOKED, now);
+            int revokedTokens = tokens.revokeAllFor(user, now);
             return new Result(revokedChains, revokedTokens);
         });
     }

@@ -92,9 +92,10 @@ public final class Faultline implements AutoCloseable {
         PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);
         this.personalTokens = PersonalTokenUseCases.wire(personalTokenStore, secrets, clock);
         PostgresTokenChains chains = new PostgresTokenChains(jdbi);
-        this.revokeAllAccess = new RevokeAllAccessService(chains, personalTokenStore, transactions, clock);
+        PostgresAuthorizationCodes codes = new PostgresAuthorizationCodes(jdbi);
+        this.revokeAllAccess = new RevokeAllAccessService(codes, chains, personalTokenStore, transactions, clock);
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
-                new PostgresAuthorizationCodes(jdbi), chains, secrets, accessTokenCodec,
+                codes, chains, secrets, accessTokenCodec,
                 transactions, clock);
         this.browserSessions = BrowserSessionUseCases.wire(new PostgresBrowserSessions(jdbi), users, secrets,
                 transactions, configuration.getAccess().browserSessionLifetimes(), clock);

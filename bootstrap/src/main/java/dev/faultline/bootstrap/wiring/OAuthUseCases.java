@@ -61,7 +61,7 @@ public record OAuthUseCases(
                 new RefreshTokensService(clients, chains, secrets, codec, policy, clock),
                 new RevokeTokenService(clients, chains, codec, policy, clock),
                 new ListIntegrationsService(clients, chains, clock),
-                new RevokeIntegrationService(chains, clock),
+                new RevokeIntegrationService(codes, chains, transactions, clock),
                 new ListSecurityEventsService(clients, chains),
                 new PurgeExpiredGrantsService(clients, codes, chains, policy, clock),
                 new PublishSigningKeysService(codec));

@@ -100,7 +100,7 @@ class IntegrationsAndPurgeTest {
 
     @Test
     void purge_removes_expired_codes_abandoned_clients_and_ended_chains_past_retention_only() {
-        String unusedCode = h.codeFor(claude, LOOPBACK, null);
+        String unusedCode = h.codeFor(cursor, "https://cursor.example/cb", null);
         TokenOutcome.Tokens revoked = h.tokensFor(claude, LOOPBACK, null);
         h.revokeIntegration.revoke(h.alice, claude.id());
         TokenOutcome.Tokens live = h.tokensFor(cursor, "https://cursor.example/cb", null);

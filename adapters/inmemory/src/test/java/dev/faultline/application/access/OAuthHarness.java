@@ -67,7 +67,7 @@ final class OAuthHarness {
         refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
         revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
         integrations = new ListIntegrationsService(clients, chains, clock);
-        revokeIntegration = new RevokeIntegrationService(chains, clock);
+        revokeIntegration = new RevokeIntegrationService(codes, chains, transactions, clock);
         securityEvents = new ListSecurityEventsService(clients, chains);
         purge = new PurgeExpiredGrantsService(clients, codes, chains, policy, clock);
     }

@@ -10,8 +10,10 @@ import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.account.UserId;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RevokeAllAccessTest {
@@ -19,7 +21,7 @@ class RevokeAllAccessTest {
     final InMemoryPersonalTokens personalTokens = new InMemoryPersonalTokens();
     final CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, new SequentialSecrets(), h.clock);
     final AuthenticatePersonalTokenService authenticate = new AuthenticatePersonalTokenService(personalTokens, h.clock);
-    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.chains, personalTokens, h.transactions, h.clock);
+    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.codes, h.chains, personalTokens, h.transactions, h.clock);
     final Client claude = h.registerPublic("Claude", LOOPBACK);
     final Client cursor = h.registerPublic("Cursor", "https://cursor.example/cb");
 
@@ -49,17 +51,33 @@ class RevokeAllAccessTest {
     }
 
     @Test
-    void revoking_again_or_with_nothing_active_changes_nothing_and_says_zero() {
+    void expired_grants_and_tokens_are_revoked_too_and_revoking_again_changes_nothing_and_says_zero() {
         h.tokensFor(claude, LOOPBACK, null);
-        String expiring = createToken.create(CreatePersonalToken.Command.of(h.alice, "short", "mcp:read",
-                h.clock.instant().plus(Duration.ofDays(1)))).token();
-        h.clock.advance(Duration.ofDays(2));
+        createToken.create(CreatePersonalToken.Command.of(h.alice, "short", "mcp:read",
+                h.clock.instant().plus(Duration.ofDays(1))));
+        h.clock.advance(Duration.ofDays(40));
 
-        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(1, 0));
+        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(1, 1));
+        Instant revokedAt = h.clock.instant();
+        h.clock.advance(Duration.ofMinutes(1));
         assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(0, 0));
         assertThat(revokeAll.revokeAll(UserId.random())).isEqualTo(new RevokeAllAccess.Result(0, 0));
         assertThat(personalTokens.listForUser(h.alice)).singleElement()
-                .satisfies(token -> assertThat(token.revokedAt()).isEmpty());
-        assertThat(expiring).isNotBlank();
+                .satisfies(token -> assertThat(token.revokedAt()).contains(revokedAt));
+    }
+
+    @Test
+    void a_code_approved_just_before_revoking_can_no_longer_start_a_grant() {
+        String pendingClaude = h.codeFor(claude, LOOPBACK, null);
+        String pendingCursor = h.codeFor(cursor, "https://cursor.example/cb", null);
+
+        h.revokeIntegration.revoke(h.alice, claude.id());
+        failed(h.exchange(ClientCredentials.publicClient(claude.id()), pendingClaude, LOOPBACK, OAuthHarness.VERIFIER),
+                TokenOutcome.Error.INVALID_GRANT);
+        revokeAll.revokeAll(h.alice);
+        failed(h.exchange(ClientCredentials.publicClient(cursor.id()), pendingCursor, "https://cursor.example/cb",
+                OAuthHarness.VERIFIER), TokenOutcome.Error.INVALID_GRANT);
+
+        assertThat(h.integrations.listFor(h.alice)).isEmpty();
     }
 }

@@ -155,10 +155,10 @@ final class PagesHarness {
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
                     new DenyAuthorizationService(clients), resolve, cookies, policy))
             .addResource(new IntegrationsResource(resolve, new ListIntegrationsService(clients, chains, clock),
-                    new RevokeIntegrationService(chains, clock), new ListPersonalTokensService(personalTokens, clock),
+                    new RevokeIntegrationService(codes, chains, transactions, clock), new ListPersonalTokensService(personalTokens, clock),
                     createPersonalToken, new RevokePersonalTokenService(personalTokens, clock),
                     new ListSecurityEventsService(clients, chains),
-                    new RevokeAllAccessService(chains, personalTokens, transactions, clock), cookies, policy, clock))
+                    new RevokeAllAccessService(codes, chains, personalTokens, transactions, clock), cookies, policy, clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock), cookies, policy))

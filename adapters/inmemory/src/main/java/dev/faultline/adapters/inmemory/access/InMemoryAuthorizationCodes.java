@@ -3,7 +3,9 @@ package dev.faultline.adapters.inmemory.access;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.ChainId;
+import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.TokenHash;
+import dev.faultline.domain.account.UserId;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -37,6 +39,17 @@ public final class InMemoryAuthorizationCodes implements AuthorizationCodes {
                 code.redirectUri(), code.scopes(), code.resource(), code.challenge(), code.issuedAt(),
                 code.expiresAt(), Optional.of(redeemedAt), Optional.of(producedChain)));
         return true;
+    }
+
+    @Override
+    public synchronized int discardUnredeemed(UserId user, Optional<ClientId> client) {
+        List<TokenHash> doomed = byHash.values().stream()
+                .filter(code -> code.userId().equals(user) && !code.isRedeemed()
+                        && client.map(code.clientId()::equals).orElse(true))
+                .map(AuthorizationCode::codeHash)
+                .toList();
+        doomed.forEach(byHash::remove);
+        return doomed.size();
     }
 
     @Override

@@ -52,6 +52,19 @@ public final class InMemoryPersonalTokens implements PersonalTokens {
     }
 
     @Override
+    public synchronized int revokeAllFor(UserId owner, Instant revokedAt) {
+        List<PersonalTokenId> mine = byId.values().stream().filter(t -> t.isOwnedBy(owner))
+                .map(PersonalToken::id).toList();
+        int revoked = 0;
+        for (PersonalTokenId id : mine) {
+            if (revoke(id, revokedAt)) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    @Override
     public synchronized boolean revoke(PersonalTokenId id, Instant revokedAt) {
         PersonalToken token = byId.get(id);
         if (token == null) {

@@ -76,6 +76,16 @@ public final class InMemoryTokenChains implements TokenChains {
     }
 
     @Override
+    public synchronized int revokeAllFor(UserId user, RevocationReason reason, Instant at) {
+        List<ChainId> doomed = byId.values().stream()
+                .filter(c -> c.userId().equals(user) && !c.isRevoked())
+                .map(TokenChain::id)
+                .toList();
+        doomed.forEach(id -> revoke(id, reason, at));
+        return doomed.size();
+    }
+
+    @Override
     public synchronized List<TokenChain> listActiveFor(UserId user, Instant now) {
         return byId.values().stream()
                 .filter(c -> c.userId().equals(user) && c.isActiveAt(now))

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * Codes in {@code authorization_codes} (migration {@code V2__access.sql}). Redemption is one conditional
@@ -81,6 +82,18 @@ public final class PostgresAuthorizationCodes implements AuthorizationCodes {
                 .bind("redeemedAt", timestamp(redeemedAt))
                 .bind("chain", producedChain.value())
                 .execute()) == 1;
+    }
+
+    @Override
+    public int discardUnredeemed(UserId user, Optional<ClientId> client) {
+        return jdbi.withHandle(handle -> {
+            Update delete = handle.createUpdate("DELETE FROM authorization_codes "
+                            + "WHERE user_id = :user AND redeemed_at IS NULL"
+                            + (client.isPresent() ? " AND client_id = :client" : ""))
+                    .bind("user", user.value());
+            client.ifPresent(id -> delete.bind("client", id.value()));
+            return delete.execute();
+        });
     }
 
     @Override

@@ -97,6 +97,15 @@ public final class PostgresPersonalTokens implements PersonalTokens {
     }
 
     @Override
+    public int revokeAllFor(UserId owner, Instant revokedAt) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE personal_tokens SET revoked_at = :revokedAt WHERE user_id = :owner AND revoked_at IS NULL")
+                .bind("owner", owner.value())
+                .bind("revokedAt", timestamp(revokedAt))
+                .execute());
+    }
+
+    @Override
     public boolean recordUse(PersonalTokenId id, Instant usedAt, Instant staleBefore) {
         return jdbi.withHandle(handle -> handle.createUpdate("UPDATE personal_tokens SET last_used_at = :usedAt "
                         + "WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :staleBefore)")

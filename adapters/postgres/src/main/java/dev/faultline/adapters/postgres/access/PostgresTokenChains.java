@@ -168,6 +168,16 @@ public final class PostgresTokenChains implements TokenChains {
     }
 
     @Override
+    public int revokeAllFor(UserId user, RevocationReason reason, Instant at) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
+                        + "revocation_reason = :reason WHERE user_id = :user AND revoked_at IS NULL")
+                .bind("user", user.value())
+                .bind("at", timestamp(at))
+                .bind("reason", reason.name())
+                .execute());
+    }
+
+    @Override
     public List<TokenChain> listActiveFor(UserId user, Instant now) {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT + """
                          WHERE c.user_id = :user AND c.revoked_at IS NULL AND c.refresh_expires_at > :now

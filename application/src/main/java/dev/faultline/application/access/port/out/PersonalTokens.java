@@ -38,6 +38,9 @@ public interface PersonalTokens {
      */
     boolean revoke(PersonalTokenId id, Instant revokedAt);
 
+    /** Revokes every not-yet-revoked token of {@code owner} at once (expired ones too); returns how many. */
+    int revokeAllFor(UserId owner, Instant revokedAt);
+
     /**
      * Conditional update: sets the last use to {@code usedAt} unless a use at or after {@code staleBefore}
      * is already recorded, so concurrent requests write at most once per interval and the time never moves

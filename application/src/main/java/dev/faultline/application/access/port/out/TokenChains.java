@@ -41,6 +41,9 @@ public interface TokenChains {
     /** Revokes every not-yet-revoked chain of {@code user} with {@code client}; returns how many were revoked. */
     int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at);
 
+    /** Revokes every not-yet-revoked chain of {@code user}, whatever the client; returns how many were revoked. */
+    int revokeAllFor(UserId user, RevocationReason reason, Instant at);
+
     /** The chains of {@code user} that are active at {@code now} (not revoked, refresh not expired). */
     List<TokenChain> listActiveFor(UserId user, Instant now);
 

@@ -60,6 +60,28 @@ public abstract class AuthorizationCodesContract {
     }
 
     @Test
+    void discarding_removes_only_the_users_unredeemed_codes_of_the_given_client_or_of_all() {
+        Client otherClient = publicClient(T0);
+        clients().add(otherClient);
+        UserId someoneElse = existingUser();
+        AuthorizationCode pending = code(client.id(), user, T0);
+        AuthorizationCode pendingOther = code(otherClient.id(), user, T0);
+        AuthorizationCode redeemed = code(client.id(), user, T0);
+        AuthorizationCode theirs = code(client.id(), someoneElse, T0);
+        List.of(pending, pendingOther, redeemed, theirs).forEach(codes::add);
+        codes.markRedeemed(redeemed.codeHash(), T0.plusSeconds(1), ChainId.random());
+
+        assertThat(codes.discardUnredeemed(user, Optional.of(client.id()))).isEqualTo(1);
+        assertThat(codes.findByHash(pending.codeHash())).isEmpty();
+        assertThat(codes.findByHash(pendingOther.codeHash())).isPresent();
+        assertThat(codes.discardUnredeemed(user, Optional.empty())).isEqualTo(1);
+        assertThat(codes.findByHash(pendingOther.codeHash())).isEmpty();
+        assertThat(codes.findByHash(redeemed.codeHash())).isPresent();
+        assertThat(codes.findByHash(theirs.codeHash())).isPresent();
+        assertThat(codes.discardUnredeemed(user, Optional.empty())).isZero();
+    }
+
+    @Test
     void a_code_hash_is_issued_once() {
         AuthorizationCode code = code(client.id(), user, T0);
         codes.add(code);

@@ -66,6 +66,24 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
+    void revokingAllOfAUsersTokensKeepsEarlierRevocationsAndLeavesOthersAlone() {
+        PersonalToken active = token(alice, T0);
+        PersonalToken expired = withExpiry(token(alice, T0), T0.plusSeconds(1));
+        PersonalToken revokedEarlier = token(alice, T0);
+        PersonalToken bobs = token(bob, T0);
+        List.of(active, expired, revokedEarlier, bobs).forEach(tokens::add);
+        tokens.revoke(revokedEarlier.id(), T0.plusSeconds(2));
+
+        assertThat(tokens.revokeAllFor(alice, T0.plusSeconds(10))).isEqualTo(2);
+
+        assertThat(tokens.findById(active.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(10));
+        assertThat(tokens.findById(expired.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(10));
+        assertThat(tokens.findById(revokedEarlier.id()).orElseThrow().revokedAt()).contains(T0.plusSeconds(2));
+        assertThat(tokens.findById(bobs.id()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(tokens.revokeAllFor(alice, T0.plusSeconds(11))).isZero();
+    }
+
+    @Test
     void unknownIdsAndHashesAreNotFound() {
         tokens.add(token(alice, T0));
 

@@ -176,6 +176,28 @@ public abstract class TokenChainsContract {
     }
 
     @Test
+    void revoking_all_of_a_users_chains_covers_every_client_and_expired_ones_but_no_one_else() {
+        TokenChain mine = chain(client.id(), user, T0);
+        TokenChain mineElsewhere = chain(otherClient.id(), user, T0);
+        TokenChain expired = chain(client.id(), user, T0.minus(Duration.ofDays(31)));
+        TokenChain alreadyRevoked = chain(client.id(), user, T0);
+        TokenChain theirs = chain(client.id(), otherUser, T0);
+        List.of(mine, mineElsewhere, expired, alreadyRevoked, theirs).forEach(chains::add);
+        chains.revoke(alreadyRevoked.id(), RevocationReason.REFRESH_REUSE, T0);
+
+        assertThat(chains.revokeAllFor(user, RevocationReason.USER_REVOKED, T0.plusSeconds(5))).isEqualTo(3);
+
+        for (TokenChain chain : List.of(mine, mineElsewhere, expired)) {
+            assertThat(chains.findById(chain.id()).orElseThrow().revocation())
+                    .contains(new Revocation(RevocationReason.USER_REVOKED, T0.plusSeconds(5)));
+        }
+        assertThat(chains.findById(alreadyRevoked.id()).orElseThrow().revocation().orElseThrow().reason())
+                .isEqualTo(RevocationReason.REFRESH_REUSE);
+        assertThat(chains.findById(theirs.id()).orElseThrow().isRevoked()).isFalse();
+        assertThat(chains.revokeAllFor(user, RevocationReason.USER_REVOKED, T0.plusSeconds(6))).isZero();
+    }
+
+    @Test
     void lists_only_the_users_active_chains() {
         TokenChain active = chain(client.id(), user, T0);
         TokenChain revoked = chain(client.id(), user, T0);
