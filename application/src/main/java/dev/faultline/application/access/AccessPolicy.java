@@ -19,6 +19,8 @@ import java.util.Objects;
  *                               (default zero: strict; any reuse revokes the chain)
  * @param endedGrantRetention    revoked or expired chains, and expired codes, are kept this long for reuse
  *                               detection and the integrations page, then purged (default 7 days)
+ * @param securityEventRetention chains revoked for a theft signal (reuse, replay) are the user's security events
+ *                               and are kept this long, at least as long as other ended grants (default 90 days)
  * @param purgeBatchSize         rows deleted per purge statement (default 500)
  */
 public record AccessPolicy(
@@ -29,6 +31,7 @@ public record AccessPolicy(
         Duration abandonedClientTtl,
         Duration refreshReuseGrace,
         Duration endedGrantRetention,
+        Duration securityEventRetention,
         int purgeBatchSize) {
 
     public static final String MCP_PATH = "/mcp";
@@ -44,6 +47,11 @@ public record AccessPolicy(
         requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
         requirePositive(abandonedClientTtl, "abandonedClientTtl");
         requirePositive(endedGrantRetention, "endedGrantRetention");
+        Objects.requireNonNull(securityEventRetention, "securityEventRetention");
+        if (securityEventRetention.compareTo(endedGrantRetention) < 0) {
+            throw new IllegalArgumentException("securityEventRetention must be at least endedGrantRetention, was "
+                    + securityEventRetention + " < " + endedGrantRetention);
+        }
         Objects.requireNonNull(refreshReuseGrace, "refreshReuseGrace");
         new RotationPolicy(refreshTokenLifetime, refreshReuseGrace); // validates the grace
         if (purgeBatchSize < 1) {
@@ -53,7 +61,7 @@ public record AccessPolicy(
 
     public static AccessPolicy defaults(String issuer) {
         return new AccessPolicy(issuer, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30),
-                Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), 500);
+                Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), Duration.ofDays(90), 500);
     }
 
     /** The protected resource (RFC 8707 / RFC 9728) every access token is bound to. */

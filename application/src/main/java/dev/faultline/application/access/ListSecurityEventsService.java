@@ -8,15 +8,18 @@ import dev.faultline.domain.access.Revocation;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.account.UserId;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 public class ListSecurityEventsService implements ListSecurityEvents {
-    private static final Set<RevocationReason> THEFT_SIGNALS =
-            EnumSet.of(RevocationReason.REFRESH_REUSE, RevocationReason.CODE_REPLAY);
+    private static final Set<RevocationReason> THEFT_SIGNALS = Arrays.stream(RevocationReason.values())
+            .filter(RevocationReason::isTheftSignal)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(RevocationReason.class)));
 
     private final Clients clients;
     private final TokenChains chains;

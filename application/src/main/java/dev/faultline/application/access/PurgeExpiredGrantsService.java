@@ -37,7 +37,8 @@ public class PurgeExpiredGrantsService implements PurgeExpiredGrants {
         Instant now = clock.instant();
         Instant retentionCutoff = now.minus(policy.endedGrantRetention());
         int batch = policy.purgeBatchSize();
-        int chainCount = inBatches(() -> chains.purgeEndedBefore(retentionCutoff, batch));
+        Instant securityEventCutoff = now.minus(policy.securityEventRetention());
+        int chainCount = inBatches(() -> chains.purgeEndedBefore(retentionCutoff, securityEventCutoff, batch));
         int codeCount = inBatches(() -> codes.purgeExpiredBefore(retentionCutoff, batch));
         int clientCount = inBatches(() -> clients.purgeAbandoned(now.minus(policy.abandonedClientTtl()), batch));
         return new Result(codeCount, chainCount, clientCount);

@@ -45,6 +45,27 @@ public class AccessSettings {
     @NotNull
     private Duration endedGrantRetention = Duration.days(7);
 
+    /** How long a grant Faultline revoked for a theft signal stays listed as a security event on My Integrations. */
+    @NotNull
+    private Duration securityEventRetention = Duration.days(90);
+
+    @ValidationMethod(message = "securityEventRetention must be at least endedGrantRetention")
+    @JsonIgnore
+    public boolean isSecurityEventRetentionAtLeastEndedGrantRetention() {
+        return securityEventRetention == null || endedGrantRetention == null
+                || securityEventRetention.toJavaDuration().compareTo(endedGrantRetention.toJavaDuration()) >= 0;
+    }
+
+    @JsonProperty
+    public Duration getSecurityEventRetention() {
+        return securityEventRetention;
+    }
+
+    @JsonProperty
+    public void setSecurityEventRetention(Duration value) {
+        this.securityEventRetention = value;
+    }
+
     /** A browser session ends after this long without a request (sign-in and consent pages, My Integrations). */
     @NotNull
     @MinDuration(value = 10, unit = TimeUnit.MINUTES)

@@ -112,6 +112,7 @@ public final class Faultline implements AutoCloseable {
                 access.getAbandonedClientTtl().toJavaDuration(),
                 access.getRefreshReuseGrace().toJavaDuration(),
                 access.getEndedGrantRetention().toJavaDuration(),
+                access.getSecurityEventRetention().toJavaDuration(),
                 configuration.getPurge().getBatchSize());
     }
 

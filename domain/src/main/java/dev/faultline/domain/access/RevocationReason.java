@@ -9,5 +9,10 @@ public enum RevocationReason {
     /** The client revoked one of the chain's tokens (RFC 7009). */
     CLIENT_REVOKED,
     /** The user revoked the integration on the My Integrations page. */
-    USER_REVOKED
+    USER_REVOKED;
+
+    /** Whether Faultline itself cut the chain off because a token was used twice: what a stolen token looks like. */
+    public boolean isTheftSignal() {
+        return this == REFRESH_REUSE || this == CODE_REPLAY;
+    }
 }

@@ -122,9 +122,25 @@ class IntegrationsAndPurgeTest {
     }
 
     @Test
+    void a_security_event_outlives_the_ended_grant_retention_and_goes_after_its_own() {
+        TokenOutcome.Tokens stolen = h.tokensFor(claude, LOOPBACK, null);
+        issued(h.refresh(claude, stolen.refreshToken(), null));
+        failed(h.refresh(claude, stolen.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
+
+        h.clock.advance(h.policy.endedGrantRetention().plusDays(1));
+        h.purge.purge();
+        assertThat(h.securityEvents.listFor(h.alice)).hasSize(1);
+
+        h.clock.advance(h.policy.securityEventRetention());
+        h.purge.purge();
+        assertThat(h.securityEvents.listFor(h.alice)).isEmpty();
+    }
+
+    @Test
     void purge_works_through_more_rows_than_one_batch() {
         OAuthHarness small = new OAuthHarness(new AccessPolicy("https://faultline.example", Duration.ofSeconds(60),
-                Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), 2));
+                Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7),
+                Duration.ofDays(7), 2));
         for (int i = 0; i < 5; i++) {
             small.registerPublic("c" + i, LOOPBACK);
         }

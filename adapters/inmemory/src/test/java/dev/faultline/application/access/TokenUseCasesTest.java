@@ -161,7 +161,7 @@ class TokenUseCasesTest {
     void a_reuse_grace_accepts_only_the_immediately_previous_token_within_the_window() {
         OAuthHarness lenient = new OAuthHarness(new AccessPolicy("https://faultline.example", Duration.ofSeconds(60),
                 Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ofSeconds(10),
-                Duration.ofDays(7), 500));
+                Duration.ofDays(7), Duration.ofDays(90), 500));
         Client client = lenient.registerPublic("Claude", LOOPBACK);
         TokenOutcome.Tokens first = lenient.tokensFor(client, LOOPBACK, null);
         TokenOutcome.Tokens second = issued(lenient.refresh(client, first.refreshToken(), null));

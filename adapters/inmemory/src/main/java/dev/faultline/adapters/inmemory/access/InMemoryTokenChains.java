@@ -114,10 +114,12 @@ public final class InMemoryTokenChains implements TokenChains {
     }
 
     @Override
-    public synchronized int purgeEndedBefore(Instant cutoff, int limit) {
+    public synchronized int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit) {
         List<TokenChain> doomed = byId.values().stream()
-                .filter(c -> c.refreshExpiresAt().isBefore(cutoff)
-                        || c.revocation().map(r -> r.at().isBefore(cutoff)).orElse(false))
+                .filter(c -> c.revocation().filter(r -> r.reason().isTheftSignal())
+                        .map(r -> r.at().isBefore(theftSignalCutoff))
+                        .orElseGet(() -> c.refreshExpiresAt().isBefore(cutoff)
+                                || c.revocation().map(r -> r.at().isBefore(cutoff)).orElse(false)))
                 .limit(limit)
                 .toList();
         for (TokenChain chain : doomed) {

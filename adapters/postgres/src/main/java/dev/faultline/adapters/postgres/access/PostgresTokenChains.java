@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -223,15 +224,19 @@ public final class PostgresTokenChains implements TokenChains {
      * concurrent purgers take different rows and never wait for a chain being rotated.
      */
     @Override
-    public int purgeEndedBefore(Instant cutoff, int limit) {
+    public int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit) {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         DELETE FROM token_chains WHERE id IN (
                             SELECT id FROM token_chains
-                            WHERE revoked_at < :cutoff OR refresh_expires_at < :cutoff
+                            WHERE CASE WHEN revocation_reason IN (<theftSignals>) THEN revoked_at < :theftSignalCutoff
+                                       ELSE revoked_at < :cutoff OR refresh_expires_at < :cutoff END
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
                         """)
                 .bind("cutoff", timestamp(cutoff))
+                .bind("theftSignalCutoff", timestamp(theftSignalCutoff))
+                .bindList("theftSignals", Arrays.stream(RevocationReason.values())
+                        .filter(RevocationReason::isTheftSignal).map(RevocationReason::name).toList())
                 .bind("limit", limit)
                 .execute());
     }

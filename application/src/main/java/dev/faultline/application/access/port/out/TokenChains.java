@@ -62,7 +62,9 @@ public interface TokenChains {
 
     /**
      * Deletes at most {@code limit} chains, with their refresh-token hashes, that were revoked before
-     * {@code cutoff} or whose refresh token expired before {@code cutoff}. Returns how many chains.
+     * {@code cutoff} or whose refresh token expired before {@code cutoff}; except that a chain revoked for a theft
+     * signal ({@link RevocationReason#isTheftSignal()}) is the user's security event and is deleted only once it
+     * was revoked before {@code theftSignalCutoff}. Returns how many chains.
      */
-    int purgeEndedBefore(Instant cutoff, int limit);
+    int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit);
 }

@@ -244,9 +244,9 @@ public abstract class TokenChainsContract {
         chains.revoke(revokedLongAgo.id(), RevocationReason.USER_REVOKED, T0.plusSeconds(2));
         chains.revoke(revokedRecently.id(), RevocationReason.USER_REVOKED, cutoff.plusSeconds(1));
 
-        assertThat(chains.purgeEndedBefore(cutoff, 1)).isEqualTo(1);
-        assertThat(chains.purgeEndedBefore(cutoff, 1)).isEqualTo(1);
-        assertThat(chains.purgeEndedBefore(cutoff, 1)).isZero();
+        assertThat(chains.purgeEndedBefore(cutoff, cutoff, 1)).isEqualTo(1);
+        assertThat(chains.purgeEndedBefore(cutoff, cutoff, 1)).isEqualTo(1);
+        assertThat(chains.purgeEndedBefore(cutoff, cutoff, 1)).isZero();
 
         assertThat(chains.findById(revokedLongAgo.id())).isEmpty();
         assertThat(chains.findByRefreshHash(revokedLongAgo.currentRefresh())).isEmpty();
@@ -254,6 +254,26 @@ public abstract class TokenChainsContract {
         assertThat(chains.findById(expiredLongAgo.id())).isEmpty();
         assertThat(chains.findById(revokedRecently.id())).isPresent();
         assertThat(chains.findById(active.id())).isPresent();
+    }
+
+    @Test
+    void chains_revoked_for_a_theft_signal_are_kept_until_their_own_cutoff_as_security_events() {
+        Instant cutoff = T0.plus(Duration.ofDays(60));
+        Instant theftCutoff = T0.plus(Duration.ofDays(5));
+        TokenChain reusedLongAgo = chain(client.id(), user, T0);
+        TokenChain replayedRecently = chain(client.id(), user, T0);
+        TokenChain userRevoked = chain(client.id(), user, T0);
+        List.of(reusedLongAgo, replayedRecently, userRevoked).forEach(chains::add);
+        chains.revoke(reusedLongAgo.id(), RevocationReason.REFRESH_REUSE, T0.plusSeconds(1));
+        chains.revoke(replayedRecently.id(), RevocationReason.CODE_REPLAY, theftCutoff.plusSeconds(1));
+        chains.revoke(userRevoked.id(), RevocationReason.USER_REVOKED, theftCutoff.plusSeconds(1));
+
+        assertThat(chains.purgeEndedBefore(cutoff, theftCutoff, 10)).isEqualTo(2);
+
+        assertThat(chains.findById(reusedLongAgo.id())).isEmpty();
+        assertThat(chains.findById(userRevoked.id())).isEmpty();
+        assertThat(chains.findById(replayedRecently.id())).as("refresh expired, but a recent security event")
+                .isPresent();
     }
 
     /**
