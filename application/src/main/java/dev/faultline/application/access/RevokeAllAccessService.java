@@ -2,6 +2,7 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
+import dev.faultline.application.access.port.out.BrowserSessions;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
@@ -21,27 +22,31 @@ public class RevokeAllAccessService implements RevokeAllAccess {
     private final AuthorizationCodes codes;
     private final TokenChains chains;
     private final PersonalTokens tokens;
+    private final BrowserSessions sessions;
     private final Transactions transactions;
     private final Clock clock;
 
     public RevokeAllAccessService(AuthorizationCodes codes, TokenChains chains, PersonalTokens tokens,
-            Transactions transactions, Clock clock) {
+            BrowserSessions sessions, Transactions transactions, Clock clock) {
         this.codes = Objects.requireNonNull(codes);
         this.chains = Objects.requireNonNull(chains);
         this.tokens = Objects.requireNonNull(tokens);
+        this.sessions = Objects.requireNonNull(sessions);
         this.transactions = Objects.requireNonNull(transactions);
         this.clock = Objects.requireNonNull(clock);
     }
 
     @Override
-    public Result revokeAll(UserId user) {
-        Objects.requireNonNull(user, "user");
+    public Result revokeAll(Command command) {
+        UserId user = command.user();
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
             codes.discardUnredeemed(user, Optional.empty());
             int revokedChains = chains.revokeAllFor(user, RevocationReason.USER_REVOKED, now);
             int revokedTokens = tokens.revokeAllFor(user, now);
-            return new Result(revokedChains, revokedTokens);
+            int endedSessions = command.signOutOtherBrowsers()
+                    ? sessions.revokeAllFor(user, command.keepSignedIn(), now) : 0;
+            return new Result(revokedChains, revokedTokens, endedSessions);
         });
     }
 }

@@ -93,11 +93,13 @@ public final class Faultline implements AutoCloseable {
         this.personalTokens = PersonalTokenUseCases.wire(personalTokenStore, secrets, clock);
         PostgresTokenChains chains = new PostgresTokenChains(jdbi);
         PostgresAuthorizationCodes codes = new PostgresAuthorizationCodes(jdbi);
-        this.revokeAllAccess = new RevokeAllAccessService(codes, chains, personalTokenStore, transactions, clock);
+        PostgresBrowserSessions browserSessionStore = new PostgresBrowserSessions(jdbi);
+        this.revokeAllAccess = new RevokeAllAccessService(codes, chains, personalTokenStore, browserSessionStore,
+                transactions, clock);
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
                 codes, chains, secrets, accessTokenCodec,
                 transactions, clock);
-        this.browserSessions = BrowserSessionUseCases.wire(new PostgresBrowserSessions(jdbi), users, secrets,
+        this.browserSessions = BrowserSessionUseCases.wire(browserSessionStore, users, secrets,
                 transactions, configuration.getAccess().browserSessionLifetimes(), clock);
         this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, chains,
                 personalTokens.authenticate(), oauth.policy(), clock);

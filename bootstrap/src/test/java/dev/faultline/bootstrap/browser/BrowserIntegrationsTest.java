@@ -108,7 +108,11 @@ class BrowserIntegrationsTest {
                 .contains("presented again");
 
         browser.click(By.id("revoke-all"));
-        assertThat(page.notice()).contains("Every connection was cut off");
+        assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Revoke all access?");
+        assertThat(browser.pageText()).contains("2 connected apps").contains("personal token");
+        Accessibility.checkedScreenshot(browser, "revoke-all-confirm");
+        browser.click(By.id("revoke-all-confirm"));
+        assertThat(page.notice()).contains("Every connection was cut off").contains("every other browser");
         assertThat(page.showsClient(hostile.clientId())).isFalse();
         assertThat(page.showsClient(other.clientId())).isFalse();
         Accessibility.checkedScreenshot(browser, "integrations-all-revoked");

@@ -4,16 +4,21 @@ import static dev.faultline.application.access.OAuthHarness.LOOPBACK;
 import static dev.faultline.application.access.OAuthHarness.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.domain.access.BrowserSession;
+import dev.faultline.domain.access.BrowserSessionId;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.account.UserId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class RevokeAllAccessTest {
@@ -21,7 +26,9 @@ class RevokeAllAccessTest {
     final InMemoryPersonalTokens personalTokens = new InMemoryPersonalTokens();
     final CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, new SequentialSecrets(), h.clock);
     final AuthenticatePersonalTokenService authenticate = new AuthenticatePersonalTokenService(personalTokens, h.clock);
-    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.codes, h.chains, personalTokens, h.transactions, h.clock);
+    final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
+    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.codes, h.chains, personalTokens, sessions,
+            h.transactions, h.clock);
     final Client claude = h.registerPublic("Claude", LOOPBACK);
     final Client cursor = h.registerPublic("Cursor", "https://cursor.example/cb");
 
@@ -39,7 +46,7 @@ class RevokeAllAccessTest {
         UserId bob = UserId.random();
         String bobs = personalToken(bob, "bob's");
 
-        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(3, 2));
+        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(h.alice))).isEqualTo(new RevokeAllAccess.Result(3, 2, 0));
 
         failed(h.refresh(claude, claudeOne.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
         failed(h.refresh(claude, claudeTwo.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
@@ -57,11 +64,11 @@ class RevokeAllAccessTest {
                 h.clock.instant().plus(Duration.ofDays(1))));
         h.clock.advance(Duration.ofDays(40));
 
-        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(1, 1));
+        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(h.alice))).isEqualTo(new RevokeAllAccess.Result(1, 1, 0));
         Instant revokedAt = h.clock.instant();
         h.clock.advance(Duration.ofMinutes(1));
-        assertThat(revokeAll.revokeAll(h.alice)).isEqualTo(new RevokeAllAccess.Result(0, 0));
-        assertThat(revokeAll.revokeAll(UserId.random())).isEqualTo(new RevokeAllAccess.Result(0, 0));
+        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(h.alice))).isEqualTo(new RevokeAllAccess.Result(0, 0, 0));
+        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(UserId.random()))).isEqualTo(new RevokeAllAccess.Result(0, 0, 0));
         assertThat(personalTokens.listForUser(h.alice)).singleElement()
                 .satisfies(token -> assertThat(token.revokedAt()).contains(revokedAt));
     }
@@ -74,10 +81,32 @@ class RevokeAllAccessTest {
         h.revokeIntegration.revoke(h.alice, claude.id());
         failed(h.exchange(ClientCredentials.publicClient(claude.id()), pendingClaude, LOOPBACK, OAuthHarness.VERIFIER),
                 TokenOutcome.Error.INVALID_GRANT);
-        revokeAll.revokeAll(h.alice);
+        revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(h.alice));
         failed(h.exchange(ClientCredentials.publicClient(cursor.id()), pendingCursor, "https://cursor.example/cb",
                 OAuthHarness.VERIFIER), TokenOutcome.Error.INVALID_GRANT);
 
         assertThat(h.integrations.listFor(h.alice)).isEmpty();
+    }
+
+    private BrowserSession signedIn(UserId user) {
+        BrowserSession session = BrowserSession.start(BrowserSessionId.random(), TokenHash.of(UUID.randomUUID().toString()),
+                user, BrowserSession.Lifetimes.defaults(), h.clock.instant());
+        sessions.add(session);
+        return session;
+    }
+
+    @Test
+    void every_other_browser_of_the_user_can_be_signed_out_too_keeping_this_one() {
+        BrowserSession here = signedIn(h.alice);
+        BrowserSession stolenCookie = signedIn(h.alice);
+        BrowserSession bobs = signedIn(UserId.random());
+        h.tokensFor(claude, LOOPBACK, null);
+
+        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.everythingBut(h.alice, here.id())))
+                .isEqualTo(new RevokeAllAccess.Result(1, 0, 1));
+
+        assertThat(sessions.findByHash(here.tokenHash()).orElseThrow().revokedAt()).isEmpty();
+        assertThat(sessions.findByHash(stolenCookie.tokenHash()).orElseThrow().revokedAt()).isPresent();
+        assertThat(sessions.findByHash(bobs.tokenHash()).orElseThrow().revokedAt()).isEmpty();
     }
 }

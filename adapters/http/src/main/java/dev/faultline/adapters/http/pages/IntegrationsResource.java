@@ -88,20 +88,39 @@ public class IntegrationsResource {
     @Path("integrations/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeIntegration(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        return change(form, headers, user -> {
+        return change(form, headers, signedIn -> {
+            UserId user = signedIn.user();
             Optional<ClientId> client = clientId(single(form, "client_id"));
             int revoked = client.map(id -> revokeIntegration.revoke(user, id).revokedChains()).orElse(0);
             return backWith(revoked > 0 ? Notice.INTEGRATION_REVOKED : Notice.NOTHING_TO_REVOKE);
         });
     }
 
+    /** Asks first, saying how much will end: one click must not silently break every app and script. */
+    @GET
+    @Path("integrations/revoke-all")
+    public Response confirmRevokeAll(@Context HttpHeaders headers) {
+        Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn = signedIn(headers);
+        if (signedIn.isEmpty()) {
+            return signInFirst();
+        }
+        UserId user = signedIn.get().user();
+        long activeTokens = listTokens.list(user).stream()
+                .filter(token -> token.status() == ListPersonalTokens.PersonalTokenSummary.Status.ACTIVE).count();
+        return Pages.html(200, new RevokeAllView(Navigation.of(signedIn.get()), listIntegrations.listFor(user).size(),
+                activeTokens)).build();
+    }
+
     @POST
     @Path("integrations/revoke-all")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeAll(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        return change(form, headers, user -> {
-            revokeAll.revokeAll(user);
-            return backWith(Notice.ALL_REVOKED);
+        return change(form, headers, signedIn -> {
+            boolean signOutOthers = "yes".equals(single(form, "sign_out_other_browsers"));
+            revokeAll.revokeAll(signOutOthers
+                    ? RevokeAllAccess.Command.everythingBut(signedIn.user(), signedIn.sessionId())
+                    : RevokeAllAccess.Command.appsAndTokens(signedIn.user()));
+            return backWith(signOutOthers ? Notice.ALL_REVOKED_AND_SIGNED_OUT : Notice.ALL_REVOKED);
         });
     }
 
@@ -109,12 +128,12 @@ public class IntegrationsResource {
     @Path("tokens/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeToken(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
-        return change(form, headers, user -> {
+        return change(form, headers, signedIn -> {
             Optional<PersonalTokenId> id = tokenId(single(form, "token_id"));
             if (id.isEmpty()) {
                 return backWith(Notice.TOKEN_NOT_FOUND);
             }
-            RevokePersonalToken.Outcome outcome = revokeToken.revoke(user, id.get());
+            RevokePersonalToken.Outcome outcome = revokeToken.revoke(signedIn.user(), id.get());
             if (outcome instanceof RevokePersonalToken.Outcome.Revoked) {
                 return backWith(Notice.TOKEN_REVOKED);
             }
@@ -187,7 +206,7 @@ public class IntegrationsResource {
     }
 
     private interface Change {
-        Response apply(UserId user);
+        Response apply(ResolveBrowserSession.Outcome.SignedIn signedIn);
     }
 
     /** The common frame of every change: signed in, right CSRF token, then the change. */
@@ -199,7 +218,7 @@ public class IntegrationsResource {
         if (!csrfMatches(signedIn.get(), form)) {
             return Pages.forbidden();
         }
-        return change.apply(signedIn.get().user());
+        return change.apply(signedIn.get());
     }
 
     private Response page(int status, ResolveBrowserSession.Outcome.SignedIn signedIn, Notice notice, TokenForm form) {

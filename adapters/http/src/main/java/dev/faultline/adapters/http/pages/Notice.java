@@ -14,7 +14,9 @@ enum Notice {
     TOKEN_REVOKED("Personal token revoked. It stopped working immediately."),
     TOKEN_ALREADY_REVOKED("That personal token was already revoked."),
     TOKEN_NOT_FOUND("That personal token does not exist (any more), so nothing changed."),
-    ALL_REVOKED("Every connection was cut off: all apps and all personal tokens stopped working.");
+    ALL_REVOKED("Every connection was cut off: all apps and all personal tokens stopped working."),
+    ALL_REVOKED_AND_SIGNED_OUT("Every connection was cut off: all apps and all personal tokens stopped working, and"
+            + " every other browser was signed out. Only this one is still signed in.");
 
     private final String message;
 

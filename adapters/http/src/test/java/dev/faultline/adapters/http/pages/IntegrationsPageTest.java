@@ -327,10 +327,27 @@ class IntegrationsPageTest {
     }
 
     @Test
-    void revoke_all_cuts_off_every_app_and_every_personal_token() {
+    void revoke_all_asks_first_saying_how_much_will_end() {
+        h.connect(claude, CALLBACK, email, null);
+        h.createPersonalToken.create(CreatePersonalToken.Command.of(user, "laptop", "mcp:read", null));
+
+        try (Response response = h.get("/settings/integrations/revoke-all", session)) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            PagesHarness.assertPageSecurityHeaders(response);
+            String html = response.readEntity(String.class);
+            assertThat(html).contains("1 connected app").contains("1 personal token")
+                    .contains("name=\"sign_out_other_browsers\" value=\"yes\" checked");
+            assertThat(hiddenField(html, "csrf")).isNotBlank();
+        }
+        assertThat(h.chains.listActiveFor(user, h.clock.instant())).hasSize(1);
+    }
+
+    @Test
+    void revoke_all_cuts_off_every_app_and_every_personal_token_and_keeps_other_browsers_if_asked_to() {
         TokenOutcome.Tokens tokens = h.connect(claude, CALLBACK, email, null);
         CreatePersonalToken.Created pat = h.createPersonalToken.create(
                 CreatePersonalToken.Command.of(user, "laptop", "mcp:read", null));
+        String otherBrowser = h.signIn(email);
 
         try (Response response = post("/settings/integrations/revoke-all", new Form().param("csrf", csrf()))) {
             assertThat(response.getHeaderString("Location")).endsWith("?done=all-revoked");
@@ -339,6 +356,24 @@ class IntegrationsPageTest {
         assertThat(h.refresh(claude, tokens.refreshToken())).isInstanceOf(TokenOutcome.Failed.class);
         assertThat(h.authenticatePersonalToken.authenticate(pat.token()))
                 .isInstanceOf(AuthenticatePersonalToken.Outcome.Refused.class);
+        try (Response stillSignedIn = page(otherBrowser)) {
+            assertThat(stillSignedIn.getStatus()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void revoke_all_can_sign_out_every_other_browser_but_this_one() {
+        String otherBrowser = h.signIn(email);
+
+        try (Response response = post("/settings/integrations/revoke-all",
+                new Form().param("csrf", csrf()).param("sign_out_other_browsers", "yes"))) {
+            assertThat(response.getHeaderString("Location")).endsWith("?done=all-revoked-and-signed-out");
+        }
+
+        try (Response other = page(otherBrowser); Response here = page(session)) {
+            assertThat(other.getStatus()).isEqualTo(303);
+            assertThat(here.getStatus()).isEqualTo(200);
+        }
     }
 
     @Test

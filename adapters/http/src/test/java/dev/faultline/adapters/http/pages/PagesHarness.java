@@ -158,7 +158,7 @@ final class PagesHarness {
                     new RevokeIntegrationService(codes, chains, transactions, clock), new ListPersonalTokensService(personalTokens, clock),
                     createPersonalToken, new RevokePersonalTokenService(personalTokens, clock),
                     new ListSecurityEventsService(clients, chains),
-                    new RevokeAllAccessService(codes, chains, personalTokens, transactions, clock), cookies, policy, clock))
+                    new RevokeAllAccessService(codes, chains, personalTokens, sessions, transactions, clock), cookies, policy, clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock), cookies, policy))
