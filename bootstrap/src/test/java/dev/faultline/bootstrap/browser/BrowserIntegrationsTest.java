@@ -57,6 +57,11 @@ class BrowserIntegrationsTest {
         browser.click(By.id("copy-token"));
         assertThat(browser.waitFor(By.cssSelector(".secret [role=status]")).getText()).isNotBlank();
         Accessibility.checkedScreenshot(browser, "integrations-token-created");
+        browser.driver().executeScript(
+                "window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));");
+        assertThat(browser.waitFor(By.id("new-token")).getText()).as("shown again from the back/forward cache")
+                .startsWith("Hidden.").doesNotContain(token.value());
+        assertThat(browser.waitFor(By.id("usage-url")).getText()).doesNotContain(token.value());
         HttpResponse<String> withPersonalToken = mcp.initialize(token.value());
         assertThat(withPersonalToken.statusCode()).isEqualTo(200);
         assertThat(mcp.initialize(connection.tokens().access()).statusCode()).isEqualTo(200);

@@ -21,7 +21,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -76,12 +75,18 @@ public class IntegrationsResource {
 
     @GET
     @Path("integrations")
-    public Response page(@QueryParam("done") String done, @Context HttpHeaders headers) {
+    public Response page(@Context HttpHeaders headers) {
         Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn = signedIn(headers);
         if (signedIn.isEmpty()) {
             return signInFirst();
         }
-        return page(200, signedIn.get(), Notice.fromParameter(done).orElse(null), TokenForm.blank());
+        Optional<String> notice = cookies.notice(headers.getCookies());
+        Response.ResponseBuilder page = page(200, signedIn.get(),
+                notice.flatMap(Notice::fromParameter).orElse(null), TokenForm.blank());
+        if (notice.isPresent()) {
+            page.header(HttpHeaders.SET_COOKIE, cookies.clearNotice());
+        }
+        return page.build();
     }
 
     @POST
@@ -159,7 +164,7 @@ public class IntegrationsResource {
         TokenForm shown = validate(TokenForm.as(title, scopeValues.contains(Scope.READ.wireName()),
                 scopeValues.contains(Scope.WRITE.wireName()), expiry), title, scopeValues, expiry);
         if (shown.hasErrors()) {
-            return page(400, signedIn.get(), null, shown);
+            return page(400, signedIn.get(), null, shown).build();
         }
         CreatePersonalToken.Command command = new CreatePersonalToken.Command(signedIn.get().user(),
                 new PersonalTokenTitle(title), scopes(scopeValues),
@@ -221,11 +226,12 @@ public class IntegrationsResource {
         return change.apply(signedIn.get());
     }
 
-    private Response page(int status, ResolveBrowserSession.Outcome.SignedIn signedIn, Notice notice, TokenForm form) {
+    private Response.ResponseBuilder page(int status, ResolveBrowserSession.Outcome.SignedIn signedIn, Notice notice,
+            TokenForm form) {
         UserId user = signedIn.user();
         IntegrationsView view = new IntegrationsView(Navigation.of(signedIn), listIntegrations.listFor(user),
                 listTokens.list(user), listSecurityEvents.listFor(user), notice, form, policy.mcpResource());
-        return Pages.html(status, view).build();
+        return Pages.html(status, view);
     }
 
     private Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn(HttpHeaders headers) {
@@ -268,7 +274,9 @@ public class IntegrationsResource {
     }
 
     private Response backWith(Notice notice) {
-        return Response.seeOther(URI.create(policy.issuer() + PAGE + "?done=" + notice.parameter())).build();
+        return Response.seeOther(URI.create(policy.issuer() + PAGE))
+                .header(HttpHeaders.SET_COOKIE, cookies.noticeCookie(notice.parameter()))
+                .build();
     }
 
     private Response signInFirst() {

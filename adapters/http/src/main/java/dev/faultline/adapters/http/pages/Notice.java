@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * What My Integrations says after a change (post, then redirect, then this message). Only these fixed texts can
- * be shown: the query parameter names one of them and is never echoed, so a link can't put words on the page.
+ * be shown; the one-time notice cookie the change sets names one of them and is never echoed.
  */
 enum Notice {
     INTEGRATION_REVOKED("Access revoked. That app's tokens stopped working, and it must ask you again to reconnect."),
@@ -28,7 +28,7 @@ enum Notice {
         return message;
     }
 
-    /** The query parameter value, e.g. {@code integration-revoked}. */
+    /** The cookie value, e.g. {@code integration-revoked}. */
     String parameter() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -10,8 +10,9 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Cookie;
 
 /**
- * The browser cookies of the sign-in pages and how they are written: the session cookie (its secret) and the
- * double-submit cookie that protects the sign-in form, which is posted before any session exists.
+ * The browser cookies of the pages and how they are written: the session cookie (its secret), the
+ * double-submit cookie that protects the sign-in form, which is posted before any session exists, and the
+ * one-time notice a change leaves for the page it redirects to.
  *
  * <p>Both are {@code HttpOnly; SameSite=Lax; Path=/}. Behind an https issuer they are also {@code Secure} and
  * carry the {@code __Host-} prefix, which makes browsers refuse them unless Secure, host-only and Path=/, so a
@@ -20,6 +21,8 @@ import jakarta.ws.rs.core.Cookie;
 public final class SessionCookies {
     public static final String SESSION = "faultline_session";
     public static final String LOGIN_CSRF = "faultline_csrf";
+    public static final String NOTICE = "faultline_notice";
+    private static final int NOTICE_SECONDS = 60;
     private static final DateTimeFormatter EXPIRES = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final boolean secure;
@@ -51,6 +54,28 @@ public final class SessionCookies {
 
     public Optional<String> loginCsrf(Map<String, Cookie> cookies) {
         return value(cookies, loginCsrfCookieName());
+    }
+
+    public String noticeCookieName() {
+        return named(NOTICE);
+    }
+
+    /** The one-time message a change left for the page it redirects to. */
+    public Optional<String> notice(Map<String, Cookie> cookies) {
+        return value(cookies, noticeCookieName());
+    }
+
+    /**
+     * {@code Set-Cookie} value carrying a one-time message to the next page (post/redirect/get). A cookie and not
+     * a query parameter, so that no link can make a page claim a change that never happened.
+     */
+    public String noticeCookie(String notice) {
+        return header(noticeCookieName(), notice, "Max-Age=" + NOTICE_SECONDS);
+    }
+
+    /** {@code Set-Cookie} value that removes the message once shown. */
+    public String clearNotice() {
+        return header(noticeCookieName(), "", "Max-Age=0; Expires=" + EXPIRES.format(Instant.EPOCH));
     }
 
     /** {@code Set-Cookie} value for a new session; the browser drops it at the session's absolute end. */

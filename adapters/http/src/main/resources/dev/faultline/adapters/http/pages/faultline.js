@@ -1,4 +1,5 @@
-// Faultline pages work without JavaScript; this only adds the Copy button of the personal-token page.
+// Faultline pages work without JavaScript; this only adds the Copy button of the personal-token page and hides
+// the token again when the browser brings the page back from its back/forward cache.
 (function () {
   'use strict';
 
@@ -16,6 +17,20 @@
       status.textContent = text;
     }
   }
+
+  // A page restored from the back/forward cache is not fetched again, despite Cache-Control: no-store in some
+  // browsers; a personal token must not reappear that way.
+  window.addEventListener('pageshow', function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    document.querySelectorAll('[data-secret]').forEach(function (node) {
+      node.textContent = 'Hidden. Faultline shows a token only once; revoke it and create a new one if you need it.';
+    });
+    document.querySelectorAll('button[data-copy]').forEach(function (button) {
+      button.hidden = true;
+    });
+  });
 
   document.addEventListener('DOMContentLoaded', function () {
     document.querySelectorAll('button[data-copy]').forEach(function (button) {

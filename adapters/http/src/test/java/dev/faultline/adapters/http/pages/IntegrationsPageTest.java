@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Form;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,7 @@ class IntegrationsPageTest {
     static final PagesHarness h = new PagesHarness();
     static final ResourceExtension resources = h.resources;
     static final String CALLBACK = "http://127.0.0.1:4711/callback";
+    static final String NOTICE_COOKIE = "__Host-faultline_notice";
     static final String HOSTILE_NAME = "<script>alert(1)</script>Claude\u202Eexe.ppa";
 
     private final String email = h.user();
@@ -64,8 +66,13 @@ class IntegrationsPageTest {
         return post("/settings/tokens", form);
     }
 
+    private static Optional<String> notice(Response response) {
+        assertThat(response.getStatus()).isEqualTo(303);
+        return PagesHarness.cookie(response, NOTICE_COOKIE);
+    }
+
     private static String newToken(String html) {
-        Matcher m = Pattern.compile("<code id=\"new-token\">([^<]+)</code>").matcher(html);
+        Matcher m = Pattern.compile("<code id=\"new-token\" data-secret>([^<]+)</code>").matcher(html);
         assertThat(m.find()).as("the new token on the page").isTrue();
         return m.group(1);
     }
@@ -140,16 +147,19 @@ class IntegrationsPageTest {
         try (Response response = post("/settings/integrations/revoke",
                 new Form().param("csrf", csrf()).param("client_id", claude.id().value()))) {
             assertThat(response.getStatus()).isEqualTo(303);
-            assertThat(response.getHeaderString("Location"))
-                    .isEqualTo(ISSUER + "/settings/integrations?done=integration-revoked");
+            assertThat(response.getHeaderString("Location")).isEqualTo(ISSUER + "/settings/integrations");
+            assertThat(notice(response)).contains("integration-revoked");
         }
 
         assertThat(h.chains.listActiveFor(user, h.clock.instant())).isEmpty();
         assertThat(h.refresh(claude, first.refreshToken())).isInstanceOf(TokenOutcome.Failed.class);
         assertThat(h.refresh(claude, second.refreshToken())).isInstanceOf(TokenOutcome.Failed.class);
-        try (Response response = h.get("/settings/integrations?done=integration-revoked", session)) {
+        try (Response response = h.request("/settings/integrations").cookie(SESSION_COOKIE, session)
+                .cookie(NOTICE_COOKIE, "integration-revoked").get()) {
             String html = response.readEntity(String.class);
             assertThat(html).contains("Access revoked.").contains("No app is connected");
+            assertThat(PagesHarness.setCookies(response)).anySatisfy(cookie ->
+                    assertThat(cookie).startsWith(NOTICE_COOKIE + "=;").contains("Max-Age=0"));
         }
     }
 
@@ -161,7 +171,7 @@ class IntegrationsPageTest {
         for (String clientId : List.of(other.id().value(), "not a client id!", "")) {
             try (Response response = post("/settings/integrations/revoke",
                     new Form().param("csrf", csrf()).param("client_id", clientId))) {
-                assertThat(response.getHeaderString("Location")).endsWith("?done=nothing-to-revoke");
+                assertThat(notice(response)).contains("nothing-to-revoke");
             }
         }
         assertThat(h.refresh(claude, tokens.refreshToken())).isInstanceOf(TokenOutcome.Issued.class);
@@ -300,8 +310,8 @@ class IntegrationsPageTest {
 
         try (Response first = post("/settings/tokens/revoke", form);
                 Response second = post("/settings/tokens/revoke", form)) {
-            assertThat(first.getHeaderString("Location")).endsWith("?done=token-revoked");
-            assertThat(second.getHeaderString("Location")).endsWith("?done=token-already-revoked");
+            assertThat(notice(first)).contains("token-revoked");
+            assertThat(notice(second)).contains("token-already-revoked");
         }
 
         assertThat(h.authenticatePersonalToken.authenticate(pat.token()))
@@ -319,7 +329,7 @@ class IntegrationsPageTest {
         for (String id : List.of(theirs.summary().id().toString(), "not-a-uuid")) {
             try (Response response = post("/settings/tokens/revoke",
                     new Form().param("csrf", csrf()).param("token_id", id))) {
-                assertThat(response.getHeaderString("Location")).endsWith("?done=token-not-found");
+                assertThat(notice(response)).contains("token-not-found");
             }
         }
         assertThat(h.authenticatePersonalToken.authenticate(theirs.token()))
@@ -350,7 +360,7 @@ class IntegrationsPageTest {
         String otherBrowser = h.signIn(email);
 
         try (Response response = post("/settings/integrations/revoke-all", new Form().param("csrf", csrf()))) {
-            assertThat(response.getHeaderString("Location")).endsWith("?done=all-revoked");
+            assertThat(notice(response)).contains("all-revoked");
         }
 
         assertThat(h.refresh(claude, tokens.refreshToken())).isInstanceOf(TokenOutcome.Failed.class);
@@ -367,7 +377,7 @@ class IntegrationsPageTest {
 
         try (Response response = post("/settings/integrations/revoke-all",
                 new Form().param("csrf", csrf()).param("sign_out_other_browsers", "yes"))) {
-            assertThat(response.getHeaderString("Location")).endsWith("?done=all-revoked-and-signed-out");
+            assertThat(notice(response)).contains("all-revoked-and-signed-out");
         }
 
         try (Response other = page(otherBrowser); Response here = page(session)) {
@@ -392,10 +402,12 @@ class IntegrationsPageTest {
     }
 
     @Test
-    void notices_are_fixed_texts_and_an_unknown_one_is_never_echoed() {
-        try (Response response = h.get("/settings/integrations?done=%3Cb%3Epwned%3C%2Fb%3E", session)) {
-            String html = response.readEntity(String.class);
-            assertThat(html).doesNotContain("pwned").doesNotContain("role=\"status\"");
+    void notices_are_fixed_texts_and_neither_a_link_nor_an_unknown_cookie_can_put_words_on_the_page() {
+        try (Response link = h.get("/settings/integrations?done=all-revoked", session);
+                Response cookie = h.request("/settings/integrations").cookie(SESSION_COOKIE, session)
+                        .cookie(NOTICE_COOKIE, "pwned").get()) {
+            assertThat(link.readEntity(String.class)).doesNotContain("role=\"status\"");
+            assertThat(cookie.readEntity(String.class)).doesNotContain("pwned").doesNotContain("role=\"status\"");
         }
     }
 

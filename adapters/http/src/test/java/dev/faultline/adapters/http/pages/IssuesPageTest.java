@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IssuesPageTest {
     static final PagesHarness h = new PagesHarness();
     static final ResourceExtension resources = h.resources;
-    private static final Pattern ROW = Pattern.compile("<tr data-issue-id=\"([^\"]+)\">");
+    private static final Pattern ROW = Pattern.compile("<tr data-issue-id=\"([^\"]+)\" role=\"row\">");
     private static final Pattern NEXT = Pattern.compile("<a href=\"([^\"]+)\" id=\"next-page\"");
 
     private final String email = h.user();
@@ -116,13 +116,13 @@ class IssuesPageTest {
                 .doesNotContain("Secret project");
         assertThat(html).contains("<a href=\"/issues/" + older.id() + "\"><bdi class=\"issue-title\">Cart is empty"
                 + "</bdi></a>");
-        Matcher olderRow = Pattern.compile("data-issue-id=\"" + older.id() + "\">.*?</tr>", Pattern.DOTALL)
+        Matcher olderRow = Pattern.compile("data-issue-id=\"" + older.id() + "\" role=\"row\">.*?</tr>", Pattern.DOTALL)
                 .matcher(html);
         assertThat(olderRow.find()).isTrue();
         assertThat(olderRow.group()).contains(">Shop<").contains(">Unresolved<")
-                .contains("<td data-label=\"Events\" class=\"number\">2</td>")
+                .contains("<td data-label=\"Events\" class=\"number\" role=\"cell\">2</td>")
                 .contains("<time datetime=\"2026-11-23T");
-        assertThat(html).contains("<th scope=\"col\">Issue</th>").contains("<label for=\"filter-status\">")
+        assertThat(html).contains("<th scope=\"col\" role=\"columnheader\">Issue</th>").contains("<label for=\"filter-status\">")
                 .contains("<label for=\"filter-application\">");
     }
 
