@@ -2,10 +2,12 @@ package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.application.account.CreateUserService;
 import dev.faultline.application.account.FindUserByEmailService;
+import dev.faultline.application.account.LookUpDisplayNamesService;
 import dev.faultline.application.account.PurgeStaleSignInFailuresService;
 import dev.faultline.application.account.SignInService;
 import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.application.account.port.in.FindUserByEmail;
+import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.account.port.in.PurgeStaleSignInFailures;
 import dev.faultline.application.account.port.in.SignIn;
 import dev.faultline.application.account.port.out.PasswordHasher;
@@ -16,6 +18,7 @@ import java.time.Clock;
 
 /** The account context's use cases. */
 public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEmail findUserByEmail,
+                              LookUpDisplayNames lookUpDisplayNames,
                               PurgeStaleSignInFailures purgeStaleSignInFailures) {
 
     static AccountUseCases wire(Users users, SignInAttempts attempts, PasswordHasher hasher, Clock clock) {
@@ -24,6 +27,7 @@ public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEm
                 new CreateUserService(users, hasher, clock),
                 new SignInService(users, attempts, hasher, throttle, clock),
                 new FindUserByEmailService(users),
+                new LookUpDisplayNamesService(users),
                 new PurgeStaleSignInFailuresService(attempts, throttle, clock));
     }
 }

@@ -54,7 +54,8 @@ public final class HttpEndpoints {
                 oauth.revokeIntegration(), personalTokens.list(), personalTokens.create(), personalTokens.revoke(),
                 oauth.listSecurityEvents(), faultline.revokeAllAccess(), cookies, oauth.policy(), faultline.clock()));
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
-                faultline.tracker().listIssues(), faultline.tracker().getIssue(), cookies, oauth.policy()));
+                faultline.tracker().listIssues(), faultline.tracker().getIssue(),
+                faultline.account().lookUpDisplayNames(), cookies, oauth.policy()));
         jersey.register(new HomeResource(oauth.policy()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());

@@ -9,11 +9,15 @@ import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.application.account.port.in.SignIn;
 import dev.faultline.application.testing.FakePasswordHasher;
 import dev.faultline.application.testing.MutableClock;
+import dev.faultline.domain.account.DisplayName;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.SignInThrottle;
 import dev.faultline.domain.account.User;
+import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -161,5 +165,17 @@ class AccountUseCasesTest {
             assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", ""))
                     .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("password");
         }
+    }
+
+    @Test
+    void display_names_are_looked_up_for_existing_users_only() {
+        CreateUser.Outcome.Created ada = (CreateUser.Outcome.Created) createUser.createUser(
+                CreateUser.Command.of("ada@example.org", "Ada Lovelace", "correct horse battery staple"));
+        UserId gone = UserId.random();
+
+        Map<UserId, DisplayName> names = new LookUpDisplayNamesService(users).displayNamesOf(Set.of(ada.userId(), gone));
+
+        assertThat(names).hasSize(1);
+        assertThat(names.get(ada.userId()).value()).isEqualTo("Ada Lovelace");
     }
 }

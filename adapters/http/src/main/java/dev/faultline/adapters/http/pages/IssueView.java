@@ -1,6 +1,7 @@
 package dev.faultline.adapters.http.pages;
 
 import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.domain.account.DisplayName;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.ActiveMute;
 import dev.faultline.domain.tracker.Event;
@@ -10,6 +11,7 @@ import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Note;
 import dev.faultline.domain.tracker.StackFrame;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,7 +39,7 @@ public final class IssueView extends PageView {
     private final List<String> recentEventIds;
     private final List<NoteRow> notes;
 
-    IssueView(Navigation navigation, GetIssue.IssueDetails details, UserId reader) {
+    IssueView(Navigation navigation, GetIssue.IssueDetails details, UserId reader, Map<UserId, DisplayName> names) {
         super("issue.mustache", "Issue: " + DisplayText.of(details.issue().title()), navigation);
         Issue issue = details.issue();
         this.issueId = issue.id().toString();
@@ -53,10 +55,10 @@ public final class IssueView extends PageView {
         this.lastSeen = Dates.shown(issue.lastSeen());
         this.lastSeenIso = Dates.machine(issue.lastSeen());
         this.events = issue.eventCount();
-        this.assignee = issue.assignee().map(user -> person(user, reader)).orElse("Nobody");
+        this.assignee = issue.assignee().map(user -> person(user, reader, names)).orElse("Nobody");
         this.latestEvent = details.latestEvent().map(LatestEvent::of).orElse(null);
         this.recentEventIds = details.recentEventIds().stream().map(EventId::toString).toList();
-        this.notes = details.notes().stream().map(note -> NoteRow.of(note, reader)).toList();
+        this.notes = details.notes().stream().map(note -> NoteRow.of(note, reader, names)).toList();
     }
 
     @Override
@@ -170,12 +172,12 @@ public final class IssueView extends PageView {
         return "Muted until someone unmutes it";
     }
 
-    /**
-     * Who a user id is, as far as this page can tell without another lookup: "You", or the member's id. (The
-     * tracker use cases return user ids only; names would need an account query this page does not have.)
-     */
-    private static String person(UserId user, UserId reader) {
-        return user.equals(reader) ? "You" : "Another member (user " + user + ")";
+    /** "You", the person's display name (chosen by them, so made visible like all foreign text), or "A former member". */
+    private static String person(UserId user, UserId reader, Map<UserId, DisplayName> names) {
+        if (user.equals(reader)) {
+            return "You";
+        }
+        return Optional.ofNullable(names.get(user)).map(name -> DisplayText.of(name.value())).orElse("A former member");
     }
 
     /** The latest event's crash, as reported. */
@@ -214,8 +216,8 @@ public final class IssueView extends PageView {
 
     /** A note, oldest first. */
     public record NoteRow(String author, String written, String writtenIso, String body) {
-        static NoteRow of(Note note, UserId reader) {
-            return new NoteRow(person(note.author(), reader), Dates.shown(note.createdAt()),
+        static NoteRow of(Note note, UserId reader, Map<UserId, DisplayName> names) {
+            return new NoteRow(person(note.author(), reader, names), Dates.shown(note.createdAt()),
                     Dates.machine(note.createdAt()), DisplayText.of(note.body()));
         }
     }

@@ -3,6 +3,7 @@ package dev.faultline.adapters.http.pages;
 import dev.faultline.adapters.http.session.SessionCookies;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
+import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListIssues;
@@ -11,6 +12,7 @@ import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.account.UserId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +25,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -44,15 +48,18 @@ public class IssuesResource {
     private final ListApplications listApplications;
     private final ListIssues listIssues;
     private final GetIssue getIssue;
+    private final LookUpDisplayNames displayNames;
     private final SessionCookies cookies;
     private final AccessPolicy policy;
 
     public IssuesResource(ResolveBrowserSession resolveSession, ListApplications listApplications,
-            ListIssues listIssues, GetIssue getIssue, SessionCookies cookies, AccessPolicy policy) {
+            ListIssues listIssues, GetIssue getIssue, LookUpDisplayNames displayNames, SessionCookies cookies,
+            AccessPolicy policy) {
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.listApplications = Objects.requireNonNull(listApplications);
         this.listIssues = Objects.requireNonNull(listIssues);
         this.getIssue = Objects.requireNonNull(getIssue);
+        this.displayNames = Objects.requireNonNull(displayNames);
         this.cookies = Objects.requireNonNull(cookies);
         this.policy = Objects.requireNonNull(policy);
     }
@@ -114,7 +121,12 @@ public class IssuesResource {
         GetIssue.Outcome outcome = issueId.isEmpty() ? null
                 : getIssue.getIssue(new GetIssue.Command(signedIn.get().user(), issueId.get()));
         if (outcome instanceof GetIssue.Outcome.Found found) {
-            return Pages.html(200, new IssueView(navigation, found.details(), signedIn.get().user())).build();
+            GetIssue.IssueDetails details = found.details();
+            Set<UserId> people = new HashSet<>();
+            details.issue().assignee().ifPresent(people::add);
+            details.notes().forEach(note -> people.add(note.author()));
+            return Pages.html(200, new IssueView(navigation, details, signedIn.get().user(),
+                    displayNames.displayNamesOf(people))).build();
         }
         return Pages.html(404, new IssueNotFoundView(navigation)).build();
     }

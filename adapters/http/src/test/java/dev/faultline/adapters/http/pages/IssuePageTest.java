@@ -130,7 +130,7 @@ class IssuePageTest {
     }
 
     @Test
-    void a_muted_issue_says_how_the_mute_ends_and_another_members_assignment_and_note_are_marked() {
+    void a_muted_issue_says_how_the_mute_ends_and_another_member_is_named_by_display_name_never_address() {
         Issue issue = crashIn(shop, "fp-mute", "Noisy", "E", "m", Fixtures.frames()).issue();
         String colleagueEmail = h.user();
         UserId colleague = h.userId(colleagueEmail);
@@ -143,8 +143,9 @@ class IssuePageTest {
 
         assertThat(html).contains("id=\"issue-status\">Muted until 3 more events (event #4)</span>")
                 .contains("status-muted")
-                .contains("<dd id=\"assignee\">Another member (user " + colleague + ")</dd>")
-                .contains("<span class=\"note-author\">Another member (user " + colleague + ")</span>");
+                .contains("<dd id=\"assignee\">Ada Lovelace</dd>")
+                .contains("<span class=\"note-author\">Ada Lovelace</span>")
+                .doesNotContain(colleagueEmail).doesNotContain(colleague.toString());
 
         Issue timed = crashIn(shop, "fp-timed", "Timed", "E", "m", Fixtures.frames()).issue();
         Instant until = h.clock.instant().plus(Duration.ofDays(2));

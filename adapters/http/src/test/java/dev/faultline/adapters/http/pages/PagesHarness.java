@@ -67,6 +67,7 @@ import dev.faultline.application.access.StartBrowserSessionService;
 import dev.faultline.application.access.port.in.RegisterClient;
 import dev.faultline.application.access.testing.FakeSecretGenerator;
 import dev.faultline.application.account.CreateUserService;
+import dev.faultline.application.account.LookUpDisplayNamesService;
 import dev.faultline.application.account.SignInService;
 import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.application.testing.FakePasswordHasher;
@@ -161,7 +162,8 @@ final class PagesHarness {
                     new RevokeAllAccessService(codes, chains, personalTokens, sessions, transactions, clock), cookies, policy, clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, clock),
-                    new GetIssueService(issues, memberships, applications, events, notes, clock), cookies, policy))
+                    new GetIssueService(issues, memberships, applications, events, notes, clock),
+                    new LookUpDisplayNamesService(users), cookies, policy))
             .addResource(new HomeResource(policy))
             .addResource(new AssetsResource())
             .addProvider(new PageSecurityHeaders())
