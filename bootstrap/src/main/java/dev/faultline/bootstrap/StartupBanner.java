@@ -18,6 +18,8 @@ final class StartupBanner {
         StringBuilder banner = new StringBuilder("\n")
                 .append("  Faultline is running.\n")
                 .append("    Sign in:       ").append(configuration.getPublicBaseUrl()).append("/login\n")
+                .append("    Integrations:  ").append(configuration.getPublicBaseUrl()).append("/settings/integrations\n")
+                .append("    Issues:        ").append(configuration.getPublicBaseUrl()).append("/issues\n")
                 .append("    MCP endpoint:  ").append(configuration.mcpResource()).append('\n');
         for (var connector : server.getConnectors()) {
             if (connector instanceof NetworkConnector network && "admin".equals(network.getName())) {
