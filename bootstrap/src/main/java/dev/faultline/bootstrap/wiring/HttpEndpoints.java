@@ -1,6 +1,7 @@
 package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.adapters.http.oauth.AuthorizationServerMetadataResource;
+import dev.faultline.adapters.http.oauth.BrowserClientCors;
 import dev.faultline.adapters.http.oauth.ClientRegistrationResource;
 import dev.faultline.adapters.http.oauth.JwksResource;
 import dev.faultline.adapters.http.oauth.OAuthErrorResponseFilter;
@@ -42,6 +43,7 @@ public final class HttpEndpoints {
         jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens()));
         jersey.register(new RevocationResource(oauth.revokeToken()));
         jersey.register(new OAuthErrorResponseFilter());
+        jersey.register(new BrowserClientCors());
 
         BrowserSessionUseCases sessions = faultline.browserSessions();
         SessionCookies cookies = SessionCookies.forIssuer(oauth.policy().issuer());

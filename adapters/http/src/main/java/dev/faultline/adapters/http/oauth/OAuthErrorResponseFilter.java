@@ -47,7 +47,8 @@ public class OAuthErrorResponseFilter implements ContainerResponseFilter {
         response.getHeaders().putSingle("Pragma", "no-cache");
     }
 
-    private static String strip(String path) {
+    /** A request path as Jersey reports it, and a resource's @Path, in one comparable form. */
+    static String strip(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }

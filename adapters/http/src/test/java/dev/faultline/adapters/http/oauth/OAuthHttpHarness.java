@@ -87,6 +87,7 @@ final class OAuthHttpHarness {
                 .addResource(new TokenResource(exchange, refresh))
                 .addResource(new RevocationResource(revoke))
                 .addProvider(OAuthErrorResponseFilter.class)
+                .addProvider(BrowserClientCors.class)
                 .build();
     }
 
