@@ -44,8 +44,7 @@ public class RevokeAllAccessService implements RevokeAllAccess {
             codes.discardUnredeemed(user, Optional.empty());
             int revokedChains = chains.revokeAllFor(user, RevocationReason.USER_REVOKED, now);
             int revokedTokens = tokens.revokeAllFor(user, now);
-            int endedSessions = command.signOutOtherBrowsers()
-                    ? sessions.revokeAllFor(user, command.keepSignedIn(), now) : 0;
+            int endedSessions = command.endBrowserSessions() ? sessions.revokeAllFor(user, now) : 0;
             return new Result(revokedChains, revokedTokens, endedSessions);
         });
     }

@@ -54,7 +54,8 @@ public final class HttpEndpoints {
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
         jersey.register(new IntegrationsResource(sessions.resolve(), oauth.listIntegrations(),
                 oauth.revokeIntegration(), personalTokens.list(), personalTokens.create(), personalTokens.revoke(),
-                oauth.listSecurityEvents(), faultline.revokeAllAccess(), cookies, oauth.policy(), faultline.clock()));
+                oauth.listSecurityEvents(), faultline.revokeAllAccess(), sessions.start(), cookies, oauth.policy(),
+                faultline.clock()));
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
                 faultline.tracker().listIssues(), faultline.tracker().getIssue(),
                 faultline.account().lookUpDisplayNames(), cookies, oauth.policy()));

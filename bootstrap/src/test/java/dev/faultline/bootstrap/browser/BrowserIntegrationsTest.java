@@ -116,8 +116,11 @@ class BrowserIntegrationsTest {
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Revoke all access?");
         assertThat(browser.pageText()).contains("2 connected apps").contains("personal token");
         Accessibility.checkedScreenshot(browser, "revoke-all-confirm");
+        String sessionBefore = browser.cookie("faultline_session").getValue();
         browser.click(By.id("revoke-all-confirm"));
-        assertThat(page.notice()).contains("Every connection was cut off").contains("every other browser");
+        assertThat(page.notice()).contains("Every connection was cut off").contains("signed in again");
+        assertThat(browser.cookie("faultline_session").getValue()).as("a new session for this browser")
+                .isNotEqualTo(sessionBefore);
         assertThat(page.showsClient(hostile.clientId())).isFalse();
         assertThat(page.showsClient(other.clientId())).isFalse();
         Accessibility.checkedScreenshot(browser, "integrations-all-revoked");

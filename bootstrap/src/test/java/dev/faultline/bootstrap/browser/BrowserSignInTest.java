@@ -87,7 +87,7 @@ class BrowserSignInTest {
 
             assertThatThrownBy(() -> browser.driver().switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
             assertThat(browser.driver().findElements(By.tagName("script")))
-                    .allSatisfy(script -> assertThat(script.getDomAttribute("src")).isEqualTo("/assets/faultline.js"));
+                    .allSatisfy(script -> assertThat(script.getDomAttribute("src")).startsWith("/assets/faultline.js?v="));
             assertThat(consent.shownClientName()).isEqualTo(HOSTILE_NAME.replace("\u202E", "[U+202E]"));
             assertThat(browser.waitFor(".client-name").getCssValue("unicode-bidi")).isEqualTo("isolate");
             assertThat(browser.pageText()).contains("<script>alert(1)</script>").doesNotContain("\u202E");

@@ -96,17 +96,17 @@ class RevokeAllAccessTest {
     }
 
     @Test
-    void every_other_browser_of_the_user_can_be_signed_out_too_keeping_this_one() {
+    void every_browser_session_of_the_user_can_be_ended_too() {
         BrowserSession here = signedIn(h.alice);
-        BrowserSession stolenCookie = signedIn(h.alice);
+        BrowserSession elsewhere = signedIn(h.alice);
         BrowserSession bobs = signedIn(UserId.random());
         h.tokensFor(claude, LOOPBACK, null);
 
-        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.everythingBut(h.alice, here.id())))
-                .isEqualTo(new RevokeAllAccess.Result(1, 0, 1));
+        assertThat(revokeAll.revokeAll(RevokeAllAccess.Command.everything(h.alice)))
+                .isEqualTo(new RevokeAllAccess.Result(1, 0, 2));
 
-        assertThat(sessions.findByHash(here.tokenHash()).orElseThrow().revokedAt()).isEmpty();
-        assertThat(sessions.findByHash(stolenCookie.tokenHash()).orElseThrow().revokedAt()).isPresent();
+        assertThat(sessions.findByHash(here.tokenHash()).orElseThrow().revokedAt()).isPresent();
+        assertThat(sessions.findByHash(elsewhere.tokenHash()).orElseThrow().revokedAt()).isPresent();
         assertThat(sessions.findByHash(bobs.tokenHash()).orElseThrow().revokedAt()).isEmpty();
     }
 }

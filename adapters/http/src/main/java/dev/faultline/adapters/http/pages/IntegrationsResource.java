@@ -10,6 +10,7 @@ import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.RevokeIntegration;
 import dev.faultline.application.access.port.in.RevokePersonalToken;
+import dev.faultline.application.access.port.in.StartBrowserSession;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.access.PersonalTokenTitle;
@@ -52,6 +53,7 @@ public class IntegrationsResource {
     private final RevokePersonalToken revokeToken;
     private final ListSecurityEvents listSecurityEvents;
     private final RevokeAllAccess revokeAll;
+    private final StartBrowserSession startSession;
     private final SessionCookies cookies;
     private final AccessPolicy policy;
     private final Clock clock;
@@ -59,7 +61,7 @@ public class IntegrationsResource {
     public IntegrationsResource(ResolveBrowserSession resolveSession, ListIntegrations listIntegrations,
             RevokeIntegration revokeIntegration, ListPersonalTokens listTokens, CreatePersonalToken createToken,
             RevokePersonalToken revokeToken, ListSecurityEvents listSecurityEvents, RevokeAllAccess revokeAll,
-            SessionCookies cookies, AccessPolicy policy, Clock clock) {
+            StartBrowserSession startSession, SessionCookies cookies, AccessPolicy policy, Clock clock) {
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.listIntegrations = Objects.requireNonNull(listIntegrations);
         this.revokeIntegration = Objects.requireNonNull(revokeIntegration);
@@ -68,6 +70,7 @@ public class IntegrationsResource {
         this.revokeToken = Objects.requireNonNull(revokeToken);
         this.listSecurityEvents = Objects.requireNonNull(listSecurityEvents);
         this.revokeAll = Objects.requireNonNull(revokeAll);
+        this.startSession = Objects.requireNonNull(startSession);
         this.cookies = Objects.requireNonNull(cookies);
         this.policy = Objects.requireNonNull(policy);
         this.clock = Objects.requireNonNull(clock);
@@ -121,11 +124,18 @@ public class IntegrationsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response revokeAll(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
         return change(form, headers, signedIn -> {
-            boolean signOutOthers = "yes".equals(single(form, "sign_out_other_browsers"));
-            revokeAll.revokeAll(signOutOthers
-                    ? RevokeAllAccess.Command.everythingBut(signedIn.user(), signedIn.sessionId())
-                    : RevokeAllAccess.Command.appsAndTokens(signedIn.user()));
-            return backWith(signOutOthers ? Notice.ALL_REVOKED_AND_SIGNED_OUT : Notice.ALL_REVOKED);
+            if (!"yes".equals(single(form, "sign_out_other_browsers"))) {
+                revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(signedIn.user()));
+                return backWith(Notice.ALL_REVOKED);
+            }
+            // Every session ends, this one too: a copied cookie is this browser's cookie. Then this browser alone
+            // gets a fresh session (new secret, new CSRF token), so the person stays on the page.
+            revokeAll.revokeAll(RevokeAllAccess.Command.everything(signedIn.user()));
+            StartBrowserSession.Started fresh = startSession.start(
+                    new StartBrowserSession.Command(signedIn.user(), Optional.empty()));
+            return Response.fromResponse(backWith(Notice.ALL_REVOKED_AND_SIGNED_OUT))
+                    .header(HttpHeaders.SET_COOKIE, cookies.startSession(fresh.secret(), fresh.expiresAt()))
+                    .build();
         });
     }
 

@@ -16,7 +16,7 @@ enum Notice {
     TOKEN_NOT_FOUND("That personal token does not exist (any more), so nothing changed."),
     ALL_REVOKED("Every connection was cut off: all apps and all personal tokens stopped working."),
     ALL_REVOKED_AND_SIGNED_OUT("Every connection was cut off: all apps and all personal tokens stopped working, and"
-            + " every other browser was signed out. Only this one is still signed in.");
+            + " every browser session ended. This browser was signed in again with a new session.");
 
     private final String message;
 

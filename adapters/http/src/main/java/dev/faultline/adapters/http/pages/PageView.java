@@ -30,6 +30,11 @@ public abstract class PageView extends View {
         return navigation;
     }
 
+    /** Appended to the stylesheet and script URLs, so an upgrade is never served from an old cache. */
+    public String getAssetVersion() {
+        return AssetsResource.VERSION;
+    }
+
     /** Pages with tables use the wide layout. */
     public boolean isWide() {
         return false;

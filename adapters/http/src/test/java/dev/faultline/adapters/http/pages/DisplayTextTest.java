@@ -24,4 +24,23 @@ class DisplayTextTest {
         assertThat(DisplayText.of("\uFEFFCursor\u2060")).isEqualTo("[U+FEFF]Cursor[U+2060]");
         assertThat(DisplayText.of("a" + new String(Character.toChars(0xE0041)))).isEqualTo("a[U+E0041]");
     }
+
+    @Test
+    void joiners_inside_words_and_emoji_and_a_single_variation_selector_stay_as_writing_needs_them() {
+        assertThat(DisplayText.of("\uD83D\uDC69\u200D\uD83D\uDCBB")).isEqualTo("\uD83D\uDC69\u200D\uD83D\uDCBB");
+        assertThat(DisplayText.of("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"))
+                .isEqualTo("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");
+        assertThat(DisplayText.of("\u2764\uFE0F")).isEqualTo("\u2764\uFE0F");
+    }
+
+    @Test
+    void joiners_at_an_edge_fillers_and_runs_of_variation_selectors_are_made_visible() {
+        assertThat(DisplayText.of("Claude\u200D")).isEqualTo("Claude[U+200D]");
+        assertThat(DisplayText.of("\u200CClaude")).isEqualTo("[U+200C]Claude");
+        assertThat(DisplayText.of("Claude\u3164")).isEqualTo("Claude[U+3164]");
+        assertThat(DisplayText.of("a\u034Fb\uFFA0")).isEqualTo("a[U+034F]b[U+FFA0]");
+        assertThat(DisplayText.of("a\uFE01\uFE02" + new String(Character.toChars(0xE0100))))
+                .isEqualTo("a\uFE01[U+FE02][U+E0100]");
+        assertThat(DisplayText.of("Cla\u00ADude")).isEqualTo("Cla[U+00AD]ude");
+    }
 }

@@ -149,6 +149,8 @@ class IntegrationsPageTest {
             assertThat(response.getStatus()).isEqualTo(303);
             assertThat(response.getHeaderString("Location")).isEqualTo(ISSUER + "/settings/integrations");
             assertThat(notice(response)).contains("integration-revoked");
+            assertThat(PagesHarness.setCookies(response)).contains(NOTICE_COOKIE
+                    + "=integration-revoked; Path=/; Max-Age=60; HttpOnly; SameSite=Lax; Secure");
         }
 
         assertThat(h.chains.listActiveFor(user, h.clock.instant())).isEmpty();
@@ -337,6 +339,14 @@ class IntegrationsPageTest {
     }
 
     @Test
+    void revoke_all_with_nothing_connected_says_so_in_numbers() {
+        try (Response response = h.get("/settings/integrations/revoke-all", session)) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.readEntity(String.class)).contains("0 connected apps").contains("0 personal tokens");
+        }
+    }
+
+    @Test
     void revoke_all_asks_first_saying_how_much_will_end() {
         h.connect(claude, CALLBACK, email, null);
         h.createPersonalToken.create(CreatePersonalToken.Command.of(user, "laptop", "mcp:read", null));
@@ -372,16 +382,21 @@ class IntegrationsPageTest {
     }
 
     @Test
-    void revoke_all_can_sign_out_every_other_browser_but_this_one() {
+    void revoke_all_can_end_every_browser_session_even_a_copy_of_this_ones_cookie_and_gives_this_browser_a_new_one() {
         String otherBrowser = h.signIn(email);
+        String copiedCookie = session;
+        String fresh;
 
         try (Response response = post("/settings/integrations/revoke-all",
                 new Form().param("csrf", csrf()).param("sign_out_other_browsers", "yes"))) {
             assertThat(notice(response)).contains("all-revoked-and-signed-out");
+            fresh = PagesHarness.cookie(response, PagesHarness.SESSION_COOKIE).orElseThrow();
         }
 
-        try (Response other = page(otherBrowser); Response here = page(session)) {
+        assertThat(fresh).isNotEqualTo(session);
+        try (Response other = page(otherBrowser); Response copy = page(copiedCookie); Response here = page(fresh)) {
             assertThat(other.getStatus()).isEqualTo(303);
+            assertThat(copy.getStatus()).as("the old cookie of this browser, wherever it was copied to").isEqualTo(303);
             assertThat(here.getStatus()).isEqualTo(200);
         }
     }
@@ -409,6 +424,13 @@ class IntegrationsPageTest {
             assertThat(link.readEntity(String.class)).doesNotContain("role=\"status\"");
             assertThat(cookie.readEntity(String.class)).doesNotContain("pwned").doesNotContain("role=\"status\"");
         }
+    }
+
+    @Test
+    void pages_link_the_script_and_stylesheet_by_a_digest_of_their_content() {
+        assertThat(AssetsResource.VERSION).matches("[0-9a-f]{12}");
+        assertThat(html()).contains("/assets/faultline.js?v=" + AssetsResource.VERSION)
+                .contains("/assets/faultline.css?v=" + AssetsResource.VERSION);
     }
 
     @Test

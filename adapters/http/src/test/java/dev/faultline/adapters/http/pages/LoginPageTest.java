@@ -40,7 +40,7 @@ class LoginPageTest {
                     .contains("; Path=/").contains("; HttpOnly").contains("; SameSite=Lax").contains("; Secure"));
             assertThat(html).contains("<html lang=\"en\">").contains("<label for=\"email\">")
                     .contains("<label for=\"password\">").contains("<h1>Sign in</h1>")
-                    .contains("name=\"viewport\"").contains("href=\"/assets/faultline.css\"");
+                    .contains("name=\"viewport\"").contains("href=\"/assets/faultline.css?v=" + AssetsResource.VERSION + "\"");
         }
     }
 

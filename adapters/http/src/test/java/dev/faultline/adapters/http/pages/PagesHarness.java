@@ -134,6 +134,8 @@ final class PagesHarness {
     final CreatePersonalTokenService createPersonalToken = new CreatePersonalTokenService(personalTokens, secrets,
             clock);
     final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
+    final StartBrowserSessionService startSession = new StartBrowserSessionService(sessions, secrets, transactions,
+            lifetimes, clock);
     final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
 
     final InMemoryApplications applications = new InMemoryApplications();
@@ -151,7 +153,7 @@ final class PagesHarness {
 
     final ResourceExtension resources = ResourceExtension.builder()
             .addResource(new LoginResource(new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock),
-                    new StartBrowserSessionService(sessions, secrets, transactions, lifetimes, clock), resolve,
+                    startSession, resolve,
                     new EndBrowserSessionService(sessions, clock), cookies, policy))
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
                     new DenyAuthorizationService(clients), resolve, cookies, policy))
@@ -159,7 +161,8 @@ final class PagesHarness {
                     new RevokeIntegrationService(codes, chains, transactions, clock), new ListPersonalTokensService(personalTokens, clock),
                     createPersonalToken, new RevokePersonalTokenService(personalTokens, clock),
                     new ListSecurityEventsService(clients, chains),
-                    new RevokeAllAccessService(codes, chains, personalTokens, sessions, transactions, clock), cookies, policy, clock))
+                    new RevokeAllAccessService(codes, chains, personalTokens, sessions, transactions, clock),
+                    startSession, cookies, policy, clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock),

@@ -58,10 +58,9 @@ public final class InMemoryBrowserSessions implements BrowserSessions {
     }
 
     @Override
-    public synchronized int revokeAllFor(UserId user, Optional<BrowserSessionId> keep, Instant revokedAt) {
+    public synchronized int revokeAllFor(UserId user, Instant revokedAt) {
         int revoked = 0;
-        for (BrowserSession session : byId.values().stream()
-                .filter(s -> s.user().equals(user) && !keep.map(s.id()::equals).orElse(false)).toList()) {
+        for (BrowserSession session : byId.values().stream().filter(s -> s.user().equals(user)).toList()) {
             if (revoke(session.id(), revokedAt)) {
                 revoked++;
             }

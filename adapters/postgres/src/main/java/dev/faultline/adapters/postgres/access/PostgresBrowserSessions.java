@@ -88,11 +88,10 @@ public final class PostgresBrowserSessions implements BrowserSessions {
     }
 
     @Override
-    public int revokeAllFor(UserId user, Optional<BrowserSessionId> keep, Instant revokedAt) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE browser_sessions SET revoked_at = :revokedAt "
-                        + "WHERE user_id = :user AND revoked_at IS NULL AND id IS DISTINCT FROM :keep")
+    public int revokeAllFor(UserId user, Instant revokedAt) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE browser_sessions SET revoked_at = :revokedAt WHERE user_id = :user AND revoked_at IS NULL")
                 .bind("user", user.value())
-                .bind("keep", keep.map(BrowserSessionId::value).orElse(null))
                 .bind("revokedAt", timestamp(revokedAt))
                 .execute());
     }

@@ -228,8 +228,9 @@ public final class PostgresTokenChains implements TokenChains {
         return jdbi.withHandle(handle -> handle.createUpdate("""
                         DELETE FROM token_chains WHERE id IN (
                             SELECT id FROM token_chains
-                            WHERE CASE WHEN revocation_reason IN (<theftSignals>) THEN revoked_at < :theftSignalCutoff
-                                       ELSE revoked_at < :cutoff OR refresh_expires_at < :cutoff END
+                            WHERE (revocation_reason IN (<theftSignals>) AND revoked_at < :theftSignalCutoff)
+                               OR ((revocation_reason IS NULL OR revocation_reason NOT IN (<theftSignals>))
+                                   AND (revoked_at < :cutoff OR refresh_expires_at < :cutoff))
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
                         """)

@@ -1,33 +1,30 @@
 package dev.faultline.application.access.port.in;
 
-import dev.faultline.domain.access.BrowserSessionId;
 import dev.faultline.domain.account.UserId;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The user cuts off every connection at once: every OAuth grant of every client and every personal token, and
- * optionally every other browser signed in to the account (someone holding a stolen session cookie could mint a
- * new personal token otherwise). Each stops working on the next request on every instance. All or nothing.
+ * optionally every browser session of the account (someone holding a copied session cookie could mint a new
+ * personal token otherwise; the browser that asked signs in afresh). Each stops working on the next request on
+ * every instance. All or nothing.
  */
 public interface RevokeAllAccess {
     Result revokeAll(Command command);
 
-    /** @param keepSignedIn the session to keep when signing out every other browser; empty keeps all sessions */
-    record Command(UserId user, boolean signOutOtherBrowsers, Optional<BrowserSessionId> keepSignedIn) {
+    record Command(UserId user, boolean endBrowserSessions) {
         public Command {
             Objects.requireNonNull(user, "user");
-            Objects.requireNonNull(keepSignedIn, "keepSignedIn");
         }
 
         /** Apps and tokens only; every browser stays signed in. */
         public static Command appsAndTokens(UserId user) {
-            return new Command(user, false, Optional.empty());
+            return new Command(user, false);
         }
 
-        /** Apps, tokens, and every browser session of the user but {@code current}. */
-        public static Command everythingBut(UserId user, BrowserSessionId current) {
-            return new Command(user, true, Optional.of(current));
+        /** Apps, tokens, and every browser session of the user, the caller's included. */
+        public static Command everything(UserId user) {
+            return new Command(user, true);
         }
     }
 

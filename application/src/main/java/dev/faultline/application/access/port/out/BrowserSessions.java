@@ -41,11 +41,8 @@ public interface BrowserSessions {
      */
     boolean revoke(BrowserSessionId id, Instant revokedAt);
 
-    /**
-     * Revokes every not yet revoked session of {@code user} ("sign out everywhere"), except {@code keep} if given
-     * ("sign out every other browser"); returns how many.
-     */
-    int revokeAllFor(UserId user, Optional<BrowserSessionId> keep, Instant revokedAt);
+    /** Revokes every not yet revoked session of {@code user} ("sign out everywhere"); returns how many. */
+    int revokeAllFor(UserId user, Instant revokedAt);
 
     /**
      * Deletes at most {@code limit} sessions that were revoked or timed out before {@code cutoff} (see
