@@ -12,6 +12,7 @@ import dev.faultline.application.access.ExchangeAuthorizationCodeService;
 import dev.faultline.application.access.PurgeExpiredGrantsService;
 import dev.faultline.application.access.RefreshTokensService;
 import dev.faultline.application.access.RegisterClientService;
+import dev.faultline.application.access.RevokeIntegrationService;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
@@ -21,6 +22,7 @@ import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.application.access.testing.FakeAccessTokenCodec;
 import dev.faultline.application.access.testing.FakeSecretGenerator;
 import dev.faultline.application.testing.MutableClock;
+import dev.faultline.application.testing.Race;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.access.ClientRegistrationRequest;
@@ -134,6 +136,79 @@ class PostgresAccessUseCasesTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The person revokes the app while it is exchanging a code it was just given: whichever commits first, no grant
+     * survives. Discarding the code waits for a redemption in flight, and the chain it produced is then revoked.
+     */
+    @Test
+    void revoking_an_app_while_it_redeems_a_code_leaves_no_active_grant() throws Exception {
+        RevokeIntegrationService revoke = new RevokeIntegrationService(codes, chains, transactions, clock);
+        for (int round = 0; round < 20; round++) {
+            String code = code();
+            List<Boolean> exchanged = Race.concurrently(2, index -> index == 0
+                    ? exchange(code) instanceof TokenOutcome.Issued
+                    : revoke.revoke(user, client.id()).revokedChains() > 0);
+
+            assertThat(chains.listActiveFor(user, clock.instant())).as("round %d: %s", round, exchanged).isEmpty();
+            assertThat(exchange(code)).as("round %d", round).isInstanceOf(TokenOutcome.Failed.class);
+        }
+    }
+
+    /**
+     * The worst interleaving, forced: the code is redeemed and its chain written but not yet committed when the
+     * revocation starts. The revocation must wait for that commit and then revoke the new chain.
+     */
+    @Test
+    void a_revocation_that_meets_an_uncommitted_redemption_waits_for_it_and_revokes_its_chain() throws Exception {
+        RevokeIntegrationService revoke = new RevokeIntegrationService(codes, chains, transactions, clock);
+        String code = code();
+        CountDownLatch redeemed = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<TokenOutcome> exchanging = pool.submit(() -> transactions.inTransaction(() -> {
+                TokenOutcome outcome = exchange(code);
+                redeemed.countDown();
+                awaitQuietly(commit);
+                return outcome;
+            }));
+            assertThat(redeemed.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> revoking = pool.submit(() -> revoke.revoke(user, client.id()).revokedChains());
+            awaitOneSessionWaitingForALock();
+            commit.countDown();
+
+            TokenChain chain = chains.findById(((TokenOutcome.Issued) exchanging.get(10, TimeUnit.SECONDS)).tokens()
+                    .chainId()).orElseThrow();
+            assertThat(revoking.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+            assertThat(chains.findById(chain.id()).orElseThrow().isRevoked()).isTrue();
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Until PostgreSQL reports a backend blocked on a lock: the revocation has reached the redeemed code's row. */
+    private static void awaitOneSessionWaitingForALock() throws InterruptedException {
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int waiting = db.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
+                    .mapTo(Integer.class).one());
+            if (waiting > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the revocation never waited for the uncommitted redemption");
     }
 
     @Test
