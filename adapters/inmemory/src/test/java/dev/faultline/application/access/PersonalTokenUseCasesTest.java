@@ -197,4 +197,12 @@ class PersonalTokenUseCasesTest {
         assertThatThrownBy(call).isInstanceOf(InvalidValue.class)
                 .satisfies(e -> assertThat(((InvalidValue) e).field()).isEqualTo(field));
     }
+
+    @Test
+    void writeIncludesReadSoATokenCanAlwaysSeeWhatItMayChange() {
+        CreatePersonalToken.Created created = create.create(Command.of(alice, "bot", "mcp:write", null));
+
+        assertThat(created.summary().scopes()).isEqualTo(Scopes.READ_WRITE);
+        assertThat(store.findById(created.summary().id()).orElseThrow().scopes()).isEqualTo(Scopes.READ_WRITE);
+    }
 }

@@ -207,15 +207,11 @@ public class IntegrationsResource {
         return checked;
     }
 
-    /** Write includes read: a token that may change issues but not list them would be of no use. */
     private static Scopes scopes(List<String> values) {
         EnumSet<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String value : values) {
             scopes.add(Scope.fromWireName(value).orElseThrow(() ->
                     new InvalidValue("scope", "unknown permission \"" + value + "\"")));
-        }
-        if (scopes.contains(Scope.WRITE)) {
-            scopes.add(Scope.READ);
         }
         return new Scopes(scopes);
     }

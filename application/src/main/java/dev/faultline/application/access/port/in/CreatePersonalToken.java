@@ -2,6 +2,7 @@ package dev.faultline.application.access.port.in;
 
 import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
 import dev.faultline.domain.access.PersonalTokenTitle;
+import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import java.time.Instant;
@@ -17,13 +18,19 @@ public interface CreatePersonalToken {
      */
     Created create(Command command);
 
-    /** @param expiresAt when the token stops working; empty for never */
+    /**
+     * @param scopes    write includes read: a token that may change issues but not list them would be of no use
+     * @param expiresAt when the token stops working; empty for never
+     */
     record Command(UserId owner, PersonalTokenTitle title, Scopes scopes, Optional<Instant> expiresAt) {
         public Command {
             Objects.requireNonNull(owner, "owner");
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(scopes, "scopes");
             Objects.requireNonNull(expiresAt, "expiresAt");
+            if (scopes.includes(Scope.WRITE)) {
+                scopes = Scopes.READ_WRITE;
+            }
         }
 
         /**
