@@ -28,6 +28,10 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private PurgeSettings purge = new PurgeSettings();
 
+    @Valid
+    @NotNull
+    private RegistrationSettings registration = new RegistrationSettings();
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {
@@ -62,6 +66,16 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public PurgeSettings getPurge() {
         return purge;
+    }
+
+    @JsonProperty
+    public RegistrationSettings getRegistration() {
+        return registration;
+    }
+
+    @JsonProperty
+    public void setRegistration(RegistrationSettings registration) {
+        this.registration = registration;
     }
 
     @JsonProperty

@@ -3,6 +3,7 @@ package dev.faultline.bootstrap.wiring;
 import dev.faultline.adapters.http.oauth.AuthorizationServerMetadataResource;
 import dev.faultline.adapters.http.oauth.BrowserClientCors;
 import dev.faultline.adapters.http.oauth.ClientRegistrationResource;
+import dev.faultline.adapters.http.oauth.RegistrationLimits;
 import dev.faultline.adapters.http.oauth.JwksResource;
 import dev.faultline.adapters.http.oauth.OAuthErrorResponseFilter;
 import dev.faultline.adapters.http.oauth.RevocationResource;
@@ -23,6 +24,7 @@ import dev.faultline.adapters.http.mcp.McpResource;
 import dev.faultline.adapters.http.mcp.McpServer;
 import dev.faultline.adapters.http.mcp.ProtectedResourceMetadataResource;
 import dev.faultline.adapters.http.mcp.tools.FaultlineTools;
+import dev.faultline.bootstrap.config.RegistrationSettings;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
@@ -39,7 +41,10 @@ public final class HttpEndpoints {
         OAuthUseCases oauth = faultline.oauth();
         jersey.register(new AuthorizationServerMetadataResource(oauth.policy()));
         jersey.register(new JwksResource(oauth.publishSigningKeys()));
-        jersey.register(new ClientRegistrationResource(oauth.registerClient()));
+        RegistrationSettings registration = faultline.configuration().getRegistration();
+        jersey.register(new ClientRegistrationResource(oauth.registerClient(), new RegistrationLimits(
+                (int) registration.getMaxBodySize().toBytes(), registration.getPerAddress(),
+                registration.getWindow().toJavaDuration(), registration.isTrustForwardedFor()), faultline.clock()));
         jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens()));
         jersey.register(new RevocationResource(oauth.revokeToken()));
         jersey.register(new OAuthErrorResponseFilter());

@@ -1,0 +1,54 @@
+package dev.faultline.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.configuration.YamlConfigurationFactory;
+import io.dropwizard.jackson.Jackson;
+import io.dropwizard.jersey.validation.Validators;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.commons.text.StringSubstitutor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The config.yml in the repository (what {@code ./faultline-demo} runs) loads and validates as the server loads
+ * it, and every default it writes out matches the documented one.
+ */
+class ShippedConfigTest {
+    private static final Path SHIPPED = Path.of(System.getProperty("basedir", "bootstrap")).resolve("../config.yml");
+
+    private static FaultlineConfiguration load() throws Exception {
+        ObjectMapper mapper = Jackson.newObjectMapper();
+        YamlConfigurationFactory<FaultlineConfiguration> factory = new YamlConfigurationFactory<>(
+                FaultlineConfiguration.class, Validators.newValidator(), mapper, "dw");
+        // As FaultlineApplication reads it (nested ${...} allowed), but with no variable set, whatever this
+        // machine's environment says, so every default applies.
+        StringSubstitutor noVariables = new StringSubstitutor(variable -> null);
+        noVariables.setEnableSubstitutionInVariables(true);
+        return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), noVariables),
+                SHIPPED.toString());
+    }
+
+    @Test
+    void loads_validates_and_has_the_documented_defaults() throws Exception {
+        assertThat(Files.exists(SHIPPED)).as(SHIPPED.toAbsolutePath().toString()).isTrue();
+
+        FaultlineConfiguration configuration = load();
+
+        assertThat(configuration.getPublicBaseUrl()).isEqualTo("http://localhost:8080");
+        RegistrationSettings registration = configuration.getRegistration();
+        assertThat(registration.getMaxBodySize().toBytes()).isEqualTo(16 * 1024);
+        assertThat(registration.getPerAddress()).isEqualTo(20);
+        assertThat(registration.getWindow().toJavaDuration()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(registration.isTrustForwardedFor()).isFalse();
+        AccessSettings access = configuration.getAccess();
+        assertThat(access.getSecurityEventRetention().toJavaDuration()).isEqualTo(Duration.ofDays(90));
+        assertThat(access.browserSessionLifetimes().idle()).isEqualTo(Duration.ofHours(12));
+        assertThat(access.browserSessionLifetimes().absolute()).isEqualTo(Duration.ofDays(7));
+        assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
+    }
+}
