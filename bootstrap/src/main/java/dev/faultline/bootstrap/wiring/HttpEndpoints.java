@@ -11,10 +11,13 @@ import dev.faultline.adapters.http.oauth.TokenResource;
 import dev.faultline.adapters.http.pages.AssetsResource;
 import dev.faultline.adapters.http.pages.AuthorizeResource;
 import dev.faultline.adapters.http.pages.HomeResource;
+import dev.faultline.adapters.http.pages.IntegrationsPage;
 import dev.faultline.adapters.http.pages.IntegrationsResource;
 import dev.faultline.adapters.http.pages.IssuesResource;
 import dev.faultline.adapters.http.pages.LoginResource;
 import dev.faultline.adapters.http.pages.PageSecurityHeaders;
+import dev.faultline.adapters.http.pages.PersonalTokensResource;
+import dev.faultline.adapters.http.pages.SettingsForms;
 import dev.faultline.adapters.http.session.SessionCookies;
 import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
@@ -57,10 +60,13 @@ public final class HttpEndpoints {
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
                 oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
-        jersey.register(new IntegrationsResource(sessions.resolve(), oauth.listIntegrations(),
-                oauth.revokeIntegration(), personalTokens.list(), personalTokens.create(), personalTokens.revoke(),
-                oauth.listSecurityEvents(), faultline.revokeAllAccess(), sessions.start(), cookies, oauth.policy(),
-                faultline.clock()));
+        SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy());
+        IntegrationsPage integrationsPage = new IntegrationsPage(oauth.listIntegrations(), personalTokens.list(),
+                oauth.listSecurityEvents(), oauth.policy().mcpResource());
+        jersey.register(new IntegrationsResource(settingsForms, integrationsPage, oauth.revokeIntegration(),
+                faultline.revokeAllAccess(), sessions.start()));
+        jersey.register(new PersonalTokensResource(settingsForms, integrationsPage, personalTokens.create(),
+                personalTokens.revoke(), faultline.clock()));
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
                 faultline.tracker().listIssues(), faultline.tracker().getIssue(),
                 faultline.account().lookUpDisplayNames(), cookies, oauth.policy()));

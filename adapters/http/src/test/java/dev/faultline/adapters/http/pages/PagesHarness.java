@@ -137,6 +137,10 @@ final class PagesHarness {
     final StartBrowserSessionService startSession = new StartBrowserSessionService(sessions, secrets, transactions,
             lifetimes, clock);
     final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
+    final SettingsForms settingsForms = new SettingsForms(resolve, cookies, policy);
+    final IntegrationsPage integrationsPage = new IntegrationsPage(new ListIntegrationsService(clients, chains, clock),
+            new ListPersonalTokensService(personalTokens, clock), new ListSecurityEventsService(clients, chains),
+            policy.mcpResource());
 
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
@@ -157,12 +161,12 @@ final class PagesHarness {
                     new EndBrowserSessionService(sessions, clock), cookies, policy))
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
                     new DenyAuthorizationService(clients), resolve, cookies, policy))
-            .addResource(new IntegrationsResource(resolve, new ListIntegrationsService(clients, chains, clock),
-                    new RevokeIntegrationService(codes, chains, transactions, clock), new ListPersonalTokensService(personalTokens, clock),
-                    createPersonalToken, new RevokePersonalTokenService(personalTokens, clock),
-                    new ListSecurityEventsService(clients, chains),
+            .addResource(new IntegrationsResource(settingsForms, integrationsPage,
+                    new RevokeIntegrationService(codes, chains, transactions, clock),
                     new RevokeAllAccessService(codes, chains, personalTokens, sessions, transactions, clock),
-                    startSession, cookies, policy, clock))
+                    startSession))
+            .addResource(new PersonalTokensResource(settingsForms, integrationsPage, createPersonalToken,
+                    new RevokePersonalTokenService(personalTokens, clock), clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock),
