@@ -19,6 +19,7 @@ import dev.faultline.adapters.http.pages.PageSecurityHeaders;
 import dev.faultline.adapters.http.pages.PersonalTokensResource;
 import dev.faultline.adapters.http.pages.SettingsForms;
 import dev.faultline.adapters.http.session.SessionCookies;
+import dev.faultline.adapters.http.transport.UnreadRequestBodies;
 import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
 import dev.faultline.adapters.http.mcp.McpPrincipal;
@@ -50,6 +51,7 @@ public final class HttpEndpoints {
                 registration.getWindow().toJavaDuration(), registration.isTrustForwardedFor()), faultline.clock()));
         jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens()));
         jersey.register(new RevocationResource(oauth.revokeToken()));
+        jersey.register(new UnreadRequestBodies());
         jersey.register(new OAuthErrorResponseFilter());
         jersey.register(new BrowserClientCors());
 

@@ -135,6 +135,20 @@ class McpEndpointTest {
     }
 
     @Test
+    void a_request_refused_before_its_body_is_read_leaves_the_keep_alive_connection_usable() throws Exception {
+        String large = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(60_000)
+                + "\"}}";
+        for (int round = 0; round < 10; round++) {
+            assertThat(send(request("/mcp", readToken, large).header("Content-Type", "text/plain")
+                    .header("Accept", "application/json")).statusCode()).as("round %d", round).isEqualTo(415);
+            assertThat(send(request("/mcp", readToken, large).header("Content-Type", "application/json")
+                    .header("Accept", "text/html")).statusCode()).as("round %d", round).isEqualTo(406);
+            assertThat(post("/mcp", readToken, ping(), "2025-11-25").statusCode()).as("round %d", round)
+                    .isEqualTo(200);
+        }
+    }
+
+    @Test
     void invalid_origin_403_dns_rebinding() throws Exception {
         assertThat(send(request("/mcp", readToken, ping()).header("Content-Type", "application/json")
                 .header("Origin", "http://evil.example")).statusCode()).isEqualTo(403);

@@ -1,0 +1,61 @@
+package dev.faultline.bootstrap.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.bootstrap.TestFaultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * One keep-alive client, as MCP clients and SDKs are: a request refused before its body was read must not break
+ * the next request on the same connection.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class KeepAliveConnectionsTest {
+    static final DropwizardAppExtension<FaultlineConfiguration> APP = TestFaultline.server(
+            ConfigOverride.config("registration.perAddress", "1000"));
+    private static final String PADDING = "x".repeat(60_000);
+    private static final String CLIENT = "{\"client_name\":\"c\",\"redirect_uris\":[\"http://127.0.0.1/cb\"]}";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void refusals_before_the_body_is_read_leave_the_connection_usable() throws Exception {
+        String client = "{\"client_name\":\"c\",\"redirect_uris\":[\"http://127.0.0.1/cb\"],\"pad\":\"" + PADDING
+                + "\"}";
+        for (int round = 0; round < 10; round++) {
+            assertThat(post("/mcp/oauth/register", "text/plain", client).statusCode()).as("round %d", round)
+                    .isEqualTo(415);
+            assertThat(post("/mcp/oauth/token", "application/json", client).statusCode()).as("round %d", round)
+                    .isEqualTo(400);
+            assertThat(post("/login", "text/plain", "email=" + PADDING).statusCode()).as("round %d", round)
+                    .isEqualTo(415);
+            assertThat(post("/mcp/oauth/register", "application/json", CLIENT).statusCode()).as("round %d", round)
+                    .isEqualTo(201);
+        }
+    }
+
+    @Test
+    void a_body_too_large_to_drain_closes_the_connection_and_says_so() throws Exception {
+        HttpResponse<String> huge = post("/mcp/oauth/register", "text/plain", "y".repeat(3 * 1024 * 1024));
+
+        assertThat(huge.statusCode()).isEqualTo(415);
+        assertThat(huge.headers().firstValue("Connection")).contains("close");
+        assertThat(post("/mcp/oauth/register", "application/json", CLIENT).statusCode()).isEqualTo(201);
+    }
+}
