@@ -5,6 +5,7 @@ import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
@@ -31,6 +32,7 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
     private final ClientAuthenticator authenticator;
     private final AuthorizationCodes codes;
     private final TokenChains chains;
+    private final GrantLocks locks;
     private final SecretGenerator secrets;
     private final AccessTokenIssuer accessTokens;
     private final Transactions transactions;
@@ -38,11 +40,12 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
     private final Clock clock;
 
     public ExchangeAuthorizationCodeService(Clients clients, AuthorizationCodes codes, TokenChains chains,
-            SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, AccessPolicy policy,
+            GrantLocks locks, SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, AccessPolicy policy,
             Clock clock) {
         this.authenticator = new ClientAuthenticator(clients);
         this.codes = Objects.requireNonNull(codes);
         this.chains = Objects.requireNonNull(chains);
+        this.locks = Objects.requireNonNull(locks);
         this.secrets = Objects.requireNonNull(secrets);
         this.accessTokens = new AccessTokenIssuer(codec, policy);
         this.transactions = Objects.requireNonNull(transactions);
@@ -85,6 +88,8 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
         if (stored.isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_GRANT, UNKNOWN_CODE);
         }
+        // Before marking the code redeemed (GrantLocks' order): a revocation of this person waits for the chain.
+        locks.lockForIssuing(stored.get().userId());
         Redemption redemption = stored.get().redeem(client.id(), command.redirectUri(), command.codeVerifier(), now);
         if (redemption instanceof Redemption.Redeemed redeemed) {
             AuthorizationCode code = redeemed.code();

@@ -3,6 +3,7 @@ package dev.faultline.application.access;
 import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.application.access.port.out.BrowserSessions;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
@@ -14,11 +15,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Set-based, not a loop over what was listed: a grant that starts while this runs is cut off too. The unredeemed
- * codes go first, because discarding waits for a code being redeemed right now; the chain it produced is then
- * visible to the revocation that follows.
+ * Set-based, not a loop over what was listed, and first of all holding the person's grants: a code, chain or
+ * personal token being issued while this runs is waited for and then cut off too, and none can start until this
+ * has committed. The unredeemed codes go next, so none can start a chain afterwards.
  */
 public class RevokeAllAccessService implements RevokeAllAccess {
+    private final GrantLocks locks;
     private final AuthorizationCodes codes;
     private final TokenChains chains;
     private final PersonalTokens tokens;
@@ -26,8 +28,9 @@ public class RevokeAllAccessService implements RevokeAllAccess {
     private final Transactions transactions;
     private final Clock clock;
 
-    public RevokeAllAccessService(AuthorizationCodes codes, TokenChains chains, PersonalTokens tokens,
-            BrowserSessions sessions, Transactions transactions, Clock clock) {
+    public RevokeAllAccessService(GrantLocks locks, AuthorizationCodes codes, TokenChains chains,
+            PersonalTokens tokens, BrowserSessions sessions, Transactions transactions, Clock clock) {
+        this.locks = Objects.requireNonNull(locks);
         this.codes = Objects.requireNonNull(codes);
         this.chains = Objects.requireNonNull(chains);
         this.tokens = Objects.requireNonNull(tokens);
@@ -41,6 +44,7 @@ public class RevokeAllAccessService implements RevokeAllAccess {
         UserId user = command.user();
         Instant now = clock.instant();
         return transactions.inTransaction(() -> {
+            locks.lockForRevoking(user);
             codes.discardUnredeemed(user, Optional.empty());
             int revokedChains = chains.revokeAllFor(user, RevocationReason.USER_REVOKED, now);
             int revokedTokens = tokens.revokeAllFor(user, now);

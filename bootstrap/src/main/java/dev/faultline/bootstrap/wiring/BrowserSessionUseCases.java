@@ -9,6 +9,7 @@ import dev.faultline.application.access.port.in.PurgeEndedBrowserSessions;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.access.port.in.StartBrowserSession;
 import dev.faultline.application.access.port.out.BrowserSessions;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.account.port.out.Users;
 import dev.faultline.application.shared.Transactions;
@@ -19,10 +20,10 @@ import java.time.Clock;
 public record BrowserSessionUseCases(StartBrowserSession start, ResolveBrowserSession resolve, EndBrowserSession end,
                                      PurgeEndedBrowserSessions purge) {
 
-    static BrowserSessionUseCases wire(BrowserSessions sessions, Users users, SecretGenerator secrets,
+    static BrowserSessionUseCases wire(BrowserSessions sessions, GrantLocks locks, Users users, SecretGenerator secrets,
                                        Transactions transactions, BrowserSession.Lifetimes lifetimes, Clock clock) {
         return new BrowserSessionUseCases(
-                new StartBrowserSessionService(sessions, secrets, transactions, lifetimes, clock),
+                new StartBrowserSessionService(sessions, locks, secrets, transactions, lifetimes, clock),
                 new ResolveBrowserSessionService(sessions, users, lifetimes, clock),
                 new EndBrowserSessionService(sessions, clock),
                 new PurgeEndedBrowserSessionsService(sessions, clock));

@@ -9,6 +9,7 @@ import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
 import dev.faultline.adapters.postgres.access.PostgresAuthorizationCodes;
 import dev.faultline.adapters.postgres.access.PostgresBrowserSessions;
 import dev.faultline.adapters.postgres.access.PostgresClients;
+import dev.faultline.adapters.postgres.access.PostgresGrantLocks;
 import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
 import dev.faultline.adapters.postgres.access.PostgresTokenChains;
 import dev.faultline.adapters.postgres.access.PostgresSigningKeyStore;
@@ -94,12 +95,12 @@ public final class Faultline implements AutoCloseable {
         PostgresTokenChains chains = new PostgresTokenChains(jdbi);
         PostgresAuthorizationCodes codes = new PostgresAuthorizationCodes(jdbi);
         PostgresBrowserSessions browserSessionStore = new PostgresBrowserSessions(jdbi);
-        this.revokeAllAccess = new RevokeAllAccessService(codes, chains, personalTokenStore, browserSessionStore,
-                transactions, clock);
-        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi),
-                codes, chains, secrets, accessTokenCodec,
-                transactions, clock);
-        this.browserSessions = BrowserSessionUseCases.wire(browserSessionStore, users, secrets,
+        PostgresGrantLocks grantLocks = new PostgresGrantLocks(jdbi);
+        this.revokeAllAccess = new RevokeAllAccessService(grantLocks, codes, chains, personalTokenStore,
+                browserSessionStore, transactions, clock);
+        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi), codes, chains,
+                grantLocks, secrets, accessTokenCodec, transactions, clock);
+        this.browserSessions = BrowserSessionUseCases.wire(browserSessionStore, grantLocks, users, secrets,
                 transactions, configuration.getAccess().browserSessionLifetimes(), clock);
         this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, chains,
                 personalTokens.authenticate(), oauth.policy(), clock);

@@ -28,6 +28,7 @@ import dev.faultline.application.access.port.in.RevokeToken;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
@@ -50,18 +51,20 @@ public record OAuthUseCases(
         PublishSigningKeys publishSigningKeys) {
 
     static OAuthUseCases wire(AccessPolicy policy, Clients clients, AuthorizationCodes codes, TokenChains chains,
-                              SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, Clock clock) {
+                              GrantLocks locks, SecretGenerator secrets, AccessTokenCodec codec,
+                              Transactions transactions, Clock clock) {
         return new OAuthUseCases(
                 policy,
                 new RegisterClientService(clients, secrets, clock),
                 new BeginAuthorizationService(clients, policy),
                 new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock),
                 new DenyAuthorizationService(clients),
-                new ExchangeAuthorizationCodeService(clients, codes, chains, secrets, codec, transactions, policy, clock),
+                new ExchangeAuthorizationCodeService(clients, codes, chains, locks, secrets, codec, transactions, policy,
+                        clock),
                 new RefreshTokensService(clients, chains, secrets, codec, policy, clock),
                 new RevokeTokenService(clients, chains, codec, policy, clock),
                 new ListIntegrationsService(clients, chains, clock),
-                new RevokeIntegrationService(codes, chains, transactions, clock),
+                new RevokeIntegrationService(locks, codes, chains, transactions, clock),
                 new ListSecurityEventsService(clients, chains),
                 new PurgeExpiredGrantsService(clients, codes, chains, policy, clock),
                 new PublishSigningKeysService(codec));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.adapters.inmemory.InMemoryTransactions;
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.application.access.port.in.EndBrowserSession;
 import dev.faultline.application.access.port.in.PurgeEndedBrowserSessions;
@@ -26,7 +27,7 @@ class BrowserSessionUseCasesTest {
     private final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
     private final InMemoryUsers users = new InMemoryUsers();
     private final BrowserSession.Lifetimes lifetimes = BrowserSession.Lifetimes.defaults();
-    private final StartBrowserSession start = new StartBrowserSessionService(sessions, new FakeSecretGenerator(),
+    private final StartBrowserSession start = new StartBrowserSessionService(sessions, new InMemoryGrantLocks(), new FakeSecretGenerator(),
             new InMemoryTransactions(), lifetimes, clock);
     private final ResolveBrowserSession resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
     private final EndBrowserSession end = new EndBrowserSessionService(sessions, clock);

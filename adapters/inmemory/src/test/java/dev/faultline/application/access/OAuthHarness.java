@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.adapters.inmemory.InMemoryTransactions;
 import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
@@ -62,12 +63,12 @@ final class OAuthHarness {
         begin = new BeginAuthorizationService(clients, policy);
         approve = new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock);
         deny = new DenyAuthorizationService(clients);
-        exchange = new ExchangeAuthorizationCodeService(clients, codes, chains, secrets, codec, transactions, policy,
+        exchange = new ExchangeAuthorizationCodeService(clients, codes, chains, new InMemoryGrantLocks(), secrets, codec, transactions, policy,
                 clock);
         refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
         revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
         integrations = new ListIntegrationsService(clients, chains, clock);
-        revokeIntegration = new RevokeIntegrationService(codes, chains, transactions, clock);
+        revokeIntegration = new RevokeIntegrationService(new InMemoryGrantLocks(), codes, chains, transactions, clock);
         securityEvents = new ListSecurityEventsService(clients, chains);
         purge = new PurgeExpiredGrantsService(clients, codes, chains, policy, clock);
     }

@@ -5,6 +5,7 @@ import static dev.faultline.application.access.OAuthHarness.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.in.CreatePersonalToken;
@@ -27,7 +28,7 @@ class RevokeAllAccessTest {
     final CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, new SequentialSecrets(), h.clock);
     final AuthenticatePersonalTokenService authenticate = new AuthenticatePersonalTokenService(personalTokens, h.clock);
     final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
-    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.codes, h.chains, personalTokens, sessions,
+    final RevokeAllAccess revokeAll = new RevokeAllAccessService(new InMemoryGrantLocks(), h.codes, h.chains, personalTokens, sessions,
             h.transactions, h.clock);
     final Client claude = h.registerPublic("Claude", LOOPBACK);
     final Client cursor = h.registerPublic("Cursor", "https://cursor.example/cb");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.adapters.inmemory.InMemoryTransactions;
 import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.ApproveAuthorizationService;
@@ -62,7 +63,8 @@ final class OAuthHttpHarness {
     final ApproveAuthorizationService approve =
             new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock);
     final ExchangeAuthorizationCodeService exchange =
-            new ExchangeAuthorizationCodeService(clients, codes, chains, secrets, codec, transactions, policy, clock);
+            new ExchangeAuthorizationCodeService(clients, codes, chains, new InMemoryGrantLocks(), secrets, codec,
+                    transactions, policy, clock);
     final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
     final RevokeTokenService revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
     final PublishSigningKeysService publishKeys = new PublishSigningKeysService(codec);

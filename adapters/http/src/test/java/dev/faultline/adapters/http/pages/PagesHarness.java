@@ -8,6 +8,7 @@ import dev.faultline.adapters.inmemory.InMemoryTransactions;
 import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
@@ -120,6 +121,7 @@ final class PagesHarness {
     final BrowserSession.Lifetimes lifetimes = BrowserSession.Lifetimes.defaults();
 
     final InMemoryTokenChains chains = new InMemoryTokenChains();
+    final InMemoryGrantLocks grantLocks = new InMemoryGrantLocks();
     final InMemoryPersonalTokens personalTokens = new InMemoryPersonalTokens();
     final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
 
@@ -127,14 +129,14 @@ final class PagesHarness {
     final ApproveAuthorizationService approve = new ApproveAuthorizationService(clients, codes, secrets, transactions,
             policy, clock);
     final ExchangeAuthorizationCodeService exchange = new ExchangeAuthorizationCodeService(clients, codes, chains,
-            secrets, codec, transactions, policy, clock);
+            grantLocks, secrets, codec, transactions, policy, clock);
     final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
     final AuthenticatePersonalTokenService authenticatePersonalToken =
             new AuthenticatePersonalTokenService(personalTokens, clock);
     final CreatePersonalTokenService createPersonalToken = new CreatePersonalTokenService(personalTokens, secrets,
             clock);
     final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
-    final StartBrowserSessionService startSession = new StartBrowserSessionService(sessions, secrets, transactions,
+    final StartBrowserSessionService startSession = new StartBrowserSessionService(sessions, grantLocks, secrets, transactions,
             lifetimes, clock);
     final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
     final SettingsForms settingsForms = new SettingsForms(resolve, cookies, policy);
@@ -162,8 +164,8 @@ final class PagesHarness {
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
                     new DenyAuthorizationService(clients), resolve, cookies, policy))
             .addResource(new IntegrationsResource(settingsForms, integrationsPage,
-                    new RevokeIntegrationService(codes, chains, transactions, clock),
-                    new RevokeAllAccessService(codes, chains, personalTokens, sessions, transactions, clock),
+                    new RevokeIntegrationService(grantLocks, codes, chains, transactions, clock),
+                    new RevokeAllAccessService(grantLocks, codes, chains, personalTokens, sessions, transactions, clock),
                     startSession))
             .addResource(new PersonalTokensResource(settingsForms, integrationsPage, createPersonalToken,
                     new RevokePersonalTokenService(personalTokens, clock), clock))

@@ -6,6 +6,10 @@ import dev.faultline.adapters.postgres.JdbiTransactions;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.port.in.RevokeAllAccess;
+import dev.faultline.application.access.port.in.CreatePersonalToken;
+import dev.faultline.application.access.RevokeAllAccessService;
+import dev.faultline.application.access.CreatePersonalTokenService;
 import dev.faultline.application.access.ApproveAuthorizationService;
 import dev.faultline.application.access.BeginAuthorizationService;
 import dev.faultline.application.access.ExchangeAuthorizationCodeService;
@@ -56,10 +60,11 @@ class PostgresAccessUseCasesTest {
     final PostgresAuthorizationCodes codes = new PostgresAuthorizationCodes(db.jdbi());
     final PostgresTokenChains chains = new PostgresTokenChains(db.jdbi());
     final JdbiTransactions transactions = new JdbiTransactions(db.jdbi());
+    final PostgresGrantLocks locks = new PostgresGrantLocks(db.jdbi());
     final FakeSecretGenerator secrets = new FakeSecretGenerator();
     final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
     final ExchangeAuthorizationCodeService exchange = new ExchangeAuthorizationCodeService(clients, codes, chains,
-            secrets, codec, transactions, policy, clock);
+            locks, secrets, codec, transactions, policy, clock);
     final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
     UserId user;
     Client client;
@@ -144,7 +149,7 @@ class PostgresAccessUseCasesTest {
      */
     @Test
     void revoking_an_app_while_it_redeems_a_code_leaves_no_active_grant() throws Exception {
-        RevokeIntegrationService revoke = new RevokeIntegrationService(codes, chains, transactions, clock);
+        RevokeIntegrationService revoke = new RevokeIntegrationService(locks, codes, chains, transactions, clock);
         for (int round = 0; round < 20; round++) {
             String code = code();
             List<Boolean> exchanged = Race.concurrently(2, index -> index == 0
@@ -162,7 +167,7 @@ class PostgresAccessUseCasesTest {
      */
     @Test
     void a_revocation_that_meets_an_uncommitted_redemption_waits_for_it_and_revokes_its_chain() throws Exception {
-        RevokeIntegrationService revoke = new RevokeIntegrationService(codes, chains, transactions, clock);
+        RevokeIntegrationService revoke = new RevokeIntegrationService(locks, codes, chains, transactions, clock);
         String code = code();
         CountDownLatch redeemed = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
@@ -189,6 +194,45 @@ class PostgresAccessUseCasesTest {
         }
     }
 
+    /**
+     * A personal token (and a code) being created while the person revokes everything: the revocation waits for
+     * the creation in flight and revokes what it wrote.
+     */
+    @Test
+    void revoke_all_waits_for_a_personal_token_and_a_code_being_issued_and_revokes_them() throws Exception {
+        PostgresPersonalTokens personalTokens = new PostgresPersonalTokens(db.jdbi());
+        RevokeAllAccessService revokeAll = new RevokeAllAccessService(locks, codes, chains, personalTokens,
+                new PostgresBrowserSessions(db.jdbi()), transactions, clock);
+        CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, secrets, clock);
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> issuing = pool.submit(() -> transactions.inTransaction(() -> {
+                String token = createToken.create(CreatePersonalToken.Command.of(user, "laptop", "mcp:read", null))
+                        .token();
+                String code = code();
+                written.countDown();
+                awaitQuietly(commit);
+                return code + " " + token;
+            }));
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<RevokeAllAccess.Result> revoking = pool.submit(() ->
+                    revokeAll.revokeAll(RevokeAllAccess.Command.appsAndTokens(user)));
+            awaitOneSessionWaitingForALock();
+            commit.countDown();
+
+            String[] issued = issuing.get(10, TimeUnit.SECONDS).split(" ");
+            assertThat(revoking.get(10, TimeUnit.SECONDS).revokedPersonalTokens()).isEqualTo(1);
+            assertThat(personalTokens.listForUser(user)).singleElement()
+                    .satisfies(token -> assertThat(token.revokedAt()).isPresent());
+            assertThat(exchange(issued[0])).as("the code approved meanwhile").isInstanceOf(TokenOutcome.Failed.class);
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(10, TimeUnit.SECONDS);
@@ -208,7 +252,7 @@ class PostgresAccessUseCasesTest {
             }
             Thread.sleep(10);
         }
-        throw new AssertionError("the revocation never waited for the uncommitted redemption");
+        throw new AssertionError("the revocation never waited for the grant being issued");
     }
 
     @Test
