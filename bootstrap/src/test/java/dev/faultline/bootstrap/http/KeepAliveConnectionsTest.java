@@ -51,6 +51,29 @@ class KeepAliveConnectionsTest {
     }
 
     @Test
+    void mcp_requests_refused_by_a_filter_or_a_check_leave_the_connection_usable() throws Exception {
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + PADDING + "\"}}";
+        for (int round = 0; round < 10; round++) {
+            assertThat(mcp(ping, "text/plain", null).statusCode()).as("round %d: no token", round).isEqualTo(401);
+            assertThat(mcp(ping, "application/json", "http://evil.example").statusCode()).as("round %d", round)
+                    .isEqualTo(403);
+            assertThat(post("/mcp/oauth/register", "application/json", CLIENT).statusCode()).as("round %d", round)
+                    .isEqualTo(201);
+        }
+    }
+
+    private HttpResponse<String> mcp(String body, String contentType, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP.getLocalPort() + "/mcp"))
+                .header("Content-Type", contentType)
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void a_body_too_large_to_drain_closes_the_connection_and_says_so() throws Exception {
         HttpResponse<String> huge = post("/mcp/oauth/register", "text/plain", "y".repeat(3 * 1024 * 1024));
 

@@ -5,6 +5,7 @@ import dev.faultline.domain.access.Scope;
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -40,18 +41,18 @@ public final class McpBearerAuthFilter extends AuthFilter<String, McpPrincipal> 
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
-            throw RejectedRequests.reject(request, Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+            throw new WebApplicationException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Map.of("error", "invalid_request", "error_description",
                             "tokens in the query string are refused; use the Authorization header"))
                     .build());
         }
         Optional<String> token = pathToken(request).or(() -> headerToken(request));
         if (token.isEmpty()) {
-            throw RejectedRequests.reject(request, challenge.missingToken());
+            throw new WebApplicationException(challenge.missingToken());
         }
         AuthenticateBearer.Outcome outcome = authenticateBearer.authenticate(token.get());
         if (outcome instanceof AuthenticateBearer.Outcome.Refused refused) {
-            throw RejectedRequests.reject(request, challenge.invalidToken(refused.reason()));
+            throw new WebApplicationException(challenge.invalidToken(refused.reason()));
         }
         justAuthenticated.set(new McpPrincipal(((AuthenticateBearer.Outcome.Authenticated) outcome).caller()));
         try {

@@ -2,6 +2,7 @@ package dev.faultline.adapters.http.mcp;
 
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -39,10 +40,10 @@ public final class McpRequestGuard implements ContainerRequestFilter {
         }
         String origin = request.getHeaderString("Origin");
         if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
-            throw RejectedRequests.reject(request, forbidden("requests from origin " + origin + " are not allowed"));
+            throw new WebApplicationException(forbidden("requests from origin " + origin + " are not allowed"));
         }
         if (loopbackOnly && !isLoopbackHost(request.getHeaderString("Host"))) {
-            throw RejectedRequests.reject(request, forbidden("the Host header does not name this server"));
+            throw new WebApplicationException(forbidden("the Host header does not name this server"));
         }
     }
 

@@ -85,14 +85,6 @@ public final class McpResource {
     }
 
     private Response handle(McpPrincipal principal, HttpHeaders headers, InputStream body) {
-        // Read (bounded) before any check can answer: a response sent while the body is still unread makes the
-        // server close the connection, and a keep-alive client then fails its next request on that connection.
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-        } catch (IOException e) {
-            return problem(400, "the request body could not be read");
-        }
         MediaType type = headers.getMediaType();
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()) {
             return problem(415, "send the JSON-RPC message with Content-Type: application/json");
@@ -106,6 +98,12 @@ public final class McpResource {
                     + String.join(", ", McpServer.SUPPORTED_VERSIONS));
         }
         String protocol = version == null ? McpServer.ASSUMED_VERSION : version.trim();
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+        } catch (IOException e) {
+            return problem(400, "the request body could not be read");
+        }
         if (bytes.length > MAX_BODY_BYTES) {
             return problem(413, "a message is at most " + MAX_BODY_BYTES + " bytes");
         }
