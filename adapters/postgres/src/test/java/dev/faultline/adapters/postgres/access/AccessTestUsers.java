@@ -22,13 +22,4 @@ final class AccessTestUsers {
                 .execute());
         return id;
     }
-
-    static String plan(TestDatabase db, String query) {
-        return db.jdbi().withHandle(handle -> {
-            handle.execute("SET enable_seqscan = off");
-            String plan = String.join("\n", handle.createQuery("EXPLAIN " + query).mapTo(String.class).list());
-            handle.execute("RESET enable_seqscan");
-            return plan;
-        });
-    }
 }

@@ -5,6 +5,7 @@ import static dev.faultline.application.access.testing.AccessFixtures.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
@@ -66,9 +67,9 @@ class PostgresAuthorizationCodesTest extends AuthorizationCodesContract {
 
     @Test
     void lookups_and_the_purge_use_indexes() {
-        assertThat(AccessTestUsers.plan(db, "SELECT * FROM authorization_codes WHERE code_hash = 'x'"))
-                .contains("authorization_codes_pkey");
-        assertThat(AccessTestUsers.plan(db, "SELECT code_hash FROM authorization_codes WHERE expires_at < now()"))
-                .contains("authorization_codes_expires_at");
+        IndexUse.assertServedBy(db, "authorization_codes", "SELECT * FROM authorization_codes WHERE code_hash = 'x'",
+                "authorization_codes_pkey");
+        IndexUse.assertServedBy(db, "authorization_codes",
+                "SELECT code_hash FROM authorization_codes WHERE expires_at < now()", "authorization_codes_expires_at");
     }
 }

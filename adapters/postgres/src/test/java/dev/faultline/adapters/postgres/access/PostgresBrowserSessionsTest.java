@@ -3,6 +3,7 @@ package dev.faultline.adapters.postgres.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.port.out.BrowserSessions;
@@ -77,13 +78,12 @@ class PostgresBrowserSessionsTest extends BrowserSessionsContract {
 
     @Test
     void lookupsUseIndexes() {
-        String plan = AccessTestUsers.plan(db, "SELECT * FROM browser_sessions WHERE token_hash = 'aa'") + "\n"
-                + AccessTestUsers.plan(db, "UPDATE browser_sessions SET revoked_at = now() "
-                        + "WHERE user_id = '00000000-0000-0000-0000-000000000001' AND revoked_at IS NULL") + "\n"
-                + AccessTestUsers.plan(db, "SELECT id FROM browser_sessions WHERE revoked_at < now() "
-                        + "OR idle_expires_at < now() LIMIT 10");
-
-        assertThat(plan).contains("browser_sessions_token_hash_unique").contains("browser_sessions_by_user")
-                .contains("browser_sessions_revoked_at").contains("browser_sessions_idle_expires_at");
+        IndexUse.assertServedBy(db, "browser_sessions", "SELECT * FROM browser_sessions WHERE token_hash = 'aa'",
+                "browser_sessions_token_hash_unique");
+        IndexUse.assertServedBy(db, "browser_sessions", "UPDATE browser_sessions SET revoked_at = now() "
+                + "WHERE user_id = '00000000-0000-0000-0000-000000000001' AND revoked_at IS NULL",
+                "browser_sessions_by_user");
+        IndexUse.assertServedBy(db, "browser_sessions", "SELECT id FROM browser_sessions WHERE revoked_at < now() "
+                + "OR idle_expires_at < now() LIMIT 10", "browser_sessions_revoked_at", "browser_sessions_idle_expires_at");
     }
 }

@@ -5,6 +5,7 @@ import static dev.faultline.application.access.testing.AccessFixtures.publicClie
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.port.out.Clients;
@@ -42,10 +43,9 @@ class PostgresClientsTest extends ClientsContract {
 
     @Test
     void lookups_and_the_purge_use_indexes() {
-        assertThat(AccessTestUsers.plan(db, "SELECT * FROM oauth_clients WHERE id = 'x'"))
-                .contains("oauth_clients_pkey");
-        assertThat(AccessTestUsers.plan(db, "SELECT id FROM oauth_clients WHERE first_authorized_at IS NULL "
-                + "AND registered_at < now() ORDER BY registered_at LIMIT 10"))
-                .contains("oauth_clients_never_authorized");
+        IndexUse.assertServedBy(db, "oauth_clients", "SELECT * FROM oauth_clients WHERE id = 'x'",
+                "oauth_clients_pkey");
+        IndexUse.assertServedBy(db, "oauth_clients", "SELECT id FROM oauth_clients WHERE first_authorized_at IS NULL "
+                + "AND registered_at < now() ORDER BY registered_at LIMIT 10", "oauth_clients_never_authorized");
     }
 }

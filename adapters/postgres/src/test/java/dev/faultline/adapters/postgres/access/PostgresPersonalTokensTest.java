@@ -3,6 +3,7 @@ package dev.faultline.adapters.postgres.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.port.out.PersonalTokens;
@@ -95,17 +96,11 @@ class PostgresPersonalTokensTest extends PersonalTokensContract {
 
     @Test
     void lookupsUseIndexes() {
-        String plan = db.jdbi().withHandle(handle -> {
-            handle.execute("SET enable_seqscan = off");
-            String byHash = String.join("\n", handle.createQuery(
-                    "EXPLAIN SELECT * FROM personal_tokens WHERE token_hash = 'aa'").mapTo(String.class).list());
-            String byUser = String.join("\n", handle.createQuery(
-                    "EXPLAIN SELECT * FROM personal_tokens WHERE user_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at DESC").mapTo(String.class).list());
-            handle.execute("RESET enable_seqscan");
-            return byHash + "\n" + byUser;
-        });
-
-        assertThat(plan).contains("personal_tokens_token_hash_unique").contains("personal_tokens_by_user");
+        IndexUse.assertServedBy(db, "personal_tokens", "SELECT * FROM personal_tokens WHERE token_hash = 'aa'",
+                "personal_tokens_token_hash_unique");
+        IndexUse.assertServedBy(db, "personal_tokens", "SELECT * FROM personal_tokens "
+                + "WHERE user_id = '00000000-0000-0000-0000-000000000001' ORDER BY created_at DESC",
+                "personal_tokens_by_user");
     }
 
 }

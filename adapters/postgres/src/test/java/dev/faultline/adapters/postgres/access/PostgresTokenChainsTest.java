@@ -6,6 +6,7 @@ import static dev.faultline.application.access.testing.AccessFixtures.randomHash
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.port.out.Clients;
@@ -67,16 +68,16 @@ class PostgresTokenChainsTest extends TokenChainsContract {
 
     @Test
     void every_lookup_path_uses_an_index() {
-        String byHash = AccessTestUsers.plan(db, "SELECT chain_id FROM refresh_tokens WHERE token_hash = 'x'");
-        String byUser = AccessTestUsers.plan(db,
-                "SELECT id FROM token_chains WHERE user_id = '00000000-0000-0000-0000-000000000001' AND client_id = 'c'");
-        String purge = AccessTestUsers.plan(db,
-                "SELECT id FROM token_chains WHERE revoked_at < now() OR refresh_expires_at < now()");
-        assertThat(byHash).contains("refresh_tokens_pkey");
-        assertThat(byUser).contains("token_chains_by_user_client");
-        assertThat(AccessTestUsers.plan(db, "SELECT id FROM token_chains "
-                + "WHERE user_id = '00000000-0000-0000-0000-000000000001' AND revoked_at IS NULL"))
-                .contains("token_chains_by_user_client");
-        assertThat(purge).contains("token_chains_revoked_at").contains("token_chains_refresh_expires_at");
+        IndexUse.assertServedBy(db, "refresh_tokens", "SELECT chain_id FROM refresh_tokens WHERE token_hash = 'x'",
+                "refresh_tokens_pkey");
+        IndexUse.assertServedBy(db, "token_chains",
+                "SELECT id FROM token_chains WHERE user_id = '00000000-0000-0000-0000-000000000001' AND client_id = 'c'",
+                "token_chains_by_user_client");
+        IndexUse.assertServedBy(db, "token_chains", "SELECT id FROM token_chains "
+                + "WHERE user_id = '00000000-0000-0000-0000-000000000001' AND revoked_at IS NULL",
+                "token_chains_by_user_client");
+        IndexUse.assertServedBy(db, "token_chains",
+                "SELECT id FROM token_chains WHERE revoked_at < now() OR refresh_expires_at < now()",
+                "token_chains_revoked_at", "token_chains_refresh_expires_at");
     }
 }

@@ -3,6 +3,7 @@ package dev.faultline.adapters.postgres.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.account.port.out.SignInAttempts;
@@ -34,14 +35,8 @@ class PostgresSignInAttemptsTest extends SignInAttemptsContract {
 
     @Test
     void thePurgeUsesItsIndex() {
-        String plan = db.jdbi().withHandle(handle -> {
-            handle.execute("SET enable_seqscan = off");
-            String result = String.join("\n", handle.createQuery("EXPLAIN DELETE FROM sign_in_failures WHERE "
-                    + "GREATEST(last_failure_at, COALESCE(locked_until, last_failure_at)) < now()")
-                    .mapTo(String.class).list());
-            handle.execute("RESET enable_seqscan");
-            return result;
-        });
-        assertThat(plan).contains("sign_in_failures_quiet_since");
+        IndexUse.assertServedBy(db, "sign_in_failures", "DELETE FROM sign_in_failures WHERE "
+                + "GREATEST(last_failure_at, COALESCE(locked_until, last_failure_at)) < now()",
+                "sign_in_failures_quiet_since");
     }
 }
