@@ -32,6 +32,10 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private RegistrationSettings registration = new RegistrationSettings();
 
+    @Valid
+    @NotNull
+    private PagesSettings pages = new PagesSettings();
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {
@@ -76,6 +80,16 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public void setRegistration(RegistrationSettings registration) {
         this.registration = registration;
+    }
+
+    @JsonProperty
+    public PagesSettings getPages() {
+        return pages;
+    }
+
+    @JsonProperty
+    public void setPages(PagesSettings pages) {
+        this.pages = pages;
     }
 
     @JsonProperty

@@ -15,10 +15,12 @@ import dev.faultline.adapters.http.pages.IntegrationsPage;
 import dev.faultline.adapters.http.pages.IntegrationsResource;
 import dev.faultline.adapters.http.pages.IssuesResource;
 import dev.faultline.adapters.http.pages.LoginResource;
+import dev.faultline.adapters.http.pages.PageFormLimit;
 import dev.faultline.adapters.http.pages.PageSecurityHeaders;
 import dev.faultline.adapters.http.pages.PersonalTokensResource;
 import dev.faultline.adapters.http.pages.SettingsForms;
 import dev.faultline.adapters.http.session.SessionCookies;
+import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
 import dev.faultline.adapters.http.transport.UnreadRequestBodies;
 import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
@@ -52,6 +54,7 @@ public final class HttpEndpoints {
         jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens()));
         jersey.register(new RevocationResource(oauth.revokeToken()));
         jersey.register(new UnreadRequestBodies());
+        jersey.register(new UnmatchedRequestHeaders());
         jersey.register(new OAuthErrorResponseFilter());
         jersey.register(new BrowserClientCors());
 
@@ -75,6 +78,7 @@ public final class HttpEndpoints {
         jersey.register(new HomeResource(oauth.policy()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
+        jersey.register(new PageFormLimit((int) faultline.configuration().getPages().getMaxFormSize().toBytes()));
 
         String issuer = oauth.policy().issuer();
         BearerChallenge challenge = new BearerChallenge(issuer);

@@ -5,9 +5,11 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.OptionalLong;
 
 /**
  * A request refused before its body was read (415 for a wrong Content-Type, 429, a framework 405 or 415) leaves
@@ -15,6 +17,10 @@ import java.io.InputStream;
  * request with an empty response. So every error response first reads what is left of the body, up to
  * {@link #DRAIN_LIMIT} bytes; a body larger than that is not worth reading, and the response says
  * {@code Connection: close} so the client opens a new connection instead of reusing a doomed one.
+ *
+ * <p>A body that declares more than the limit is not read at all: waiting for bytes the server will discard would
+ * hold a thread for as long as the client cares to trickle them. And this filter never fails a response: a body
+ * the resource already read (a form parameter, say) is simply left alone.
  */
 @Provider
 @Priority(Priorities.HEADER_DECORATOR)
@@ -26,19 +32,37 @@ public final class UnreadRequestBodies implements ContainerResponseFilter {
         if (response.getStatus() < 400) {
             return;
         }
-        InputStream body = request.getEntityStream();
-        if (body == null) {
+        OptionalLong declared = declaredLength(request);
+        if (declared.isPresent() && declared.getAsLong() > DRAIN_LIMIT) {
+            closeAfter(response);
             return;
         }
         try {
-            if (drained(body)) {
+            InputStream body = request.getEntityStream();
+            if (body == null || drained(body)) {
                 return;
             }
         } catch (IOException | RuntimeException e) {
-            // Already consumed and closed by the resource, or the client went away: nothing to keep clean.
+            // Already read and closed by the resource, or the client went away: nothing to keep clean.
             return;
         }
+        closeAfter(response);
+    }
+
+    private static void closeAfter(ContainerResponseContext response) {
         response.getHeaders().putSingle("Connection", "close");
+    }
+
+    private static OptionalLong declaredLength(ContainerRequestContext request) {
+        String value = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** Whether the body ended within the limit. */

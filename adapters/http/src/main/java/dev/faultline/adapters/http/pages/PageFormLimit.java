@@ -1,0 +1,77 @@
+package dev.faultline.adapters.http.pages;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Every form a page accepts is read here first, at most {@code maxBytes} of it, before Jersey parses a single
+ * parameter and before any session or CSRF check: a body that declares more is refused at once, without reading it
+ * (a client cannot hold a thread by trickling a huge body), and one that turns out longer while being read is
+ * refused as soon as it passes the limit. Either way the answer is a 413 page and the connection is closed, since
+ * the rest of the body is never read. The forms are a few short fields; the default limit is far above them.
+ */
+@PageResponse
+@Priority(Priorities.ENTITY_CODER)
+public final class PageFormLimit implements ContainerRequestFilter {
+    private final int maxBytes;
+
+    public PageFormLimit(int maxBytes) {
+        if (maxBytes < 1024) {
+            throw new IllegalArgumentException("the form size limit must be at least 1024 bytes, was " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (!carriesBody(request.getMethod())) {
+            return;
+        }
+        if (declaredLength(request) > maxBytes) {
+            request.abortWith(tooLarge());
+            return;
+        }
+        InputStream body = request.getEntityStream();
+        if (body == null) {
+            return;
+        }
+        byte[] bytes = body.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            request.abortWith(tooLarge());
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(bytes));
+    }
+
+    private static boolean carriesBody(String method) {
+        return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
+    }
+
+    private static long declaredLength(ContainerRequestContext request) {
+        String value = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private Response tooLarge() {
+        return Pages.html(413, new ErrorView("This form is too large",
+                        "Faultline's forms are at most " + maxBytes + " bytes, and this one was longer, so nothing was"
+                                + " read or changed.",
+                        "Go back, reload the page and try again."))
+                .header("Connection", "close")
+                .build();
+    }
+}

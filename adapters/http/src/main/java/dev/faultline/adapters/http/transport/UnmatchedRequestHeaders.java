@@ -1,0 +1,38 @@
+package dev.faultline.adapters.http.transport;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/**
+ * Answers the framework gives when no resource method took the request (404 for an unknown path, 405 for a wrong
+ * method, 406, 415) belong to no surface, so no surface's filters decorate them. Any of them may be a page path
+ * (a mistyped {@code /settings/...} link), so they get the strictest headers a page gets: nothing may be framed,
+ * loaded, sniffed, cached or referred. None of this can hurt a JSON client.
+ */
+@Provider
+public final class UnmatchedRequestHeaders implements ContainerResponseFilter {
+    static final String POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+    @Context
+    private ResourceInfo resource;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (resource != null && resource.getResourceMethod() != null) {
+            return;
+        }
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putIfAbsent("Content-Security-Policy", List.of(POLICY));
+        headers.putSingle("X-Frame-Options", "DENY");
+        headers.putSingle("Referrer-Policy", "no-referrer");
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putIfAbsent(HttpHeaders.CACHE_CONTROL, List.of("no-store"));
+    }
+}
