@@ -8,8 +8,10 @@ import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntSupplier;
 
 /** Faultline servers and config files for end-to-end tests, each on a fresh database of its own. */
 public final class TestFaultline {
@@ -18,28 +20,68 @@ public final class TestFaultline {
 
     /** A real server on random ports over a fresh, empty (migrated at start) database. */
     public static DropwizardAppExtension<FaultlineConfiguration> server(ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(FaultlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), withFreshDatabase(extra));
+    }
+
+    /**
+     * A real server whose public base URL is its real address, for tests that follow the URLs the server hands
+     * out (issuer, endpoints, redirects). The URL must be configured before the server binds, so the port is
+     * picked up front; between picking and binding another process on the machine may take it (any build running
+     * alongside uses the same ephemeral range). The port is therefore picked at start, not when the test class
+     * loads, and a start that fails because the port was taken is retried on another one.
+     */
+    public static DropwizardAppExtension<FaultlineConfiguration> serverAtItsOwnAddress(ConfigOverride... extra) {
+        return serverAtItsOwnAddress(TestFaultline::freePort, extra);
+    }
+
+    static DropwizardAppExtension<FaultlineConfiguration> serverAtItsOwnAddress(IntSupplier ports,
+            ConfigOverride... extra) {
+        int[] port = new int[1];
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
+        overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", () -> String.valueOf(port[0]));
+        overrides[1] = ConfigOverride.config("publicBaseUrl", () -> "http://localhost:" + port[0]);
+        System.arraycopy(extra, 0, overrides, 2, extra.length);
+        return new DropwizardAppExtension<>(FaultlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), withFreshDatabase(overrides)) {
+            private static final int ATTEMPTS = 5;
+
+            @Override
+            public void before() throws Exception {
+                for (int attempt = 1; ; attempt++) {
+                    port[0] = ports.getAsInt();
+                    try {
+                        super.before();
+                        return;
+                    } catch (Exception e) {
+                        if (attempt == ATTEMPTS || !portTaken(e)) {
+                            throw e;
+                        }
+                        super.after(); // resets the overrides and the attempt count, so the next start is clean
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ConfigOverride[] withFreshDatabase(ConfigOverride... extra) {
         TestDatabase database = TestDatabases.freshEmpty();
         ConfigOverride[] overrides = new ConfigOverride[extra.length + 1];
         overrides[0] = ConfigOverride.config("database.url", database.jdbcUrl());
         System.arraycopy(extra, 0, overrides, 1, extra.length);
-        return new DropwizardAppExtension<>(FaultlineApplication.class,
-                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+        return overrides;
     }
 
-    /**
-     * A real server whose public base URL is its real address (a free port picked up front), for tests that
-     * follow the URLs the server hands out (issuer, endpoints, redirects).
-     */
-    public static DropwizardAppExtension<FaultlineConfiguration> serverAtItsOwnAddress(ConfigOverride... extra) {
-        int port = freePort();
-        ConfigOverride[] overrides = new ConfigOverride[extra.length + 2];
-        overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port));
-        overrides[1] = ConfigOverride.config("publicBaseUrl", "http://localhost:" + port);
-        System.arraycopy(extra, 0, overrides, 2, extra.length);
-        return server(overrides);
-    }
-
-    private static int freePort() {
+    static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -112,12 +112,12 @@ class BrowserIntegrationsTest {
         assertThat(browser.waitFor(By.id("security-events")).getText()).contains("Copied app")
                 .contains("presented again");
 
-        browser.click(By.id("revoke-all"));
+        browser.loadingANewPage(() -> browser.click(By.id("revoke-all"))); // both pages have an h1
         assertThat(browser.waitFor(By.tagName("h1")).getText()).isEqualTo("Revoke all access?");
         assertThat(browser.pageText()).contains("2 connected apps").contains("personal token");
         Accessibility.checkedScreenshot(browser, "revoke-all-confirm");
         String sessionBefore = browser.cookie("faultline_session").getValue();
-        browser.click(By.id("revoke-all-confirm"));
+        browser.loadingANewPage(() -> browser.click(By.id("revoke-all-confirm")));
         assertThat(page.notice()).contains("Every connection was cut off").contains("signed in again");
         assertThat(browser.cookie("faultline_session").getValue()).as("a new session for this browser")
                 .isNotEqualTo(sessionBefore);

@@ -47,7 +47,8 @@ class BrowserIssuesTest {
         browser.phoneScreenshot("issues-phone");
 
         new Select(browser.waitFor(By.id("filter-status"))).selectByValue("muted");
-        browser.driver().findElement(By.cssSelector("form.filters button[type=submit]")).click();
+        browser.loadingANewPage(() -> browser.driver().findElement(By.cssSelector("form.filters button[type=submit]"))
+                .click()); // the unfiltered list has rows too
         browser.waitForUrl("the filtered list", url -> url.contains("status=muted"));
         assertThat(browser.driver().findElements(By.cssSelector("tr[data-issue-id] .status")))
                 .isNotEmpty().allSatisfy(status -> assertThat(status.getText()).isEqualTo("Muted"));
@@ -55,7 +56,7 @@ class BrowserIssuesTest {
 
         WebElement first = browser.waitFor(By.cssSelector("tr[data-issue-id] a"));
         String title = first.getText();
-        first.click();
+        browser.loadingANewPage(first::click); // the list has an h1 too
         assertThat(browser.waitFor(By.tagName("h1")).getText()).contains(title);
         assertThat(browser.pageText()).contains("Latest crash");
         Accessibility.checkedScreenshot(browser, "issue");

@@ -55,7 +55,7 @@ public final class CallbackReceiver implements AutoCloseable {
     /** The decoded query parameters of the callback, once the browser has arrived. */
     public Map<String, String> awaitQuery() {
         try {
-            return query.get(10, TimeUnit.SECONDS);
+            return query.get(30, TimeUnit.SECONDS); // failure-only limit, sized for a loaded CI machine
         } catch (TimeoutException e) {
             throw new AssertionError("the browser never reached " + redirectUri(), e);
         } catch (ExecutionException e) {

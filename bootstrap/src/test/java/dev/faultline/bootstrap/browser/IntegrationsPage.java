@@ -52,14 +52,16 @@ public final class IntegrationsPage {
 
     /** Revokes every token of the client and waits for the page to come back without its row. */
     public IntegrationsPage revokeClient(String clientId) {
-        browser.waitFor(clientRow(clientId)).findElement(By.cssSelector("button.revoke")).click();
+        WebElement revoke = browser.waitFor(clientRow(clientId)).findElement(By.cssSelector("button.revoke"));
+        browser.loadingANewPage(revoke::click);
         browser.waitUntilGone(clientRow(clientId));
         return at(browser, issuer);
     }
 
     /** Revokes the token; its row stays, marked revoked and without a Revoke button, until it is purged. */
     public IntegrationsPage revokeToken(String tokenId) {
-        browser.waitFor(tokenRow(tokenId)).findElement(By.cssSelector("button.revoke")).click();
+        WebElement revoke = browser.waitFor(tokenRow(tokenId)).findElement(By.cssSelector("button.revoke"));
+        browser.loadingANewPage(revoke::click); // the page left may show a notice too (e.g. "Access revoked")
         browser.waitFor(By.cssSelector(".notice"));
         return at(browser, issuer);
     }

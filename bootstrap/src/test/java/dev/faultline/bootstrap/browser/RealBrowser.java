@@ -27,7 +27,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * profile. Never prints what is typed or read: pages show secrets.
  */
 public final class RealBrowser implements AutoCloseable {
-    private static final Duration WAIT = Duration.ofSeconds(10);
+    /**
+     * How long a wait may take before it fails. Only a failing test ever waits this long, so it is sized for a
+     * loaded 2-core CI machine running Chromium, Jetty and PostgreSQL at once, not for a developer laptop.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int WIDTH = 1280;
     private static final int HEIGHT = 900;
     private static final int PHONE_WIDTH = 390;
@@ -92,6 +96,18 @@ public final class RealBrowser implements AutoCloseable {
 
     public void click(String cssSelector) {
         click(By.cssSelector(cssSelector));
+    }
+
+    /**
+     * Runs a step that makes the browser load a new page (a form post, a link) and waits until the page it left is
+     * gone. Without this, a wait for an element the old page also has (a heading, a notice, a table) may return the
+     * old page's element while the new one is still loading.
+     */
+    public void loadingANewPage(Runnable step) {
+        WebElement oldPage = driver.findElement(By.tagName("html"));
+        step.run();
+        new WebDriverWait(driver, WAIT).withMessage("a new page to replace " + driver.getCurrentUrl())
+                .until(ExpectedConditions.stalenessOf(oldPage));
     }
 
     /** Waits until the element is visible and returns it. */

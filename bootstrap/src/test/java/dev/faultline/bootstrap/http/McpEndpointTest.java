@@ -238,12 +238,28 @@ class McpEndpointTest {
     void personal_token_in_the_url_form_works_and_never_reaches_the_request_log() throws Exception {
         HttpResponse<String> response = post("/mcp/" + readToken, null, ping(), "2025-11-25");
         assertThat(response.statusCode()).isEqualTo(200);
-        Thread.sleep(200);
 
-        List<String> lines = new ArrayList<>();
-        REQUEST_LOG.list.forEach(event -> lines.add(event.getFormattedMessage()));
+        List<String> lines = requestLogLinesOnceOneContains("POST /mcp/***");
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("POST /mcp/***"));
         assertThat(String.join("\n", lines)).doesNotContain(readToken).doesNotContain(writeToken);
+    }
+
+    /**
+     * Jetty writes a request's log line when the exchange completes, on its own thread, which may be after the
+     * client already has the response: waits (up to a failure-only limit) for the line instead of sleeping.
+     */
+    private static List<String> requestLogLinesOnceOneContains(String expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            List<String> lines = new ArrayList<>();
+            synchronized (REQUEST_LOG) { // the appender adds under this lock (AppenderBase.doAppend)
+                REQUEST_LOG.list.forEach(event -> lines.add(event.getFormattedMessage()));
+            }
+            if (lines.stream().anyMatch(line -> line.contains(expected)) || System.nanoTime() > deadline) {
+                return lines;
+            }
+            Thread.sleep(10);
+        }
     }
 
     private HttpResponse<String> post(String path, String token, String body, String version) throws Exception {
