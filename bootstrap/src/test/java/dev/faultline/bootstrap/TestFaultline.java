@@ -4,6 +4,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
@@ -24,6 +25,19 @@ public final class TestFaultline {
         System.arraycopy(extra, 0, overrides, 1, extra.length);
         return new DropwizardAppExtension<>(FaultlineApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+    }
+
+    /**
+     * A real server on {@code database}, which other servers of a test share, all known to clients by one
+     * public base URL (as behind a load balancer). Its config overrides are system properties while it runs,
+     * so a second one is started (and stopped) inside the first one's lifetime, never side by side with it:
+     * {@code before()} in @BeforeAll, {@code after()} in @AfterAll.
+     */
+    public static DropwizardTestSupport<FaultlineConfiguration> instanceOn(TestDatabase database, String publicBaseUrl) {
+        return new DropwizardTestSupport<>(FaultlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("database.url", database.jdbcUrl()),
+                ConfigOverride.config("publicBaseUrl", publicBaseUrl));
     }
 
     /**
