@@ -5,6 +5,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.cli.ApplicationCommand;
 import dev.faultline.bootstrap.cli.DbCommand;
 import dev.faultline.bootstrap.cli.DemoCommand;
+import dev.faultline.bootstrap.cli.FaultlineServerCommand;
 import dev.faultline.bootstrap.cli.MemberCommand;
 import dev.faultline.bootstrap.cli.PurgeCommand;
 import dev.faultline.bootstrap.cli.TokenCommand;
@@ -36,6 +37,13 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
     @Override
     public String getName() {
         return "faultline";
+    }
+
+    /** Dropwizard's {@code server} (refusing a second start in one line) and {@code check}. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<FaultlineConfiguration> bootstrap) {
+        bootstrap.addCommand(new FaultlineServerCommand(this));
+        bootstrap.addCommand(new io.dropwizard.core.cli.CheckCommand<>(this));
     }
 
     @Override

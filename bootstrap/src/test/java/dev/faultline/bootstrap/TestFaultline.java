@@ -4,6 +4,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import java.io.IOException;
@@ -81,7 +82,51 @@ public final class TestFaultline {
         return overrides;
     }
 
-    static int freePort() {
+    /**
+     * A real server on {@code database}, which other servers of a test share, all known to clients by one
+     * public base URL (as behind a load balancer). Its config overrides are system properties while it runs,
+     * so a second one is started (and stopped) inside the first one's lifetime, never side by side with it:
+     * {@code before()} in @BeforeAll, {@code after()} in @AfterAll.
+     */
+    public static DropwizardTestSupport<FaultlineConfiguration> instanceOn(TestDatabase database, String publicBaseUrl) {
+        return new DropwizardTestSupport<>(FaultlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"),
+                ConfigOverride.config("database.url", database.jdbcUrl()),
+                ConfigOverride.config("publicBaseUrl", publicBaseUrl));
+    }
+
+    /**
+     * A real server at its own address that runs its own embedded PostgreSQL (data in {@code dataDirectory},
+     * on {@code databasePort}), as a deployment does: for tests that stop, restart or share that database.
+     */
+    public static DropwizardAppExtension<FaultlineConfiguration> serverOnItsOwnEmbeddedDatabase(
+            Path dataDirectory, int databasePort, ConfigOverride... extra) {
+        int port = freePort();
+        ConfigOverride[] overrides = new ConfigOverride[extra.length + 5];
+        overrides[0] = ConfigOverride.config("server.applicationConnectors[0].port", String.valueOf(port));
+        overrides[1] = ConfigOverride.config("publicBaseUrl", "http://localhost:" + port);
+        overrides[2] = ConfigOverride.config("database.url", "embedded");
+        overrides[3] = ConfigOverride.config("database.embeddedDataDirectory", dataDirectory.resolve("postgres").toString());
+        overrides[4] = ConfigOverride.config("database.embeddedPort", String.valueOf(databasePort));
+        System.arraycopy(extra, 0, overrides, 5, extra.length);
+        return new DropwizardAppExtension<>(FaultlineApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
+    }
+
+    /**
+     * A new directory under {@code target/} for a test's own data (a static field cannot use @TempDir, and the
+     * server using it stops only after the test class's @AfterAll); {@code mvn clean} removes it.
+     */
+    public static Path temporaryDirectory(String prefix) {
+        try {
+            Path parent = Files.createDirectories(Path.of("target", "fault-data"));
+            return Files.createTempDirectory(parent, prefix).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static int freePort() {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

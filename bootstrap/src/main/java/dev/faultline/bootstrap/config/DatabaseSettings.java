@@ -3,10 +3,14 @@ package dev.faultline.bootstrap.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import io.dropwizard.validation.ValidationMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Where Faultline keeps its data. {@code url: embedded} (the default) starts a PostgreSQL server inside
@@ -28,6 +32,10 @@ public class DatabaseSettings {
     @Min(2)
     @Max(500)
     private int maxConnections = 16;
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 1, unit = TimeUnit.HOURS)
+    private Duration unavailableRetryAfter = Duration.seconds(5);
 
     @JsonProperty
     public String getUrl() {
@@ -86,6 +94,17 @@ public class DatabaseSettings {
     @JsonProperty
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
+    }
+
+    /** The {@code Retry-After} of the 503 every request gets while the database cannot be reached. */
+    @JsonProperty
+    public Duration getUnavailableRetryAfter() {
+        return unavailableRetryAfter;
+    }
+
+    @JsonProperty
+    public void setUnavailableRetryAfter(Duration unavailableRetryAfter) {
+        this.unavailableRetryAfter = unavailableRetryAfter;
     }
 
     public boolean isEmbedded() {

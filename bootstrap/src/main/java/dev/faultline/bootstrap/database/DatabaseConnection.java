@@ -28,10 +28,12 @@ public final class DatabaseConnection implements AutoCloseable {
         this.jdbi = Database.jdbi(dataSource);
     }
 
-    public static DatabaseConnection open(DatabaseSettings settings, MetricRegistry metrics) {
+    /** @param sharing what to do when the embedded database belongs to a Faultline that is running */
+    public static DatabaseConnection open(DatabaseSettings settings, MetricRegistry metrics,
+                                          EmbeddedDatabase.Sharing sharing) {
         Optional<EmbeddedDatabase> embedded = settings.isEmbedded()
-                ? Optional.of(EmbeddedDatabase.start(java.nio.file.Path.of(settings.getEmbeddedDataDirectory()),
-                        settings.getEmbeddedPort()))
+                ? Optional.of(EmbeddedDatabase.open(java.nio.file.Path.of(settings.getEmbeddedDataDirectory()),
+                        settings.getEmbeddedPort(), sharing))
                 : Optional.empty();
         try {
             ManagedDataSource dataSource = embedded

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code fsync} and {@code synchronous_commit} back on;</li>
  *   <li>password authentication ({@code scram-sha-256}) instead of {@code trust}, with a generated password
  *       kept next to the data directory, readable by the owner only;</li>
- *   <li>a server orphaned by a killed Faultline (it would hold the data directory) is stopped first.</li>
+ *   <li>a server orphaned by a killed Faultline (it would hold the data directory) is stopped first;</li>
+ *   <li>a server that belongs to a Faultline still running is never stopped: a CLI command
+ *       ({@link Sharing#SHARE_A_RUNNING_ONE}) connects to it and leaves it running, a second server
+ *       ({@link Sharing#OWN_IT}) refuses to start ({@link DatabaseInUse}).</li>
  * </ul>
  */
 public final class EmbeddedDatabase implements AutoCloseable {
@@ -33,19 +37,44 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-    private final EmbeddedPostgres server;
+    /** What to do when a Faultline that is running already has the server of the data directory. */
+    public enum Sharing {
+        /** Refuse ({@link DatabaseInUse}): the server, which must be the only one on its data. */
+        OWN_IT,
+        /** Connect to it and leave it running when done: CLI commands next to a running server. */
+        SHARE_A_RUNNING_ONE
+    }
+
+    /** The server this process started, or none when it shares the server of a running Faultline. */
+    private final Optional<EmbeddedPostgres> server;
+    private final Path data;
+    private final int port;
     private final String password;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, String password) {
+    private EmbeddedDatabase(Optional<EmbeddedPostgres> server, Path data, int port, String password) {
         this.server = server;
+        this.data = data;
+        this.port = port;
         this.password = password;
     }
 
-    /** Starts (and on first use creates) the server whose data lives in {@code dataDirectory}. */
+    /** Starts (and on first use creates) the server whose data lives in {@code dataDirectory}; owns it. */
     public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        return open(dataDirectory, port, Sharing.OWN_IT);
+    }
+
+    /**
+     * The server whose data lives in {@code dataDirectory}: the one a running Faultline started (shared, or
+     * refused, as {@code sharing} says), else a server started here (stopping an orphan first).
+     */
+    public static EmbeddedDatabase open(Path dataDirectory, int port, Sharing sharing) {
         try {
             Path data = dataDirectory.toAbsolutePath().normalize();
             Files.createDirectories(data.getParent());
+            Optional<LiveOwner.RunningServer> running = LiveOwner.of(data);
+            if (running.isPresent()) {
+                return share(data, running.get(), sharing);
+            }
             OrphanedServer.stopIfRunning(data);
             boolean fresh = !Files.exists(data.resolve("PG_VERSION"));
             Path passwordFile = data.resolveSibling(data.getFileName() + ".password");
@@ -64,7 +93,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setPort(port);
             }
             EmbeddedPostgres server = builder.start();
-            EmbeddedDatabase database = new EmbeddedDatabase(server, password);
+            LiveOwner.startedHere(data);
+            EmbeddedDatabase database = new EmbeddedDatabase(Optional.of(server), data, server.getPort(), password);
             if (fresh) {
                 database.secureFreshCluster(data);
             }
@@ -75,8 +105,25 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    private static EmbeddedDatabase share(Path data, LiveOwner.RunningServer running, Sharing sharing) throws IOException {
+        if (sharing == Sharing.OWN_IT) {
+            throw new DatabaseInUse("Faultline is running already on " + data + " (its PostgreSQL, pid " + running.pid()
+                    + ", listens on port " + running.port() + "); stop it first");
+        }
+        Path passwordFile = data.resolveSibling(data.getFileName() + ".password");
+        String password = Files.readString(passwordFile, StandardCharsets.UTF_8).trim();
+        LOG.info("Using the embedded PostgreSQL of the Faultline running on {} (port {}); it keeps running",
+                data, running.port());
+        return new EmbeddedDatabase(Optional.empty(), data, running.port(), password);
+    }
+
+    /** Whether this process started the server (and stops it on {@link #close}). */
+    public boolean startedHere() {
+        return server.isPresent();
+    }
+
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE_NAME;
+        return "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME;
     }
 
     public String user() {
@@ -88,13 +135,18 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public int port() {
-        return server.getPort();
+        return port;
     }
 
+    /** Stops the server if this process started it; a shared server keeps running for its owner. */
     @Override
     public void close() {
+        if (server.isEmpty()) {
+            return;
+        }
         try {
-            server.close();
+            server.get().close();
+            LiveOwner.stoppedHere(data);
         } catch (IOException e) {
             throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
         }
@@ -113,7 +165,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     private void execute(String sql) {
-        try (Connection connection = server.getPostgresDatabase().getConnection();
+        try (Connection connection = server.orElseThrow().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package dev.faultline.bootstrap.purge;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.application.shared.ExclusiveJobs;
+import dev.faultline.application.shared.StorageUnavailable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -46,6 +47,9 @@ public final class PurgeJob {
                     },
                     () -> LOG.info("Purge skipped: another instance is purging"));
             return counts;
+        } catch (StorageUnavailable e) {
+            lastRun.set(new LastRun(started, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            throw e; // not a bug: whoever ran the purge reports it in one line
         } catch (RuntimeException e) {
             lastRun.set(new LastRun(started, false, e.getClass().getSimpleName() + ": " + e.getMessage()));
             LOG.error("Purge failed", e);

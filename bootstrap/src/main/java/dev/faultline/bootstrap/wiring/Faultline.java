@@ -35,6 +35,7 @@ import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
+import dev.faultline.bootstrap.database.EmbeddedDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -119,9 +120,18 @@ public final class Faultline implements AutoCloseable {
                 configuration.getPurge().getBatchSize());
     }
 
-    /** Starts the database if embedded, migrates the schema, and wires everything. */
+    /**
+     * Starts the database if embedded, migrates the schema, and wires everything, as the server: it refuses an
+     * embedded database that a running Faultline has started ({@link dev.faultline.bootstrap.database.DatabaseInUse}).
+     */
     public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics) {
-        DatabaseConnection database = DatabaseConnection.open(configuration.getDatabase(), metrics);
+        return open(configuration, metrics, EmbeddedDatabase.Sharing.OWN_IT);
+    }
+
+    /** As {@link #open(FaultlineConfiguration, MetricRegistry)}; {@code sharing} says what to do with a running one. */
+    public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics,
+                                 EmbeddedDatabase.Sharing sharing) {
+        DatabaseConnection database = DatabaseConnection.open(configuration.getDatabase(), metrics, sharing);
         try {
             int applied = database.migrate();
             return new Faultline(configuration, database, Clock.systemUTC(), applied);

@@ -21,6 +21,7 @@ import dev.faultline.adapters.http.pages.PersonalTokensResource;
 import dev.faultline.adapters.http.pages.SettingsForms;
 import dev.faultline.adapters.http.session.SessionCookies;
 import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
+import dev.faultline.adapters.http.transport.StorageUnavailableMapper;
 import dev.faultline.adapters.http.transport.UnreadRequestBodies;
 import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
@@ -55,6 +56,8 @@ public final class HttpEndpoints {
         jersey.register(new RevocationResource(oauth.revokeToken()));
         jersey.register(new UnreadRequestBodies());
         jersey.register(new UnmatchedRequestHeaders());
+        jersey.register(new StorageUnavailableMapper(
+                faultline.configuration().getDatabase().getUnavailableRetryAfter().toJavaDuration()));
         jersey.register(new OAuthErrorResponseFilter());
         jersey.register(new BrowserClientCors());
 

@@ -1,5 +1,6 @@
 package dev.faultline.bootstrap.wiring;
 
+import dev.faultline.application.shared.StorageUnavailable;
 import io.dropwizard.lifecycle.Managed;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -11,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a task on a fixed delay while the server runs. It is a {@link Managed} object, so CLI commands (which
  * never start managed objects) do not run it behind the user's back. A failed run is logged and the schedule
- * goes on.
+ * goes on; a run missed because the database is unavailable is one WARN line, without a stack trace.
  */
 public final class ScheduledJob implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledJob.class);
@@ -43,6 +44,9 @@ public final class ScheduledJob implements Managed {
     private void runSafely() {
         try {
             task.run();
+        } catch (StorageUnavailable e) {
+            LOG.warn("Scheduled {} could not run, the database is unavailable ({}); it runs again in {}",
+                    name, e.getMessage(), interval);
         } catch (RuntimeException e) {
             LOG.error("Scheduled {} failed; it runs again in {}", name, interval, e);
         }

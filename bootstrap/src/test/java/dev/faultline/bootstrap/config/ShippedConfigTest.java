@@ -50,5 +50,6 @@ class ShippedConfigTest {
         assertThat(access.browserSessionLifetimes().idle()).isEqualTo(Duration.ofHours(12));
         assertThat(access.browserSessionLifetimes().absolute()).isEqualTo(Duration.ofDays(7));
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
+        assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
     }
 }

@@ -12,14 +12,18 @@ import org.jdbi.v3.postgres.PostgresPlugin;
  *
  * <p>Faultline owns its database: Flyway refuses a non-empty schema without its history table rather than
  * guessing, so point Faultline at an empty database (or one it created).
+ *
+ * <p>A database that cannot be reached (down, restarting, refusing connections, pool exhausted) surfaces as
+ * {@link dev.faultline.application.shared.StorageUnavailable}, never as a Jdbi or JDBC exception.
  */
 public final class Database {
     private Database() {
     }
 
     public static Jdbi jdbi(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource);
+        Jdbi jdbi = Jdbi.create(UnavailableStorage.connections(dataSource));
         jdbi.installPlugin(new PostgresPlugin());
+        jdbi.setHandleCallbackDecorator(UnavailableStorage.callbacks());
         return jdbi;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.shared.StorageUnavailable;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -124,6 +125,8 @@ public final class McpServer {
         ToolResult result;
         try {
             result = tool.get().call(caller, arguments.isObject() ? arguments : NODES.objectNode());
+        } catch (StorageUnavailable e) {
+            throw e; // not the tool's fault: the whole request answers 503 (StorageUnavailableMapper)
         } catch (RuntimeException e) {
             LOG.error("Tool {} failed", tool.get().name(), e);
             result = ToolResult.error("The tool failed unexpectedly; try again, and if it keeps failing tell the operator.");

@@ -37,7 +37,11 @@ public final class PageSecurityHeaders implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        MultivaluedMap<String, Object> headers = response.getHeaders();
+        addTo(response.getHeaders());
+    }
+
+    /** Adds the page headers (keeping a policy already set), also for pages built outside a page resource. */
+    public static void addTo(MultivaluedMap<String, Object> headers) {
         if (!headers.containsKey(CONTENT_SECURITY_POLICY)) {
             headers.putSingle(CONTENT_SECURITY_POLICY, policy());
         }

@@ -1,0 +1,123 @@
+package dev.faultline.bootstrap.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.faultline.adapters.postgres.testing.TestDatabase;
+import dev.faultline.adapters.postgres.testing.TestDatabases;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.bootstrap.FaultlineApplication;
+import dev.faultline.bootstrap.TestFaultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.purge.PurgeJob;
+import dev.faultline.bootstrap.wiring.Faultline;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.account.UserId;
+import io.dropwizard.testing.DropwizardTestSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Fault: two Faultline servers on one database (scale-out). A grant revoked through A is refused by B at the
+ * very next request, and while one instance purges the other skips its turn.
+ */
+class TwoInstancesTest {
+    private static final String PUBLIC_BASE_URL = "https://faultline.example";
+    private static final TestDatabase DATABASE = TestDatabases.freshEmpty();
+    private static final DropwizardTestSupport<FaultlineConfiguration> A = TestFaultline.instanceOn(DATABASE, PUBLIC_BASE_URL);
+    private static final DropwizardTestSupport<FaultlineConfiguration> B = TestFaultline.instanceOn(DATABASE, PUBLIC_BASE_URL);
+
+    @BeforeAll
+    static void startBoth() throws Exception {
+        A.before();
+        B.before();
+    }
+
+    /** In reverse: each restores the system properties it found, so nothing leaks into later test classes. */
+    @AfterAll
+    static void stopBoth() {
+        try {
+            B.after();
+        } finally {
+            A.after();
+        }
+    }
+
+    @Test
+    void revokedOnAIsRefusedOnBAtOnce() throws Exception {
+        Faultline a = faultline(A);
+        UserId user = Grants.person(a, "two@example.com");
+        Client client = Grants.client(a);
+        TokenOutcome.Tokens tokens = Grants.grant(a, user, client);
+        Wire onB = new Wire("http://127.0.0.1:" + B.getLocalPort());
+        assertThat(onB.listApplications(tokens.accessToken()).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> revoked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + A.getLocalPort() + "/mcp/oauth/revoke"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("client_id=" + encode(client.id().value())
+                        + "&token=" + encode(tokens.refreshToken()))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(revoked.statusCode()).isEqualTo(200);
+        assertThat(onB.listApplications(tokens.accessToken()).statusCode()).as("B, next request").isEqualTo(401);
+        assertThat(onB.refresh(client.id().value(), tokens.refreshToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void whileAPurgesBSkipsItsTurn() throws Exception {
+        Faultline a = faultline(A);
+        Faultline b = faultline(B);
+        PurgeJob onA = new PurgeJob(a.exclusiveJobs(), a.purgeSteps(), new MetricRegistry(), a.clock());
+        PurgeJob onB = new PurgeJob(b.exclusiveJobs(), b.purgeSteps(), new MetricRegistry(), b.clock());
+        CountDownLatch purging = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+
+        CompletableFuture<Optional<String>> first = CompletableFuture.supplyAsync(() ->
+                a.exclusiveJobs().runIfFree(PurgeJob.JOB_NAME, () -> {
+                    purging.countDown();
+                    await(finish);
+                    return "A purged";
+                }));
+        try {
+            assertThat(purging.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(onB.runOnce()).as("B while A purges").isEmpty();
+        } finally {
+            finish.countDown();
+        }
+        assertThat(first.get(30, TimeUnit.SECONDS)).contains("A purged");
+        Optional<Map<String, Long>> afterwards = onB.runOnce();
+        assertThat(afterwards).as("B once A is done").isPresent();
+        assertThat(onA.runOnce()).isPresent();
+    }
+
+    private static Faultline faultline(DropwizardTestSupport<FaultlineConfiguration> app) {
+        return ((FaultlineApplication) app.getApplication()).faultline();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new AssertionError("never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
