@@ -21,6 +21,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import dev.faultline.adapters.http.logging.RedactingRequestLogWriter;
+import dev.faultline.bootstrap.wiring.JsonErrorAnswers;
 import io.dropwizard.lifecycle.Managed;
 import org.eclipse.jetty.server.CustomRequestLog;
 import io.dropwizard.views.common.ViewBundle;
@@ -87,7 +88,10 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         }
         environment.lifecycle().manage(new ScheduledJob("signing-keys", faultline.keyRotation()::runOnce,
                 Duration.ofSeconds(5), Faultline.KEY_RELOAD_INTERVAL));
+        JsonErrorAnswers errors = new JsonErrorAnswers();
+        environment.getApplicationContext().setErrorHandler(errors);
         environment.lifecycle().addServerLifecycleListener(server -> {
+            server.setErrorHandler(errors);
             // Our own request log: the same NCSA lines as usual, with /mcp/{token} and secret parameters masked.
             server.setRequestLog(new CustomRequestLog(RedactingRequestLogWriter.toLog(),
                     CustomRequestLog.EXTENDED_NCSA_FORMAT));

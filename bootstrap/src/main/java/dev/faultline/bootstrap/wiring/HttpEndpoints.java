@@ -20,6 +20,7 @@ import dev.faultline.adapters.http.pages.PageSecurityHeaders;
 import dev.faultline.adapters.http.pages.PersonalTokensResource;
 import dev.faultline.adapters.http.pages.SettingsForms;
 import dev.faultline.adapters.http.session.SessionCookies;
+import dev.faultline.adapters.http.transport.MalformedHeaders;
 import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
 import dev.faultline.adapters.http.transport.StorageUnavailableMapper;
 import dev.faultline.adapters.http.transport.UnreadRequestBodies;
@@ -58,6 +59,7 @@ public final class HttpEndpoints {
         jersey.register(new UnmatchedRequestHeaders());
         jersey.register(new StorageUnavailableMapper(
                 faultline.configuration().getDatabase().getUnavailableRetryAfter().toJavaDuration()));
+        jersey.register(new MalformedHeaders());
         jersey.register(new OAuthErrorResponseFilter());
         jersey.register(new BrowserClientCors());
 

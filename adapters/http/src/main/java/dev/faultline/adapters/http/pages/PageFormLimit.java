@@ -15,7 +15,9 @@ import java.io.InputStream;
  * parameter and before any session or CSRF check: a body that declares more is refused at once, without reading it
  * (a client cannot hold a thread by trickling a huge body), and one that turns out longer while being read is
  * refused as soon as it passes the limit. Either way the answer is a 413 page and the connection is closed, since
- * the rest of the body is never read. The forms are a few short fields; the default limit is far above them.
+ * the rest of the body is never read. The forms are a few short fields; the default limit is far above them. A body
+ * whose encoding is broken (a bad percent escape, bytes that are not UTF-8) gets a 400 page here too, instead of the
+ * framework's JSON error when it fails to parse.
  */
 @PageResponse
 @Priority(Priorities.ENTITY_CODER)
@@ -45,6 +47,13 @@ public final class PageFormLimit implements ContainerRequestFilter {
         byte[] bytes = body.readNBytes(maxBytes + 1);
         if (bytes.length > maxBytes) {
             request.abortWith(tooLarge());
+            return;
+        }
+        if (!FormEncoding.isWellFormed(bytes)) {
+            request.abortWith(Pages.html(400, new ErrorView("This form can't be read",
+                    "The form was not sent the way a browser sends one (its encoding is broken), so nothing was read"
+                            + " or changed.",
+                    "Go back, reload the page and try again.")).build());
             return;
         }
         request.setEntityStream(new ByteArrayInputStream(bytes));
