@@ -11,6 +11,7 @@ import dev.faultline.bootstrap.cli.TokenCommand;
 import dev.faultline.bootstrap.cli.UserCommand;
 import dev.faultline.bootstrap.purge.PurgeHealthCheck;
 import dev.faultline.bootstrap.purge.PurgeJob;
+import dev.faultline.adapters.http.transport.UnparsableContentTypes;
 import dev.faultline.bootstrap.wiring.HttpEndpoints;
 import dev.faultline.bootstrap.wiring.ScheduledJob;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
@@ -23,7 +24,9 @@ import dev.faultline.adapters.http.logging.RedactingRequestLogWriter;
 import io.dropwizard.lifecycle.Managed;
 import org.eclipse.jetty.server.CustomRequestLog;
 import io.dropwizard.views.common.ViewBundle;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 
 /** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
 public class FaultlineApplication extends Application<FaultlineConfiguration> {
@@ -68,6 +71,9 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
             }
         });
         HttpEndpoints.register(faultline, environment.jersey());
+        // In front of Jersey, which cannot even set up a request whose Content-Type does not parse.
+        environment.servlets().addFilter("unparsable-content-types", new UnparsableContentTypes())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.healthChecks().register("database", new DatabaseHealthCheck(faultline.database().jdbi()));
         PurgeJob purge = new PurgeJob(faultline.exclusiveJobs(), faultline.purgeSteps(), environment.metrics(),
                 faultline.clock());
