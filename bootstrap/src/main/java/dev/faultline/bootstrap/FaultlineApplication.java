@@ -12,6 +12,7 @@ import dev.faultline.bootstrap.cli.TokenCommand;
 import dev.faultline.bootstrap.cli.UserCommand;
 import dev.faultline.bootstrap.purge.PurgeHealthCheck;
 import dev.faultline.bootstrap.purge.PurgeJob;
+import dev.faultline.adapters.http.transport.UnparsableContentTypes;
 import dev.faultline.bootstrap.wiring.HttpEndpoints;
 import dev.faultline.bootstrap.wiring.ScheduledJob;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
@@ -25,7 +26,9 @@ import dev.faultline.bootstrap.wiring.JsonErrorAnswers;
 import io.dropwizard.lifecycle.Managed;
 import org.eclipse.jetty.server.CustomRequestLog;
 import io.dropwizard.views.common.ViewBundle;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 
 /** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
 public class FaultlineApplication extends Application<FaultlineConfiguration> {
@@ -77,6 +80,9 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
             }
         });
         HttpEndpoints.register(faultline, environment.jersey());
+        // In front of Jersey, which cannot even set up a request whose Content-Type does not parse.
+        environment.servlets().addFilter("unparsable-content-types", new UnparsableContentTypes())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.healthChecks().register("database", new DatabaseHealthCheck(faultline.database().jdbi()));
         PurgeJob purge = new PurgeJob(faultline.exclusiveJobs(), faultline.purgeSteps(), environment.metrics(),
                 faultline.clock());

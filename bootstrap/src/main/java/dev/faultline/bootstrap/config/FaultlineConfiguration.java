@@ -36,6 +36,10 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private PagesSettings pages = new PagesSettings();
 
+    @Valid
+    @NotNull
+    private McpSettings mcp = new McpSettings();
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {
@@ -90,6 +94,16 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public void setPages(PagesSettings pages) {
         this.pages = pages;
+    }
+
+    @JsonProperty
+    public McpSettings getMcp() {
+        return mcp;
+    }
+
+    @JsonProperty
+    public void setMcp(McpSettings mcp) {
+        this.mcp = mcp;
     }
 
     @JsonProperty

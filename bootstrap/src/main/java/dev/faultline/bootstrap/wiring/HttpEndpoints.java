@@ -26,12 +26,14 @@ import dev.faultline.adapters.http.transport.StorageUnavailableMapper;
 import dev.faultline.adapters.http.transport.UnreadRequestBodies;
 import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
+import dev.faultline.adapters.http.mcp.McpLimits;
 import dev.faultline.adapters.http.mcp.McpPrincipal;
 import dev.faultline.adapters.http.mcp.McpRequestGuard;
 import dev.faultline.adapters.http.mcp.McpResource;
 import dev.faultline.adapters.http.mcp.McpServer;
 import dev.faultline.adapters.http.mcp.ProtectedResourceMetadataResource;
 import dev.faultline.adapters.http.mcp.tools.FaultlineTools;
+import dev.faultline.bootstrap.config.McpSettings;
 import dev.faultline.bootstrap.config.RegistrationSettings;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -96,6 +98,9 @@ public final class HttpEndpoints {
         jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));
         jersey.register(new AuthValueFactoryProvider.Binder<>(McpPrincipal.class));
         jersey.register(new ProtectedResourceMetadataResource(issuer));
-        jersey.register(new McpResource(new McpServer(tools.all(), VERSION, TOOLS_PAGE_SIZE), challenge));
+        McpSettings mcp = faultline.configuration().getMcp();
+        jersey.register(new McpResource(new McpServer(tools.all(), VERSION, TOOLS_PAGE_SIZE), challenge,
+                new McpLimits((int) mcp.getMaxBodySize().toBytes(), mcp.getMaxBatchLength(),
+                        (int) mcp.getMaxResponseSize().toBytes())));
     }
 }

@@ -51,5 +51,9 @@ class ShippedConfigTest {
         assertThat(access.browserSessionLifetimes().absolute()).isEqualTo(Duration.ofDays(7));
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
         assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
+        McpSettings mcp = configuration.getMcp();
+        assertThat(mcp.getMaxBodySize().toBytes()).isEqualTo(1024 * 1024);
+        assertThat(mcp.getMaxBatchLength()).isEqualTo(10);
+        assertThat(mcp.getMaxResponseSize().toBytes()).isEqualTo(4 * 1024 * 1024);
     }
 }

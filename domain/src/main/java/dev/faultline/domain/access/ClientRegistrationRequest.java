@@ -100,12 +100,13 @@ public record ClientRegistrationRequest(
             return invalidMetadata(e.getMessage());
         }
 
+        // Checked before stripping: strip() would silently drop a leading or trailing U+001C-U+001F.
+        if (clientName != null && clientName.chars().anyMatch(Character::isISOControl)) {
+            return invalidMetadata("client_name must not contain control characters");
+        }
         String name = clientName == null || clientName.isBlank() ? UNNAMED : clientName.strip();
         if (name.length() > MAX_NAME_LENGTH) {
             return invalidMetadata("client_name must be at most " + MAX_NAME_LENGTH + " characters");
-        }
-        if (name.chars().anyMatch(Character::isISOControl)) {
-            return invalidMetadata("client_name must not contain control characters");
         }
 
         Optional<String> homeProblem = webUriProblem("client_uri", clientUri);

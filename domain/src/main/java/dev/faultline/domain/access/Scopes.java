@@ -17,15 +17,24 @@ public record Scopes(Set<Scope> values) {
     }
 
     /**
-     * Parses a space-delimited scope string. Blank means "nothing requested" and yields {@code fallback}.
-     * An unknown scope name is refused with its name in the message.
+     * Parses a space-delimited scope string (RFC 6749 §3.3: scope tokens are printable ASCII without '"' and '\\',
+     * separated by spaces). Absent, empty or only spaces means "nothing requested" and yields {@code fallback}.
+     * Any other character, a control character above all, is refused, never trimmed away: a request that
+     * arrived with one is not the request its client meant. An unknown scope is refused with its name.
      */
     public static Scopes parse(String text, Scopes fallback) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.chars().allMatch(c -> c == ' ')) {
             return fallback;
         }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            InvalidValue.require(c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E,
+                    "scope", "scope may contain only scope names separated by spaces; it contains "
+                            + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at position " + i
+                            + "; supported: " + supported());
+        }
         EnumSet<Scope> parsed = EnumSet.noneOf(Scope.class);
-        for (String name : text.trim().split(" +")) {
+        for (String name : text.strip().split(" +")) {
             parsed.add(Scope.fromWireName(name).orElseThrow(() ->
                     new InvalidValue("scope", "unknown scope \"" + name + "\"; supported: " + supported())));
         }

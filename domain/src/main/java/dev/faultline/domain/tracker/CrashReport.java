@@ -39,14 +39,15 @@ public record CrashReport(
         Objects.requireNonNull(tags, "tags");
         tags = new TreeMap<>(tags);
         // Event checks everything else; build a throw-away one now so a bad report fails before any write.
-        Event probe = new Event(EventId.random(), IssueId.random(), occurredAt, message, exceptionType, level, frames,
-                environment, release, tags, user);
+        Event probe = Event.reported(EventId.random(), IssueId.random(), occurredAt, message, exceptionType, level,
+                frames, environment, release, tags, user);
         message = probe.message();
         exceptionType = probe.exceptionType();
         frames = probe.frames();
         environment = probe.environment();
         release = probe.release();
         tags = probe.tags();
+        user = probe.user();
     }
 
     public static CrashReport of(String culprit, String exceptionType, Level level, String message,

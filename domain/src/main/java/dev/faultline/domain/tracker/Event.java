@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * One occurrence of an issue, as reported: message, exception type, stack trace (frames in the order a Java
  * stack trace prints them: the frame that threw first), environment, release, tags and who was affected.
  * Everything but the ids and times is untrusted text from the crash report; size limits keep it bounded.
+ * Reading is tolerant, writing is strict: the constructor takes stored text as it is, {@link #reported}
+ * applies today's rules to a new event.
  */
 public record Event(
         EventId id,
@@ -38,19 +40,36 @@ public record Event(
     private static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** How a stored event comes back: the structure is checked, the text is taken as stored. */
     public Event {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(issueId, "issueId");
         occurredAt = Times.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
         message = Objects.requireNonNullElse(message, "");
+        Objects.requireNonNull(exceptionType, "exceptionType");
+        Objects.requireNonNull(level, "level");
+        frames = List.copyOf(Objects.requireNonNull(frames, "frames"));
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(release, "release");
+        tags = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(tags, "tags")));
+        Objects.requireNonNull(user, "user");
+    }
+
+    /**
+     * A new event from a crash report: this is where its text enters, so today's rules apply (sizes, no control
+     * characters, shapes of environment and tag keys), and whatever is refused names its field.
+     */
+    public static Event reported(EventId id, IssueId issueId, Instant occurredAt, String message,
+            String exceptionType, Level level, List<StackFrame> frames, Optional<String> environment,
+            Optional<String> release, SortedMap<String, String> tags, Optional<AffectedUser> user) {
+        message = Objects.requireNonNullElse(message, "");
         InvalidValue.require(message.length() <= MAX_MESSAGE_LENGTH, "message",
                 "a message is at most " + MAX_MESSAGE_LENGTH + " characters");
         exceptionType = Text.line(exceptionType, "exception_type", Issue.MAX_EXCEPTION_TYPE_LENGTH);
-        Objects.requireNonNull(level, "level");
         Objects.requireNonNull(frames, "frames");
         InvalidValue.require(frames.size() <= MAX_FRAMES, "frames",
                 "a stack trace has at most " + MAX_FRAMES + " frames, not " + frames.size());
-        frames = List.copyOf(frames);
+        List<StackFrame> checkedFrames = frames.stream().map(StackFrame::checked).toList();
         Objects.requireNonNull(environment, "environment");
         environment = environment.map(String::strip).filter(e -> !e.isEmpty());
         environment.ifPresent(e -> InvalidValue.require(ENVIRONMENT.matcher(e).matches(), "environment",
@@ -59,14 +78,15 @@ public record Event(
         release = release.filter(r -> !r.isBlank()).map(r -> Text.line(r, "release", MAX_RELEASE_LENGTH));
         Objects.requireNonNull(tags, "tags");
         InvalidValue.require(tags.size() <= MAX_TAGS, "tags", "an event has at most " + MAX_TAGS + " tags");
-        TreeMap<String, String> checked = new TreeMap<>();
+        TreeMap<String, String> checkedTags = new TreeMap<>();
         tags.forEach((key, value) -> {
             InvalidValue.require(key != null && TAG_KEY.matcher(key).matches(), "tags",
                     "tag key \"" + key + "\" must be 1-64 letters, digits or . _ : -");
-            checked.put(key, Text.line(value, "tags." + key, MAX_TAG_VALUE_LENGTH));
+            checkedTags.put(key, Text.line(value, "tags." + key, MAX_TAG_VALUE_LENGTH));
         });
-        tags = Collections.unmodifiableSortedMap(checked);
         Objects.requireNonNull(user, "user");
+        return new Event(id, issueId, occurredAt, message, exceptionType, level, checkedFrames, environment,
+                release, checkedTags, user.map(AffectedUser::checked));
     }
 
     /** Convenience for callers holding a plain map: tags are kept sorted by key. */

@@ -13,6 +13,11 @@ import java.util.Optional;
  * <p>Status rules: a new event on a resolved issue is a regression (back to unresolved); a mute ends when its
  * time has passed or the announced number of further events has arrived. An until-time mute lapses by the
  * clock alone, so readers ask {@link #statusAt} (or {@link #asOf}) instead of trusting the stored status.
+ *
+ * <p>Reading is tolerant, writing is strict: the constructor, through which stored issues come back, checks
+ * the structure (ids, status and mute agree, counts, times) but takes the text as stored, since a row written
+ * under older or looser rules must still list and show; new text enters only through {@link #open}, which
+ * applies today's rules.
  */
 public record Issue(
         IssueId id,
@@ -37,9 +42,9 @@ public record Issue(
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(fingerprint, "fingerprint");
-        title = Text.line(title, "title", MAX_TITLE_LENGTH);
-        culprit = Text.line(culprit, "culprit", MAX_CULPRIT_LENGTH);
-        exceptionType = Text.line(exceptionType, "exception_type", MAX_EXCEPTION_TYPE_LENGTH);
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(culprit, "culprit");
+        Objects.requireNonNull(exceptionType, "exceptionType");
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(mute, "mute");
@@ -59,12 +64,16 @@ public record Issue(
 
     /**
      * A new, unresolved issue that has not counted any event yet; {@link #recordEvent} counts the first one.
-     * The title is shortened to fit if needed (it usually comes from a crash message).
+     * The title is shortened to fit if needed (it usually comes from a crash message). This is where new text
+     * enters an issue, so today's text rules apply here (not blank, no control characters, within limits).
      */
     public static Issue open(ApplicationId applicationId, Fingerprint fingerprint, String title, String culprit,
             String exceptionType, Level level, Instant firstSeen) {
         return new Issue(IssueId.random(), applicationId, fingerprint,
-                Text.truncate(title == null ? "" : title.strip(), MAX_TITLE_LENGTH), culprit, exceptionType, level,
+                Text.line(Text.truncate(title == null ? "" : title.strip(), MAX_TITLE_LENGTH), "title",
+                        MAX_TITLE_LENGTH),
+                Text.line(culprit, "culprit", MAX_CULPRIT_LENGTH),
+                Text.line(exceptionType, "exception_type", MAX_EXCEPTION_TYPE_LENGTH), level,
                 IssueStatus.UNRESOLVED, Optional.empty(), firstSeen, firstSeen, 0, Optional.empty());
     }
 

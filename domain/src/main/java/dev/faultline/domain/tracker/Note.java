@@ -5,7 +5,10 @@ import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A remark a member wrote on an issue. Only its author may delete it. */
+/**
+ * A remark a member wrote on an issue. Only its author may delete it. The constructor takes a stored body as
+ * it is (reading is tolerant); {@link #write} applies the body rules (writing is strict).
+ */
 public record Note(NoteId id, IssueId issueId, UserId author, String body, Instant createdAt) {
     public static final int MAX_BODY_LENGTH = 10_000;
 
@@ -13,7 +16,7 @@ public record Note(NoteId id, IssueId issueId, UserId author, String body, Insta
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(issueId, "issueId");
         Objects.requireNonNull(author, "author");
-        body = checkedBody(body);
+        Objects.requireNonNull(body, "body");
         createdAt = Times.micros(Objects.requireNonNull(createdAt, "createdAt"));
     }
 
@@ -22,8 +25,9 @@ public record Note(NoteId id, IssueId issueId, UserId author, String body, Insta
         return Text.multiline(body, "body", MAX_BODY_LENGTH);
     }
 
+    /** A new note: today's body rules apply here, where new text enters. */
     public static Note write(IssueId issueId, UserId author, String body, Instant now) {
-        return new Note(NoteId.random(), issueId, author, body, now);
+        return new Note(NoteId.random(), issueId, author, checkedBody(body), now);
     }
 
     public DeletionOutcome deleteBy(UserId actor) {

@@ -88,6 +88,10 @@ class ClientTest {
                 null, null, null)).description()).contains("client_name");
         assertThat(refused(new ClientRegistrationRequest("a\nb", ok, null, null, "none", null,
                 null, null, null)).description()).contains("control characters");
+        for (String strippable : List.of("\u001fname", "name\n", "\tname", "name\u001c")) {
+            assertThat(refused(new ClientRegistrationRequest(strippable, ok, null, null, "none", null,
+                    null, null, null)).description()).as("never stripped into shape").contains("control characters");
+        }
         assertThat(refused(new ClientRegistrationRequest("x", ok, null, null, "none", null,
                 null, null, "desktop")).description()).contains("application_type \"desktop\"");
         assertThat(refused(request(ok, "bogus")).error()).isEqualTo(RegistrationError.INVALID_CLIENT_METADATA);

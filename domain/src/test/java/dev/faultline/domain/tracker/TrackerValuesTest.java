@@ -78,15 +78,19 @@ class TrackerValuesTest {
 
     @Test
     void framesNeedAFileOrFunctionAndAPositiveLine() {
-        assertThatThrownBy(() -> new StackFrame("", " ", 1, true)).isInstanceOf(InvalidValue.class);
-        assertThatThrownBy(() -> new StackFrame("A.java", "a", -1, true)).isInstanceOf(InvalidValue.class);
-        assertThat(new StackFrame(null, "main", 0, false).file()).isEmpty();
+        assertThatThrownBy(() -> new StackFrame("", " ", 1, true).checked()).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> new StackFrame("A.java", "a", -1, true).checked()).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> new StackFrame("A.java", "a\u0000", 1, true).checked())
+                .isInstanceOf(InvalidValue.class);
+        assertThat(new StackFrame(null, " main ", 0, false).checked()).isEqualTo(new StackFrame("", "main", 0, false));
     }
 
     @Test
     void affectedUserNeedsSomething() {
-        assertThatThrownBy(() -> new AffectedUser(Optional.empty(), Optional.of(" "), Optional.empty()))
+        assertThatThrownBy(() -> new AffectedUser(Optional.empty(), Optional.of(" "), Optional.empty()).checked())
                 .isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> new AffectedUser(Optional.of("u\u0007"), Optional.empty(), Optional.empty())
+                .checked()).isInstanceOf(InvalidValue.class);
         assertThat(new AffectedUser(Optional.of("u-1"), Optional.empty(), Optional.empty()).id()).contains("u-1");
     }
 
@@ -111,7 +115,48 @@ class TrackerValuesTest {
     }
 
     private static Event event(IssueId issue, String message, List<StackFrame> frames, Map<String, String> tags) {
-        return new Event(EventId.random(), issue, T0, message, "E", Level.ERROR, frames, Optional.empty(),
+        return Event.reported(EventId.random(), issue, T0, message, "E", Level.ERROR, frames, Optional.empty(),
                 Optional.empty(), new TreeMap<>(tags), Optional.empty());
+    }
+
+    @Test
+    void storedTextThatTodaysRulesRefuseStillReadsBackButNewTextIsRefused() {
+        String bell = "Crash\u0007 in\u0000 checkout";
+        ApplicationId app = ApplicationId.random();
+        Fingerprint fingerprint = Fingerprint.derivedFrom("E", "A.b");
+        Issue stored = new Issue(IssueId.random(), app, fingerprint, bell, bell, bell, Level.ERROR,
+                IssueStatus.UNRESOLVED, Optional.empty(), T0, T0, 1, Optional.empty());
+        assertThat(stored.title()).isEqualTo(bell);
+        assertThat(stored.resolve(T0)).isInstanceOf(Issue.ResolveOutcome.Resolved.class);
+        assertThatThrownBy(() -> Issue.open(app, fingerprint, "ok", bell, "E", Level.ERROR, T0))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("culprit");
+        assertThatThrownBy(() -> Issue.open(app, fingerprint, "ok", "A.b", bell, Level.ERROR, T0))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("exception_type");
+        assertThatThrownBy(() -> Issue.open(app, fingerprint, bell, "A.b", "E", Level.ERROR, T0))
+                .isInstanceOf(InvalidValue.class).hasMessageContaining("title");
+
+        assertThat(new Note(NoteId.random(), stored.id(), UserId.random(), bell, T0).body()).isEqualTo(bell);
+        assertThatThrownBy(() -> Note.write(stored.id(), UserId.random(), bell, T0)).isInstanceOf(InvalidValue.class);
+
+        Event event = new Event(EventId.random(), stored.id(), T0, bell, bell, Level.ERROR,
+                List.of(new StackFrame(bell, bell, 1, true)), Optional.of("prod"), Optional.of(bell),
+                new TreeMap<>(Map.of("os", bell)), Optional.of(new AffectedUser(Optional.of(bell), Optional.empty(),
+                        Optional.empty())));
+        assertThat(event.exceptionType()).isEqualTo(bell);
+        assertThat(event.frames().get(0).function()).isEqualTo(bell);
+        assertThatThrownBy(() -> Event.reported(EventId.random(), stored.id(), T0, "m", bell, Level.ERROR,
+                List.of(), Optional.empty(), Optional.empty(), new TreeMap<>(), Optional.empty()))
+                .isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Event.reported(EventId.random(), stored.id(), T0, "m", "E", Level.ERROR,
+                List.of(), Optional.empty(), Optional.of(bell), new TreeMap<>(), Optional.empty()))
+                .isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Event.reported(EventId.random(), stored.id(), T0, "m", "E", Level.ERROR,
+                List.of(), Optional.empty(), Optional.empty(), new TreeMap<>(Map.of("os", bell)), Optional.empty()))
+                .isInstanceOf(InvalidValue.class);
+
+        assertThat(new Application(ApplicationId.random(), bell, new ApplicationSlug("shop"), new Platform("java"),
+                T0).name()).isEqualTo(bell);
+        assertThatThrownBy(() -> Application.create(bell, new ApplicationSlug("shop"), new Platform("java"), T0))
+                .isInstanceOf(InvalidValue.class);
     }
 }

@@ -5,13 +5,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** JSON-RPC 2.0 messages and the error codes the MCP checklist names. */
+/** JSON-RPC 2.0 messages, the error codes the MCP checklist names, and Faultline's own -32001. */
 final class JsonRpc {
     static final int PARSE_ERROR = -32700;
     static final int INVALID_REQUEST = -32600;
     static final int METHOD_NOT_FOUND = -32601;
     static final int INVALID_PARAMS = -32602;
     static final int INTERNAL_ERROR = -32603;
+    /** Server-defined (JSON-RPC reserves -32000 to -32099 for these): the answer exceeds the response limit. */
+    static final int RESPONSE_TOO_LARGE = -32001;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonRpc() {

@@ -1,11 +1,12 @@
 package dev.faultline.adapters.http.mcp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.faultline.adapters.http.transport.JsonContentType;
+import dev.faultline.adapters.http.transport.Printable;
+import dev.faultline.adapters.http.transport.StrictJson;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -16,29 +17,36 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code POST /mcp} (and the personal-token form {@code POST /mcp/{token}}): MCP Streamable HTTP, stateless
- * (no session id) with JSON responses only. Checks, in order: Content-Type (415), Accept (406),
- * {@code MCP-Protocol-Version} (400), body size (413), then one JSON-RPC message per body — a batch array only
- * under protocol 2025-03-26, which allowed them. {@code GET} and {@code DELETE} answer 405: there is no
+ * (no session id) with JSON responses only. Checks, in order: Content-Type (415; application/json in UTF-8),
+ * Accept (406), {@code MCP-Protocol-Version} (400), body size (413), strict JSON ({@link StrictJson}: -32700),
+ * then one JSON-RPC message per body — a batch array only under protocol 2025-03-26, which allowed them, and
+ * at most {@link McpLimits#maxBatchLength()} long. No response exceeds {@link McpLimits#maxResponseBytes()}. {@code GET} and {@code DELETE} answer 405: there is no
  * server-to-client stream and no session to end.
  */
 @Path("/mcp")
 public final class McpResource {
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
     private static final String VERSION_HEADER = "MCP-Protocol-Version";
     private final McpServer server;
     private final BearerChallenge challenge;
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private final McpLimits limits;
+    private final ObjectMapper json = new ObjectMapper();
 
-    public McpResource(McpServer server, BearerChallenge challenge) {
-        this.server = server;
-        this.challenge = challenge;
+    public McpResource(McpServer server, BearerChallenge challenge, McpLimits limits) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.challenge = Objects.requireNonNull(challenge, "challenge");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     @POST
@@ -85,43 +93,45 @@ public final class McpResource {
     }
 
     private Response handle(McpPrincipal principal, HttpHeaders headers, InputStream body) {
-        MediaType type = headers.getMediaType();
-        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType()) {
-            return problem(415, "send the JSON-RPC message with Content-Type: application/json");
+        Optional<String> typeProblem = JsonContentType.problem(headers.getHeaderString(HttpHeaders.CONTENT_TYPE));
+        if (typeProblem.isPresent()) {
+            return problem(415, typeProblem.get());
         }
         if (!acceptsJson(headers)) {
             return problem(406, "the Accept header must allow application/json (this server answers JSON, never SSE)");
         }
         String version = headers.getHeaderString(VERSION_HEADER);
         if (version != null && !McpServer.SUPPORTED_VERSIONS.contains(version.trim())) {
-            return problem(400, "unsupported MCP-Protocol-Version \"" + version + "\"; supported: "
+            return problem(400, "unsupported MCP-Protocol-Version \"" + Printable.of(version, 40) + "\"; supported: "
                     + String.join(", ", McpServer.SUPPORTED_VERSIONS));
         }
         String protocol = version == null ? McpServer.ASSUMED_VERSION : version.trim();
         byte[] bytes;
         try {
-            bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+            bytes = body.readNBytes(limits.maxBodyBytes() + 1);
         } catch (IOException e) {
             return problem(400, "the request body could not be read");
         }
-        if (bytes.length > MAX_BODY_BYTES) {
-            return problem(413, "a message is at most " + MAX_BODY_BYTES + " bytes");
+        if (bytes.length > limits.maxBodyBytes()) {
+            return problem(413, "a message is at most " + limits.maxBodyBytes() + " bytes");
         }
-        JsonNode message;
-        try {
-            message = json.readTree(bytes);
-        } catch (IOException e) {
-            return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "the body is not valid JSON"));
+        StrictJson.Outcome parsed = StrictJson.parse(bytes);
+        if (parsed instanceof StrictJson.Outcome.Refused refused) {
+            return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "the body is not acceptable JSON: "
+                    + refused.reason()));
         }
-        if (message == null || message.isMissingNode()) {
-            return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "the body is empty"));
-        }
+        JsonNode message = ((StrictJson.Outcome.Parsed) parsed).value();
         if (message.isArray()) {
             return batch((ArrayNode) message, principal, protocol);
         }
         return respond(server.handle(message, principal.caller()));
     }
 
+    /**
+     * A 2025-03-26 batch: refused whole, before anything in it is carried out, when it is too long or one of its
+     * calls needs a scope the token lacks (step-up). Its answers share one response budget: a result that would
+     * overflow it, and every message after that one, get error -32001 instead (those are not carried out).
+     */
     private Response batch(ArrayNode messages, McpPrincipal principal, String protocol) {
         if (!McpServer.ASSUMED_VERSION.equals(protocol)) {
             return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST,
@@ -130,27 +140,78 @@ public final class McpResource {
         if (messages.isEmpty()) {
             return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "an empty batch"));
         }
-        ArrayNode responses = JsonNodeFactory.instance.arrayNode();
+        if (messages.size() > limits.maxBatchLength()) {
+            return json(400, JsonRpc.error(null, JsonRpc.INVALID_REQUEST, "a batch holds at most "
+                    + limits.maxBatchLength() + " messages and this one has " + messages.size()
+                    + "; nothing in it was carried out. Send fewer messages per request"));
+        }
         for (JsonNode message : messages) {
-            McpReply reply = server.handle(message, principal.caller());
-            if (reply instanceof McpReply.InsufficientScope refused) {
-                return challenge.insufficientScope(refused.tool());
-            }
-            if (reply instanceof McpReply.Body answer) {
-                responses.add(answer.json());
+            Optional<String> stepUp = server.stepUpNeeded(message, principal.caller());
+            if (stepUp.isPresent()) {
+                return challenge.insufficientScope(stepUp.get());
             }
         }
-        return responses.isEmpty() ? Response.accepted().build() : json(200, responses);
+        List<byte[]> answers = new ArrayList<>();
+        long used = 2;
+        boolean full = false;
+        for (JsonNode message : messages) {
+            JsonNode id = message.isObject() && JsonRpc.isValidId(message.get("id")) ? message.get("id") : null;
+            byte[] answer;
+            if (full) {
+                answer = bytes(JsonRpc.error(id, JsonRpc.RESPONSE_TOO_LARGE, "not carried out: the batch's "
+                        + "response reached the limit of " + limits.maxResponseBytes() + " bytes; send this "
+                        + "request again on its own"));
+            } else {
+                McpReply reply = server.handle(message, principal.caller());
+                if (reply instanceof McpReply.InsufficientScope refused) {
+                    return challenge.insufficientScope(refused.tool());
+                }
+                if (!(reply instanceof McpReply.Body body)) {
+                    continue;
+                }
+                answer = bytes(body.json());
+                if (used + answer.length + 1 > limits.maxResponseBytes()) {
+                    answer = bytes(tooLarge(id, answer.length));
+                    full = true;
+                }
+            }
+            answers.add(answer);
+            used += answer.length + 1;
+        }
+        if (answers.isEmpty()) {
+            return Response.accepted().build();
+        }
+        ByteArrayOutputStream array = new ByteArrayOutputStream();
+        array.write('[');
+        for (int i = 0; i < answers.size(); i++) {
+            if (i > 0) {
+                array.write(',');
+            }
+            array.writeBytes(answers.get(i));
+        }
+        array.write(']');
+        return Response.status(200).type(MediaType.APPLICATION_JSON_TYPE).entity(array.toByteArray()).build();
     }
 
     private Response respond(McpReply reply) {
         if (reply instanceof McpReply.Body answer) {
-            return json(answer.status(), answer.json());
+            byte[] body = bytes(answer.json());
+            if (body.length > limits.maxResponseBytes()) {
+                JsonNode id = answer.json().get("id");
+                return json(answer.status(), tooLarge(id == null || id.isNull() ? null : id, body.length));
+            }
+            return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (reply instanceof McpReply.InsufficientScope refused) {
             return challenge.insufficientScope(refused.tool());
         }
         return Response.accepted().build();
+    }
+
+    private JsonNode tooLarge(JsonNode id, int size) {
+        return JsonRpc.error(id, JsonRpc.RESPONSE_TOO_LARGE, "the answer is " + size + " bytes, more than the "
+                + "response limit of " + limits.maxResponseBytes() + " bytes, so it was not sent (the request "
+                + "itself was carried out). Ask for less: a smaller limit or a narrower filter");
     }
 
     private static boolean acceptsJson(HttpHeaders headers) {
@@ -176,9 +237,12 @@ public final class McpResource {
     }
 
     private Response json(int status, JsonNode body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(bytes(body)).build();
+    }
+
+    private byte[] bytes(JsonNode body) {
         try {
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(json.writeValueAsString(body)).build();
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON node always serialises", e);
         }

@@ -42,6 +42,20 @@ public final class McpServer {
         this.pageSize = pageSize;
     }
 
+    /**
+     * The tool {@code message} would call that {@code caller} lacks the scope for, if it is such a call; lets a
+     * batch be refused with the step-up challenge before any of its calls is carried out.
+     */
+    Optional<String> stepUpNeeded(JsonNode message, Caller caller) {
+        if (!message.isObject() || !"tools/call".equals(message.path("method").asText(null))
+                || message.get("id") == null) {
+            return Optional.empty();
+        }
+        String name = message.path("params").path("name").asText(null);
+        return tools.stream().filter(t -> t.name().equals(name) && !caller.may(t.requiredScope()))
+                .map(McpTool::name).findFirst();
+    }
+
     /** Handles one JSON-RPC message (already parsed; not an array). */
     McpReply handle(JsonNode message, Caller caller) {
         if (!message.isObject() || !"2.0".equals(message.path("jsonrpc").asText(null))) {

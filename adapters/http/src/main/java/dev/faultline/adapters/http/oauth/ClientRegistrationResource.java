@@ -1,10 +1,8 @@
 package dev.faultline.adapters.http.oauth;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.adapters.http.transport.JsonContentType;
+import dev.faultline.adapters.http.transport.StrictJson;
 import dev.faultline.application.access.port.in.RegisterClient;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientRegistrationRequest;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,8 +28,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Anonymous Dynamic Client Registration (RFC 7591). The JSON body is parsed here (not by a Jersey reader) so
- * that malformed JSON, a non-object, or a field of the wrong type becomes an {@code invalid_client_metadata}
+ * Anonymous Dynamic Client Registration (RFC 7591). The JSON body is parsed here (not by a Jersey reader), strictly
+ * ({@link StrictJson}: UTF-8, no duplicate keys, no unpaired surrogates, no number beyond a double), so that
+ * malformed JSON, a non-object, or a field of the wrong type becomes an {@code invalid_client_metadata}
  * error naming the field; unknown fields are ignored (§2). Limits: request size (413) and registrations per
  * client address (429 with Retry-After, per instance, see {@link SlidingWindowRateLimiter}). Every response is
  * {@code Cache-Control: no-store}, since a successful one may carry the client secret (shown this once).
@@ -40,10 +38,6 @@ import java.util.Optional;
 @Path(ClientRegistrationResource.PATH)
 public class ClientRegistrationResource {
     public static final String PATH = "/mcp/oauth/register";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final RegisterClient registerClient;
     private final RegistrationLimits limits;
@@ -71,10 +65,9 @@ public class ClientRegistrationResource {
             return error(429, "temporarily_unavailable", "too many client registrations from this address; retry"
                     + " in " + seconds + " seconds").header("Retry-After", seconds).build();
         }
-        if (!FormRequest.hasMediaType(contentType, MediaType.APPLICATION_JSON_TYPE)) {
-            return error(415, "invalid_request", "Content-Type must be application/json, was "
-                    + (contentType == null ? "absent" : "\"" + FormParameters.printable(contentType) + "\""))
-                    .build();
+        Optional<String> typeProblem = JsonContentType.problem(contentType);
+        if (typeProblem.isPresent()) {
+            return error(415, "invalid_request", typeProblem.get()).build();
         }
         if (RequestBody.declaredLengthExceeds(contentLength, limits.maxBodyBytes())) {
             return tooLarge();
@@ -121,19 +114,12 @@ public class ClientRegistrationResource {
     }
 
     private static ClientRegistrationRequest parse(byte[] bytes) throws MetadataProblem {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new MetadataProblem("request body is not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")"));
-        } catch (IOException e) {
-            throw new MetadataProblem("request body is not valid JSON");
+        StrictJson.Outcome parsed = StrictJson.parse(bytes);
+        if (parsed instanceof StrictJson.Outcome.Refused refused) {
+            throw new MetadataProblem("request body is not acceptable JSON: " + refused.reason()
+                    + "; send the client metadata as a JSON object");
         }
-        if (root == null || root.isMissingNode()) {
-            throw new MetadataProblem("request body is empty; send the client metadata as a JSON object");
-        }
+        JsonNode root = ((StrictJson.Outcome.Parsed) parsed).value();
         if (!root.isObject()) {
             throw new MetadataProblem("request body must be a JSON object of client metadata, was " + kind(root));
         }

@@ -1,6 +1,9 @@
 package dev.faultline.adapters.http.oauth;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,27 +23,76 @@ final class FormParameters {
         this.values = values;
     }
 
-    /** Parses the body; a malformed percent-encoding is reported as an error message naming the problem. */
+    /**
+     * Parses the body; malformed percent-encoding and anything that is not UTF-8 (before or after
+     * percent-decoding: overlong forms, encoded surrogates, stray bytes) are reported as an error message naming
+     * the parameter, never replaced by U+FFFD.
+     */
     static Parse parse(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        Optional<String> text = strictUtf8(body);
+        if (text.isEmpty()) {
+            return new Parse.Malformed("request body is not valid application/x-www-form-urlencoded: it is not "
+                    + "UTF-8");
+        }
         Map<String, List<String>> values = new LinkedHashMap<>();
-        for (String pair : text.split("&")) {
+        for (String pair : text.get().split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
             String rawName = eq < 0 ? pair : pair.substring(0, eq);
             String rawValue = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
-                String value = URLDecoder.decode(rawValue, StandardCharsets.UTF_8);
-                values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException e) {
+            Optional<String> name = decode(rawName);
+            Optional<String> value = name.isPresent() ? decode(rawValue) : Optional.empty();
+            if (value.isEmpty()) {
                 return new Parse.Malformed("request body is not valid application/x-www-form-urlencoded: bad"
-                        + " percent-encoding in parameter \"" + printable(rawName) + "\"");
+                        + " percent-encoding or not UTF-8 in parameter \"" + printable(rawName) + "\"");
             }
+            values.computeIfAbsent(name.get(), k -> new ArrayList<>()).add(value.get());
         }
         return new Parse.Parsed(new FormParameters(values));
+    }
+
+    /** Percent-decodes ({@code +} is a space) into bytes, then reads them as strict UTF-8. */
+    private static Optional<String> decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        int i = 0;
+        while (i < raw.length()) {
+            int c = raw.codePointAt(i);
+            if (c == '+') {
+                bytes.write(' ');
+                i++;
+            } else if (c == '%') {
+                int high = i + 1 < raw.length() ? hexDigit(raw.charAt(i + 1)) : -1;
+                int low = i + 2 < raw.length() ? hexDigit(raw.charAt(i + 2)) : -1;
+                if (high < 0 || low < 0) {
+                    return Optional.empty();
+                }
+                bytes.write(high * 16 + low);
+                i += 3;
+            } else {
+                bytes.writeBytes(new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(c);
+            }
+        }
+        return strictUtf8(bytes.toByteArray());
+    }
+
+    /** An ASCII hex digit's value; -1 for anything else (Character.digit would take other scripts' digits). */
+    private static int hexDigit(char c) {
+        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    }
+
+    private static Optional<String> strictUtf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** The first parameter sent more than once, if any. */

@@ -146,7 +146,7 @@ class ClientRegistrationResourceTest {
         assertThat(response.getMediaType().toString()).startsWith("application/json");
         Map<String, Object> error = body(response);
         assertThat(error).containsEntry("error", "invalid_client_metadata");
-        assertThat((String) error.get("error_description")).startsWith("request body is not valid JSON");
+        assertThat((String) error.get("error_description")).startsWith("request body is not acceptable JSON");
     }
 
     @Test

@@ -8,11 +8,12 @@ import dev.faultline.adapters.http.mcp.ToolResult;
 import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.shared.InvalidValue;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What every Faultline tool does around its use case: checks the arguments against the input schema (types,
- * ranges, formats, unknown fields), turns a value object's {@link InvalidValue} into an error result naming
+ * What every Faultline tool does around its use case: checks the arguments for control characters
+ * ({@link ArgumentText}) and against the input schema (types, ranges, formats, unknown fields), turns a value object's {@link InvalidValue} into an error result naming
  * the argument, and refuses a caller without the tool's scope even if the transport forgot to.
  */
 abstract class FaultlineTool implements McpTool {
@@ -50,7 +51,8 @@ abstract class FaultlineTool implements McpTool {
         }
         JsonNode given = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? Schemas.JSON.objectNode() : arguments;
-        List<String> problems = SchemaCheck.violations(inputSchema, given);
+        List<String> problems = new ArrayList<>(ArgumentText.violations(given));
+        problems.addAll(SchemaCheck.violations(inputSchema, given));
         if (!problems.isEmpty()) {
             return ToolResult.error("Invalid arguments for " + name + ": " + String.join("; ", problems)
                     + ". Nothing was done; see the tool's inputSchema.");

@@ -201,7 +201,7 @@ class ReadToolsTest {
             assertThat(world.error("list_issues", adaReads, "{\"query\":\"" + "q".repeat(201) + "\"}"))
                     .contains("query: must be at most 200");
             assertThat(world.error("list_issues", adaReads, "{\"query\":\"a\\u0007b\"}"))
-                    .contains("Invalid argument \"query\"").contains("control characters");
+                    .contains("query: contains the control character U+0007").contains("Nothing was done");
             assertThat(world.error("list_issues", adaReads, "{\"application\":\"Not A Slug!\"}"))
                     .contains("Invalid argument \"application\"").contains("neither an application id");
         }

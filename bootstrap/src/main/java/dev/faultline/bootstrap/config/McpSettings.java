@@ -1,0 +1,61 @@
+package dev.faultline.bootstrap.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.DataSize;
+import io.dropwizard.util.DataSizeUnit;
+import io.dropwizard.validation.MaxDataSize;
+import io.dropwizard.validation.MinDataSize;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * Size limits of the MCP endpoint ({@code POST /mcp}): the request body, the length of a JSON-RPC batch
+ * (protocol 2025-03-26 only; later versions forbid batches), and the response body. See
+ * {@link dev.faultline.adapters.http.mcp.McpLimits} for what happens beyond each.
+ */
+public class McpSettings {
+    @NotNull
+    @MinDataSize(1024)
+    @MaxDataSize(value = 16, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize maxBodySize = DataSize.mebibytes(1);
+
+    @Min(1)
+    @Max(100)
+    private int maxBatchLength = 10;
+
+    @NotNull
+    @MinDataSize(1024)
+    @MaxDataSize(value = 64, unit = DataSizeUnit.MEBIBYTES)
+    private DataSize maxResponseSize = DataSize.mebibytes(4);
+
+    @JsonProperty
+    public DataSize getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    @JsonProperty
+    public void setMaxBodySize(DataSize value) {
+        this.maxBodySize = value;
+    }
+
+    @JsonProperty
+    public int getMaxBatchLength() {
+        return maxBatchLength;
+    }
+
+    @JsonProperty
+    public void setMaxBatchLength(int value) {
+        this.maxBatchLength = value;
+    }
+
+    @JsonProperty
+    public DataSize getMaxResponseSize() {
+        return maxResponseSize;
+    }
+
+    @JsonProperty
+    public void setMaxResponseSize(DataSize value) {
+        this.maxResponseSize = value;
+    }
+}
