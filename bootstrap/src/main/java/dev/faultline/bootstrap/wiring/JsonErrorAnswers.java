@@ -1,5 +1,6 @@
 package dev.faultline.bootstrap.wiring;
 
+import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
@@ -17,8 +18,6 @@ import org.eclipse.jetty.util.Callback;
  * uses, with the headers of a page. It never echoes the request, since the request is what was wrong.
  */
 public final class JsonErrorAnswers extends ErrorHandler {
-    private static final String POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
@@ -36,7 +35,7 @@ public final class JsonErrorAnswers extends ErrorHandler {
     }
 
     private static void securityHeaders(HttpFields.Mutable headers) {
-        headers.put(new HttpField("Content-Security-Policy", POLICY));
+        headers.put(new HttpField("Content-Security-Policy", UnmatchedRequestHeaders.POLICY));
         headers.put(new HttpField("X-Frame-Options", "DENY"));
         headers.put(new HttpField("Referrer-Policy", "no-referrer"));
         headers.put(new HttpField("X-Content-Type-Options", "nosniff"));

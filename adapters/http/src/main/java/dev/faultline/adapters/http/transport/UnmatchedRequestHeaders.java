@@ -18,7 +18,8 @@ import java.util.List;
  */
 @Provider
 public final class UnmatchedRequestHeaders implements ContainerResponseFilter {
-    static final String POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** The Content-Security-Policy of an answer that is no page: nothing may be loaded, framed or posted. */
+    public static final String POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     @Context
     private ResourceInfo resource;
