@@ -76,7 +76,7 @@ public class LoginResource {
         try {
             command = SignIn.Command.of(email, password);
         } catch (InvalidValue e) {
-            return again(400, csrf, destination, email, e.getMessage() + ".");
+            return again(400, csrf, destination, shownBack(email), e.getMessage() + ".");
         }
         SignIn.Outcome outcome = signIn.signIn(command);
         if (outcome instanceof SignIn.Outcome.Throttled throttled) {
@@ -132,6 +132,19 @@ public class LoginResource {
 
     private Response again(int status, String csrf, String returnTo, String email, String message) {
         return Pages.html(status, new LoginView(csrf, returnTo, email, message)).build();
+    }
+
+    /**
+     * The typed address as the form shows it again after an error: not at all when it holds characters no
+     * address can (a NUL or another control character, a lone surrogate), which have no business in a page.
+     */
+    static String shownBack(String email) {
+        if (email == null) {
+            return "";
+        }
+        boolean printable = email.codePoints().noneMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.SURROGATE || c == 0xFFFD);
+        return printable ? email : "";
     }
 
     static String tooManyAttempts(Duration retryAfter) {
