@@ -18,11 +18,17 @@ public final class TestFaultline {
 
     /** A real server on random ports over a fresh, empty (migrated at start) database. */
     public static DropwizardAppExtension<FaultlineConfiguration> server(ConfigOverride... extra) {
+        return server(FaultlineApplication.class, extra);
+    }
+
+    /** As {@link #server(ConfigOverride...)}, running {@code application} (a subclass with test wiring). */
+    public static DropwizardAppExtension<FaultlineConfiguration> server(
+            Class<? extends FaultlineApplication> application, ConfigOverride... extra) {
         TestDatabase database = TestDatabases.freshEmpty();
         ConfigOverride[] overrides = new ConfigOverride[extra.length + 1];
         overrides[0] = ConfigOverride.config("database.url", database.jdbcUrl());
         System.arraycopy(extra, 0, overrides, 1, extra.length);
-        return new DropwizardAppExtension<>(FaultlineApplication.class,
+        return new DropwizardAppExtension<>(application,
                 ResourceHelpers.resourceFilePath("test-config.yml"), overrides);
     }
 

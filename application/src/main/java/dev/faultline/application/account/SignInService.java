@@ -12,8 +12,9 @@ import java.util.Optional;
 
 /**
  * Signs in with the constant-time failure path: an unknown address still costs one (dummy) password check, and
- * both failures count towards the address's throttle. A successful sign-in clears the streak and upgrades a
- * hash made with weaker parameters.
+ * both failures count towards the address's throttle. The check is reserved with the throttle before it is made
+ * (and counts as a failure until it succeeds), so concurrent attempts cannot check more passwords than the
+ * throttle allows. A successful sign-in clears the streak and upgrades a hash made with weaker parameters.
  */
 public class SignInService implements SignIn {
     private final Users users;
@@ -34,27 +35,23 @@ public class SignInService implements SignIn {
     @Override
     public Outcome signIn(Command command) {
         Instant now = clock.instant();
-        SignInThrottle.Decision decision = throttle.check(attempts.find(command.email()), now);
-        if (decision instanceof SignInThrottle.Decision.LockedOut locked) {
-            return new Outcome.Throttled(locked.until(), locked.retryAfter());
+        SignInThrottle.Reservation reservation = attempts.reserve(command.email(),
+                streak -> throttle.reserve(command.email(), streak, now));
+        if (reservation instanceof SignInThrottle.Reservation.Refused refused) {
+            return new Outcome.Throttled(refused.until(), refused.retryAfter());
         }
         Optional<User> user = users.findByEmail(command.email());
         if (user.isEmpty()) {
             hasher.dummyVerify(command.password());
-            return failure(command, now);
+            return new Outcome.InvalidCredentials();
         }
         if (!hasher.verify(command.password(), user.get().passwordHash())) {
-            return failure(command, now);
+            return new Outcome.InvalidCredentials();
         }
         attempts.clear(command.email());
         if (hasher.needsRehash(user.get().passwordHash())) {
             users.updatePasswordHash(user.get().id(), hasher.hash(command.password()));
         }
         return new Outcome.SignedIn(user.get().id(), user.get().email(), user.get().displayName());
-    }
-
-    private Outcome failure(Command command, Instant now) {
-        attempts.recordFailure(command.email(), streak -> throttle.recordFailure(command.email(), streak, now));
-        return new Outcome.InvalidCredentials();
     }
 }

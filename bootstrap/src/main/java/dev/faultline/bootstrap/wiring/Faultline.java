@@ -68,7 +68,7 @@ public final class Faultline implements AutoCloseable {
     private final BrowserSessionUseCases browserSessions;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
-                      int migrationsApplied) {
+                      int migrationsApplied, PasswordHasher passwordHasher) {
         this.configuration = configuration;
         this.database = database;
         this.clock = clock;
@@ -76,7 +76,6 @@ public final class Faultline implements AutoCloseable {
         Jdbi jdbi = database.jdbi();
         this.transactions = new JdbiTransactions(jdbi);
         this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
-        PasswordHasher passwordHasher = new Argon2idPasswordHasher();
         SecretGenerator secrets = new SecureSecretGenerator();
         PostgresSigningKeyStore keyStore = new PostgresSigningKeyStore(jdbi);
         this.signingKeys = new PersistentSigningKeys(keyStore, clock, KEY_ACTIVATION_DELAY);
@@ -121,10 +120,16 @@ public final class Faultline implements AutoCloseable {
 
     /** Starts the database if embedded, migrates the schema, and wires everything. */
     public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics) {
+        return open(configuration, metrics, new Argon2idPasswordHasher());
+    }
+
+    /** As {@link #open(FaultlineConfiguration, MetricRegistry)} with another password hasher (tests count or hold it). */
+    public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics,
+            PasswordHasher passwordHasher) {
         DatabaseConnection database = DatabaseConnection.open(configuration.getDatabase(), metrics);
         try {
             int applied = database.migrate();
-            return new Faultline(configuration, database, Clock.systemUTC(), applied);
+            return new Faultline(configuration, database, Clock.systemUTC(), applied, passwordHasher);
         } catch (RuntimeException e) {
             database.close();
             throw e;
