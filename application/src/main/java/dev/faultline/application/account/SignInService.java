@@ -1,12 +1,14 @@
 package dev.faultline.application.account;
 
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.account.port.out.PasswordCheckPermits;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
 import dev.faultline.domain.account.SignInThrottle;
 import dev.faultline.domain.account.User;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,18 +17,26 @@ import java.util.Optional;
  * both failures count towards the address's throttle. The check is reserved with the throttle before it is made
  * (and counts as a failure until it succeeds), so concurrent attempts cannot check more passwords than the
  * throttle allows. A successful sign-in clears the streak and upgrades a hash made with weaker parameters.
+ *
+ * <p>Every check runs under a {@link PasswordCheckPermits permit}, taken first: when none frees up in time the
+ * attempt is {@link Outcome.Busy} and changes nothing (no password checked, no failure counted).
  */
 public class SignInService implements SignIn {
+    /** What a busy answer suggests: a check takes tens of milliseconds, so a slot is usually free by then. */
+    public static final Duration BUSY_RETRY_AFTER = Duration.ofSeconds(1);
+
     private final Users users;
     private final SignInAttempts attempts;
+    private final PasswordCheckPermits permits;
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
     private final Clock clock;
 
-    public SignInService(Users users, SignInAttempts attempts, PasswordHasher hasher, SignInThrottle throttle,
-            Clock clock) {
+    public SignInService(Users users, SignInAttempts attempts, PasswordCheckPermits permits, PasswordHasher hasher,
+            SignInThrottle throttle, Clock clock) {
         this.users = users;
         this.attempts = attempts;
+        this.permits = permits;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
@@ -34,6 +44,16 @@ public class SignInService implements SignIn {
 
     @Override
     public Outcome signIn(Command command) {
+        Optional<PasswordCheckPermits.Permit> permit = permits.tryAcquire();
+        if (permit.isEmpty()) {
+            return new Outcome.Busy(BUSY_RETRY_AFTER);
+        }
+        try (PasswordCheckPermits.Permit held = permit.get()) {
+            return checkWithPermit(command);
+        }
+    }
+
+    private Outcome checkWithPermit(Command command) {
         Instant now = clock.instant();
         SignInThrottle.Reservation reservation = attempts.reserve(command.email(),
                 streak -> throttle.reserve(command.email(), streak, now));

@@ -32,6 +32,10 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private RegistrationSettings registration = new RegistrationSettings();
 
+    @Valid
+    @NotNull
+    private SignInSettings signIn = new SignInSettings();
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {
@@ -76,6 +80,16 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public void setRegistration(RegistrationSettings registration) {
         this.registration = registration;
+    }
+
+    @JsonProperty
+    public SignInSettings getSignIn() {
+        return signIn;
+    }
+
+    @JsonProperty
+    public void setSignIn(SignInSettings signIn) {
+        this.signIn = signIn;
     }
 
     @JsonProperty

@@ -10,6 +10,7 @@ import dev.faultline.application.account.port.in.FindUserByEmail;
 import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.account.port.in.PurgeStaleSignInFailures;
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.account.port.out.PasswordCheckPermits;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
@@ -21,11 +22,12 @@ public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEm
                               LookUpDisplayNames lookUpDisplayNames,
                               PurgeStaleSignInFailures purgeStaleSignInFailures) {
 
-    static AccountUseCases wire(Users users, SignInAttempts attempts, PasswordHasher hasher, Clock clock) {
+    static AccountUseCases wire(Users users, SignInAttempts attempts, PasswordCheckPermits permits,
+            PasswordHasher hasher, Clock clock) {
         SignInThrottle throttle = SignInThrottle.defaults();
         return new AccountUseCases(
                 new CreateUserService(users, hasher, clock),
-                new SignInService(users, attempts, hasher, throttle, clock),
+                new SignInService(users, attempts, permits, hasher, throttle, clock),
                 new FindUserByEmailService(users),
                 new LookUpDisplayNamesService(users),
                 new PurgeStaleSignInFailuresService(attempts, throttle, clock));

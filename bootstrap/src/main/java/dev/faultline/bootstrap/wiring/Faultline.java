@@ -2,6 +2,7 @@ package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
+import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
@@ -86,7 +87,10 @@ public final class Faultline implements AutoCloseable {
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
                 Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
         PostgresUsers users = new PostgresUsers(jdbi);
-        this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi), passwordHasher, clock);
+        this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi),
+                new BoundedPasswordChecks(configuration.getSignIn().passwordChecksAtOnce(),
+                        configuration.getSignIn().getPasswordCheckWait().toJavaDuration()),
+                passwordHasher, clock);
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
         PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);

@@ -50,5 +50,9 @@ class ShippedConfigTest {
         assertThat(access.browserSessionLifetimes().idle()).isEqualTo(Duration.ofHours(12));
         assertThat(access.browserSessionLifetimes().absolute()).isEqualTo(Duration.ofDays(7));
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
+        SignInSettings signIn = configuration.getSignIn();
+        assertThat(signIn.getMaxConcurrentPasswordChecks()).isZero();
+        assertThat(signIn.passwordChecksAtOnce()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(signIn.getPasswordCheckWait().toJavaDuration()).isEqualTo(Duration.ofMillis(500));
     }
 }

@@ -18,10 +18,16 @@ public class CountingHasherFaultline extends FaultlineApplication {
     static final AtomicInteger CHECKS = new AtomicInteger();
     static final AtomicInteger HELD = new AtomicInteger();
     private static volatile CountDownLatch release = new CountDownLatch(0);
+    private static volatile CountDownLatch holding = new CountDownLatch(0);
 
-    /** From now on every check waits (at most a minute, as a failure timeout) until {@link #releaseChecks}. */
-    static void holdChecks() {
+    /**
+     * From now on every check waits (at most a minute, as a failure timeout) until {@link #releaseChecks}; the
+     * returned latch opens once {@code checks} of them are being held.
+     */
+    static CountDownLatch holdChecks(int checks) {
+        holding = new CountDownLatch(checks);
         release = new CountDownLatch(1);
+        return holding;
     }
 
     static void releaseChecks() {
@@ -61,6 +67,7 @@ public class CountingHasherFaultline extends FaultlineApplication {
         CountDownLatch latch = release;
         if (latch.getCount() > 0) {
             HELD.incrementAndGet();
+            holding.countDown();
             try {
                 latch.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

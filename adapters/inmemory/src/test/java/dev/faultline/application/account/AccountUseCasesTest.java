@@ -7,6 +7,7 @@ import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.testing.FakePasswordCheckPermits;
 import dev.faultline.application.testing.FakePasswordHasher;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.account.DisplayName;
@@ -27,8 +28,9 @@ class AccountUseCasesTest {
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final FakePasswordCheckPermits permits = new FakePasswordCheckPermits();
     private final CreateUser createUser = new CreateUserService(users, hasher, clock);
-    private final SignIn signIn = new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock);
+    private final SignIn signIn = new SignInService(users, attempts, permits, hasher, SignInThrottle.defaults(), clock);
 
     private CreateUser.Outcome.Created ada() {
         return (CreateUser.Outcome.Created) createUser.createUser(
@@ -152,6 +154,21 @@ class AccountUseCasesTest {
             assertThat(users.findById(created.userId()).orElseThrow().passwordHash().encoded()).startsWith("$fake$v3$");
             assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
                     .isInstanceOf(SignIn.Outcome.SignedIn.class);
+        }
+
+        @Test
+        void withNoFreePasswordCheckSlotItIsBusyChecksNothingAndCountsNothing() {
+            ada();
+            permits.busy(true);
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!")))
+                    .isEqualTo(new SignIn.Outcome.Busy(Duration.ofSeconds(1)));
+            assertThat(hasher.verifications.get() + hasher.dummyVerifications.get()).isZero();
+            assertThat(attempts.find(EmailAddress.of("ada@example.org"))).isEmpty();
+
+            permits.busy(false);
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
+                    .isInstanceOf(SignIn.Outcome.SignedIn.class);
+            assertThat(permits.held.get()).as("every permit given back").isZero();
         }
 
         @Test

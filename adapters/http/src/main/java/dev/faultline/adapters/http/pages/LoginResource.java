@@ -30,6 +30,8 @@ import java.util.Objects;
 @PageResponse
 public class LoginResource {
     static final String WRONG_CREDENTIALS = "E-mail or password is wrong.";
+    static final String BUSY = "Faultline is busy checking other sign-ins right now, so your password was not checked."
+            + " Wait a moment and try again.";
 
     private final SignIn signIn;
     private final StartBrowserSession startSession;
@@ -82,6 +84,11 @@ public class LoginResource {
         if (outcome instanceof SignIn.Outcome.Throttled throttled) {
             return Pages.html(429, new LoginView(csrf, destination, email, tooManyAttempts(throttled.retryAfter())))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, throttled.retryAfter().toSeconds()))
+                    .build();
+        }
+        if (outcome instanceof SignIn.Outcome.Busy busy) {
+            return Pages.html(503, new LoginView(csrf, destination, email, BUSY))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, busy.retryAfter().toSeconds()))
                     .build();
         }
         if (!(outcome instanceof SignIn.Outcome.SignedIn signedIn)) {

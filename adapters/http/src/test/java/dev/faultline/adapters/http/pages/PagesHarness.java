@@ -71,6 +71,7 @@ import dev.faultline.application.account.CreateUserService;
 import dev.faultline.application.account.LookUpDisplayNamesService;
 import dev.faultline.application.account.SignInService;
 import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.application.testing.FakePasswordCheckPermits;
 import dev.faultline.application.testing.FakePasswordHasher;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.access.BrowserSession;
@@ -112,6 +113,7 @@ final class PagesHarness {
     final InMemoryUsers users = new InMemoryUsers();
     final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
     final FakePasswordHasher hasher = new FakePasswordHasher();
+    final FakePasswordCheckPermits permits = new FakePasswordCheckPermits();
     final InMemoryClients clients = new InMemoryClients();
     final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
@@ -158,7 +160,7 @@ final class PagesHarness {
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
 
     final ResourceExtension resources = ResourceExtension.builder()
-            .addResource(new LoginResource(new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock),
+            .addResource(new LoginResource(new SignInService(users, attempts, permits, hasher, SignInThrottle.defaults(), clock),
                     startSession, resolve,
                     new EndBrowserSessionService(sessions, clock), cookies, policy))
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,

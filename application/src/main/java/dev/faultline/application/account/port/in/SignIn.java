@@ -46,5 +46,12 @@ public interface SignIn {
         /** Too many failures: the password was not checked. Try again after {@code retryAfter}. */
         record Throttled(Instant until, Duration retryAfter) implements Outcome {
         }
+
+        /**
+         * Every password-check slot stayed taken for the whole bounded wait: the password was not checked and
+         * nothing changed. Try again after {@code retryAfter}.
+         */
+        record Busy(Duration retryAfter) implements Outcome {
+        }
     }
 }

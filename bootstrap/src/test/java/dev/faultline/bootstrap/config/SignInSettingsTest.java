@@ -1,0 +1,45 @@
+package dev.faultline.bootstrap.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.jersey.validation.Validators;
+import io.dropwizard.util.Duration;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class SignInSettingsTest {
+    private final Validator validator = Validators.newValidator();
+
+    private Set<String> problems(SignInSettings settings) {
+        return validator.validate(settings).stream()
+                .map(v -> v.getPropertyPath() + " " + v.getMessage()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void defaults_are_two_checks_per_core_and_half_a_second_of_waiting() {
+        SignInSettings defaults = new SignInSettings();
+        assertThat(problems(defaults)).isEmpty();
+        assertThat(defaults.passwordChecksAtOnce()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(defaults.getPasswordCheckWait().toJavaDuration()).isEqualTo(java.time.Duration.ofMillis(500));
+    }
+
+    @Test
+    void concurrent_checks_are_1_to_1024_or_0_for_the_default_and_the_wait_at_most_10_seconds() {
+        SignInSettings settings = new SignInSettings();
+        settings.setMaxConcurrentPasswordChecks(1024);
+        settings.setPasswordCheckWait(Duration.seconds(10));
+        assertThat(problems(settings)).isEmpty();
+        assertThat(settings.passwordChecksAtOnce()).isEqualTo(1024);
+
+        settings.setMaxConcurrentPasswordChecks(1025);
+        settings.setPasswordCheckWait(Duration.milliseconds(10_001));
+        assertThat(problems(settings)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("maxConcurrentPasswordChecks"))
+                .anySatisfy(p -> assertThat(p).startsWith("passwordCheckWait"));
+        settings.setMaxConcurrentPasswordChecks(-1);
+        assertThat(problems(settings)).anySatisfy(p -> assertThat(p).startsWith("maxConcurrentPasswordChecks"));
+    }
+}
