@@ -1,10 +1,13 @@
 package dev.faultline.application.account;
 
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.PasswordCheckPermits;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.domain.account.AddressFailures;
+import dev.faultline.domain.account.AddressSignInLimit;
 import dev.faultline.domain.account.SignInThrottle;
 import dev.faultline.domain.account.User;
 import java.time.Clock;
@@ -18,8 +21,10 @@ import java.util.Optional;
  * (and counts as a failure until it succeeds), so concurrent attempts cannot check more passwords than the
  * throttle allows. A successful sign-in clears the streak and upgrades a hash made with weaker parameters.
  *
- * <p>Every check runs under a {@link PasswordCheckPermits permit}, taken first: when none frees up in time the
- * attempt is {@link Outcome.Busy} and changes nothing (no password checked, no failure counted).
+ * <p>First the attempt's client address reserves a check with the {@link AddressSignInLimit} (refused: too many
+ * failures from there, whatever the accounts); the reservation is given back unless a wrong password was checked.
+ * Then every check runs under a {@link PasswordCheckPermits permit}: when none frees up in time the attempt is
+ * {@link Outcome.Busy} and changes nothing (no password checked, no failure counted).
  */
 public class SignInService implements SignIn {
     /** What a busy answer suggests: a check takes tens of milliseconds, so a slot is usually free by then. */
@@ -27,16 +32,21 @@ public class SignInService implements SignIn {
 
     private final Users users;
     private final SignInAttempts attempts;
+    private final AddressSignInFailures addressFailures;
     private final PasswordCheckPermits permits;
     private final PasswordHasher hasher;
     private final SignInThrottle throttle;
+    private final AddressSignInLimit addressLimit;
     private final Clock clock;
 
-    public SignInService(Users users, SignInAttempts attempts, PasswordCheckPermits permits, PasswordHasher hasher,
-            SignInThrottle throttle, Clock clock) {
+    public SignInService(Users users, SignInAttempts attempts, AddressSignInFailures addressFailures,
+            PasswordCheckPermits permits, PasswordHasher hasher, SignInThrottle throttle,
+            AddressSignInLimit addressLimit, Clock clock) {
         this.users = users;
         this.attempts = attempts;
+        this.addressFailures = addressFailures;
         this.permits = permits;
+        this.addressLimit = addressLimit;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
@@ -44,16 +54,31 @@ public class SignInService implements SignIn {
 
     @Override
     public Outcome signIn(Command command) {
+        Instant now = clock.instant();
+        AddressSignInLimit.Reservation fromAddress = addressFailures.reserve(command.from(),
+                current -> addressLimit.reserve(command.from(), current, now));
+        if (fromAddress instanceof AddressSignInLimit.Reservation.Refused refused) {
+            return new Outcome.TooManyFromAddress(refused.until(), refused.retryAfter());
+        }
+        AddressFailures reserved = ((AddressSignInLimit.Reservation.Granted) fromAddress).failures();
+        Outcome outcome = checkWithPermit(command);
+        if (!(outcome instanceof Outcome.InvalidCredentials)) {
+            addressFailures.refund(command.from(), current -> addressLimit.refund(current, reserved));
+        }
+        return outcome;
+    }
+
+    private Outcome checkWithPermit(Command command) {
         Optional<PasswordCheckPermits.Permit> permit = permits.tryAcquire();
         if (permit.isEmpty()) {
             return new Outcome.Busy(BUSY_RETRY_AFTER);
         }
         try (PasswordCheckPermits.Permit held = permit.get()) {
-            return checkWithPermit(command);
+            return check(command);
         }
     }
 
-    private Outcome checkWithPermit(Command command) {
+    private Outcome check(Command command) {
         Instant now = clock.instant();
         SignInThrottle.Reservation reservation = attempts.reserve(command.email(),
                 streak -> throttle.reserve(command.email(), streak, now));

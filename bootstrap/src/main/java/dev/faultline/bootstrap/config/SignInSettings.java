@@ -2,8 +2,10 @@ package dev.faultline.bootstrap.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.faultline.adapters.crypto.BoundedPasswordChecks;
+import dev.faultline.domain.account.AddressSignInLimit;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MaxDuration;
+import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -12,9 +14,45 @@ import java.util.concurrent.TimeUnit;
 /**
  * Limits of the sign-in form. Each password check is an Argon2id hash (tens of milliseconds of a core, about
  * 19 MiB of heap): at most {@code maxConcurrentPasswordChecks} run at once (0 = {@value BoundedPasswordChecks#PER_CORE}
- * per core), and a sign-in that finds none free within {@code passwordCheckWait} gets 503 with Retry-After.
+ * per core), and a sign-in that finds none free within {@code passwordCheckWait} gets 503 with Retry-After. At most
+ * {@code failuresPerClientAddress} wrong passwords per client address per {@code clientAddressWindow}, across all
+ * accounts (password spraying), then 429; the client address honours {@code registration.trustForwardedFor}.
  */
 public class SignInSettings {
+    @Min(1)
+    @Max(100_000)
+    private int failuresPerClientAddress = AddressSignInLimit.DEFAULT_MAX_FAILURES;
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 24, unit = TimeUnit.HOURS)
+    private Duration clientAddressWindow = Duration.minutes(15);
+
+    /** The per-address limit as the domain applies it. */
+    public AddressSignInLimit addressSignInLimit() {
+        return new AddressSignInLimit(failuresPerClientAddress, clientAddressWindow.toJavaDuration());
+    }
+
+    @JsonProperty
+    public int getFailuresPerClientAddress() {
+        return failuresPerClientAddress;
+    }
+
+    @JsonProperty
+    public void setFailuresPerClientAddress(int value) {
+        this.failuresPerClientAddress = value;
+    }
+
+    @JsonProperty
+    public Duration getClientAddressWindow() {
+        return clientAddressWindow;
+    }
+
+    @JsonProperty
+    public void setClientAddressWindow(Duration value) {
+        this.clientAddressWindow = value;
+    }
+
     @Min(0)
     @Max(1024)
     private int maxConcurrentPasswordChecks = 0;

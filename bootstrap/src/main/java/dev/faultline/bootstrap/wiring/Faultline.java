@@ -14,6 +14,7 @@ import dev.faultline.adapters.postgres.access.PostgresGrantLocks;
 import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
 import dev.faultline.adapters.postgres.access.PostgresTokenChains;
 import dev.faultline.adapters.postgres.access.PostgresSigningKeyStore;
+import dev.faultline.adapters.postgres.account.PostgresAddressSignInFailures;
 import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
 import dev.faultline.adapters.postgres.account.PostgresUsers;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
@@ -34,6 +35,7 @@ import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.config.SignInSettings;
 import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import java.time.Clock;
@@ -87,10 +89,11 @@ public final class Faultline implements AutoCloseable {
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
                 Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
         PostgresUsers users = new PostgresUsers(jdbi);
+        SignInSettings signIn = configuration.getSignIn();
         this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi),
-                new BoundedPasswordChecks(configuration.getSignIn().passwordChecksAtOnce(),
-                        configuration.getSignIn().getPasswordCheckWait().toJavaDuration()),
-                passwordHasher, clock);
+                new PostgresAddressSignInFailures(jdbi),
+                new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
+                passwordHasher, signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
         PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);

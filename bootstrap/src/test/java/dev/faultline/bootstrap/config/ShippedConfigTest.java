@@ -54,5 +54,7 @@ class ShippedConfigTest {
         assertThat(signIn.getMaxConcurrentPasswordChecks()).isZero();
         assertThat(signIn.passwordChecksAtOnce()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(signIn.getPasswordCheckWait().toJavaDuration()).isEqualTo(Duration.ofMillis(500));
+        assertThat(signIn.getFailuresPerClientAddress()).isEqualTo(30);
+        assertThat(signIn.getClientAddressWindow().toJavaDuration()).isEqualTo(Duration.ofMinutes(15));
     }
 }

@@ -24,6 +24,28 @@ class SignInSettingsTest {
         assertThat(problems(defaults)).isEmpty();
         assertThat(defaults.passwordChecksAtOnce()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(defaults.getPasswordCheckWait().toJavaDuration()).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(defaults.addressSignInLimit().maxFailures()).isEqualTo(30);
+    }
+
+    @Test
+    void failures_per_client_address_are_1_to_100000_in_a_window_of_1_second_to_24_hours() {
+        SignInSettings settings = new SignInSettings();
+        settings.setFailuresPerClientAddress(1);
+        settings.setClientAddressWindow(Duration.seconds(1));
+        assertThat(problems(settings)).isEmpty();
+        settings.setFailuresPerClientAddress(100_000);
+        settings.setClientAddressWindow(Duration.hours(24));
+        assertThat(problems(settings)).isEmpty();
+        assertThat(settings.addressSignInLimit().maxFailures()).isEqualTo(100_000);
+
+        settings.setFailuresPerClientAddress(0);
+        settings.setClientAddressWindow(Duration.milliseconds(999));
+        assertThat(problems(settings)).hasSize(2);
+        settings.setFailuresPerClientAddress(100_001);
+        settings.setClientAddressWindow(Duration.minutes(24 * 60 + 1));
+        assertThat(problems(settings)).hasSize(2)
+                .anySatisfy(p -> assertThat(p).startsWith("failuresPerClientAddress"))
+                .anySatisfy(p -> assertThat(p).startsWith("clientAddressWindow"));
     }
 
     @Test

@@ -36,7 +36,8 @@ class SignInBurstTest {
     static final DropwizardAppExtension<FaultlineConfiguration> APP = TestFaultline.server(
             CountingHasherFaultline.class,
             ConfigOverride.config("signIn.maxConcurrentPasswordChecks", "64"),
-            ConfigOverride.config("signIn.passwordCheckWait", "10s"));
+            ConfigOverride.config("signIn.passwordCheckWait", "10s"),
+            ConfigOverride.config("signIn.failuresPerClientAddress", "1000"));
     private static final String EMAIL = "burst@example.org";
     private static final String PASSWORD = "correct horse battery staple";
     private static final int BURST = 40;
