@@ -25,8 +25,8 @@ public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEm
                               PurgeStaleSignInFailures purgeStaleSignInFailures) {
 
     static AccountUseCases wire(Users users, SignInAttempts attempts, AddressSignInFailures addressFailures,
-            PasswordCheckPermits permits, PasswordHasher hasher, AddressSignInLimit addressLimit, Clock clock) {
-        SignInThrottle throttle = SignInThrottle.defaults();
+            PasswordCheckPermits permits, PasswordHasher hasher, SignInThrottle throttle,
+            AddressSignInLimit addressLimit, Clock clock) {
         return new AccountUseCases(
                 new CreateUserService(users, hasher, clock),
                 new SignInService(users, attempts, addressFailures, permits, hasher, throttle, addressLimit, clock),

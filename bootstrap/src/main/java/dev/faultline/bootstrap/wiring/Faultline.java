@@ -93,7 +93,7 @@ public final class Faultline implements AutoCloseable {
         this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi),
                 new PostgresAddressSignInFailures(jdbi),
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
-                passwordHasher, signIn.addressSignInLimit(), clock);
+                passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
         PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);

@@ -55,6 +55,7 @@ class ShippedConfigTest {
         assertThat(signIn.passwordChecksAtOnce()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
         assertThat(signIn.getPasswordCheckWait().toJavaDuration()).isEqualTo(Duration.ofMillis(500));
         assertThat(signIn.getFailuresPerClientAddress()).isEqualTo(30);
+        assertThat(signIn.getFailuresPerAccount()).isEqualTo(5);
         assertThat(signIn.getClientAddressWindow().toJavaDuration()).isEqualTo(Duration.ofMinutes(15));
     }
 }

@@ -28,6 +28,21 @@ class SignInSettingsTest {
     }
 
     @Test
+    void failures_per_account_are_1_to_100_and_reach_the_throttle() {
+        SignInSettings settings = new SignInSettings();
+        assertThat(settings.signInThrottle().maxFailures()).isEqualTo(5);
+        settings.setFailuresPerAccount(1);
+        assertThat(problems(settings)).isEmpty();
+        settings.setFailuresPerAccount(100);
+        assertThat(problems(settings)).isEmpty();
+        assertThat(settings.signInThrottle().maxFailures()).isEqualTo(100);
+        settings.setFailuresPerAccount(0);
+        assertThat(problems(settings)).singleElement().asString().startsWith("failuresPerAccount");
+        settings.setFailuresPerAccount(101);
+        assertThat(problems(settings)).singleElement().asString().startsWith("failuresPerAccount");
+    }
+
+    @Test
     void failures_per_client_address_are_1_to_100000_in_a_window_of_1_second_to_24_hours() {
         SignInSettings settings = new SignInSettings();
         settings.setFailuresPerClientAddress(1);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A parallel burst of wrong passwords at one account, over real HTTP against the running server: the throttle
- * holds whatever the concurrency (at most 5 passwords checked, counted at the hasher), nothing fails with a 5xx,
+ * holds whatever the concurrency (at most the configured number of passwords checked, counted at the hasher), nothing fails with a 5xx,
  * and the right password afterwards is refused while the account is locked.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -37,11 +37,13 @@ class SignInBurstTest {
             CountingHasherFaultline.class,
             ConfigOverride.config("signIn.maxConcurrentPasswordChecks", "64"),
             ConfigOverride.config("signIn.passwordCheckWait", "10s"),
-            ConfigOverride.config("signIn.failuresPerClientAddress", "1000"));
+            ConfigOverride.config("signIn.failuresPerClientAddress", "1000"),
+            ConfigOverride.config("signIn.failuresPerAccount", String.valueOf(SignInBurstTest.MAX_FAILURES)));
     private static final String EMAIL = "burst@example.org";
     private static final String PASSWORD = "correct horse battery staple";
     private static final int BURST = 40;
-    private static final int MAX_FAILURES = 5;
+    /** Not the default (5), so the test also proves the configured number is the one that holds. */
+    static final int MAX_FAILURES = 4;
 
     @BeforeAll
     static void aPersonWithAnAccount() {
@@ -53,7 +55,7 @@ class SignInBurstTest {
     }
 
     @Test
-    void fortyConcurrentWrongPasswordsCheckAtMostFiveAndTheRightOneIsThenRefused() throws Exception {
+    void fortyConcurrentWrongPasswordsCheckAtMostTheConfiguredNumberAndTheRightOneIsThenRefused() throws Exception {
         List<SignInForm> browsers = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
             browsers.add(new SignInForm(APP.getLocalPort()));
