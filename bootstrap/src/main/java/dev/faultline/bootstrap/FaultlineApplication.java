@@ -1,5 +1,7 @@
 package dev.faultline.bootstrap;
 
+import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
+import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.cli.ApplicationCommand;
@@ -69,9 +71,14 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         return faultline;
     }
 
+    /** The server's password hasher: Argon2id; end-to-end tests substitute one that counts or holds checks. */
+    protected PasswordHasher passwordHasher() {
+        return new Argon2idPasswordHasher();
+    }
+
     @Override
     public void run(FaultlineConfiguration configuration, Environment environment) {
-        faultline = Faultline.open(configuration, environment.metrics());
+        faultline = Faultline.open(configuration, environment.metrics(), passwordHasher());
         // Registered first so that it stops last: the database outlives everything that uses it.
         environment.lifecycle().manage(new Managed() {
             @Override

@@ -21,7 +21,13 @@ public final class TestFaultline {
 
     /** A real server on random ports over a fresh, empty (migrated at start) database. */
     public static DropwizardAppExtension<FaultlineConfiguration> server(ConfigOverride... extra) {
-        return new DropwizardAppExtension<>(FaultlineApplication.class,
+        return server(FaultlineApplication.class, extra);
+    }
+
+    /** As {@link #server(ConfigOverride...)}, running {@code application} (a subclass with test wiring). */
+    public static DropwizardAppExtension<FaultlineConfiguration> server(
+            Class<? extends FaultlineApplication> application, ConfigOverride... extra) {
+        return new DropwizardAppExtension<>(application,
                 ResourceHelpers.resourceFilePath("test-config.yml"), withFreshDatabase(extra));
     }
 

@@ -40,6 +40,10 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private McpSettings mcp = new McpSettings();
 
+    @Valid
+    @NotNull
+    private SignInSettings signIn = new SignInSettings();
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {
@@ -104,6 +108,17 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public void setMcp(McpSettings mcp) {
         this.mcp = mcp;
+
+    }
+
+    @JsonProperty
+    public SignInSettings getSignIn() {
+        return signIn;
+    }
+
+    @JsonProperty
+    public void setSignIn(SignInSettings signIn) {
+        this.signIn = signIn;
     }
 
     @JsonProperty

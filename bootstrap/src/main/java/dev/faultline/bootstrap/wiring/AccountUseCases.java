@@ -10,9 +10,12 @@ import dev.faultline.application.account.port.in.FindUserByEmail;
 import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.account.port.in.PurgeStaleSignInFailures;
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.account.port.out.AddressSignInFailures;
+import dev.faultline.application.account.port.out.PasswordCheckPermits;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.domain.account.AddressSignInLimit;
 import dev.faultline.domain.account.SignInThrottle;
 import java.time.Clock;
 
@@ -21,13 +24,14 @@ public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEm
                               LookUpDisplayNames lookUpDisplayNames,
                               PurgeStaleSignInFailures purgeStaleSignInFailures) {
 
-    static AccountUseCases wire(Users users, SignInAttempts attempts, PasswordHasher hasher, Clock clock) {
-        SignInThrottle throttle = SignInThrottle.defaults();
+    static AccountUseCases wire(Users users, SignInAttempts attempts, AddressSignInFailures addressFailures,
+            PasswordCheckPermits permits, PasswordHasher hasher, SignInThrottle throttle,
+            AddressSignInLimit addressLimit, Clock clock) {
         return new AccountUseCases(
                 new CreateUserService(users, hasher, clock),
-                new SignInService(users, attempts, hasher, throttle, clock),
+                new SignInService(users, attempts, addressFailures, permits, hasher, throttle, addressLimit, clock),
                 new FindUserByEmailService(users),
                 new LookUpDisplayNamesService(users),
-                new PurgeStaleSignInFailuresService(attempts, throttle, clock));
+                new PurgeStaleSignInFailuresService(attempts, throttle, addressFailures, addressLimit, clock));
     }
 }

@@ -2,6 +2,7 @@ package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
+import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
@@ -13,6 +14,7 @@ import dev.faultline.adapters.postgres.access.PostgresGrantLocks;
 import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
 import dev.faultline.adapters.postgres.access.PostgresTokenChains;
 import dev.faultline.adapters.postgres.access.PostgresSigningKeyStore;
+import dev.faultline.adapters.postgres.account.PostgresAddressSignInFailures;
 import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
 import dev.faultline.adapters.postgres.account.PostgresUsers;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
@@ -33,6 +35,7 @@ import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.config.SignInSettings;
 import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import dev.faultline.bootstrap.database.EmbeddedDatabase;
@@ -69,7 +72,7 @@ public final class Faultline implements AutoCloseable {
     private final BrowserSessionUseCases browserSessions;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
-                      int migrationsApplied) {
+                      int migrationsApplied, PasswordHasher passwordHasher) {
         this.configuration = configuration;
         this.database = database;
         this.clock = clock;
@@ -77,7 +80,6 @@ public final class Faultline implements AutoCloseable {
         Jdbi jdbi = database.jdbi();
         this.transactions = new JdbiTransactions(jdbi);
         this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
-        PasswordHasher passwordHasher = new Argon2idPasswordHasher();
         SecretGenerator secrets = new SecureSecretGenerator();
         PostgresSigningKeyStore keyStore = new PostgresSigningKeyStore(jdbi);
         this.signingKeys = new PersistentSigningKeys(keyStore, clock, KEY_ACTIVATION_DELAY);
@@ -88,7 +90,11 @@ public final class Faultline implements AutoCloseable {
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
                 Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
         PostgresUsers users = new PostgresUsers(jdbi);
-        this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi), passwordHasher, clock);
+        SignInSettings signIn = configuration.getSignIn();
+        this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi),
+                new PostgresAddressSignInFailures(jdbi),
+                new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
+                passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
         PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);
@@ -125,16 +131,27 @@ public final class Faultline implements AutoCloseable {
      * embedded database that a running Faultline has started ({@link dev.faultline.bootstrap.database.DatabaseInUse}).
      */
     public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics) {
-        return open(configuration, metrics, EmbeddedDatabase.Sharing.OWN_IT);
+        return open(configuration, metrics, EmbeddedDatabase.Sharing.OWN_IT, new Argon2idPasswordHasher());
     }
 
     /** As {@link #open(FaultlineConfiguration, MetricRegistry)}; {@code sharing} says what to do with a running one. */
     public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics,
                                  EmbeddedDatabase.Sharing sharing) {
+        return open(configuration, metrics, sharing, new Argon2idPasswordHasher());
+    }
+
+    /** As {@link #open(FaultlineConfiguration, MetricRegistry)} with another password hasher (tests count or hold it). */
+    public static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics,
+            PasswordHasher passwordHasher) {
+        return open(configuration, metrics, EmbeddedDatabase.Sharing.OWN_IT, passwordHasher);
+    }
+
+    private static Faultline open(FaultlineConfiguration configuration, MetricRegistry metrics,
+            EmbeddedDatabase.Sharing sharing, PasswordHasher passwordHasher) {
         DatabaseConnection database = DatabaseConnection.open(configuration.getDatabase(), metrics, sharing);
         try {
             int applied = database.migrate();
-            return new Faultline(configuration, database, Clock.systemUTC(), applied);
+            return new Faultline(configuration, database, Clock.systemUTC(), applied, passwordHasher);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -68,7 +68,7 @@ public final class HttpEndpoints {
         BrowserSessionUseCases sessions = faultline.browserSessions();
         SessionCookies cookies = SessionCookies.forIssuer(oauth.policy().issuer());
         jersey.register(new LoginResource(faultline.account().signIn(), sessions.start(), sessions.resolve(),
-                sessions.end(), cookies, oauth.policy()));
+                sessions.end(), cookies, oauth.policy(), registration.isTrustForwardedFor()));
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
                 oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
         PersonalTokenUseCases personalTokens = faultline.personalTokens();

@@ -55,5 +55,12 @@ class ShippedConfigTest {
         assertThat(mcp.getMaxBodySize().toBytes()).isEqualTo(1024 * 1024);
         assertThat(mcp.getMaxBatchLength()).isEqualTo(10);
         assertThat(mcp.getMaxResponseSize().toBytes()).isEqualTo(4 * 1024 * 1024);
+        SignInSettings signIn = configuration.getSignIn();
+        assertThat(signIn.getMaxConcurrentPasswordChecks()).isZero();
+        assertThat(signIn.passwordChecksAtOnce()).isEqualTo(2 * Runtime.getRuntime().availableProcessors());
+        assertThat(signIn.getPasswordCheckWait().toJavaDuration()).isEqualTo(Duration.ofMillis(500));
+        assertThat(signIn.getFailuresPerClientAddress()).isEqualTo(30);
+        assertThat(signIn.getFailuresPerAccount()).isEqualTo(5);
+        assertThat(signIn.getClientAddressWindow().toJavaDuration()).isEqualTo(Duration.ofMinutes(15));
     }
 }

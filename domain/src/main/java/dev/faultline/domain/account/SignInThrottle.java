@@ -14,6 +14,11 @@ import java.util.Optional;
  *
  * <p>Measuring the window from the previous failure rather than from the first one is what lets the back-off
  * grow: a lock-out of up to 15 minutes would otherwise outlast a 15-minute window and reset the count.
+ *
+ * <p>A password check is {@linkplain #reserve reserved} before it is made, and the reservation counts as a failure
+ * until a success clears the streak: the {@code maxFailures}-th reservation already locks the address out, so
+ * however many attempts arrive at once, at most {@code maxFailures} passwords are checked per streak (checking
+ * first and counting afterwards let a parallel burst test dozens).
  */
 public final class SignInThrottle {
     public static final int DEFAULT_MAX_FAILURES = 5;
@@ -54,15 +59,35 @@ public final class SignInThrottle {
         return new Decision.Allowed();
     }
 
-    /** The streak after one more failure at {@code now}; it carries a lock-out when the limit is reached. */
+    /**
+     * Reserves one password check at {@code now}: refused while the address is locked out; otherwise granted with
+     * the streak that counts this check as a failure (and locks the address out if it is the last one allowed).
+     */
+    public Reservation reserve(EmailAddress email, Optional<FailedSignIns> streak, Instant now) {
+        if (check(streak, now) instanceof Decision.LockedOut locked) {
+            return new Reservation.Refused(locked.until(), locked.retryAfter());
+        }
+        return new Reservation.Granted(recordFailure(email, streak, now));
+    }
+
+    /**
+     * The streak after one more failure at {@code now}; it carries a lock-out when the limit is reached. A failure
+     * timed before the streak's last one (a concurrent request that read the clock a little earlier) counts at
+     * that last time: a streak never runs backwards.
+     */
     public FailedSignIns recordFailure(EmailAddress email, Optional<FailedSignIns> streak, Instant now) {
         Optional<FailedSignIns> live = streak.filter(s -> continuesAt(s, now));
+        Instant at = live.map(FailedSignIns::lastFailureAt).filter(now::isBefore).orElse(now);
         int failures = live.map(s -> s.failures() + 1).orElse(1);
-        Instant started = live.map(FailedSignIns::streakStartedAt).orElse(now);
+        Instant started = live.map(FailedSignIns::streakStartedAt).orElse(at);
         Optional<Instant> lockedUntil = failures >= maxFailures
-                ? Optional.of(now.plus(lockoutAfter(failures)))
+                ? Optional.of(at.plus(lockoutAfter(failures)))
                 : Optional.empty();
-        return new FailedSignIns(email, failures, started, now, lockedUntil);
+        return new FailedSignIns(email, failures, started, at, lockedUntil);
+    }
+
+    public int maxFailures() {
+        return maxFailures;
     }
 
     /** Lock-out length for a streak of {@code failures}: first lock-out doubled per extra failure, capped. */
@@ -95,6 +120,17 @@ public final class SignInThrottle {
 
     private boolean continuesAt(FailedSignIns streak, Instant now) {
         return now.isBefore(forgottenAfter(streak));
+    }
+
+    /** The answer to "may one more password be checked for this address now?". */
+    public sealed interface Reservation {
+        /** Yes; {@code streak} (which already counts this check as a failure) is to be stored. */
+        record Granted(FailedSignIns streak) implements Reservation {
+        }
+
+        /** No: locked out until {@code until}; nothing changes. */
+        record Refused(Instant until, Duration retryAfter) implements Reservation {
+        }
     }
 
     /** The throttle's answer to "may this address try now?". */

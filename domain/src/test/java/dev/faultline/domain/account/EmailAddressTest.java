@@ -32,4 +32,26 @@ class EmailAddressTest {
                 .isInstanceOf(InvalidValue.class).hasMessageContaining("at most 320");
         assertThatThrownBy(() -> EmailAddress.of("a".repeat(65) + "@example.org")).isInstanceOf(InvalidValue.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada\u0000@example.org", "ada@example.org\u0000", "\u0000ada@example.org",
+            "ada\u0007@example.org", "ada@exa\u007Fmple.org", "ada@example.org\n", "\tada@example.org",
+            "ada\u001F@example.org", "ada@example.org\u0085"})
+    void refusesControlCharactersRatherThanStrippingThem(String text) {
+        assertThatThrownBy(() -> EmailAddress.of(text)).isInstanceOf(InvalidValue.class)
+                .hasMessage("an e-mail address must not contain control characters");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ada\uD800@example.org", "ada@example.org\uDC00", "\uDFFF\uD800ada@example.org",
+            "ada\uFFFD@example.org"})
+    void refusesLoneSurrogatesAndReplacementCharacters(String text) {
+        assertThatThrownBy(() -> EmailAddress.of(text)).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("well-formed Unicode");
+    }
+
+    @Test
+    void acceptsCharactersOutsideTheBasicPlane() {
+        assertThat(EmailAddress.of("\uD83D\uDD12ada@example.org").value()).isEqualTo("\uD83D\uDD12ada@example.org");
+    }
 }

@@ -85,4 +85,27 @@ class SignInThrottleTest {
     void noStreakMeansAllowed() {
         assertThat(throttle.check(Optional.empty(), T0)).isInstanceOf(SignInThrottle.Decision.Allowed.class);
     }
+
+    @Test
+    void reservationsCountBeforeTheCheckSoTheFifthAlreadyLocksAndTheSixthIsRefused() {
+        Optional<FailedSignIns> streak = Optional.empty();
+        for (int i = 1; i <= 5; i++) {
+            SignInThrottle.Reservation reservation = throttle.reserve(ADA, streak, T0);
+            assertThat(reservation).isInstanceOf(SignInThrottle.Reservation.Granted.class);
+            streak = Optional.of(((SignInThrottle.Reservation.Granted) reservation).streak());
+            assertThat(streak.orElseThrow().failures()).isEqualTo(i);
+        }
+        assertThat(streak.orElseThrow().lockedUntil()).contains(T0.plus(Duration.ofMinutes(1)));
+        assertThat(throttle.reserve(ADA, streak, T0))
+                .isEqualTo(new SignInThrottle.Reservation.Refused(T0.plusSeconds(60), Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void aFailureTimedBeforeTheStreaksLastOneCountsAtThatLastTimeInsteadOfFailing() {
+        FailedSignIns later = throttle.recordFailure(ADA, Optional.empty(), T0.plusMillis(5));
+        FailedSignIns earlier = throttle.recordFailure(ADA, Optional.of(later), T0);
+        assertThat(earlier.failures()).isEqualTo(2);
+        assertThat(earlier.streakStartedAt()).isEqualTo(T0.plusMillis(5));
+        assertThat(earlier.lastFailureAt()).isEqualTo(T0.plusMillis(5));
+    }
 }

@@ -3,14 +3,18 @@ package dev.faultline.application.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.inmemory.account.InMemoryAddressSignInFailures;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.application.testing.FakePasswordCheckPermits;
 import dev.faultline.application.testing.FakePasswordHasher;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.account.DisplayName;
 import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.RemoteAddress;
+import dev.faultline.domain.account.AddressSignInLimit;
 import dev.faultline.domain.account.SignInThrottle;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
@@ -26,9 +30,13 @@ class AccountUseCasesTest {
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
     private final InMemoryUsers users = new InMemoryUsers();
     private final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    private final InMemoryAddressSignInFailures addressFailures = new InMemoryAddressSignInFailures();
+    private final AddressSignInLimit addressLimit = new AddressSignInLimit(1000, Duration.ofMinutes(15));
     private final FakePasswordHasher hasher = new FakePasswordHasher();
+    private final FakePasswordCheckPermits permits = new FakePasswordCheckPermits();
     private final CreateUser createUser = new CreateUserService(users, hasher, clock);
-    private final SignIn signIn = new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock);
+    private final SignIn signIn = new SignInService(users, attempts, addressFailures, permits, hasher, SignInThrottle.defaults(),
+            addressLimit, clock);
 
     private CreateUser.Outcome.Created ada() {
         return (CreateUser.Outcome.Created) createUser.createUser(
@@ -152,6 +160,52 @@ class AccountUseCasesTest {
             assertThat(users.findById(created.userId()).orElseThrow().passwordHash().encoded()).startsWith("$fake$v3$");
             assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
                     .isInstanceOf(SignIn.Outcome.SignedIn.class);
+        }
+
+        @Test
+        void withNoFreePasswordCheckSlotItIsBusyChecksNothingAndCountsNothing() {
+            ada();
+            permits.busy(true);
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!")))
+                    .isEqualTo(new SignIn.Outcome.Busy(Duration.ofSeconds(1)));
+            assertThat(hasher.verifications.get() + hasher.dummyVerifications.get()).isZero();
+            assertThat(attempts.find(EmailAddress.of("ada@example.org"))).isEmpty();
+
+            permits.busy(false);
+            assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", PASSWORD)))
+                    .isInstanceOf(SignIn.Outcome.SignedIn.class);
+            assertThat(permits.held.get()).as("every permit given back").isZero();
+        }
+
+        @Test
+        void sprayingOneAddressAcrossAccountsIsRefusedAtTheLimitAndOnlyWrongPasswordsCountTowardsIt() {
+            ada();
+            InMemoryAddressSignInFailures fromAddresses = new InMemoryAddressSignInFailures();
+            SignIn limited = new SignInService(users, attempts, fromAddresses, permits, hasher,
+                    SignInThrottle.defaults(), new AddressSignInLimit(3, Duration.ofMinutes(15)), clock);
+            RemoteAddress sprayer = new RemoteAddress("203.0.113.9");
+            RemoteAddress office = new RemoteAddress("198.51.100.1");
+
+            assertThat(limited.signIn(SignIn.Command.of("ada@example.org", PASSWORD, sprayer)))
+                    .as("a success gives its reservation back").isInstanceOf(SignIn.Outcome.SignedIn.class);
+            for (int i = 0; i < 3; i++) {
+                assertThat(limited.signIn(SignIn.Command.of("victim" + i + "@example.org", PASSWORD, sprayer)))
+                        .isEqualTo(new SignIn.Outcome.InvalidCredentials());
+            }
+            int checks = hasher.verifications.get() + hasher.dummyVerifications.get();
+            clock.advance(Duration.ofMinutes(5));
+            assertThat(limited.signIn(SignIn.Command.of("victim9@example.org", PASSWORD, sprayer)))
+                    .isEqualTo(new SignIn.Outcome.TooManyFromAddress(clock.instant().plus(Duration.ofMinutes(10)),
+                            Duration.ofMinutes(10)));
+            assertThat(limited.signIn(SignIn.Command.of("ada@example.org", PASSWORD, sprayer)))
+                    .as("even the right password, from there").isInstanceOf(SignIn.Outcome.TooManyFromAddress.class);
+            assertThat(hasher.verifications.get() + hasher.dummyVerifications.get()).isEqualTo(checks);
+            assertThat(limited.signIn(SignIn.Command.of("ada@example.org", PASSWORD, office)))
+                    .as("another address").isInstanceOf(SignIn.Outcome.SignedIn.class);
+
+            clock.advance(Duration.ofMinutes(10));
+            assertThat(limited.signIn(SignIn.Command.of("ada@example.org", PASSWORD, sprayer)))
+                    .as("a new window").isInstanceOf(SignIn.Outcome.SignedIn.class);
         }
 
         @Test

@@ -2,8 +2,8 @@ package dev.faultline.adapters.http.oauth;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-/** Which address a request counts against for rate limiting. */
-final class ClientAddress {
+/** Which address a request counts against for rate limiting (registrations, failed sign-ins). */
+public final class ClientAddress {
     /** No servlet request (e.g. an in-memory test container): every such request shares one bucket. */
     static final String UNKNOWN = "unknown";
 
@@ -14,7 +14,7 @@ final class ClientAddress {
      * The connection's remote address; with {@code trustForwardedFor}, the last {@code X-Forwarded-For} entry,
      * i.e. the address our own proxy saw (entries to its left were sent by the client and can be forged).
      */
-    static String of(HttpServletRequest request, boolean trustForwardedFor) {
+    public static String of(HttpServletRequest request, boolean trustForwardedFor) {
         if (request == null) {
             return UNKNOWN;
         }

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.http.pages;
 
+import dev.faultline.adapters.http.oauth.ClientAddress;
 import dev.faultline.adapters.http.session.LoginCsrf;
 import dev.faultline.adapters.http.session.SessionCookies;
 import dev.faultline.application.access.AccessPolicy;
@@ -7,7 +8,9 @@ import dev.faultline.application.access.port.in.EndBrowserSession;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.access.port.in.StartBrowserSession;
 import dev.faultline.application.account.port.in.SignIn;
+import dev.faultline.domain.account.RemoteAddress;
 import dev.faultline.domain.shared.InvalidValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -30,6 +33,8 @@ import java.util.Objects;
 @PageResponse
 public class LoginResource {
     static final String WRONG_CREDENTIALS = "E-mail or password is wrong.";
+    static final String BUSY = "Faultline is busy checking other sign-ins right now, so your password was not checked."
+            + " Wait a moment and try again.";
 
     private final SignIn signIn;
     private final StartBrowserSession startSession;
@@ -37,9 +42,21 @@ public class LoginResource {
     private final EndBrowserSession endSession;
     private final SessionCookies cookies;
     private final AccessPolicy policy;
+    private final boolean trustForwardedFor;
 
+    /** Counting failed sign-ins against the connection's remote address. */
     public LoginResource(SignIn signIn, StartBrowserSession startSession, ResolveBrowserSession resolveSession,
             EndBrowserSession endSession, SessionCookies cookies, AccessPolicy policy) {
+        this(signIn, startSession, resolveSession, endSession, cookies, policy, false);
+    }
+
+    /**
+     * @param trustForwardedFor count failed sign-ins against the address our one reverse proxy appended to
+     *                          {@code X-Forwarded-For} (the {@code registration.trustForwardedFor} setting)
+     */
+    public LoginResource(SignIn signIn, StartBrowserSession startSession, ResolveBrowserSession resolveSession,
+            EndBrowserSession endSession, SessionCookies cookies, AccessPolicy policy, boolean trustForwardedFor) {
+        this.trustForwardedFor = trustForwardedFor;
         this.signIn = Objects.requireNonNull(signIn);
         this.startSession = Objects.requireNonNull(startSession);
         this.resolveSession = Objects.requireNonNull(resolveSession);
@@ -66,7 +83,8 @@ public class LoginResource {
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signIn(@FormParam("email") String email, @FormParam("password") String password,
-            @FormParam("csrf") String csrf, @FormParam("return_to") String returnTo, @Context HttpHeaders headers) {
+            @FormParam("csrf") String csrf, @FormParam("return_to") String returnTo, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
         String cookieCsrf = cookies.loginCsrf(headers.getCookies()).orElse(null);
         if (!LoginCsrf.matches(cookieCsrf, csrf)) {
             return Pages.forbidden();
@@ -74,14 +92,26 @@ public class LoginResource {
         String destination = ReturnTo.sanitize(returnTo);
         SignIn.Command command;
         try {
-            command = SignIn.Command.of(email, password);
+            command = SignIn.Command.of(email, password,
+                    new RemoteAddress(ClientAddress.of(request, trustForwardedFor)));
         } catch (InvalidValue e) {
-            return again(400, csrf, destination, email, e.getMessage() + ".");
+            return again(400, csrf, destination, shownBack(email), e.getMessage() + ".");
         }
         SignIn.Outcome outcome = signIn.signIn(command);
         if (outcome instanceof SignIn.Outcome.Throttled throttled) {
             return Pages.html(429, new LoginView(csrf, destination, email, tooManyAttempts(throttled.retryAfter())))
                     .header(HttpHeaders.RETRY_AFTER, Math.max(1, throttled.retryAfter().toSeconds()))
+                    .build();
+        }
+        if (outcome instanceof SignIn.Outcome.TooManyFromAddress fromAddress) {
+            return Pages.html(429, new LoginView(csrf, destination, email,
+                            tooManyFromAddress(fromAddress.retryAfter())))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, fromAddress.retryAfter().toSeconds()))
+                    .build();
+        }
+        if (outcome instanceof SignIn.Outcome.Busy busy) {
+            return Pages.html(503, new LoginView(csrf, destination, email, BUSY))
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, busy.retryAfter().toSeconds()))
                     .build();
         }
         if (!(outcome instanceof SignIn.Outcome.SignedIn signedIn)) {
@@ -134,10 +164,31 @@ public class LoginResource {
         return Pages.html(status, new LoginView(csrf, returnTo, email, message)).build();
     }
 
+    /**
+     * The typed address as the form shows it again after an error: not at all when it holds characters no
+     * address can (a NUL or another control character, a lone surrogate), which have no business in a page.
+     */
+    static String shownBack(String email) {
+        if (email == null) {
+            return "";
+        }
+        boolean printable = email.codePoints().noneMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.SURROGATE || c == 0xFFFD);
+        return printable ? email : "";
+    }
+
     static String tooManyAttempts(Duration retryAfter) {
-        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
-        return "Too many failed sign-ins for this address. Wait " + minutes + (minutes == 1 ? " minute" : " minutes")
+        return "Too many failed sign-ins for this address. Wait " + minutes(retryAfter) + " and try again.";
+    }
+
+    static String tooManyFromAddress(Duration retryAfter) {
+        return "Too many failed sign-ins from your network, for any account. Wait " + minutes(retryAfter)
                 + " and try again.";
+    }
+
+    private static String minutes(Duration retryAfter) {
+        long minutes = Math.max(1, (retryAfter.toSeconds() + 59) / 60);
+        return minutes + (minutes == 1 ? " minute" : " minutes");
     }
 
     /** A path on this server as an absolute URL under the configured public base URL. */

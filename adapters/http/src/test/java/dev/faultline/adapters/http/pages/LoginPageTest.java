@@ -98,6 +98,22 @@ class LoginPageTest {
     }
 
     @Test
+    void with_no_free_password_check_slot_the_form_answers_503_with_retry_after_and_counts_nothing() {
+        String email = h.user();
+        h.permits.busy(true);
+        try (Response response = h.postLogin(email, PASSWORD, null, Optional.empty())) {
+            assertThat(response.getStatus()).isEqualTo(503);
+            assertThat(response.getHeaderString("Retry-After")).isEqualTo("1");
+            assertThat(response.readEntity(String.class)).contains("your password was not checked")
+                    .contains("<h1>Sign in</h1>");
+            assertThat(cookie(response, SESSION_COOKIE)).isEmpty();
+        } finally {
+            h.permits.busy(false);
+        }
+        assertThat(h.attempts.find(EmailAddress.of(email))).isEmpty();
+    }
+
+    @Test
     void a_malformed_email_address_gets_a_precise_400() {
         try (Response response = h.postLogin("not-an-address", PASSWORD, null, Optional.empty())) {
             assertThat(response.getStatus()).isEqualTo(400);

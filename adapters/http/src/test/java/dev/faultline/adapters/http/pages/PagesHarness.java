@@ -9,6 +9,7 @@ import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
 import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
+import dev.faultline.adapters.inmemory.account.InMemoryAddressSignInFailures;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
@@ -71,12 +72,14 @@ import dev.faultline.application.account.CreateUserService;
 import dev.faultline.application.account.LookUpDisplayNamesService;
 import dev.faultline.application.account.SignInService;
 import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.application.testing.FakePasswordCheckPermits;
 import dev.faultline.application.testing.FakePasswordHasher;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.access.BrowserSession;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.account.AddressSignInLimit;
 import dev.faultline.domain.account.SignInThrottle;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.dropwizard.views.common.ViewMessageBodyWriter;
@@ -111,7 +114,10 @@ final class PagesHarness {
     final AccessPolicy policy = AccessPolicy.defaults(ISSUER);
     final InMemoryUsers users = new InMemoryUsers();
     final InMemorySignInAttempts attempts = new InMemorySignInAttempts();
+    final InMemoryAddressSignInFailures addressFailures = new InMemoryAddressSignInFailures();
+    final AddressSignInLimit addressLimit = new AddressSignInLimit(1000, java.time.Duration.ofMinutes(15));
     final FakePasswordHasher hasher = new FakePasswordHasher();
+    final FakePasswordCheckPermits permits = new FakePasswordCheckPermits();
     final InMemoryClients clients = new InMemoryClients();
     final InMemoryAuthorizationCodes codes = new InMemoryAuthorizationCodes();
     final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
@@ -158,7 +164,8 @@ final class PagesHarness {
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
 
     final ResourceExtension resources = ResourceExtension.builder()
-            .addResource(new LoginResource(new SignInService(users, attempts, hasher, SignInThrottle.defaults(), clock),
+            .addResource(new LoginResource(new SignInService(users, attempts, addressFailures, permits, hasher, SignInThrottle.defaults(),
+            addressLimit, clock),
                     startSession, resolve,
                     new EndBrowserSessionService(sessions, clock), cookies, policy))
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,

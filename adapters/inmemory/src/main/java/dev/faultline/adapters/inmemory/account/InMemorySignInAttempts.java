@@ -3,12 +3,13 @@ package dev.faultline.adapters.inmemory.account;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.FailedSignIns;
+import dev.faultline.domain.account.SignInThrottle;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-/** Failure streaks in a concurrent map; {@code compute} makes each read-modify-write atomic per address. */
+/** Failure streaks in a concurrent map; {@code compute} makes each read-decide-write atomic per address. */
 public final class InMemorySignInAttempts implements SignInAttempts {
     private final ConcurrentHashMap<EmailAddress, FailedSignIns> streaks = new ConcurrentHashMap<>();
 
@@ -18,14 +19,20 @@ public final class InMemorySignInAttempts implements SignInAttempts {
     }
 
     @Override
-    public FailedSignIns recordFailure(EmailAddress email, Function<Optional<FailedSignIns>, FailedSignIns> next) {
-        return streaks.compute(email, (key, current) -> {
-            FailedSignIns updated = next.apply(Optional.ofNullable(current));
-            if (!updated.email().equals(email)) {
-                throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
+    public SignInThrottle.Reservation reserve(EmailAddress email,
+            Function<Optional<FailedSignIns>, SignInThrottle.Reservation> decide) {
+        SignInThrottle.Reservation[] decided = new SignInThrottle.Reservation[1];
+        streaks.compute(email, (key, current) -> {
+            decided[0] = decide.apply(Optional.ofNullable(current));
+            if (decided[0] instanceof SignInThrottle.Reservation.Granted granted) {
+                if (!granted.streak().email().equals(email)) {
+                    throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
+                }
+                return granted.streak();
             }
-            return updated;
+            return current;
         });
+        return decided[0];
     }
 
     @Override

@@ -8,6 +8,7 @@ import static dev.faultline.adapters.postgres.Rows.timestamp;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.FailedSignIns;
+import dev.faultline.domain.account.SignInThrottle;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,9 +21,10 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Failure streaks in {@code sign_in_failures}. {@link #recordFailure} locks the address's row
- * ({@code SELECT ... FOR UPDATE}) for its read-modify-write; the first failure of an address inserts with
- * {@code ON CONFLICT DO NOTHING} and, if another instance inserted first, goes round again to lock that row.
+ * Failure streaks in {@code sign_in_failures}. {@link #reserve} locks the address's row
+ * ({@code SELECT ... FOR UPDATE}) for its read-decide-write, so concurrent reservations on any instance decide one
+ * after the other; the first failure of an address inserts with {@code ON CONFLICT DO NOTHING} and, if another
+ * transaction inserted first, goes round again to lock (and decide on) that row. A refusal writes nothing.
  */
 public final class PostgresSignInAttempts implements SignInAttempts {
     private static final String COLUMNS = "email, failures, streak_started_at, last_failure_at, locked_until";
@@ -38,11 +40,16 @@ public final class PostgresSignInAttempts implements SignInAttempts {
     }
 
     @Override
-    public FailedSignIns recordFailure(EmailAddress email, Function<Optional<FailedSignIns>, FailedSignIns> next) {
+    public SignInThrottle.Reservation reserve(EmailAddress email,
+            Function<Optional<FailedSignIns>, SignInThrottle.Reservation> decide) {
         return jdbi.inTransaction(handle -> {
             while (true) {
                 Optional<FailedSignIns> current = select(handle, email, true);
-                FailedSignIns updated = next.apply(current);
+                SignInThrottle.Reservation reservation = decide.apply(current);
+                if (!(reservation instanceof SignInThrottle.Reservation.Granted granted)) {
+                    return reservation;
+                }
+                FailedSignIns updated = granted.streak();
                 if (!updated.email().equals(email)) {
                     throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
                 }
@@ -52,14 +59,14 @@ public final class PostgresSignInAttempts implements SignInAttempts {
                                     + "WHERE email = :email")
                             .bindMap(values(updated))
                             .execute();
-                    return updated;
+                    return reservation;
                 }
                 int inserted = handle.createUpdate("INSERT INTO sign_in_failures (" + COLUMNS + ") "
                                 + "VALUES (:email, :failures, :started, :last, :locked) ON CONFLICT DO NOTHING")
                         .bindMap(values(updated))
                         .execute();
                 if (inserted == 1) {
-                    return updated;
+                    return reservation;
                 }
             }
         });

@@ -2,6 +2,7 @@ package dev.faultline.application.account.port.out;
 
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.FailedSignIns;
+import dev.faultline.domain.account.SignInThrottle;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -14,10 +15,13 @@ public interface SignInAttempts {
     Optional<FailedSignIns> find(EmailAddress email);
 
     /**
-     * Atomically replaces the address's streak by {@code next} applied to the current one (empty when none) and
-     * returns what was stored. Concurrent calls for one address are serialised: none of them is lost.
+     * Atomically applies {@code decide} to the address's current streak (empty when none), stores the streak of a
+     * {@link SignInThrottle.Reservation.Granted} (nothing for a refusal) and returns the reservation. Concurrent
+     * calls for one address are serialised, each deciding on what the previous one stored: none is lost, and
+     * no two decide on the same streak. Concurrent calls never fail because of each other.
      */
-    FailedSignIns recordFailure(EmailAddress email, Function<Optional<FailedSignIns>, FailedSignIns> next);
+    SignInThrottle.Reservation reserve(EmailAddress email,
+            Function<Optional<FailedSignIns>, SignInThrottle.Reservation> decide);
 
     /** Forgets the address's streak (after a successful sign-in). */
     void clear(EmailAddress email);
