@@ -107,6 +107,15 @@ public record TokenChain(
         return new RefreshOutcome.UnknownToken();
     }
 
+    /**
+     * What an access token of this chain may do: the scopes it claims that the grant also holds. The grant is
+     * the authority; a token's claims are only trusted as far as the grant goes, so a token minted with more
+     * (by anyone who got hold of a signing key) gains nothing. Empty: nothing at all.
+     */
+    public Optional<Scopes> effectiveScopes(Scopes claimed) {
+        return claimed.intersection(scopes);
+    }
+
     /** A busy chain's last use is recorded at most once per this interval (see {@link #shouldRecordUse}). */
     public static final Duration USE_RECORDING_INTERVAL = Duration.ofMinutes(5);
 
