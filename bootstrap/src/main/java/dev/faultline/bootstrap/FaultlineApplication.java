@@ -59,6 +59,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
 
     @Override
     public void run(FaultlineConfiguration configuration, Environment environment) {
+        QuietLoggers.apply();
         faultline = Faultline.open(configuration, environment.metrics());
         // Registered first so that it stops last: the database outlives everything that uses it.
         environment.lifecycle().manage(new Managed() {
