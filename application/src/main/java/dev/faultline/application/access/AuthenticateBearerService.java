@@ -64,6 +64,9 @@ public class AuthenticateBearerService implements AuthenticateBearer {
         if (chain.isRevoked()) {
             return new Outcome.Refused("the access token's grant was revoked; authorize again");
         }
+        if (chain.hasEndedAt(now)) {
+            return new Outcome.Refused("the access token's grant has ended; authorize again");
+        }
         if (!chain.userId().equals(claims.subject()) || !chain.clientId().equals(claims.clientId())) {
             return new Outcome.Refused("the access token does not match its grant");
         }

@@ -27,6 +27,12 @@ public class AccessSettings {
     @MaxDuration(value = 365, unit = TimeUnit.DAYS)
     private Duration refreshTokenLifetime = Duration.days(30);
 
+    /** A grant ends this long after approval however often it is refreshed (no refresh token outlives it). */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.HOURS)
+    @MaxDuration(value = 365, unit = TimeUnit.DAYS)
+    private Duration grantLifetime = Duration.days(90);
+
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
     private Duration abandonedClientTtl = Duration.hours(24);
@@ -138,6 +144,16 @@ public class AccessSettings {
     @JsonProperty
     public void setAccessTokenLifetime(Duration value) {
         this.accessTokenLifetime = value;
+    }
+
+    @JsonProperty
+    public Duration getGrantLifetime() {
+        return grantLifetime;
+    }
+
+    @JsonProperty
+    public void setGrantLifetime(Duration value) {
+        this.grantLifetime = value;
     }
 
     @JsonProperty

@@ -116,6 +116,7 @@ public final class Faultline implements AutoCloseable {
                 access.getRefreshReuseGrace().toJavaDuration(),
                 access.getEndedGrantRetention().toJavaDuration(),
                 access.getSecurityEventRetention().toJavaDuration(),
+                access.getGrantLifetime().toJavaDuration(),
                 configuration.getPurge().getBatchSize());
     }
 
