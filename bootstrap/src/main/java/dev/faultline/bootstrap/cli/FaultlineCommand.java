@@ -38,7 +38,8 @@ public abstract class FaultlineCommand extends ConfiguredCommand<FaultlineConfig
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof CommandFailure || e instanceof InvalidValue) {
+        if (e instanceof CommandFailure || e instanceof InvalidValue
+                || e instanceof dev.faultline.bootstrap.wiring.KeyEncryptionKeySource.Refused) {
             cli.getStdErr().println("error: " + e.getMessage());
         } else {
             super.onError(cli, namespace, e);

@@ -2,6 +2,7 @@ package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
+import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
@@ -78,7 +79,9 @@ public final class Faultline implements AutoCloseable {
         this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
         PasswordHasher passwordHasher = new Argon2idPasswordHasher();
         SecretGenerator secrets = new SecureSecretGenerator();
-        PostgresSigningKeyStore keyStore = new PostgresSigningKeyStore(jdbi);
+        EncryptedSigningKeyStore keyStore = KeyEncryptionKeySource.open(configuration.getAccess().getKeyEncryptionKey(),
+                java.nio.file.Path.of(configuration.getDatabase().getEmbeddedDataDirectory()),
+                new PostgresSigningKeyStore(jdbi));
         this.signingKeys = new PersistentSigningKeys(keyStore, clock, KEY_ACTIVATION_DELAY);
         Duration tokenLifetimeWithSkew = configuration.getAccess().getAccessTokenLifetime().toJavaDuration()
                 .plusSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS);
