@@ -78,6 +78,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
 
     @Override
     public void run(FaultlineConfiguration configuration, Environment environment) {
+        QuietLoggers.apply();
         faultline = Faultline.open(configuration, environment.metrics(), passwordHasher());
         // Registered first so that it stops last: the database outlives everything that uses it.
         environment.lifecycle().manage(new Managed() {

@@ -21,6 +21,8 @@ import java.util.Objects;
  *                               detection and the integrations page, then purged (default 7 days)
  * @param securityEventRetention chains revoked for a theft signal (reuse, replay) are the user's security events
  *                               and are kept this long, at least as long as other ended grants (default 90 days)
+ * @param grantLifetime          a grant (token chain) ends this long after approval however often it is refreshed
+ *                               (default 90 days); each refresh token lives at most until then
  * @param purgeBatchSize         rows deleted per purge statement (default 500)
  */
 public record AccessPolicy(
@@ -32,6 +34,7 @@ public record AccessPolicy(
         Duration refreshReuseGrace,
         Duration endedGrantRetention,
         Duration securityEventRetention,
+        Duration grantLifetime,
         int purgeBatchSize) {
 
     public static final String MCP_PATH = "/mcp";
@@ -53,7 +56,8 @@ public record AccessPolicy(
                     + securityEventRetention + " < " + endedGrantRetention);
         }
         Objects.requireNonNull(refreshReuseGrace, "refreshReuseGrace");
-        new RotationPolicy(refreshTokenLifetime, refreshReuseGrace); // validates the grace
+        requirePositive(grantLifetime, "grantLifetime");
+        new RotationPolicy(refreshTokenLifetime, refreshReuseGrace, grantLifetime); // validates the grace
         if (purgeBatchSize < 1) {
             throw new IllegalArgumentException("purgeBatchSize must be at least 1, was " + purgeBatchSize);
         }
@@ -61,7 +65,7 @@ public record AccessPolicy(
 
     public static AccessPolicy defaults(String issuer) {
         return new AccessPolicy(issuer, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30),
-                Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), Duration.ofDays(90), 500);
+                Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), Duration.ofDays(90), RotationPolicy.DEFAULT_GRANT_LIFETIME, 500);
     }
 
     /** The protected resource (RFC 8707 / RFC 9728) every access token is bound to. */
@@ -70,7 +74,7 @@ public record AccessPolicy(
     }
 
     public RotationPolicy rotationPolicy() {
-        return new RotationPolicy(refreshTokenLifetime, refreshReuseGrace);
+        return new RotationPolicy(refreshTokenLifetime, refreshReuseGrace, grantLifetime);
     }
 
     private static void requireIssuerShape(String issuer) {

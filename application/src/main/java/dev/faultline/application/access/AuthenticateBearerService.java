@@ -6,6 +6,7 @@ import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.PersonalTokenFormat;
+import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenChain;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,6 +46,15 @@ public class AuthenticateBearerService implements AuthenticateBearer {
         return accessToken(((AccessTokenCodec.Verification.Valid) verification).claims(), now);
     }
 
+    @Override
+    public Outcome authenticateInUrl(String presented) {
+        if (!PersonalTokenFormat.isWellFormed(presented)) {
+            return new Outcome.Refused("only a personal access token (flt_pat_…) may be sent in the URL; send other"
+                    + " tokens in the Authorization header");
+        }
+        return personalToken(presented);
+    }
+
     private Outcome accessToken(AccessTokenClaims claims, Instant now) {
         Optional<TokenChain> found = chains.findById(claims.chainId());
         if (found.isEmpty()) {
@@ -54,13 +64,20 @@ public class AuthenticateBearerService implements AuthenticateBearer {
         if (chain.isRevoked()) {
             return new Outcome.Refused("the access token's grant was revoked; authorize again");
         }
+        if (chain.hasEndedAt(now)) {
+            return new Outcome.Refused("the access token's grant has ended; authorize again");
+        }
         if (!chain.userId().equals(claims.subject()) || !chain.clientId().equals(claims.clientId())) {
             return new Outcome.Refused("the access token does not match its grant");
+        }
+        Optional<Scopes> effective = chain.effectiveScopes(claims.scopes());
+        if (effective.isEmpty()) {
+            return new Outcome.Refused("the access token carries no scope its grant allows");
         }
         if (chain.shouldRecordUse(now)) {
             chains.recordUse(chain.id(), now, now.minus(TokenChain.USE_RECORDING_INTERVAL));
         }
-        return new Outcome.Authenticated(new Caller(claims.subject(), claims.scopes(),
+        return new Outcome.Authenticated(new Caller(claims.subject(), effective.get(),
                 new Grant.OAuth(claims.clientId(), claims.chainId())));
     }
 

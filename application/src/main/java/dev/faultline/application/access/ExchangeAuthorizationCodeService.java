@@ -98,7 +98,7 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
                 return replayed(codes.findByHash(codeHash).flatMap(AuthorizationCode::producedChain), now);
             }
             TokenChain chain = TokenChain.start(redeemed.chainId(), code.clientId(), code.userId(), code.scopes(),
-                    code.resource(), TokenHash.of(refreshToken), now, policy.refreshTokenLifetime());
+                    code.resource(), TokenHash.of(refreshToken), now, policy.rotationPolicy());
             chains.add(chain);
             return new TokenOutcome.Issued(accessTokens.issue(chain, chain.scopes(), refreshToken, now));
         }

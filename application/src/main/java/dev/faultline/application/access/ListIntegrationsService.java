@@ -51,7 +51,9 @@ public class ListIntegrationsService implements ListIntegrations {
                 .orElseThrow();
         Optional<Instant> lastUsed = clientChains.stream().flatMap(chain -> chain.lastUsedAt().stream())
                 .max(Comparator.naturalOrder());
+        Instant endsAt = clientChains.stream().map(TokenChain::grantEndsAt).max(Comparator.naturalOrder())
+                .orElseThrow();
         return new Integration(client.id(), client.name(), client.isSelfRegistered(), client.redirectHost(),
-                new Scopes(scopes), lastApproved, lastUsed, clientChains.size());
+                new Scopes(scopes), lastApproved, lastUsed, clientChains.size(), endsAt);
     }
 }

@@ -9,6 +9,7 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RefreshOutcome;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.Scopes;
@@ -69,8 +70,8 @@ public class RefreshTokensService implements RefreshTokens {
             return failed(TokenOutcome.Error.INVALID_SCOPE, e.getMessage());
         }
 
-        TokenHash presented = TokenHash.of(command.refreshToken());
-        Optional<TokenChain> found = chains.findByRefreshHash(presented);
+        Optional<IssuedRefresh> presented = chains.findIssuedRefresh(TokenHash.of(command.refreshToken()));
+        Optional<TokenChain> found = presented.flatMap(issued -> chains.findById(issued.chainId()));
         if (found.isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
         }
@@ -82,7 +83,7 @@ public class RefreshTokensService implements RefreshTokens {
         TokenChain chain = found.get();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            RefreshOutcome outcome = chain.refresh(presented, next, requested, now, policy.rotationPolicy());
+            RefreshOutcome outcome = chain.refresh(presented.get(), next, requested, now, policy.rotationPolicy());
             if (outcome instanceof RefreshOutcome.Rotated rotated) {
                 if (chains.rotate(chain.id(), chain.currentRefresh(), rotated.chain())) {
                     return new TokenOutcome.Issued(
@@ -107,6 +108,10 @@ public class RefreshTokensService implements RefreshTokens {
         }
         if (outcome instanceof RefreshOutcome.ChainRevoked) {
             return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked");
+        }
+        if (outcome instanceof RefreshOutcome.GrantEnded ended) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, "this grant ended at " + ended.endedAt() + " (grants last "
+                    + policy.grantLifetime().toDays() + " days however often they are refreshed); authorize again");
         }
         if (outcome instanceof RefreshOutcome.Expired) {
             return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token expired; sign in again");

@@ -65,7 +65,7 @@ public class RevokeTokenService implements RevokeToken {
     }
 
     private Optional<TokenChain> byRefreshToken(String token) {
-        return chains.findByRefreshHash(TokenHash.of(token));
+        return chains.findIssuedRefresh(TokenHash.of(token)).flatMap(issued -> chains.findById(issued.chainId()));
     }
 
     private Optional<TokenChain> byAccessToken(String token, Instant now) {

@@ -45,7 +45,8 @@ public abstract class FaultlineCommand extends ConfiguredCommand<FaultlineConfig
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        if (e instanceof CommandFailure || e instanceof InvalidValue || e instanceof DatabaseInUse) {
+        if (e instanceof CommandFailure || e instanceof InvalidValue || e instanceof DatabaseInUse
+                || e instanceof dev.faultline.bootstrap.wiring.KeyEncryptionKeySource.Refused) {
             cli.getStdErr().println("error: " + e.getMessage());
         } else if (e instanceof StorageUnavailable) {
             cli.getStdErr().println("error: the database is unavailable, nothing was changed (" + e.getMessage() + ")");

@@ -27,6 +27,43 @@ public class AccessSettings {
     @MaxDuration(value = 365, unit = TimeUnit.DAYS)
     private Duration refreshTokenLifetime = Duration.days(30);
 
+    /**
+     * Base64 of the 32-byte key that encrypts signing keys at rest (AES-256-GCM); empty = a generated key in a file
+     * beside the embedded data directory. Never logged.
+     */
+    @NotNull
+    private String keyEncryptionKey = "";
+
+    @ValidationMethod(message = "keyEncryptionKey must be empty or the base64 of 32 random bytes (openssl rand -base64 32)")
+    @JsonIgnore
+    public boolean isKeyEncryptionKeyEmptyOr32Bytes() {
+        if (keyEncryptionKey == null || keyEncryptionKey.isBlank()) {
+            return true;
+        }
+        try {
+            dev.faultline.adapters.crypto.KeyEncryptionKey.fromBase64(keyEncryptionKey);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    @JsonProperty
+    public String getKeyEncryptionKey() {
+        return keyEncryptionKey;
+    }
+
+    @JsonProperty
+    public void setKeyEncryptionKey(String value) {
+        this.keyEncryptionKey = value;
+    }
+
+    /** A grant ends this long after approval however often it is refreshed (no refresh token outlives it). */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.HOURS)
+    @MaxDuration(value = 365, unit = TimeUnit.DAYS)
+    private Duration grantLifetime = Duration.days(90);
+
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
     private Duration abandonedClientTtl = Duration.hours(24);
@@ -138,6 +175,16 @@ public class AccessSettings {
     @JsonProperty
     public void setAccessTokenLifetime(Duration value) {
         this.accessTokenLifetime = value;
+    }
+
+    @JsonProperty
+    public Duration getGrantLifetime() {
+        return grantLifetime;
+    }
+
+    @JsonProperty
+    public void setGrantLifetime(Duration value) {
+        this.grantLifetime = value;
     }
 
     @JsonProperty

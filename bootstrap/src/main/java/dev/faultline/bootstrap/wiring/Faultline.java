@@ -3,6 +3,7 @@ package dev.faultline.bootstrap.wiring;
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
 import dev.faultline.adapters.crypto.BoundedPasswordChecks;
+import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.JdbiTransactions;
@@ -81,7 +82,9 @@ public final class Faultline implements AutoCloseable {
         this.transactions = new JdbiTransactions(jdbi);
         this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
         SecretGenerator secrets = new SecureSecretGenerator();
-        PostgresSigningKeyStore keyStore = new PostgresSigningKeyStore(jdbi);
+        EncryptedSigningKeyStore keyStore = KeyEncryptionKeySource.open(configuration.getAccess().getKeyEncryptionKey(),
+                java.nio.file.Path.of(configuration.getDatabase().getEmbeddedDataDirectory()),
+                new PostgresSigningKeyStore(jdbi));
         this.signingKeys = new PersistentSigningKeys(keyStore, clock, KEY_ACTIVATION_DELAY);
         Duration tokenLifetimeWithSkew = configuration.getAccess().getAccessTokenLifetime().toJavaDuration()
                 .plusSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS);
@@ -123,6 +126,7 @@ public final class Faultline implements AutoCloseable {
                 access.getRefreshReuseGrace().toJavaDuration(),
                 access.getEndedGrantRetention().toJavaDuration(),
                 access.getSecurityEventRetention().toJavaDuration(),
+                access.getGrantLifetime().toJavaDuration(),
                 configuration.getPurge().getBatchSize());
     }
 

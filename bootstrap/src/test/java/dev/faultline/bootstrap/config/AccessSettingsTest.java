@@ -48,4 +48,24 @@ class AccessSettingsTest {
         assertThat(problems(inverted)).contains("browserSessionLifetime must be at least browserSessionIdleTimeout");
         assertThat(problems(tooShort)).singleElement().asString().contains("10 MINUTES");
     }
+
+    @Test
+    void the_grant_lifetime_defaults_to_90_days_and_is_refused_outside_1_hour_to_365_days() {
+        assertThat(new AccessSettings().getGrantLifetime()).isEqualTo(Duration.days(90));
+        for (Duration ok : new Duration[] {Duration.hours(1), Duration.days(365)}) {
+            AccessSettings settings = new AccessSettings();
+            settings.setGrantLifetime(ok);
+            assertThat(problems(settings)).as("at the limit %s", ok).isEmpty();
+        }
+        AccessSettings tooShort = new AccessSettings();
+        tooShort.setGrantLifetime(Duration.minutes(59));
+        AccessSettings tooLong = new AccessSettings();
+        tooLong.setGrantLifetime(Duration.days(366));
+        AccessSettings missing = new AccessSettings();
+        missing.setGrantLifetime(null);
+
+        assertThat(problems(tooShort)).singleElement().asString().contains("1 HOURS");
+        assertThat(problems(tooLong)).singleElement().asString().contains("365 DAYS");
+        assertThat(problems(missing)).hasSize(1);
+    }
 }

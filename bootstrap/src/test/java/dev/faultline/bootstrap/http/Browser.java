@@ -28,8 +28,9 @@ public final class Browser {
     private static final Pattern BUTTON = Pattern.compile("<button\\b([^>]*)>(.*?)</button>", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:-]+)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     private final List<String> transcript = new ArrayList<>();
@@ -71,6 +72,11 @@ public final class Browser {
             response = post(URI.create(origin).resolve(form.action()).toString(), form.fields());
         }
         throw new AssertionError("too many steps");
+    }
+
+    /** The values of every cookie this browser holds (session, CSRF, notices). */
+    public List<String> cookieValues() {
+        return cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getValue).toList();
     }
 
     public List<String> transcript() {

@@ -18,6 +18,10 @@ public sealed interface RefreshOutcome {
     record Expired(ChainId chainId, Instant expiredAt) implements RefreshOutcome {
     }
 
+    /** The grant reached its absolute end: no refresh token of it works any more; the person must approve again. */
+    record GrantEnded(ChainId chainId, Instant endedAt) implements RefreshOutcome {
+    }
+
     /** The token was never issued in this chain. */
     record UnknownToken() implements RefreshOutcome {
     }

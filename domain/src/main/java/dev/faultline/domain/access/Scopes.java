@@ -53,6 +53,13 @@ public record Scopes(Set<Scope> values) {
         return values.containsAll(other.values);
     }
 
+    /** The scopes in both sets; empty when they share none (a {@code Scopes} is never empty). */
+    public java.util.Optional<Scopes> intersection(Scopes other) {
+        EnumSet<Scope> both = EnumSet.copyOf(values);
+        both.retainAll(other.values);
+        return both.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Scopes(both));
+    }
+
     /** The space-delimited wire form, in a stable order. */
     public String asString() {
         return values.stream().map(Scope::wireName).collect(Collectors.joining(" "));

@@ -3,21 +3,24 @@ package dev.faultline.domain.access;
 import dev.faultline.domain.account.UserId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Every access and refresh token descended from one authorization code. Exactly one refresh token is current;
- * every earlier one is kept (as a hash) so that presenting it again is recognised as reuse, which revokes the
- * whole chain (OAuth 2.1 §4.3.1, RFC 9700 §4.14.2). Revoked is terminal.
+ * every earlier one stays recorded in the store of issued tokens (by hash, with its generation) so that
+ * presenting it again is recognised as reuse, which revokes the whole chain (OAuth 2.1 §4.3.1, RFC 9700
+ * §4.14.2). The chain itself carries only the current and the immediately previous hash, so loading it costs
+ * the same however often it rotated. A grant ends {@code grantLifetime} after approval however often it is
+ * refreshed. Revoked is terminal.
  *
  * @param audience          the resource (RFC 8707) the chain's access tokens are for
  * @param generation        1 for the refresh token issued with the chain, +1 per rotation
- * @param earlierRefreshes  every refresh token hash this chain issued before the current one, oldest first
+ * @param previousRefresh   the refresh token rotated away last (the only one a reuse grace may accept); empty
+ *                          exactly at generation 1
  * @param currentIssuedAt   when the current refresh token was issued (start of the reuse grace window)
- * @param refreshExpiresAt  when the current refresh token stops working
+ * @param refreshExpiresAt  when the current refresh token stops working; never after {@code grantEndsAt}
+ * @param grantEndsAt       the absolute end of the grant: no refresh, and no access token of it, works from then
  */
 public record TokenChain(
         ChainId id,
@@ -28,10 +31,11 @@ public record TokenChain(
         Optional<Revocation> revocation,
         TokenHash currentRefresh,
         int generation,
-        List<TokenHash> earlierRefreshes,
+        Optional<TokenHash> previousRefresh,
         Instant currentIssuedAt,
         Instant refreshExpiresAt,
         Instant createdAt,
+        Instant grantEndsAt,
         Instant lastApprovedAt,
         Optional<Instant> lastUsedAt) {
 
@@ -43,26 +47,32 @@ public record TokenChain(
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(revocation, "revocation");
         Objects.requireNonNull(currentRefresh, "currentRefresh");
+        Objects.requireNonNull(previousRefresh, "previousRefresh");
         Objects.requireNonNull(currentIssuedAt, "currentIssuedAt");
         Objects.requireNonNull(refreshExpiresAt, "refreshExpiresAt");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(grantEndsAt, "grantEndsAt");
         Objects.requireNonNull(lastApprovedAt, "lastApprovedAt");
         Objects.requireNonNull(lastUsedAt, "lastUsedAt");
-        earlierRefreshes = List.copyOf(earlierRefreshes);
-        if (generation != earlierRefreshes.size() + 1) {
+        if (generation < 1 || (generation == 1) != previousRefresh.isEmpty()) {
             throw new IllegalArgumentException("generation " + generation + " does not fit "
-                    + earlierRefreshes.size() + " earlier refresh tokens");
+                    + (previousRefresh.isEmpty() ? "no" : "a") + " previous refresh token");
         }
-        if (earlierRefreshes.contains(currentRefresh)) {
-            throw new IllegalArgumentException("the current refresh token cannot also be an earlier one");
+        if (previousRefresh.filter(currentRefresh::equals).isPresent()) {
+            throw new IllegalArgumentException("the current refresh token cannot also be the previous one");
+        }
+        if (!grantEndsAt.isAfter(createdAt) || refreshExpiresAt.isAfter(grantEndsAt)) {
+            throw new IllegalArgumentException("a grant ends after it starts, and no refresh token outlives it");
         }
     }
 
     /** Starts a chain when an authorization code is exchanged. */
     public static TokenChain start(ChainId id, ClientId clientId, UserId userId, Scopes scopes, String audience,
-            TokenHash firstRefresh, Instant now, Duration refreshLifetime) {
-        return new TokenChain(id, clientId, userId, scopes, audience, Optional.empty(), firstRefresh, 1, List.of(),
-                now, now.plus(refreshLifetime), now, now, Optional.empty());
+            TokenHash firstRefresh, Instant now, RotationPolicy policy) {
+        Instant grantEndsAt = now.plus(policy.grantLifetime());
+        return new TokenChain(id, clientId, userId, scopes, audience, Optional.empty(), firstRefresh, 1,
+                Optional.empty(), now, earliest(now.plus(policy.refreshLifetime()), grantEndsAt), now, grantEndsAt,
+                now, Optional.empty());
     }
 
     public boolean isRevoked() {
@@ -73,38 +83,59 @@ public record TokenChain(
         return !now.isBefore(refreshExpiresAt);
     }
 
+    /** The grant's absolute end has come: nothing of this chain works any more. */
+    public boolean hasEndedAt(Instant now) {
+        return !now.isBefore(grantEndsAt);
+    }
+
     /** Active: neither revoked nor past its refresh expiry. Access tokens of an inactive chain are refused. */
     public boolean isActiveAt(Instant now) {
         return !isRevoked() && !isExpiredAt(now);
     }
 
-    /** Was {@code hash} ever issued as a refresh token of this chain (current or earlier)? */
-    public boolean wasIssuedHere(TokenHash hash) {
-        return currentRefresh.matches(hash) || earlierRefreshes.stream().anyMatch(h -> h.matches(hash));
+    /** The current refresh token, as the store of issued tokens records it. */
+    public IssuedRefresh current() {
+        return new IssuedRefresh(id, currentRefresh, generation);
     }
 
     /**
-     * Presents a refresh token. On success the chain moves to {@code next}; the access token may carry
-     * {@code requested} scopes if they narrow the grant (RFC 6749 §6), while the chain keeps its grant.
+     * Presents a refresh token this chain issued (as the store found it by its hash). On success the chain moves
+     * to {@code next}; the access token may carry {@code requested} scopes if they narrow the grant (RFC 6749
+     * §6), while the chain keeps its grant.
      */
-    public RefreshOutcome refresh(TokenHash presented, TokenHash next, Optional<Scopes> requested, Instant now,
-            RotationPolicy policy) {
+    public RefreshOutcome refresh(IssuedRefresh presented, TokenHash next, Optional<Scopes> requested,
+            Instant now, RotationPolicy policy) {
+        if (!presented.chainId().equals(id)) {
+            return new RefreshOutcome.UnknownToken();
+        }
         if (isRevoked()) {
             return new RefreshOutcome.ChainRevoked(id, revocation.get().reason());
+        }
+        if (hasEndedAt(now)) {
+            return new RefreshOutcome.GrantEnded(id, grantEndsAt);
         }
         if (isExpiredAt(now)) {
             return new RefreshOutcome.Expired(id, refreshExpiresAt);
         }
-        if (currentRefresh.matches(presented)) {
+        if (presented.generation() == generation && currentRefresh.matches(presented.hash())) {
             return rotateTo(next, requested, now, policy);
         }
         if (isImmediatePredecessor(presented) && withinGrace(now, policy.reuseGrace())) {
             return rotateTo(next, requested, now, policy);
         }
-        if (wasIssuedHere(presented)) {
+        if (presented.generation() < generation) {
             return new RefreshOutcome.ReuseDetected(revoke(RevocationReason.REFRESH_REUSE, now));
         }
         return new RefreshOutcome.UnknownToken();
+    }
+
+    /**
+     * What an access token of this chain may do: the scopes it claims that the grant also holds. The grant is
+     * the authority; a token's claims are only trusted as far as the grant goes, so a token minted with more
+     * (by anyone who got hold of a signing key) gains nothing. Empty: nothing at all.
+     */
+    public Optional<Scopes> effectiveScopes(Scopes claimed) {
+        return claimed.intersection(scopes);
     }
 
     /** A busy chain's last use is recorded at most once per this interval (see {@link #shouldRecordUse}). */
@@ -118,7 +149,8 @@ public record TokenChain(
     /** The same chain with its last use at {@code now}. */
     public TokenChain usedAt(Instant now) {
         return new TokenChain(id, clientId, userId, scopes, audience, revocation, currentRefresh, generation,
-                earlierRefreshes, currentIssuedAt, refreshExpiresAt, createdAt, lastApprovedAt, Optional.of(now));
+                previousRefresh, currentIssuedAt, refreshExpiresAt, createdAt, grantEndsAt, lastApprovedAt,
+                Optional.of(now));
     }
 
     /** Revokes the chain. Revoked is terminal: revoking again keeps the first reason and time. */
@@ -127,18 +159,18 @@ public record TokenChain(
             return this;
         }
         return new TokenChain(id, clientId, userId, scopes, audience, Optional.of(new Revocation(reason, now)),
-                currentRefresh, generation, earlierRefreshes, currentIssuedAt, refreshExpiresAt, createdAt,
-                lastApprovedAt, lastUsedAt);
+                currentRefresh, generation, previousRefresh, currentIssuedAt, refreshExpiresAt, createdAt,
+                grantEndsAt, lastApprovedAt, lastUsedAt);
     }
 
     /** The refresh token hash that would be accepted under grace right now, if any. */
     public Optional<TokenHash> immediatePredecessor() {
-        return earlierRefreshes.isEmpty()
-                ? Optional.empty() : Optional.of(earlierRefreshes.get(earlierRefreshes.size() - 1));
+        return previousRefresh;
     }
 
-    private boolean isImmediatePredecessor(TokenHash presented) {
-        return immediatePredecessor().map(previous -> previous.matches(presented)).orElse(false);
+    private boolean isImmediatePredecessor(IssuedRefresh presented) {
+        return presented.generation() == generation - 1
+                && previousRefresh.map(previous -> previous.matches(presented.hash())).orElse(false);
     }
 
     private boolean withinGrace(Instant now, Duration grace) {
@@ -150,14 +182,17 @@ public record TokenChain(
         if (!scopes.containsAll(accessScopes)) {
             return new RefreshOutcome.ScopeWidening(accessScopes, scopes);
         }
-        if (wasIssuedHere(next)) {
+        if (currentRefresh.matches(next) || previousRefresh.map(next::matches).orElse(false)) {
             throw new IllegalArgumentException("a new refresh token must never repeat one this chain issued");
         }
-        List<TokenHash> earlier = new ArrayList<>(earlierRefreshes);
-        earlier.add(currentRefresh);
         TokenChain rotated = new TokenChain(id, clientId, userId, scopes, audience, revocation, next,
-                generation + 1, earlier, now, now.plus(policy.refreshLifetime()), createdAt, lastApprovedAt,
+                generation + 1, Optional.of(currentRefresh), now,
+                earliest(now.plus(policy.refreshLifetime()), grantEndsAt), createdAt, grantEndsAt, lastApprovedAt,
                 Optional.of(now));
         return new RefreshOutcome.Rotated(rotated, accessScopes);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -60,7 +60,7 @@ class TokenChainProperties {
         Run(RotationPolicy policy) {
             this.policy = policy;
             chain = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE, "aud",
-                    fresh(), now, LIFETIME);
+                    fresh(), now, policy);
         }
 
         TokenHash fresh() {
@@ -71,9 +71,9 @@ class TokenChainProperties {
 
         void apply(Step step) {
             if (step instanceof Step.RotateCurrent) {
-                present(chain.currentRefresh());
+                present(chain.generation() - 1);
             } else if (step instanceof Step.PresentIssued p) {
-                present(issued.get(p.index() % issued.size()));
+                present(p.index() % issued.size());
             } else if (step instanceof Step.Wait w) {
                 now = now.plusSeconds(w.seconds());
             } else {
@@ -85,9 +85,14 @@ class TokenChainProperties {
             everRevoked |= chain.isRevoked();
         }
 
-        void present(TokenHash token) {
+        /** The store's record of the {@code index}-th token issued: generation {@code index + 1}. */
+        IssuedRefresh issuedAt(int index) {
+            return new IssuedRefresh(chain.id(), issued.get(index), index + 1);
+        }
+
+        void present(int index) {
             TokenHash next = TokenHash.of("flt_rt_" + counter);
-            RefreshOutcome outcome = chain.refresh(token, next, Optional.empty(), now, policy);
+            RefreshOutcome outcome = chain.refresh(issuedAt(index), next, Optional.empty(), now, policy);
             if (outcome instanceof RefreshOutcome.Rotated rotated) {
                 assertThat(everRevoked).as("a revoked chain never rotates").isFalse();
                 counter++;
@@ -101,9 +106,13 @@ class TokenChainProperties {
         /** Tokens that would rotate right now (probed on the immutable chain, which stays unchanged). */
         List<TokenHash> live() {
             TokenHash probe = TokenHash.of("probe");
-            return issued.stream().filter(token ->
-                    chain.refresh(token, probe, Optional.empty(), now, policy) instanceof RefreshOutcome.Rotated)
-                    .toList();
+            List<TokenHash> live = new ArrayList<>();
+            for (int i = 0; i < issued.size(); i++) {
+                if (chain.refresh(issuedAt(i), probe, Optional.empty(), now, policy) instanceof RefreshOutcome.Rotated) {
+                    live.add(issued.get(i));
+                }
+            }
+            return live;
         }
     }
 
@@ -141,13 +150,13 @@ class TokenChainProperties {
         Run run = new Run(new RotationPolicy(LIFETIME, Duration.ofSeconds(graceSeconds)));
         steps.forEach(run::apply);
         run.apply(new Step.RotateCurrent());
-        List<TokenHash> earlier = run.chain.earlierRefreshes();
-        if (earlier.isEmpty()) {
+        int earlier = run.chain.generation() - 1;
+        if (earlier == 0) {
             assertThat(run.chain.isRevoked()).isTrue(); // the rotation could only fail on a revoked chain
             return;
         }
         run.now = run.now.plusSeconds(graceSeconds);
-        run.present(earlier.get(pick % earlier.size()));
+        run.present(pick % earlier);
         assertThat(run.chain.isRevoked()).isTrue();
         assertThat(run.live()).isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.faultline.domain.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.domain.account.UserId;
 import java.time.Duration;
@@ -19,7 +20,12 @@ class TokenChainTest {
 
     static TokenChain chain() {
         return TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE,
-                "https://faultline.example/mcp", R1, NOW, Duration.ofDays(30));
+                "https://faultline.example/mcp", R1, NOW, STRICT);
+    }
+
+    /** Token {@code hash}, issued by {@code chain} at {@code generation}. */
+    static IssuedRefresh issued(TokenChain chain, TokenHash hash, int generation) {
+        return new IssuedRefresh(chain.id(), hash, generation);
     }
 
     static TokenChain rotated(RefreshOutcome outcome) {
@@ -28,62 +34,128 @@ class TokenChainTest {
     }
 
     @Test
-    void rotation_moves_the_current_token_and_keeps_the_old_one_for_reuse_detection() {
-        TokenChain next = rotated(chain().refresh(R1, R2, Optional.empty(), NOW.plusSeconds(5), STRICT));
+    void rotation_moves_the_current_token_and_remembers_only_the_previous_one() {
+        TokenChain start = chain();
+        TokenChain next = rotated(start.refresh(start.current(), R2, Optional.empty(), NOW.plusSeconds(5), STRICT));
         assertThat(next.currentRefresh()).isEqualTo(R2);
         assertThat(next.generation()).isEqualTo(2);
-        assertThat(next.earlierRefreshes()).containsExactly(R1);
+        assertThat(next.previousRefresh()).contains(R1);
         assertThat(next.lastUsedAt()).contains(NOW.plusSeconds(5));
         assertThat(next.refreshExpiresAt()).isEqualTo(NOW.plusSeconds(5).plus(Duration.ofDays(30)));
+        TokenChain third = rotated(next.refresh(next.current(), R3, Optional.empty(), NOW.plusSeconds(6), STRICT));
+        assertThat(third.previousRefresh()).contains(R2);
     }
 
     @Test
     void presenting_a_rotated_token_revokes_the_chain() {
-        TokenChain next = rotated(chain().refresh(R1, R2, Optional.empty(), NOW, STRICT));
-        RefreshOutcome reuse = next.refresh(R1, R3, Optional.empty(), NOW.plusSeconds(1), STRICT);
+        TokenChain start = chain();
+        TokenChain next = rotated(start.refresh(start.current(), R2, Optional.empty(), NOW, STRICT));
+        RefreshOutcome reuse = next.refresh(issued(next, R1, 1), R3, Optional.empty(), NOW.plusSeconds(1), STRICT);
         assertThat(reuse).isInstanceOf(RefreshOutcome.ReuseDetected.class);
         TokenChain revoked = ((RefreshOutcome.ReuseDetected) reuse).chain();
         assertThat(revoked.revocation()).contains(new Revocation(RevocationReason.REFRESH_REUSE, NOW.plusSeconds(1)));
-        assertThat(revoked.refresh(R2, R3, Optional.empty(), NOW.plusSeconds(2), STRICT))
+        assertThat(revoked.refresh(revoked.current(), R3, Optional.empty(), NOW.plusSeconds(2), STRICT))
                 .isEqualTo(new RefreshOutcome.ChainRevoked(revoked.id(), RevocationReason.REFRESH_REUSE));
     }
 
     @Test
+    void any_earlier_generation_is_reuse_however_old() {
+        TokenChain chain = chain();
+        TokenHash[] hashes = new TokenHash[12];
+        hashes[0] = R1;
+        for (int g = 1; g < hashes.length; g++) {
+            hashes[g] = TokenHash.of("flt_rt_gen_" + g);
+            chain = rotated(chain.refresh(chain.current(), hashes[g], Optional.empty(), NOW, STRICT));
+        }
+        for (int g = 0; g < hashes.length - 1; g++) {
+            assertThat(chain.refresh(issued(chain, hashes[g], g + 1), R4, Optional.empty(), NOW, STRICT))
+                    .as("generation %d", g + 1).isInstanceOf(RefreshOutcome.ReuseDetected.class);
+        }
+    }
+
+    @Test
     void grace_accepts_only_the_immediately_previous_token_inside_the_window() {
-        TokenChain two = rotated(chain().refresh(R1, R2, Optional.empty(), NOW, GRACE));
-        TokenChain three = rotated(two.refresh(R2, R3, Optional.empty(), NOW.plusSeconds(1), GRACE));
+        TokenChain one = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE,
+                "aud", R1, NOW, GRACE);
+        TokenChain two = rotated(one.refresh(one.current(), R2, Optional.empty(), NOW, GRACE));
+        TokenChain three = rotated(two.refresh(two.current(), R3, Optional.empty(), NOW.plusSeconds(1), GRACE));
         // R2 is the immediate predecessor of R3: accepted within 10 s.
-        assertThat(three.refresh(R2, R4, Optional.empty(), NOW.plusSeconds(10), GRACE))
+        assertThat(three.refresh(issued(three, R2, 2), R4, Optional.empty(), NOW.plusSeconds(10), GRACE))
                 .isInstanceOf(RefreshOutcome.Rotated.class);
         // R1 is older: reuse, even inside the window.
-        assertThat(three.refresh(R1, R4, Optional.empty(), NOW.plusSeconds(2), GRACE))
+        assertThat(three.refresh(issued(three, R1, 1), R4, Optional.empty(), NOW.plusSeconds(2), GRACE))
                 .isInstanceOf(RefreshOutcome.ReuseDetected.class);
         // R2 after the window: reuse.
-        assertThat(three.refresh(R2, R4, Optional.empty(), NOW.plusSeconds(11), GRACE))
+        assertThat(three.refresh(issued(three, R2, 2), R4, Optional.empty(), NOW.plusSeconds(11), GRACE))
                 .isInstanceOf(RefreshOutcome.ReuseDetected.class);
         // Strict (the default) never accepts it.
-        assertThat(three.refresh(R2, R4, Optional.empty(), NOW.plusSeconds(1), STRICT))
+        assertThat(three.refresh(issued(three, R2, 2), R4, Optional.empty(), NOW.plusSeconds(1), STRICT))
                 .isInstanceOf(RefreshOutcome.ReuseDetected.class);
     }
 
     @Test
     void scope_may_narrow_but_never_widen() {
         TokenChain readOnly = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(),
-                Scopes.READ_ONLY, "aud", R1, NOW, Duration.ofDays(30));
-        assertThat(readOnly.refresh(R1, R2, Optional.of(Scopes.READ_WRITE), NOW, STRICT))
+                Scopes.READ_ONLY, "aud", R1, NOW, STRICT);
+        assertThat(readOnly.refresh(readOnly.current(), R2, Optional.of(Scopes.READ_WRITE), NOW, STRICT))
                 .isEqualTo(new RefreshOutcome.ScopeWidening(Scopes.READ_WRITE, Scopes.READ_ONLY));
-        RefreshOutcome narrowed = chain().refresh(R1, R2, Optional.of(Scopes.READ_ONLY), NOW, STRICT);
+        TokenChain chain = chain();
+        RefreshOutcome narrowed = chain.refresh(chain.current(), R2, Optional.of(Scopes.READ_ONLY), NOW, STRICT);
         assertThat(((RefreshOutcome.Rotated) narrowed).accessTokenScopes()).isEqualTo(Scopes.READ_ONLY);
         assertThat(((RefreshOutcome.Rotated) narrowed).chain().scopes()).isEqualTo(Scopes.READ_WRITE);
     }
 
     @Test
+    void the_grant_decides_what_a_token_may_do() {
+        TokenChain readOnly = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(),
+                Scopes.READ_ONLY, "aud", R1, NOW, STRICT);
+        assertThat(readOnly.effectiveScopes(Scopes.READ_WRITE)).contains(Scopes.READ_ONLY);
+        assertThat(chain().effectiveScopes(Scopes.READ_ONLY)).contains(Scopes.READ_ONLY);
+        assertThat(readOnly.effectiveScopes(new Scopes(java.util.EnumSet.of(Scope.WRITE)))).isEmpty();
+    }
+
+    @Test
     void expired_and_unknown_tokens_change_nothing() {
         TokenChain chain = chain();
-        assertThat(chain.refresh(R1, R2, Optional.empty(), NOW.plus(Duration.ofDays(30)), STRICT))
+        assertThat(chain.refresh(chain.current(), R2, Optional.empty(), NOW.plus(Duration.ofDays(30)), STRICT))
                 .isEqualTo(new RefreshOutcome.Expired(chain.id(), NOW.plus(Duration.ofDays(30))));
-        assertThat(chain.refresh(R4, R2, Optional.empty(), NOW, STRICT))
+        assertThat(chain.refresh(issued(chain, R4, 1), R2, Optional.empty(), NOW, STRICT))
                 .isInstanceOf(RefreshOutcome.UnknownToken.class);
+        assertThat(chain.refresh(new IssuedRefresh(ChainId.random(), R1, 1), R2, Optional.empty(), NOW, STRICT))
+                .as("another chain's token").isInstanceOf(RefreshOutcome.UnknownToken.class);
+    }
+
+    @Test
+    void a_grant_ends_at_its_absolute_lifetime_however_often_it_rotates() {
+        RotationPolicy policy = new RotationPolicy(Duration.ofDays(30), Duration.ZERO, Duration.ofDays(90));
+        TokenChain chain = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_ONLY,
+                "aud", R1, NOW, policy);
+        Instant end = NOW.plus(Duration.ofDays(90));
+        assertThat(chain.grantEndsAt()).isEqualTo(end);
+        Instant at = NOW;
+        for (int day = 1; day <= 89; day++) {
+            at = NOW.plus(Duration.ofDays(day));
+            chain = rotated(chain.refresh(chain.current(), TokenHash.of("flt_rt_day_" + day), Optional.empty(),
+                    at, policy));
+            assertThat(chain.refreshExpiresAt()).isBeforeOrEqualTo(end);
+        }
+        assertThat(chain.refreshExpiresAt()).as("the last rotations are capped at the grant's end").isEqualTo(end);
+        Instant lastMoment = end.minusNanos(1);
+        assertThat(chain.hasEndedAt(lastMoment)).isFalse();
+        assertThat(chain.refresh(chain.current(), R4, Optional.empty(), lastMoment, policy))
+                .as("at the limit").isInstanceOf(RefreshOutcome.Rotated.class);
+        assertThat(chain.refresh(chain.current(), R4, Optional.empty(), end, policy))
+                .as("one past it").isEqualTo(new RefreshOutcome.GrantEnded(chain.id(), end));
+        assertThat(chain.hasEndedAt(end)).isTrue();
+    }
+
+    @Test
+    void a_refresh_token_never_outlives_its_grant() {
+        TokenChain chain = chain();
+        assertThatThrownBy(() -> new TokenChain(chain.id(), chain.clientId(), chain.userId(), chain.scopes(),
+                chain.audience(), chain.revocation(), chain.currentRefresh(), 1, Optional.empty(),
+                chain.currentIssuedAt(), chain.grantEndsAt().plusSeconds(1), chain.createdAt(), chain.grantEndsAt(),
+                chain.lastApprovedAt(), chain.lastUsedAt())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -92,7 +164,7 @@ class TokenChainTest {
         assertThat(revoked.revoke(RevocationReason.REFRESH_REUSE, NOW.plusSeconds(1)).revocation())
                 .contains(new Revocation(RevocationReason.USER_REVOKED, NOW));
         assertThat(revoked.isActiveAt(NOW)).isFalse();
-        assertThat(revoked.refresh(R1, R2, Optional.empty(), NOW, STRICT))
+        assertThat(revoked.refresh(revoked.current(), R2, Optional.empty(), NOW, STRICT))
                 .isInstanceOf(RefreshOutcome.ChainRevoked.class);
     }
 }

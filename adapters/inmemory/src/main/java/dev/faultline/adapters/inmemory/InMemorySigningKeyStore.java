@@ -27,6 +27,16 @@ public final class InMemorySigningKeyStore implements SigningKeyStore {
     }
 
     @Override
+    public synchronized boolean replaceDocument(String keyId, String expected, String replacement) {
+        StoredKey key = keys.get(keyId);
+        if (key == null || !key.privateDocument().equals(expected)) {
+            return false;
+        }
+        keys.put(keyId, new StoredKey(keyId, replacement, key.createdAt()));
+        return true;
+    }
+
+    @Override
     public synchronized int deleteCreatedBefore(Instant cutoff) {
         List<StoredKey> all = all();
         int before = keys.size();

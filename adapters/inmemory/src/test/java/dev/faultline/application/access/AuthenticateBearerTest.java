@@ -100,6 +100,32 @@ class AuthenticateBearerTest {
         assertThat(refusal(authenticate.authenticate(mistyped))).doesNotContain(mistyped);
     }
 
+    @Test
+    void anAccessTokenClaimingMoreThanItsGrantGetsOnlyWhatTheGrantHolds() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, "mcp:read");
+        AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
+        String forged = h.codec.encode(new AccessTokenClaims(claims.issuer(), claims.subject(), claims.audience(),
+                claims.clientId(), Scopes.READ_WRITE, "jti-forged", claims.issuedAt(), claims.expiresAt(),
+                claims.chainId()));
+
+        AuthenticateBearer.Caller caller = authenticated(authenticate.authenticate(forged));
+
+        assertThat(caller.scopes()).isEqualTo(Scopes.READ_ONLY);
+        assertThat(caller.may(Scope.WRITE)).isFalse();
+    }
+
+    @Test
+    void theUrlFormTakesPersonalTokensOnly() {
+        TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
+        CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, new SequentialSecrets(), h.clock)
+                .create(CreatePersonalToken.Command.of(h.alice, "scripts", "mcp:read", null));
+
+        assertThat(refusal(authenticate.authenticateInUrl(tokens.accessToken())))
+                .contains("only a personal access token").doesNotContain(tokens.accessToken());
+        assertThat(refusal(authenticate.authenticateInUrl("flt_pat_short"))).contains("only a personal access token");
+        assertThat(authenticated(authenticate.authenticateInUrl(created.token())).user()).isEqualTo(h.alice);
+    }
+
     private TokenChain chain(TokenOutcome.Tokens tokens) {
         return h.chains.findById(tokens.chainId()).orElseThrow();
     }

@@ -140,7 +140,7 @@ class IntegrationsAndPurgeTest {
     void purge_works_through_more_rows_than_one_batch() {
         OAuthHarness small = new OAuthHarness(new AccessPolicy("https://faultline.example", Duration.ofSeconds(60),
                 Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7),
-                Duration.ofDays(7), 2));
+                Duration.ofDays(7), Duration.ofDays(90), 2));
         for (int i = 0; i < 5; i++) {
             small.registerPublic("c" + i, LOOPBACK);
         }

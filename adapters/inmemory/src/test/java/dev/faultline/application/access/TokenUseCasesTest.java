@@ -161,7 +161,7 @@ class TokenUseCasesTest {
     void a_reuse_grace_accepts_only_the_immediately_previous_token_within_the_window() {
         OAuthHarness lenient = new OAuthHarness(new AccessPolicy("https://faultline.example", Duration.ofSeconds(60),
                 Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ofSeconds(10),
-                Duration.ofDays(7), Duration.ofDays(90), 500));
+                Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(90), 500));
         Client client = lenient.registerPublic("Claude", LOOPBACK);
         TokenOutcome.Tokens first = lenient.tokensFor(client, LOOPBACK, null);
         TokenOutcome.Tokens second = issued(lenient.refresh(client, first.refreshToken(), null));
@@ -209,6 +209,36 @@ class TokenUseCasesTest {
         h.clock.advance(Duration.ofDays(30));
         assertThat(failed(h.refresh(claude, tokens.refreshToken(), null), Error.INVALID_GRANT).description())
                 .contains("expired");
+    }
+
+    @Test
+    void a_grant_refreshed_every_day_still_ends_at_its_absolute_lifetime() {
+        OAuthHarness shortGrants = new OAuthHarness(new AccessPolicy("https://faultline.example",
+                Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ZERO,
+                Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(3), 500));
+        Client client = shortGrants.registerPublic("Claude", LOOPBACK);
+        AuthenticateBearerService bearer = new AuthenticateBearerService(shortGrants.codec, shortGrants.chains,
+                new AuthenticatePersonalTokenService(new dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens(),
+                        shortGrants.clock), shortGrants.policy, shortGrants.clock);
+        TokenOutcome.Tokens tokens = shortGrants.tokensFor(client, LOOPBACK, null);
+        java.time.Instant end = shortGrants.clock.instant().plus(Duration.ofDays(3));
+        for (int day = 0; day < 2; day++) {
+            shortGrants.clock.advance(Duration.ofDays(1));
+            tokens = issued(shortGrants.refresh(client, tokens.refreshToken(), null));
+            assertThat(shortGrants.chains.findById(tokens.chainId()).orElseThrow().refreshExpiresAt()).isEqualTo(end);
+        }
+        shortGrants.clock.advance(Duration.between(shortGrants.clock.instant(), end).minusMinutes(30));
+        tokens = issued(shortGrants.refresh(client, tokens.refreshToken(), null)); // at the limit: still works
+        assertThat(bearer.authenticate(tokens.accessToken()))
+                .isInstanceOf(dev.faultline.application.access.port.in.AuthenticateBearer.Outcome.Authenticated.class);
+
+        shortGrants.clock.advance(Duration.ofMinutes(30)); // the grant's end: one past the limit
+        assertThat(failed(shortGrants.refresh(client, tokens.refreshToken(), null), Error.INVALID_GRANT).description())
+                .contains("grant ended").contains("3 days");
+        assertThat(bearer.authenticate(tokens.accessToken()))
+                .as("its access token, though not expired itself, ends with the grant")
+                .isEqualTo(new dev.faultline.application.access.port.in.AuthenticateBearer.Outcome.Refused(
+                        "the access token's grant has ended; authorize again"));
     }
 
     private RevokeToken.Outcome revoke(Client client, String token, String hint) {

@@ -10,6 +10,7 @@ import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.access.RotationPolicy;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.account.UserId;
@@ -62,6 +63,6 @@ public final class AccessFixtures {
 
     public static TokenChain chain(ClientId client, UserId user, Instant createdAt) {
         return TokenChain.start(ChainId.random(), client, user, Scopes.READ_ONLY, RESOURCE, randomHash(), createdAt,
-                Duration.ofDays(30));
+                RotationPolicy.strict(Duration.ofDays(30)));
     }
 }

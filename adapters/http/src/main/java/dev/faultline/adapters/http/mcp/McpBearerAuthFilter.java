@@ -15,8 +15,8 @@ import java.util.Optional;
 
 /**
  * dropwizard-auth for the MCP resource. The bearer token comes from the {@code Authorization} header or, for
- * clients that cannot send headers, from the personal-token path form {@code /mcp/{token}}; never from the
- * query string. Authentication is {@link AuthenticateBearer} (local JWT verification plus a live grant check,
+ * clients that cannot send headers, from the personal-token path form {@code /mcp/{token}} (personal tokens
+ * only); never from the query string. Authentication is {@link AuthenticateBearer} (local JWT verification plus a live grant check,
  * or a personal token); authorization maps roles to scopes, so {@code isUserInRole("mcp:write")} asks whether
  * the token carries {@code mcp:write}.
  */
@@ -46,11 +46,14 @@ public final class McpBearerAuthFilter extends AuthFilter<String, McpPrincipal> 
                             "tokens in the query string are refused; use the Authorization header"))
                     .build());
         }
-        Optional<String> token = pathToken(request).or(() -> headerToken(request));
+        Optional<String> inPath = pathToken(request);
+        Optional<String> token = inPath.or(() -> headerToken(request));
         if (token.isEmpty()) {
             throw new WebApplicationException(challenge.missingToken());
         }
-        AuthenticateBearer.Outcome outcome = authenticateBearer.authenticate(token.get());
+        AuthenticateBearer.Outcome outcome = inPath.isPresent()
+                ? authenticateBearer.authenticateInUrl(token.get())
+                : authenticateBearer.authenticate(token.get());
         if (outcome instanceof AuthenticateBearer.Outcome.Refused refused) {
             throw new WebApplicationException(challenge.invalidToken(refused.reason()));
         }

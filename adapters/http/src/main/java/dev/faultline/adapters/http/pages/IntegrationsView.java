@@ -96,14 +96,16 @@ public final class IntegrationsView extends PageView {
 
     /** One connected app. */
     public record IntegrationRow(String clientId, String name, boolean selfRegistered, String redirectHost,
-            String scopes, String scopeWords, String approved, String approvedIso, String lastUsed, int sessions) {
+            String scopes, String scopeWords, String approved, String approvedIso, String lastUsed, int sessions,
+            String ends, String endsIso) {
 
         static IntegrationRow of(Integration integration) {
             return new IntegrationRow(integration.clientId().value(), DisplayText.of(integration.clientName()),
                     integration.selfRegistered(), DisplayText.of(integration.redirectHost()),
                     scopeNames(integration.scopes()), IntegrationsView.scopeWords(integration.scopes()),
                     Dates.shown(integration.lastApprovedAt()), Dates.machine(integration.lastApprovedAt()),
-                    Dates.shown(integration.lastUsedAt(), "Not yet"), integration.activeSessions());
+                    Dates.shown(integration.lastUsedAt(), "Not yet"), integration.activeSessions(),
+                    Dates.shown(integration.endsAt()), Dates.machine(integration.endsAt()));
         }
 
         public boolean severalSessions() {

@@ -124,7 +124,8 @@ class IntegrationsPageTest {
         assertThat(html.split("data-client-id=\"" + claude.id().value() + "\"", -1)).hasSize(2);
         assertThat(html).contains("<bdi class=\"client-name\">Claude Code</bdi>").contains("Self-registered")
                 .contains("127.0.0.1").contains("mcp:read mcp:write").contains("2 sessions")
-                .contains("23 Nov 2026, 10:03 UTC").contains("Not yet").contains("id=\"revoke-all\"");
+                .contains("23 Nov 2026, 10:03 UTC").contains("Not yet").contains("id=\"revoke-all\"")
+                .contains("ends on <time datetime=\"2027-02-21T10:03:00Z\">21 Feb 2027, 10:03 UTC</time>");
         assertThat(hiddenField(html, "client_id")).isEqualTo(claude.id().value());
     }
 

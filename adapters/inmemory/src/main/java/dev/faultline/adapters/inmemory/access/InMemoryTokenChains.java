@@ -3,6 +3,7 @@ package dev.faultline.adapters.inmemory.access;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.access.TokenHash;
@@ -16,24 +17,26 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chains by id plus an index of every refresh hash ever issued. Every method holds this object's lock, so
+ * Chains by id plus an index of every refresh hash ever issued (with its chain and generation). Every method holds this object's lock, so
  * rotate is a true compare-and-set and never interleaves with a revocation.
  */
 public final class InMemoryTokenChains implements TokenChains {
     private final Map<ChainId, TokenChain> byId = new HashMap<>();
-    private final Map<TokenHash, ChainId> byRefreshHash = new HashMap<>();
+    private final Map<TokenHash, IssuedRefresh> byRefreshHash = new HashMap<>();
 
     @Override
     public synchronized void add(TokenChain chain) {
         if (byId.containsKey(chain.id())) {
             throw new IllegalStateException("chain id already exists");
         }
-        List<TokenHash> hashes = allHashes(chain);
-        if (hashes.stream().anyMatch(byRefreshHash::containsKey)) {
+        if (chain.generation() != 1) {
+            throw new IllegalArgumentException("a new chain starts at generation 1");
+        }
+        if (byRefreshHash.containsKey(chain.currentRefresh())) {
             throw new IllegalStateException("refresh token hash already issued");
         }
         byId.put(chain.id(), chain);
-        hashes.forEach(hash -> byRefreshHash.put(hash, chain.id()));
+        byRefreshHash.put(chain.currentRefresh(), chain.current());
     }
 
     @Override
@@ -42,8 +45,8 @@ public final class InMemoryTokenChains implements TokenChains {
     }
 
     @Override
-    public synchronized Optional<TokenChain> findByRefreshHash(TokenHash refreshHash) {
-        return Optional.ofNullable(byRefreshHash.get(refreshHash)).map(byId::get);
+    public synchronized Optional<IssuedRefresh> findIssuedRefresh(TokenHash refreshHash) {
+        return Optional.ofNullable(byRefreshHash.get(refreshHash));
     }
 
     @Override
@@ -57,7 +60,7 @@ public final class InMemoryTokenChains implements TokenChains {
             throw new IllegalStateException("next is not a rotation of the stored chain");
         }
         byId.put(id, next);
-        byRefreshHash.put(next.currentRefresh(), id);
+        byRefreshHash.put(next.currentRefresh(), next.current());
         return true;
     }
 
@@ -122,16 +125,10 @@ public final class InMemoryTokenChains implements TokenChains {
                                 || c.revocation().map(r -> r.at().isBefore(cutoff)).orElse(false)))
                 .limit(limit)
                 .toList();
-        for (TokenChain chain : doomed) {
-            byId.remove(chain.id());
-            allHashes(chain).forEach(byRefreshHash::remove);
-        }
+        Set<ChainId> doomedIds = new java.util.HashSet<>();
+        doomed.forEach(chain -> doomedIds.add(chain.id()));
+        doomedIds.forEach(byId::remove);
+        byRefreshHash.values().removeIf(issued -> doomedIds.contains(issued.chainId()));
         return doomed.size();
-    }
-
-    private static List<TokenHash> allHashes(TokenChain chain) {
-        List<TokenHash> hashes = new java.util.ArrayList<>(chain.earlierRefreshes());
-        hashes.add(chain.currentRefresh());
-        return hashes;
     }
 }

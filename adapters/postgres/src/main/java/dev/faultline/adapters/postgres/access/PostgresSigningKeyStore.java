@@ -36,6 +36,17 @@ public final class PostgresSigningKeyStore implements SigningKeyStore {
     }
 
     @Override
+    public boolean replaceDocument(String keyId, String expected, String replacement) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE signing_keys SET private_document = :replacement
+                        WHERE key_id = :keyId AND private_document = :expected""")
+                .bind("keyId", keyId)
+                .bind("expected", expected)
+                .bind("replacement", replacement)
+                .execute()) == 1;
+    }
+
+    @Override
     public int deleteCreatedBefore(Instant cutoff) {
         return jdbi.withHandle(h -> h.createUpdate("""
                         DELETE FROM signing_keys

@@ -2,13 +2,13 @@ package dev.faultline.adapters.postgres.access;
 
 import static dev.faultline.adapters.postgres.Rows.instant;
 import static dev.faultline.adapters.postgres.Rows.optionalInstant;
-import static dev.faultline.adapters.postgres.Rows.strings;
 import static dev.faultline.adapters.postgres.Rows.timestamp;
 
 import dev.faultline.adapters.postgres.Rows;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.Revocation;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.Scopes;
@@ -18,7 +18,6 @@ import dev.faultline.domain.account.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +28,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
- * Chains in {@code token_chains}, every refresh hash they issued in {@code refresh_tokens} (migration
- * {@code V2__access.sql}). Each write is a single statement, so it is atomic with or without a surrounding
+ * Chains in {@code token_chains}, every refresh hash they issued in {@code refresh_tokens} (migrations
+ * {@code V2__access.sql}, {@code V8__grant_end_and_previous_refresh.sql}). A chain is read from its own row only
+ * (current and previous hash in columns), so reading one never touches {@code refresh_tokens}; that table is
+ * only looked up by its primary key, one presented hash at a time. Each write is a single statement, so it is atomic with or without a surrounding
  * transaction: adding a chain inserts the chain and its hashes together; rotating is an update conditional on
  * the expected current hash and on "not revoked", chained to the insert of the new hash. Of two concurrent
  * rotations the second blocks on the row, re-checks the condition against the winner's version, and changes
@@ -39,11 +40,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class PostgresTokenChains implements TokenChains {
     private static final String SELECT = """
             SELECT c.id, c.client_id, c.user_id, c.scopes, c.audience, c.current_refresh_hash, c.generation,
-                   c.current_issued_at, c.refresh_expires_at, c.created_at, c.last_approved_at, c.last_used_at,
-                   c.revoked_at, c.revocation_reason,
-                   ARRAY(SELECT r.token_hash FROM refresh_tokens r
-                         WHERE r.chain_id = c.id AND r.generation < c.generation
-                         ORDER BY r.generation) AS earlier_hashes
+                   c.previous_refresh_hash, c.current_issued_at, c.refresh_expires_at, c.created_at, c.grant_ends_at,
+                   c.last_approved_at, c.last_used_at, c.revoked_at, c.revocation_reason
             FROM token_chains c
             """;
 
@@ -55,21 +53,21 @@ public final class PostgresTokenChains implements TokenChains {
 
     @Override
     public void add(TokenChain chain) {
-        List<String> hashes = new ArrayList<>(chain.earlierRefreshes().stream().map(TokenHash::hex).toList());
-        hashes.add(chain.currentRefresh().hex());
+        if (chain.generation() != 1) {
+            throw new IllegalArgumentException("a new chain starts at generation 1");
+        }
         try {
             jdbi.useHandle(handle -> handle.createUpdate("""
                             WITH chain AS (
                                 INSERT INTO token_chains (id, client_id, user_id, scopes, audience, current_refresh_hash,
-                                    generation, current_issued_at, refresh_expires_at, created_at, last_approved_at,
-                                    last_used_at, revoked_at, revocation_reason)
-                                VALUES (:id, :clientId, :userId, :scopes, :audience, :current, :generation,
-                                    :currentIssuedAt, :refreshExpiresAt, :createdAt, :lastApprovedAt, :lastUsedAt,
-                                    :revokedAt, :reason)
+                                    generation, current_issued_at, refresh_expires_at, created_at, grant_ends_at,
+                                    last_approved_at, last_used_at, revoked_at, revocation_reason)
+                                VALUES (:id, :clientId, :userId, :scopes, :audience, :current, 1,
+                                    :currentIssuedAt, :refreshExpiresAt, :createdAt, :grantEndsAt, :lastApprovedAt,
+                                    :lastUsedAt, :revokedAt, :reason)
                                 RETURNING id)
                             INSERT INTO refresh_tokens (token_hash, chain_id, generation)
-                            SELECT issued.hash, chain.id, issued.generation
-                            FROM chain, unnest(:hashes) WITH ORDINALITY AS issued(hash, generation)
+                            SELECT :current, chain.id, 1 FROM chain
                             """)
                     .bind("id", chain.id().value())
                     .bind("clientId", chain.clientId().value())
@@ -77,15 +75,14 @@ public final class PostgresTokenChains implements TokenChains {
                     .bind("scopes", chain.scopes().asString())
                     .bind("audience", chain.audience())
                     .bind("current", chain.currentRefresh().hex())
-                    .bind("generation", chain.generation())
                     .bind("currentIssuedAt", timestamp(chain.currentIssuedAt()))
                     .bind("refreshExpiresAt", timestamp(chain.refreshExpiresAt()))
                     .bind("createdAt", timestamp(chain.createdAt()))
+                    .bind("grantEndsAt", timestamp(chain.grantEndsAt()))
                     .bind("lastApprovedAt", timestamp(chain.lastApprovedAt()))
                     .bind("lastUsedAt", timestamp(chain.lastUsedAt()))
                     .bind("revokedAt", timestamp(chain.revocation().map(Revocation::at)))
                     .bind("reason", chain.revocation().map(r -> r.reason().name()).orElse(null))
-                    .bindArray("hashes", String.class, hashes)
                     .execute());
         } catch (UnableToExecuteStatementException e) {
             if (Rows.isUniqueViolation(e)) {
@@ -104,11 +101,12 @@ public final class PostgresTokenChains implements TokenChains {
     }
 
     @Override
-    public Optional<TokenChain> findByRefreshHash(TokenHash refreshHash) {
+    public Optional<IssuedRefresh> findIssuedRefresh(TokenHash refreshHash) {
         return jdbi.withHandle(handle -> handle.createQuery(
-                        SELECT + " WHERE c.id = (SELECT chain_id FROM refresh_tokens WHERE token_hash = :hash)")
+                        "SELECT chain_id, token_hash, generation FROM refresh_tokens WHERE token_hash = :hash")
                 .bind("hash", refreshHash.hex())
-                .map(PostgresTokenChains::map)
+                .map((rs, ctx) -> new IssuedRefresh(new ChainId(rs.getObject("chain_id", UUID.class)),
+                        new TokenHash(rs.getString("token_hash")), rs.getInt("generation")))
                 .findOne());
     }
 
@@ -122,6 +120,7 @@ public final class PostgresTokenChains implements TokenChains {
                             WITH rotated AS (
                                 UPDATE token_chains
                                 SET current_refresh_hash = :next, generation = :generation,
+                                    previous_refresh_hash = current_refresh_hash,
                                     current_issued_at = :currentIssuedAt, refresh_expires_at = :refreshExpiresAt,
                                     last_used_at = :lastUsedAt
                                 WHERE id = :id AND current_refresh_hash = :expected AND revoked_at IS NULL
@@ -255,10 +254,11 @@ public final class PostgresTokenChains implements TokenChains {
                 revocation,
                 new TokenHash(rs.getString("current_refresh_hash")),
                 rs.getInt("generation"),
-                strings(rs, "earlier_hashes").stream().map(TokenHash::new).toList(),
+                Optional.ofNullable(rs.getString("previous_refresh_hash")).map(TokenHash::new),
                 instant(rs, "current_issued_at"),
                 instant(rs, "refresh_expires_at"),
                 instant(rs, "created_at"),
+                instant(rs, "grant_ends_at"),
                 instant(rs, "last_approved_at"),
                 optionalInstant(rs, "last_used_at"));
     }

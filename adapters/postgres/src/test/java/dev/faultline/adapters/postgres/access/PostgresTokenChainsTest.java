@@ -40,6 +40,33 @@ class PostgresTokenChainsTest extends TokenChainsContract {
         return AccessTestUsers.insert(db);
     }
 
+    /**
+     * What the bearer check does on every MCP call (load the chain, record its use) and what My Integrations
+     * does (list a person's chains) never read {@code refresh_tokens}: with that table out of reach they still
+     * work, after any number of rotations. Without the previous-hash column, loading a chain read every hash
+     * it ever issued.
+     */
+    @Test
+    void loading_a_chain_never_reads_the_refresh_tokens_it_issued() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        for (int i = 1; i <= 25; i++) {
+            TokenChain next = ((dev.faultline.domain.access.RefreshOutcome.Rotated) chain.refresh(chain.current(),
+                    randomHash(), java.util.Optional.empty(), T0.plusSeconds(i), STRICT)).chain();
+            assertThat(chains.rotate(chain.id(), chain.currentRefresh(), next)).isTrue();
+            chain = next;
+        }
+        db.jdbi().useHandle(handle -> handle.execute("ALTER TABLE refresh_tokens RENAME TO refresh_tokens_hidden"));
+        try {
+            assertThat(chains.findById(chain.id())).contains(chain);
+            java.time.Instant later = T0.plus(java.time.Duration.ofHours(1));
+            assertThat(chains.recordUse(chain.id(), later, later)).isTrue();
+            assertThat(chains.listActiveFor(user, T0.plusSeconds(60))).hasSize(1);
+        } finally {
+            db.jdbi().useHandle(handle -> handle.execute("ALTER TABLE refresh_tokens_hidden RENAME TO refresh_tokens"));
+        }
+    }
+
     @Test
     void a_chain_and_its_refresh_hashes_go_with_their_user() {
         TokenChain chain = chain(client.id(), user, T0);

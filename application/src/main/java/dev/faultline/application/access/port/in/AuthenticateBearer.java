@@ -14,7 +14,18 @@ import java.util.Objects;
  * revocation on any instance takes effect at the next request) or a personal access token.
  */
 public interface AuthenticateBearer {
+    /**
+     * A token from the {@code Authorization} header. An access token's caller gets the scopes the token claims
+     * <em>and</em> its grant holds (the grant is the authority, not the signed claims).
+     */
     Outcome authenticate(String presented);
+
+    /**
+     * A token from the personal-token URL form ({@code /mcp/{token}}): only a well-formed personal token (prefix
+     * and checksum) is accepted there; an access token or any other string is refused like an invalid token,
+     * without being looked up (URLs end up in histories and proxy logs; only revocable personal tokens may).
+     */
+    Outcome authenticateInUrl(String presented);
 
     /** The person calling, what the token allows, and which grant it comes from. */
     record Caller(UserId user, Scopes scopes, Grant grant) {

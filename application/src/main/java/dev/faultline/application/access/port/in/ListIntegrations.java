@@ -17,8 +17,10 @@ public interface ListIntegrations {
      * @param lastApprovedAt  the most recent consent
      * @param lastUsedAt      the most recent refresh, if any
      * @param activeSessions  how many active chains the client holds for this user
+     * @param endsAt          when the last of those grants ends (its absolute lifetime), however often refreshed
      */
     record Integration(ClientId clientId, String clientName, boolean selfRegistered, String redirectHost,
-            Scopes scopes, Instant lastApprovedAt, Optional<Instant> lastUsedAt, int activeSessions) {
+            Scopes scopes, Instant lastApprovedAt, Optional<Instant> lastUsedAt, int activeSessions,
+            Instant endsAt) {
     }
 }

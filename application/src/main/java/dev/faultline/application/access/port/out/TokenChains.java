@@ -2,6 +2,7 @@ package dev.faultline.application.access.port.out;
 
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.access.TokenHash;
@@ -13,7 +14,10 @@ import java.util.Set;
 
 /**
  * Token chains and every refresh-token hash each one ever issued. A refresh-token hash belongs to at most one
- * chain, forever (until the chain is purged).
+ * chain, forever (until the chain is purged). Loading a chain ({@link #findById}, the lists) reads only the
+ * chain's own state, never the hashes it issued earlier, so its cost does not grow with how often it rotated:
+ * the bearer check on every MCP call loads a chain. Earlier hashes are only ever looked up one at a time, by
+ * index ({@link #findIssuedRefresh}), when a refresh token is presented.
  */
 public interface TokenChains {
     /** Stores a new chain with its first refresh token. Duplicate chain id or refresh hash: IllegalStateException. */
@@ -21,8 +25,11 @@ public interface TokenChains {
 
     Optional<TokenChain> findById(ChainId id);
 
-    /** The chain that issued {@code refreshHash} at any time: the current token or any earlier one. */
-    Optional<TokenChain> findByRefreshHash(TokenHash refreshHash);
+    /**
+     * The record of {@code refreshHash} if some chain issued it at any time (the current token or any earlier
+     * one): which chain, and at which generation.
+     */
+    Optional<IssuedRefresh> findIssuedRefresh(TokenHash refreshHash);
 
     /**
      * Compare-and-set: replaces the stored chain with {@code next} only if the chain is not revoked and its

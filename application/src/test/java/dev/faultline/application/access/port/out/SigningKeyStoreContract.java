@@ -44,6 +44,21 @@ public abstract class SigningKeyStoreContract {
     }
 
     @Test
+    void replacesADocumentOnlyIfItIsStillTheExpectedOne() {
+        SigningKeyStore store = store();
+        store.add(new StoredKey("k", "clear", T0));
+
+        assertThat(store.replaceDocument("k", "other", "sealed-1")).isFalse();
+        assertThat(store.replaceDocument("k", "clear", "sealed-2")).isTrue();
+        assertThat(store.replaceDocument("k", "clear", "sealed-3")).as("a second writer loses").isFalse();
+        assertThat(store.replaceDocument("missing", "clear", "x")).isFalse();
+        assertThat(store.all()).singleElement().satisfies(key -> {
+            assertThat(key.privateDocument()).isEqualTo("sealed-2");
+            assertThat(key.createdAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
     void neverShowsThePrivateDocumentInItsDescription() {
         assertThat(new StoredKey("k", "{\"d\":\"secret\"}", T0).toString()).doesNotContain("secret");
     }

@@ -17,6 +17,7 @@ import dev.faultline.application.access.testing.FakeSecretGenerator;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.access.RefreshOutcome;
 import dev.faultline.domain.access.Revocation;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.Test;
 
 /** What every {@link TokenChains} adapter must do, including the refresh race. */
 public abstract class TokenChainsContract {
-    static final RotationPolicy STRICT = RotationPolicy.strict(Duration.ofDays(30));
+    protected static final RotationPolicy STRICT = RotationPolicy.strict(Duration.ofDays(30));
 
     protected TokenChains chains;
     protected Clients clients;
@@ -78,7 +79,7 @@ public abstract class TokenChainsContract {
     }
 
     private static TokenChain rotate(TokenChain chain, TokenHash next, Instant now) {
-        RefreshOutcome outcome = chain.refresh(chain.currentRefresh(), next, Optional.empty(), now, STRICT);
+        RefreshOutcome outcome = chain.refresh(chain.current(), next, Optional.empty(), now, STRICT);
         return ((RefreshOutcome.Rotated) outcome).chain();
     }
 
@@ -88,9 +89,9 @@ public abstract class TokenChainsContract {
         chains.add(chain);
 
         assertThat(chains.findById(chain.id())).contains(chain);
-        assertThat(chains.findByRefreshHash(chain.currentRefresh())).contains(chain);
+        assertThat(chains.findIssuedRefresh(chain.currentRefresh())).contains(chain.current());
         assertThat(chains.findById(ChainId.random())).isEmpty();
-        assertThat(chains.findByRefreshHash(randomHash())).isEmpty();
+        assertThat(chains.findIssuedRefresh(randomHash())).isEmpty();
     }
 
     @Test
@@ -115,11 +116,11 @@ public abstract class TokenChainsContract {
         TokenChain chain = chain(client.id(), user, T0);
         chains.add(chain);
         TokenChain twin = TokenChain.start(ChainId.random(), client.id(), user, Scopes.READ_ONLY, RESOURCE,
-                chain.currentRefresh(), T0, Duration.ofDays(1));
+                chain.currentRefresh(), T0, RotationPolicy.strict(Duration.ofDays(1)));
 
         assertThatThrownBy(() -> chains.add(twin)).isInstanceOf(IllegalStateException.class);
         assertThat(chains.findById(twin.id())).isEmpty();
-        assertThat(chains.findByRefreshHash(chain.currentRefresh())).contains(chain);
+        assertThat(chains.findIssuedRefresh(chain.currentRefresh())).contains(chain.current());
     }
 
     @Test
@@ -134,10 +135,54 @@ public abstract class TokenChainsContract {
         assertThat(chains.rotate(chain.id(), second.currentRefresh(), third)).isTrue();
 
         assertThat(chains.findById(chain.id())).contains(third);
-        assertThat(chains.findByRefreshHash(chain.currentRefresh())).contains(third);
-        assertThat(chains.findByRefreshHash(second.currentRefresh())).contains(third);
-        assertThat(chains.findByRefreshHash(third.currentRefresh())).contains(third);
-        assertThat(third.earlierRefreshes()).containsExactly(chain.currentRefresh(), second.currentRefresh());
+        assertThat(chains.findIssuedRefresh(chain.currentRefresh()))
+                .contains(new IssuedRefresh(chain.id(), chain.currentRefresh(), 1));
+        assertThat(chains.findIssuedRefresh(second.currentRefresh()))
+                .contains(new IssuedRefresh(chain.id(), second.currentRefresh(), 2));
+        assertThat(chains.findIssuedRefresh(third.currentRefresh())).contains(third.current());
+        assertThat(third.previousRefresh()).contains(second.currentRefresh());
+    }
+
+    /**
+     * A chain is loaded with its own state only: however often it rotated, it carries the current and the
+     * previous refresh hash, and every earlier hash is still found, one at a time, with its generation.
+     */
+    @Test
+    void a_chain_loads_the_same_however_often_it_rotated_and_every_earlier_token_stays_known() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        List<TokenHash> issued = new ArrayList<>(List.of(chain.currentRefresh()));
+        for (int i = 1; i <= 40; i++) {
+            TokenChain next = rotate(chain, randomHash(), T0.plusSeconds(i));
+            assertThat(chains.rotate(chain.id(), chain.currentRefresh(), next)).isTrue();
+            issued.add(next.currentRefresh());
+            chain = next;
+        }
+
+        TokenChain loaded = chains.findById(chain.id()).orElseThrow();
+        assertThat(loaded).isEqualTo(chain);
+        assertThat(loaded.generation()).isEqualTo(41);
+        assertThat(loaded.previousRefresh()).contains(issued.get(39));
+        for (int i = 0; i < issued.size(); i++) {
+            assertThat(chains.findIssuedRefresh(issued.get(i))).contains(new IssuedRefresh(chain.id(), issued.get(i),
+                    i + 1));
+        }
+        assertThat(loaded.refresh(new IssuedRefresh(chain.id(), issued.get(3), 4), randomHash(), Optional.empty(),
+                T0.plusSeconds(60), STRICT)).isInstanceOf(RefreshOutcome.ReuseDetected.class);
+    }
+
+    @Test
+    void the_grants_end_is_kept() {
+        RotationPolicy shortGrant = new RotationPolicy(Duration.ofDays(30), Duration.ZERO, Duration.ofDays(2));
+        TokenChain chain = TokenChain.start(ChainId.random(), client.id(), user, Scopes.READ_ONLY, RESOURCE,
+                randomHash(), T0, shortGrant);
+        chains.add(chain);
+
+        TokenChain stored = chains.findById(chain.id()).orElseThrow();
+        assertThat(stored.grantEndsAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
+        assertThat(stored.refreshExpiresAt()).isEqualTo(T0.plus(Duration.ofDays(2)));
+        assertThat(chains.listActiveFor(user, T0.plus(Duration.ofDays(2)).minusSeconds(1))).containsExactly(stored);
+        assertThat(chains.listActiveFor(user, T0.plus(Duration.ofDays(2)))).isEmpty();
     }
 
     @Test
@@ -249,8 +294,8 @@ public abstract class TokenChainsContract {
         assertThat(chains.purgeEndedBefore(cutoff, cutoff, 1)).isZero();
 
         assertThat(chains.findById(revokedLongAgo.id())).isEmpty();
-        assertThat(chains.findByRefreshHash(revokedLongAgo.currentRefresh())).isEmpty();
-        assertThat(chains.findByRefreshHash(rotated.currentRefresh())).isEmpty();
+        assertThat(chains.findIssuedRefresh(revokedLongAgo.currentRefresh())).isEmpty();
+        assertThat(chains.findIssuedRefresh(rotated.currentRefresh())).isEmpty();
         assertThat(chains.findById(expiredLongAgo.id())).isEmpty();
         assertThat(chains.findById(revokedRecently.id())).isPresent();
         assertThat(chains.findById(active.id())).isPresent();
@@ -291,7 +336,7 @@ public abstract class TokenChainsContract {
             for (int round = 0; round < 50; round++) {
                 String refreshToken = "flt_rt_round_" + round + "_" + ChainId.random();
                 TokenChain chain = TokenChain.start(ChainId.random(), client.id(), user, Scopes.READ_ONLY,
-                        policy.mcpResource(), TokenHash.of(refreshToken), T0, Duration.ofDays(30));
+                        policy.mcpResource(), TokenHash.of(refreshToken), T0, STRICT);
                 chains.add(chain);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<TokenOutcome>> attempts = new ArrayList<>();

@@ -1,0 +1,198 @@
+package dev.faultline.bootstrap.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.domain.access.PkceChallenge;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A plain OAuth client of a real server, for end-to-end tests: registers itself (public or confidential), has a
+ * person sign in and approve in a {@link Browser}, and talks to the token, revocation and MCP endpoints. Every
+ * call is one real HTTP request; nothing is done in-process.
+ */
+public final class OAuthClient {
+    public static final String REDIRECT = "http://127.0.0.1:53682/callback";
+    public static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String issuer;
+    private final String clientId;
+    private final String clientSecret;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private OAuthClient(String issuer, String clientId, String clientSecret) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+    }
+
+    /** Registers a public client ({@code none}) with dynamic client registration. */
+    public static OAuthClient registerPublic(String issuer) {
+        return register(issuer, "none");
+    }
+
+    /** Registers a confidential client ({@code client_secret_post}). */
+    public static OAuthClient registerConfidential(String issuer) {
+        return register(issuer, "client_secret_post");
+    }
+
+    private static OAuthClient register(String issuer, String authMethod) {
+        HttpResponse<String> registered = send(HttpClient.newHttpClient(), HttpRequest.newBuilder(
+                        URI.create(issuer + "/mcp/oauth/register"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"client_name":"Test client","redirect_uris":["%s"],"token_endpoint_auth_method":"%s",
+                         "grant_types":["authorization_code","refresh_token"],"response_types":["code"]}"""
+                        .formatted(REDIRECT, authMethod)))
+                .build());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        JsonNode body = json(registered.body());
+        return new OAuthClient(issuer, body.path("client_id").asText(),
+                body.hasNonNull("client_secret") ? body.path("client_secret").asText() : null);
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    /** The client secret (confidential clients), or null. */
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** The person at {@code browser} signs in if needed and approves {@code scope}; returns the code. */
+    public String authorize(Browser browser, String email, String password, String scope) {
+        String authorize = issuer + "/mcp/oauth/authorize?" + form(Map.of(
+                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT, "scope", scope,
+                "state", "state-" + clientId, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
+                "code_challenge_method", "S256", "resource", issuer + "/mcp"));
+        URI back = browser.follow(authorize, issuer, forms -> {
+            for (Browser.Form form : forms) {
+                if (form.html().contains("type=\"password\"")) {
+                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                    fields.put("email", email);
+                    fields.put("password", password);
+                    return new Browser.Form(form.action(), fields, form.buttons(), form.html());
+                }
+            }
+            for (Browser.Form form : forms) {
+                for (Map<String, String> button : form.buttons()) {
+                    if ("approve".equalsIgnoreCase(button.get("value"))) {
+                        Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                        fields.put(button.get("name"), button.get("value"));
+                        return new Browser.Form(form.action(), fields, form.buttons(), form.html());
+                    }
+                }
+            }
+            throw new AssertionError("no sign-in or consent form on the page");
+        });
+        assertThat(back.toString()).startsWith(REDIRECT);
+        return parameters(back).get("code");
+    }
+
+    public HttpResponse<String> exchange(String code) {
+        Map<String, String> form = credentials();
+        form.putAll(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+                "code_verifier", VERIFIER, "resource", issuer + "/mcp"));
+        return postForm("/mcp/oauth/token", form);
+    }
+
+    public HttpResponse<String> refresh(String refreshToken) {
+        Map<String, String> form = credentials();
+        form.putAll(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        return postForm("/mcp/oauth/token", form);
+    }
+
+    public HttpResponse<String> revoke(String token) {
+        Map<String, String> form = credentials();
+        form.put("token", token);
+        return postForm("/mcp/oauth/revoke", form);
+    }
+
+    /** A token response's JSON, which must be a 200. */
+    public static JsonNode tokens(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
+    /** {@code tools/call} of {@code tool} on {@code path} ({@code /mcp} or {@code /mcp/{token}}). */
+    public HttpResponse<String> callTool(String path, String bearer, String tool, String arguments) {
+        return mcp(path, bearer, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + tool + "\",\"arguments\":" + arguments + "}}");
+    }
+
+    public HttpResponse<String> mcp(String path, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuer + path))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2025-11-25")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        return send(http, request.build());
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Map<String, String> credentials() {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("client_id", clientId);
+        if (clientSecret != null) {
+            form.put("client_secret", clientSecret);
+        }
+        return form;
+    }
+
+    private HttpResponse<String> postForm(String path, Map<String, String> form) {
+        return send(http, HttpRequest.newBuilder(URI.create(issuer + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build());
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String form(Map<String, String> parameters) {
+        return parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+
+    static Map<String, String> parameters(URI uri) {
+        Map<String, String> result = new LinkedHashMap<>();
+        for (String pair : uri.getRawQuery().split("&")) {
+            String[] kv = pair.split("=", 2);
+            result.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+        }
+        return result;
+    }
+}
