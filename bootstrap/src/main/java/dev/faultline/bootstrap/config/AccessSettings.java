@@ -29,9 +29,9 @@ public class AccessSettings {
 
     /**
      * Base64 of the 32-byte key that encrypts signing keys at rest (AES-256-GCM); empty = a generated key in a file
-     * beside the embedded data directory. Never logged.
+     * beside the embedded data directory (also when the shipped {@code ${FAULTLINE_KEY_ENCRYPTION_KEY:-}} leaves it
+     * null). Never logged.
      */
-    @NotNull
     private String keyEncryptionKey = "";
 
     @ValidationMethod(message = "keyEncryptionKey must be empty or the base64 of 32 random bytes (openssl rand -base64 32)")
@@ -50,7 +50,7 @@ public class AccessSettings {
 
     @JsonProperty
     public String getKeyEncryptionKey() {
-        return keyEncryptionKey;
+        return keyEncryptionKey == null ? "" : keyEncryptionKey;
     }
 
     @JsonProperty

@@ -68,4 +68,19 @@ class AccessSettingsTest {
         assertThat(problems(tooLong)).singleElement().asString().contains("365 DAYS");
         assertThat(problems(missing)).hasSize(1);
     }
+
+    @Test
+    void a_configured_key_encryption_key_must_be_32_bytes_of_base64() {
+        AccessSettings exact = new AccessSettings();
+        exact.setKeyEncryptionKey(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+        AccessSettings short31 = new AccessSettings();
+        short31.setKeyEncryptionKey(java.util.Base64.getEncoder().encodeToString(new byte[31]));
+        AccessSettings unset = new AccessSettings();
+        unset.setKeyEncryptionKey(null);
+
+        assertThat(problems(exact)).isEmpty();
+        assertThat(problems(unset)).isEmpty();
+        assertThat(unset.getKeyEncryptionKey()).isEmpty();
+        assertThat(problems(short31)).singleElement().asString().contains("base64 of 32 random bytes");
+    }
 }

@@ -50,6 +50,7 @@ class ShippedConfigTest {
         assertThat(access.browserSessionLifetimes().idle()).isEqualTo(Duration.ofHours(12));
         assertThat(access.browserSessionLifetimes().absolute()).isEqualTo(Duration.ofDays(7));
         assertThat(access.getGrantLifetime().toJavaDuration()).isEqualTo(Duration.ofDays(90));
+        assertThat(access.getKeyEncryptionKey()).as("empty: a generated key file").isEmpty();
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
         assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
         McpSettings mcp = configuration.getMcp();

@@ -12,7 +12,7 @@ import java.util.Objects;
  * mint tokens.
  *
  * <p>Documents stored in clear by an earlier version are read as they are and sealed by
- * {@link #sealClearKeys()} (at startup and on every rotation run), a compare-and-set per key so that several
+ * {@link #sealClearKeys()} (at every startup), a compare-and-set per key so that several
  * instances may do it at once. A sealed document this key cannot open means the wrong key-encryption key is
  * configured: reading fails with {@link WrongKeyEncryptionKey}, and nothing is ever replaced or regenerated.
  */
