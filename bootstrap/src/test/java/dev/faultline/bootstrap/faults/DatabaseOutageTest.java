@@ -154,22 +154,11 @@ class DatabaseOutageTest {
                     assertThat(event.getLevel()).isEqualTo(Level.WARN);
                     assertThat(event.getThrowableProxy()).isNull();
                 });
-        assertThat(halfWrittenChains(faultline)).as("chains whose refresh tokens do not add up").isZero();
+        assertThat(ChainRows.halfWritten(faultline.database().jdbi())).as("chains whose refresh tokens do not add up").isZero();
         for (Chain chain : chains) {
             assertThat(wire.refresh(client.id().value(), chain.refreshToken).statusCode())
                     .as("the last refresh token each client received still works").isEqualTo(200);
         }
-    }
-
-    /** Chains revoked (a client had to reuse a token), or whose current token is not exactly their last issued. */
-    private static int halfWrittenChains(Faultline faultline) {
-        return faultline.database().jdbi().withHandle(h -> h.createQuery("""
-                        SELECT count(*) FROM token_chains c
-                        WHERE c.revoked_at IS NOT NULL
-                           OR c.generation <> (SELECT count(*) FROM refresh_tokens r WHERE r.chain_id = c.id)
-                           OR NOT EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.chain_id = c.id
-                                          AND r.token_hash = c.current_refresh_hash AND r.generation = c.generation)""")
-                .mapTo(Integer.class).one());
     }
 
     private boolean record(String what, HttpResponse<String> response, java.util.function.Consumer<HttpResponse<String>> unavailable) {
