@@ -1,0 +1,68 @@
+package dev.faultline.bootstrap.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.bootstrap.TestFaultline;
+import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A client that declares a huge body and then sends nothing must get its answer at once, on every endpoint that
+ * takes a body, and the connection closed: a server that waited for the body would hold a thread until the idle
+ * timeout, here ten minutes, far beyond the test's failure bound.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class HugeDeclaredBodiesTest {
+    static final DropwizardAppExtension<FaultlineConfiguration> APP = TestFaultline.server(
+            ConfigOverride.config("server.applicationConnectors[0].idleTimeout", "10 minutes"));
+
+    private static final Map<String, String> ENDPOINTS = Map.of(
+            "/mcp/oauth/token", "application/x-www-form-urlencoded",
+            "/mcp/oauth/revoke", "application/x-www-form-urlencoded",
+            "/mcp/oauth/register", "application/json",
+            "/mcp", "application/json",
+            "/login", "application/x-www-form-urlencoded",
+            "/nowhere", "application/json");
+
+    @Test
+    void every_endpoint_answers_a_huge_declared_body_at_once_and_closes() throws Exception {
+        for (Map.Entry<String, String> endpoint : new java.util.TreeMap<>(ENDPOINTS).entrySet()) {
+            try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+                socket.setSoTimeout(60_000); // a failure bound only
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST " + endpoint.getKey() + " HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: " + endpoint.getValue() + "\r\n"
+                        + "Accept: application/json, text/event-stream\r\n"
+                        + "Content-Length: 1073741824\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+
+                String head = head(socket.getInputStream());
+                assertThat(head).as(endpoint.getKey()).matches("(?s)HTTP/1\\.1 (413|401|404) .*");
+                assertThat(head.toLowerCase(Locale.ROOT)).as(endpoint.getKey()).contains("connection: close");
+            }
+        }
+    }
+
+    private static String head(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1) {
+            head.append((char) c);
+            if (head.toString().endsWith("\r\n\r\n")) {
+                break;
+            }
+        }
+        return head.toString();
+    }
+}
