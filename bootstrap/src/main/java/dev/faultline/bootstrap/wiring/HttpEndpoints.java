@@ -22,7 +22,7 @@ import dev.faultline.adapters.http.pages.SettingsForms;
 import dev.faultline.adapters.http.session.SessionCookies;
 import dev.faultline.adapters.http.transport.MalformedHeaders;
 import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
-import dev.faultline.adapters.http.transport.StorageUnavailableMapper;
+import dev.faultline.adapters.http.outage.StorageUnavailableMapper;
 import dev.faultline.adapters.http.transport.UnreadRequestBodies;
 import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;

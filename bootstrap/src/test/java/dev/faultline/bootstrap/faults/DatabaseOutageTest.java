@@ -8,7 +8,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.adapters.http.transport.StorageUnavailableMapper;
+import dev.faultline.adapters.http.outage.StorageUnavailableMapper;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.bootstrap.FaultlineApplication;
 import dev.faultline.bootstrap.TestFaultline;

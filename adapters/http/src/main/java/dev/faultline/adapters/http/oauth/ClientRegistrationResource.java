@@ -1,6 +1,7 @@
 package dev.faultline.adapters.http.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.faultline.adapters.http.transport.ClientAddress;
 import dev.faultline.adapters.http.transport.JsonContentType;
 import dev.faultline.adapters.http.transport.StrictJson;
 import dev.faultline.application.access.port.in.RegisterClient;

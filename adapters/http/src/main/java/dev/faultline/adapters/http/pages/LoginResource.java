@@ -1,6 +1,6 @@
 package dev.faultline.adapters.http.pages;
 
-import dev.faultline.adapters.http.oauth.ClientAddress;
+import dev.faultline.adapters.http.transport.ClientAddress;
 import dev.faultline.adapters.http.session.LoginCsrf;
 import dev.faultline.adapters.http.session.SessionCookies;
 import dev.faultline.application.access.AccessPolicy;

@@ -1,4 +1,4 @@
-package dev.faultline.adapters.http.oauth;
+package dev.faultline.adapters.http.transport;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,4 +1,4 @@
-package dev.faultline.adapters.http.transport;
+package dev.faultline.adapters.http.outage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
