@@ -38,6 +38,10 @@ public class FaultlineConfiguration extends Configuration {
 
     @Valid
     @NotNull
+    private TokenEndpointSettings tokenEndpoint = new TokenEndpointSettings();
+
+    @Valid
+    @NotNull
     private McpSettings mcp = new McpSettings();
 
     @Valid
@@ -88,6 +92,16 @@ public class FaultlineConfiguration extends Configuration {
     @JsonProperty
     public void setRegistration(RegistrationSettings registration) {
         this.registration = registration;
+    }
+
+    @JsonProperty
+    public TokenEndpointSettings getTokenEndpoint() {
+        return tokenEndpoint;
+    }
+
+    @JsonProperty
+    public void setTokenEndpoint(TokenEndpointSettings tokenEndpoint) {
+        this.tokenEndpoint = tokenEndpoint;
     }
 
     @JsonProperty

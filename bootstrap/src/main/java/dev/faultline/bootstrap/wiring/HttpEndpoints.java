@@ -55,8 +55,9 @@ public final class HttpEndpoints {
         jersey.register(new ClientRegistrationResource(oauth.registerClient(), new RegistrationLimits(
                 (int) registration.getMaxBodySize().toBytes(), registration.getPerAddress(),
                 registration.getWindow().toJavaDuration(), registration.isTrustForwardedFor()), faultline.clock()));
-        jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens()));
-        jersey.register(new RevocationResource(oauth.revokeToken()));
+        int maxTokenForm = (int) faultline.configuration().getTokenEndpoint().getMaxFormSize().toBytes();
+        jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens(), maxTokenForm));
+        jersey.register(new RevocationResource(oauth.revokeToken(), maxTokenForm));
         jersey.register(new UnreadRequestBodies());
         jersey.register(new UnmatchedRequestHeaders());
         jersey.register(new StorageUnavailableMapper(

@@ -53,6 +53,8 @@ class ShippedConfigTest {
         assertThat(access.getKeyEncryptionKey()).as("empty: a generated key file").isEmpty();
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
         assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(configuration.getTokenEndpoint().getMaxFormSize().toBytes()).isEqualTo(16 * 1024);
+        assertThat(configuration.getPages().getMaxFormSize().toBytes()).isEqualTo(64 * 1024);
         McpSettings mcp = configuration.getMcp();
         assertThat(mcp.getMaxBodySize().toBytes()).isEqualTo(1024 * 1024);
         assertThat(mcp.getMaxBatchLength()).isEqualTo(10);

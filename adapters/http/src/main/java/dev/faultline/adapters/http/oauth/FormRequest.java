@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 final class FormRequest {
     /** Token and revocation requests are a handful of short parameters; a JWT is far below this. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
     private FormRequest() {
     }
@@ -27,17 +27,17 @@ final class FormRequest {
         }
     }
 
-    static Read read(String contentType, String contentLength, InputStream body) throws IOException {
+    static Read read(String contentType, String contentLength, InputStream body, int maxBytes) throws IOException {
         if (!isForm(contentType)) {
             return refused("Content-Type must be application/x-www-form-urlencoded, was "
                     + (contentType == null ? "absent" : "\"" + FormParameters.printable(contentType) + "\""));
         }
-        if (RequestBody.declaredLengthExceeds(contentLength, MAX_BODY_BYTES)) {
-            return new Read.Refused(TokenEndpointErrors.tooLarge(MAX_BODY_BYTES));
+        if (RequestBody.declaredLengthExceeds(contentLength, maxBytes)) {
+            return new Read.Refused(TokenEndpointErrors.tooLarge(maxBytes));
         }
-        Optional<byte[]> bytes = RequestBody.readAtMost(body, MAX_BODY_BYTES);
+        Optional<byte[]> bytes = RequestBody.readAtMost(body, maxBytes);
         if (bytes.isEmpty()) {
-            return new Read.Refused(TokenEndpointErrors.tooLarge(MAX_BODY_BYTES));
+            return new Read.Refused(TokenEndpointErrors.tooLarge(maxBytes));
         }
         FormParameters.Parse parse = FormParameters.parse(bytes.get());
         if (parse instanceof FormParameters.Parse.Malformed malformed) {

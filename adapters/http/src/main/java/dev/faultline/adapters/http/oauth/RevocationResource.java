@@ -22,16 +22,26 @@ public class RevocationResource {
     public static final String PATH = "/mcp/oauth/revoke";
 
     private final RevokeToken revokeToken;
+    private final int maxFormBytes;
 
     public RevocationResource(RevokeToken revokeToken) {
+        this(revokeToken, FormRequest.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** @param maxFormBytes the largest form body read; a larger one is {@code invalid_request} with 413 */
+    public RevocationResource(RevokeToken revokeToken, int maxFormBytes) {
         this.revokeToken = Objects.requireNonNull(revokeToken);
+        if (maxFormBytes < 1024) {
+            throw new IllegalArgumentException("maxFormBytes must be at least 1024, was " + maxFormBytes);
+        }
+        this.maxFormBytes = maxFormBytes;
     }
 
     @POST
     public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
-        FormRequest.Read read = FormRequest.read(contentType, contentLength, body);
+        FormRequest.Read read = FormRequest.read(contentType, contentLength, body, maxFormBytes);
         if (read instanceof FormRequest.Read.Refused refused) {
             return refused.response();
         }

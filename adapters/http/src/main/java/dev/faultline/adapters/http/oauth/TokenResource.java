@@ -26,17 +26,28 @@ public class TokenResource {
 
     private final ExchangeAuthorizationCode exchangeAuthorizationCode;
     private final RefreshTokens refreshTokens;
+    private final int maxFormBytes;
 
     public TokenResource(ExchangeAuthorizationCode exchangeAuthorizationCode, RefreshTokens refreshTokens) {
+        this(exchangeAuthorizationCode, refreshTokens, FormRequest.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** @param maxFormBytes the largest form body read; a larger one is {@code invalid_request} with 413 */
+    public TokenResource(ExchangeAuthorizationCode exchangeAuthorizationCode, RefreshTokens refreshTokens,
+            int maxFormBytes) {
         this.exchangeAuthorizationCode = Objects.requireNonNull(exchangeAuthorizationCode);
         this.refreshTokens = Objects.requireNonNull(refreshTokens);
+        if (maxFormBytes < 1024) {
+            throw new IllegalArgumentException("maxFormBytes must be at least 1024, was " + maxFormBytes);
+        }
+        this.maxFormBytes = maxFormBytes;
     }
 
     @POST
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
-        FormRequest.Read read = FormRequest.read(contentType, contentLength, body);
+        FormRequest.Read read = FormRequest.read(contentType, contentLength, body, maxFormBytes);
         if (read instanceof FormRequest.Read.Refused refused) {
             return refused.response();
         }
