@@ -43,7 +43,7 @@ public final class Fixtures {
     }
 
     public static User user(String email) {
-        return new User(UserId.random(), EmailAddress.of(email), new DisplayName("User " + unique()),
+        return new User(UserId.random(), EmailAddress.of(email), DisplayName.of("User " + unique()),
                 new PasswordHash("$fake$v2$" + unique()), T0);
     }
 

@@ -35,7 +35,7 @@ public final class ApplicationCommand extends FaultlineCommand {
 
     @Override
     protected void validate(Namespace namespace) {
-        owner = new EmailAddress(namespace.getString("owner"));
+        owner = EmailAddress.of(namespace.getString("owner"));
         name = namespace.getString("name");
         slug = new ApplicationSlug(namespace.getString("slug"));
         platform = new Platform(namespace.getString("platform"));

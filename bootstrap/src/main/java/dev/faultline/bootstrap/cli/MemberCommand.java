@@ -32,7 +32,7 @@ public final class MemberCommand extends FaultlineCommand {
     @Override
     protected void validate(Namespace namespace) {
         command = new GrantMembership.Command(new ApplicationSlug(namespace.getString("application")),
-                new EmailAddress(namespace.getString("email")),
+                EmailAddress.of(namespace.getString("email")),
                 Role.valueOf(namespace.getString("role").toUpperCase(Locale.ROOT)));
     }
 

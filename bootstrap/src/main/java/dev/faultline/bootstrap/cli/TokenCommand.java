@@ -41,8 +41,8 @@ public final class TokenCommand extends FaultlineCommand {
 
     @Override
     protected void validate(Namespace namespace) {
-        owner = new EmailAddress(namespace.getString("email"));
-        title = new PersonalTokenTitle(namespace.getString("title"));
+        owner = EmailAddress.of(namespace.getString("email"));
+        title = PersonalTokenTitle.of(namespace.getString("title"));
         scopes = Scopes.parse(namespace.getString("scope"), Scopes.READ_ONLY);
         Integer days = namespace.getInt("days");
         if (days != null && (days < 1 || days > 3650)) {

@@ -89,7 +89,7 @@ public final class DemoSeeder {
             throw new IllegalStateException("demo application " + slug + " could not be created: " + outcome);
         }
         faultline.tracker().grantMembership().grantMembership(new GrantMembership.Command(
-                new ApplicationSlug(slug), new EmailAddress(TEAMMATE_EMAIL), Role.MEMBER));
+                new ApplicationSlug(slug), EmailAddress.of(TEAMMATE_EMAIL), Role.MEMBER));
         return created.application();
     }
 

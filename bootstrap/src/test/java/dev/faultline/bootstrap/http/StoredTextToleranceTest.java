@@ -123,6 +123,23 @@ class StoredTextToleranceTest {
         assertThat(one.body()).contains("in checkout").contains("looking");
     }
 
+    @Test
+    void the_pages_show_stored_control_characters_as_markers_in_the_title_and_the_body() throws Exception {
+        Browser browser = signedIn();
+
+        HttpResponse<String> list = browser.get(base + "/issues");
+        HttpResponse<String> one = browser.get(base + "/issues/" + issueId);
+
+        assertThat(one.body()).contains("<title>Issue: Crash[U+0007] in checkout[U+001B][31m · Faultline</title>")
+                .contains("looking[U+0007]");
+        assertThat(list.body()).contains("Crash[U+0007] in checkout[U+001B][31m");
+        for (HttpResponse<String> page : List.of(list, one)) {
+            assertThat(page.body().chars().filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
+                    && c != '\t').mapToObj(c -> String.format("U+%04X", c)).toList())
+                    .as("raw control characters on " + page.uri()).isEmpty();
+        }
+    }
+
     private Browser signedIn() {
         Browser browser = new Browser();
         HttpResponse<String> login = browser.get(base + "/login");

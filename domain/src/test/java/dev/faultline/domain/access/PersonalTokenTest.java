@@ -15,7 +15,7 @@ class PersonalTokenTest {
     private static final UserId ALICE = UserId.random();
 
     private static PersonalToken issue(Optional<Instant> expiresAt) {
-        return PersonalToken.issue(PersonalTokenId.random(), ALICE, new PersonalTokenTitle("CI"), Scopes.READ_ONLY,
+        return PersonalToken.issue(PersonalTokenId.random(), ALICE, PersonalTokenTitle.of("CI"), Scopes.READ_ONLY,
                 TokenHash.of("flt_pat_secret"), expiresAt, NOW);
     }
 
@@ -101,13 +101,19 @@ class PersonalTokenTest {
 
     @Test
     void titlesAreTrimmedAndBounded() {
-        assertThat(new PersonalTokenTitle("  laptop  ").value()).isEqualTo("laptop");
-        assertThat(new PersonalTokenTitle("é".repeat(100)).value()).hasSize(100);
-        assertThatThrownBy(() -> new PersonalTokenTitle("x".repeat(101))).isInstanceOf(InvalidValue.class)
+        assertThat(PersonalTokenTitle.of("  laptop  ").value()).isEqualTo("laptop");
+        assertThat(PersonalTokenTitle.of("é".repeat(100)).value()).hasSize(100);
+        assertThatThrownBy(() -> PersonalTokenTitle.of("x".repeat(101))).isInstanceOf(InvalidValue.class)
                 .hasMessage("a token title is at most 100 characters");
-        assertThatThrownBy(() -> new PersonalTokenTitle("   ")).hasMessage("a token title is required");
-        assertThatThrownBy(() -> new PersonalTokenTitle(null)).hasMessage("a token title is required");
-        assertThatThrownBy(() -> new PersonalTokenTitle("a\nb")).hasMessage("a token title must not contain control characters");
+        assertThatThrownBy(() -> PersonalTokenTitle.of("   ")).hasMessage("a token title is required");
+        assertThatThrownBy(() -> PersonalTokenTitle.of(null)).hasMessage("a token title is required");
+        assertThatThrownBy(() -> PersonalTokenTitle.of("a\nb")).hasMessage("a token title must not contain control characters");
+    }
+
+    @Test
+    void aStoredTitleThatTodaysRulesRefuseReadsBackAsStored() {
+        assertThat(new PersonalTokenTitle("lap\u001btop\u202E").value()).isEqualTo("lap\u001btop\u202E");
+        assertThatThrownBy(() -> PersonalTokenTitle.of("lap\u001btop")).isInstanceOf(InvalidValue.class);
     }
 
     @Test

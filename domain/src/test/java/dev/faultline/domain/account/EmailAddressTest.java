@@ -25,7 +25,7 @@ class EmailAddressTest {
 
     @Test
     void refusesNullAndOverlongAddresses() {
-        assertThatThrownBy(() -> new EmailAddress(null)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> EmailAddress.of(null)).isInstanceOf(InvalidValue.class);
         String local64 = "a".repeat(64);
         String longDomain = ("b".repeat(60) + ".").repeat(5) + "org";
         assertThatThrownBy(() -> EmailAddress.of(local64 + "@" + longDomain))

@@ -13,8 +13,8 @@ class UserTest {
     @Test
     void registersWithAFreshIdAndKeepsOnlyTheHash() {
         PasswordHash hash = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
-        User user = User.register(EmailAddress.of("Ada@Example.org"), new DisplayName(" Ada "), hash, NOW);
-        User other = User.register(EmailAddress.of("ada@example.org"), new DisplayName("Ada"), hash, NOW);
+        User user = User.register(EmailAddress.of("Ada@Example.org"), DisplayName.of(" Ada "), hash, NOW);
+        User other = User.register(EmailAddress.of("ada@example.org"), DisplayName.of("Ada"), hash, NOW);
 
         assertThat(user.id()).isNotEqualTo(other.id());
         assertThat(user.email().value()).isEqualTo("ada@example.org");
@@ -24,7 +24,7 @@ class UserTest {
 
     @Test
     void rehashKeepsIdentity() {
-        User user = User.register(EmailAddress.of("ada@example.org"), new DisplayName("Ada"),
+        User user = User.register(EmailAddress.of("ada@example.org"), DisplayName.of("Ada"),
                 new PasswordHash("$old"), NOW);
         User rehashed = user.withPasswordHash(new PasswordHash("$new"));
         assertThat(rehashed.id()).isEqualTo(user.id());
@@ -34,10 +34,22 @@ class UserTest {
 
     @Test
     void displayNameRules() {
-        assertThatThrownBy(() -> new DisplayName(" ")).isInstanceOf(InvalidValue.class);
-        assertThatThrownBy(() -> new DisplayName("a".repeat(201))).isInstanceOf(InvalidValue.class);
-        assertThatThrownBy(() -> new DisplayName("Ada\u0007")).isInstanceOf(InvalidValue.class)
+        assertThatThrownBy(() -> DisplayName.of(" ")).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> DisplayName.of("a".repeat(201))).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> DisplayName.of("Ada\u0007")).isInstanceOf(InvalidValue.class)
                 .hasMessageContaining("control");
-        assertThat(new DisplayName("a".repeat(200)).value()).hasSize(200);
+        assertThat(DisplayName.of("a".repeat(200)).value()).hasSize(200);
+    }
+
+    @Test
+    void aStoredDisplayNameOrAddressThatTodaysRulesRefuseReadsBackAsStored() {
+        String name = "Ada\u001b[31m\u202E" + "\uD83D\uDE00".repeat(200);
+        User stored = new User(UserId.random(), new EmailAddress("ada\u0007@example.org"), new DisplayName(name),
+                new PasswordHash("$argon2id$stored"), NOW);
+
+        assertThat(stored.displayName().value()).isEqualTo(name);
+        assertThat(stored.email().value()).isEqualTo("ada\u0007@example.org");
+        assertThatThrownBy(() -> DisplayName.of(name)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> EmailAddress.of("ada\u0007@example.org")).isInstanceOf(InvalidValue.class);
     }
 }

@@ -30,7 +30,7 @@ class GrantMembershipTest {
     void refusesUnknownApplicationsUnknownPeopleAndRepeatsWithoutWriting() {
         Application shop = world.application(world.user(), "Shop");
         User grace = world.userRecord();
-        EmailAddress nobody = new EmailAddress("nobody@example.com");
+        EmailAddress nobody = EmailAddress.of("nobody@example.com");
 
         assertThat(world.grantMembership.grantMembership(new GrantMembership.Command(
                 new ApplicationSlug("missing"), grace.email(), Role.MEMBER)))
@@ -52,8 +52,8 @@ class GrantMembershipTest {
         User grace = world.userRecord();
         FindUserByEmailService find = new FindUserByEmailService(world.users);
 
-        assertThat(find.findUserByEmail(new EmailAddress(grace.email().value().toUpperCase())))
+        assertThat(find.findUserByEmail(EmailAddress.of(grace.email().value().toUpperCase())))
                 .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(grace.id()));
-        assertThat(find.findUserByEmail(new EmailAddress("nobody@example.com"))).isEmpty();
+        assertThat(find.findUserByEmail(EmailAddress.of("nobody@example.com"))).isEmpty();
     }
 }

@@ -6,7 +6,9 @@ package dev.faultline.adapters.http.pages;
  * invisible characters: bidirectional controls such as U+202E RIGHT-TO-LEFT OVERRIDE, which make "Claude‮ppa.live"
  * read as something else, zero-width and tag characters that make "Claude\u200B" look exactly like "Claude",
  * Hangul fillers that look like nothing, and runs of variation selectors that can carry hidden text. Each is
- * replaced by a visible marker, so the spoofing attempt itself is what is seen.
+ * replaced by a visible marker, so the spoofing attempt itself is what is seen. So are control characters (ESC, BEL,
+ * NUL, DEL, the C1 range) other than tab and line breaks: stored text that today's rules would refuse (reading is
+ * tolerant) is shown, never passed raw to a terminal, a window title or a screen reader.
  *
  * <p>What writing systems and emoji need stays: a zero-width (non-)joiner between two visible characters (Persian,
  * Indic scripts, 👩‍💻) and one variation selector right after a visible character (❤️).
@@ -44,13 +46,18 @@ public final class DisplayText {
         if (isVariationSelector(c)) {
             return !isVisible(before);
         }
-        return Character.getType(c) == Character.FORMAT || isBlankLookalike(c);
+        return Character.getType(c) == Character.FORMAT || isBlankLookalike(c) || isHiddenControl(c);
     }
 
     /** Something that draws on its own: not a format character, filler, variation selector or white space. */
     private static boolean isVisible(int c) {
         return c >= 0 && Character.getType(c) != Character.FORMAT && !isBlankLookalike(c) && !isVariationSelector(c)
                 && !Character.isWhitespace(c) && !Character.isISOControl(c);
+    }
+
+    /** Control characters other than the white space that multi-line text needs (tab, line feed, return). */
+    private static boolean isHiddenControl(int c) {
+        return Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r';
     }
 
     private static boolean isVariationSelector(int c) {

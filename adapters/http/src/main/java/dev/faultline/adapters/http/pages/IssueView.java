@@ -40,7 +40,7 @@ public final class IssueView extends PageView {
     private final List<NoteRow> notes;
 
     IssueView(Navigation navigation, GetIssue.IssueDetails details, UserId reader, Map<UserId, DisplayName> names) {
-        super("issue.mustache", "Issue: " + DisplayText.of(details.issue().title()), navigation);
+        super("issue.mustache", "Issue: " + details.issue().title(), navigation);
         Issue issue = details.issue();
         this.issueId = issue.id().toString();
         this.heading = DisplayText.of(issue.title());

@@ -5,7 +5,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A server-rendered page: a Mustache template beside this class (every value is HTML-escaped), a title, and for
- * a signed-in person the {@link Navigation} in the header.
+ * a signed-in person the {@link Navigation} in the header. The title often carries stored text (an issue title),
+ * so it is shown through {@link DisplayText} here, once for every page.
  */
 public abstract class PageView extends View {
     private final String title;
@@ -17,7 +18,7 @@ public abstract class PageView extends View {
 
     protected PageView(String template, String title, Navigation navigation) {
         super(template, StandardCharsets.UTF_8);
-        this.title = title;
+        this.title = DisplayText.of(title);
         this.navigation = navigation;
     }
 

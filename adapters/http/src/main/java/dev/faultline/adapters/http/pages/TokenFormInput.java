@@ -30,7 +30,7 @@ record TokenFormInput(TokenForm shown, String title, List<String> scopeValues, S
     }
 
     PersonalTokenTitle validTitle() {
-        return new PersonalTokenTitle(title);
+        return PersonalTokenTitle.of(title);
     }
 
     Scopes validScopes() {
@@ -45,7 +45,7 @@ record TokenFormInput(TokenForm shown, String title, List<String> scopeValues, S
     private static TokenForm checked(TokenForm shown, String title, List<String> scopeValues, String expiry) {
         TokenForm checked = shown;
         try {
-            new PersonalTokenTitle(title);
+            PersonalTokenTitle.of(title);
         } catch (InvalidValue e) {
             checked = checked.withTitleError(sentence(e.getMessage()));
         }

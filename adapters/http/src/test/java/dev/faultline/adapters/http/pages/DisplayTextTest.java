@@ -19,6 +19,15 @@ class DisplayTextTest {
     }
 
     @Test
+    void control_characters_stored_under_older_rules_are_made_visible_but_line_breaks_and_tabs_stay() {
+        assertThat(DisplayText.of("Crash\u0007 in checkout\u001b[31m"))
+                .isEqualTo("Crash[U+0007] in checkout[U+001B][31m");
+        assertThat(DisplayText.of("a\u0000b\u007Fc\u0085d\u009Be"))
+                .isEqualTo("a[U+0000]b[U+007F]c[U+0085]d[U+009B]e");
+        assertThat(DisplayText.of("line one\r\n\tline two\n")).isEqualTo("line one\r\n\tline two\n");
+    }
+
+    @Test
     void zero_width_and_tag_characters_that_make_two_names_look_alike_are_made_visible() {
         assertThat(DisplayText.of("Claude\u200B")).isEqualTo("Claude[U+200B]");
         assertThat(DisplayText.of("\uFEFFCursor\u2060")).isEqualTo("[U+FEFF]Cursor[U+2060]");

@@ -205,7 +205,7 @@ final class PagesHarness {
     }
 
     void join(Application application, UserId owner, String memberEmail) {
-        assertThat(addMember.addMember(new AddMember.Command(owner, application.id(), new EmailAddress(memberEmail),
+        assertThat(addMember.addMember(new AddMember.Command(owner, application.id(), EmailAddress.of(memberEmail),
                 Role.MEMBER))).isInstanceOf(AddMember.Outcome.Added.class);
     }
 
@@ -234,7 +234,7 @@ final class PagesHarness {
 
     /** The user of {@code email}, signed in or not. */
     UserId userId(String email) {
-        return users.findByEmail(new EmailAddress(email)).orElseThrow().id();
+        return users.findByEmail(EmailAddress.of(email)).orElseThrow().id();
     }
 
     /** Consent approved and code exchanged, as an OAuth client would: the user's tokens for {@code client}. */

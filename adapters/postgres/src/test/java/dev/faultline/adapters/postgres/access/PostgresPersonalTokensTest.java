@@ -44,7 +44,7 @@ class PostgresPersonalTokensTest extends PersonalTokensContract {
     }
 
     private static PersonalToken tokenOf(UserId owner) {
-        return new PersonalToken(PersonalTokenId.random(), owner, new PersonalTokenTitle("t"), Scopes.READ_ONLY,
+        return new PersonalToken(PersonalTokenId.random(), owner, PersonalTokenTitle.of("t"), Scopes.READ_ONLY,
                 TokenHash.of("flt_pat_" + owner), T0, null, null, null);
     }
 

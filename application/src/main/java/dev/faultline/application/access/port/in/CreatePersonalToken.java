@@ -40,7 +40,7 @@ public interface CreatePersonalToken {
          * @throws dev.faultline.domain.shared.InvalidValue naming the bad field
          */
         public static Command of(UserId owner, String title, String scopes, Instant expiresAtOrNull) {
-            return new Command(owner, new PersonalTokenTitle(title), Scopes.parse(scopes, Scopes.READ_ONLY),
+            return new Command(owner, PersonalTokenTitle.of(title), Scopes.parse(scopes, Scopes.READ_ONLY),
                     Optional.ofNullable(expiresAtOrNull));
         }
     }

@@ -27,7 +27,7 @@ public interface CreateUser {
         }
 
         public static Command of(String email, String displayName, String password) {
-            return new Command(new EmailAddress(email), new DisplayName(displayName), password);
+            return new Command(EmailAddress.of(email), DisplayName.of(displayName), password);
         }
 
         @Override

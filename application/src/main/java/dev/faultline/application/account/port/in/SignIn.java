@@ -30,7 +30,7 @@ public interface SignIn {
         }
 
         public static Command of(String email, String password, RemoteAddress from) {
-            return new Command(new EmailAddress(email), password, from);
+            return new Command(EmailAddress.of(email), password, from);
         }
 
         /** From {@link RemoteAddress#UNKNOWN} (a call without a network peer). */

@@ -42,7 +42,7 @@ public abstract class PersonalTokensContract {
     }
 
     private static PersonalToken token(UserId owner, Instant createdAt) {
-        return new PersonalToken(PersonalTokenId.random(), owner, new PersonalTokenTitle("token " + createdAt),
+        return new PersonalToken(PersonalTokenId.random(), owner, PersonalTokenTitle.of("token " + createdAt),
                 Scopes.READ_ONLY, TokenHash.of("flt_pat_" + UUID.randomUUID()), createdAt, null, null, null);
     }
 
@@ -52,7 +52,7 @@ public abstract class PersonalTokensContract {
 
     @Test
     void aStoredTokenIsFoundByIdAndByHashWithEveryField() {
-        PersonalToken full = new PersonalToken(PersonalTokenId.random(), alice, new PersonalTokenTitle("Ünïcode laptop ✓"),
+        PersonalToken full = new PersonalToken(PersonalTokenId.random(), alice, PersonalTokenTitle.of("Ünïcode laptop ✓"),
                 Scopes.READ_WRITE, TokenHash.of("flt_pat_full"), T0, T0.plusSeconds(30), T0.plus(Duration.ofDays(90)), T0.plusSeconds(60));
         PersonalToken bare = token(alice, T0);
 
@@ -95,9 +95,9 @@ public abstract class PersonalTokensContract {
     void aDuplicateIdOrHashIsRefusedAndChangesNothing() {
         PersonalToken original = token(alice, T0);
         tokens.add(original);
-        PersonalToken sameId = new PersonalToken(original.id(), bob, new PersonalTokenTitle("other"), Scopes.READ_WRITE,
+        PersonalToken sameId = new PersonalToken(original.id(), bob, PersonalTokenTitle.of("other"), Scopes.READ_WRITE,
                 TokenHash.of("flt_pat_different"), T0, null, null, null);
-        PersonalToken sameHash = new PersonalToken(PersonalTokenId.random(), bob, new PersonalTokenTitle("other"),
+        PersonalToken sameHash = new PersonalToken(PersonalTokenId.random(), bob, PersonalTokenTitle.of("other"),
                 Scopes.READ_WRITE, original.tokenHash(), T0, null, null, null);
 
         assertThatThrownBy(() -> tokens.add(sameId)).isInstanceOf(IllegalStateException.class);

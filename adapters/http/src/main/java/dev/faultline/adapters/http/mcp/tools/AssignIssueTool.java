@@ -82,7 +82,7 @@ final class AssignIssueTool extends FaultlineTool {
 
     private static EmailAddress emailAddress(String given) {
         try {
-            return new EmailAddress(given);
+            return EmailAddress.of(given);
         } catch (InvalidValue e) {
             throw new InvalidValue(ASSIGNEE, e.getMessage());
         }
