@@ -27,13 +27,20 @@ class HugeDeclaredBodiesTest {
     static final DropwizardAppExtension<FaultlineConfiguration> APP = TestFaultline.server(
             ConfigOverride.config("server.applicationConnectors[0].idleTimeout", "10 minutes"));
 
-    private static final Map<String, String> ENDPOINTS = Map.of(
-            "/mcp/oauth/token", "application/x-www-form-urlencoded",
-            "/mcp/oauth/revoke", "application/x-www-form-urlencoded",
-            "/mcp/oauth/register", "application/json",
-            "/mcp", "application/json",
-            "/login", "application/x-www-form-urlencoded",
-            "/nowhere", "application/json");
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final Map<String, String> ENDPOINTS = Map.ofEntries(
+            Map.entry("/mcp/oauth/token", FORM),
+            Map.entry("/mcp/oauth/revoke", FORM),
+            Map.entry("/mcp/oauth/register", "application/json"),
+            Map.entry("/mcp", "application/json"),
+            Map.entry("/login", FORM),
+            Map.entry("/logout", FORM),
+            Map.entry("/mcp/oauth/authorize", FORM),
+            Map.entry("/settings/tokens", FORM),
+            Map.entry("/settings/tokens/revoke", FORM),
+            Map.entry("/settings/integrations/revoke", FORM),
+            Map.entry("/settings/integrations/revoke-all", FORM),
+            Map.entry("/nowhere", "application/json"));
 
     @Test
     void every_endpoint_answers_a_huge_declared_body_at_once_and_closes() throws Exception {
