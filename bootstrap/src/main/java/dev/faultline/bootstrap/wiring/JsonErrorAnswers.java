@@ -1,6 +1,6 @@
 package dev.faultline.bootstrap.wiring;
 
-import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
+import dev.faultline.adapters.http.transport.ProtectiveHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
@@ -35,11 +35,8 @@ public final class JsonErrorAnswers extends ErrorHandler {
     }
 
     private static void securityHeaders(HttpFields.Mutable headers) {
-        headers.put(new HttpField("Content-Security-Policy", UnmatchedRequestHeaders.POLICY));
-        headers.put(new HttpField("X-Frame-Options", "DENY"));
-        headers.put(new HttpField("Referrer-Policy", "no-referrer"));
-        headers.put(new HttpField("X-Content-Type-Options", "nosniff"));
-        headers.put(HttpHeader.CACHE_CONTROL, "no-store");
+        headers.put(new HttpField(ProtectiveHeaders.CONTENT_SECURITY_POLICY, ProtectiveHeaders.NO_PAGE_POLICY));
+        ProtectiveHeaders.BESIDES_POLICY.forEach((name, value) -> headers.put(new HttpField(name, value)));
     }
 
     private static byte[] body(int status) {

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.http.oauth;
 
+import dev.faultline.adapters.http.transport.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.adapters.http.transport.ClientAddress;
 import dev.faultline.adapters.http.transport.JsonContentType;

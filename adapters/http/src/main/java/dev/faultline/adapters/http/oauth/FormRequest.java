@@ -1,5 +1,7 @@
 package dev.faultline.adapters.http.oauth;
 
+import dev.faultline.adapters.http.transport.RequestBody;
+import dev.faultline.adapters.http.transport.FormParameters;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.http.oauth;
 
+import dev.faultline.adapters.http.transport.FormParameters;
 import dev.faultline.application.access.port.in.RevokeToken;
 import dev.faultline.domain.access.ClientCredentials;
 import jakarta.ws.rs.HeaderParam;

@@ -1,5 +1,7 @@
 package dev.faultline.adapters.http.pages;
 
+import dev.faultline.adapters.http.transport.FormParameters;
+import dev.faultline.adapters.http.transport.RequestBody;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,7 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.util.Optional;
 
 /**
  * Every form a page accepts is read here first, at most {@code maxBytes} of it, before Jersey parses a single
@@ -36,20 +38,17 @@ public final class PageFormLimit implements ContainerRequestFilter {
         if (!carriesBody(request.getMethod())) {
             return;
         }
-        if (declaredLength(request) > maxBytes) {
+        if (RequestBody.declaredLengthExceeds(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), maxBytes)) {
             request.abortWith(tooLarge());
             return;
         }
-        InputStream body = request.getEntityStream();
-        if (body == null) {
-            return;
-        }
-        byte[] bytes = body.readNBytes(maxBytes + 1);
-        if (bytes.length > maxBytes) {
+        Optional<byte[]> read = RequestBody.readAtMost(request.getEntityStream(), maxBytes);
+        if (read.isEmpty()) {
             request.abortWith(tooLarge());
             return;
         }
-        if (!FormEncoding.isWellFormed(bytes)) {
+        byte[] bytes = read.get();
+        if (FormParameters.parse(bytes) instanceof FormParameters.Parse.Malformed) {
             request.abortWith(Pages.html(400, new ErrorView("This form can't be read",
                     "The form was not sent the way a browser sends one (its encoding is broken), so nothing was read"
                             + " or changed.",
@@ -61,18 +60,6 @@ public final class PageFormLimit implements ContainerRequestFilter {
 
     private static boolean carriesBody(String method) {
         return !"GET".equals(method) && !"HEAD".equals(method) && !"OPTIONS".equals(method);
-    }
-
-    private static long declaredLength(ContainerRequestContext request) {
-        String value = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private Response tooLarge() {

@@ -1,9 +1,9 @@
 package dev.faultline.adapters.http.pages;
 
+import dev.faultline.adapters.http.transport.ProtectiveHeaders;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 
@@ -21,7 +21,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 @PageResponse
 public final class PageSecurityHeaders implements ContainerResponseFilter {
-    public static final String CONTENT_SECURITY_POLICY = "Content-Security-Policy";
+    public static final String CONTENT_SECURITY_POLICY = ProtectiveHeaders.CONTENT_SECURITY_POLICY;
 
     /** The policy of every page; {@link #withFormTargets} adds redirect targets of a form. */
     public static String policy() {
@@ -42,13 +42,6 @@ public final class PageSecurityHeaders implements ContainerResponseFilter {
 
     /** Adds the page headers (keeping a policy already set), also for pages built outside a page resource. */
     public static void addTo(MultivaluedMap<String, Object> headers) {
-        if (!headers.containsKey(CONTENT_SECURITY_POLICY)) {
-            headers.putSingle(CONTENT_SECURITY_POLICY, policy());
-        }
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-        headers.putSingle("Pragma", "no-cache");
+        ProtectiveHeaders.addTo(headers, policy());
     }
 }

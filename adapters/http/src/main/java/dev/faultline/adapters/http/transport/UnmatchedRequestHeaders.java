@@ -5,10 +5,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 
 /**
  * Answers the framework gives when no resource method took the request (404 for an unknown path, 405 for a wrong
@@ -18,9 +15,6 @@ import java.util.List;
  */
 @Provider
 public final class UnmatchedRequestHeaders implements ContainerResponseFilter {
-    /** The Content-Security-Policy of an answer that is no page: nothing may be loaded, framed or posted. */
-    public static final String POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-
     @Context
     private ResourceInfo resource;
 
@@ -29,11 +23,6 @@ public final class UnmatchedRequestHeaders implements ContainerResponseFilter {
         if (resource != null && resource.getResourceMethod() != null) {
             return;
         }
-        MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putIfAbsent("Content-Security-Policy", List.of(POLICY));
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putIfAbsent(HttpHeaders.CACHE_CONTROL, List.of("no-store"));
+        ProtectiveHeaders.addTo(response.getHeaders(), ProtectiveHeaders.NO_PAGE_POLICY);
     }
 }

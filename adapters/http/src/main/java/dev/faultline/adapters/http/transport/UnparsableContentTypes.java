@@ -39,7 +39,8 @@ public final class UnparsableContentTypes extends HttpFilter {
         byte[] bytes = json(body);
         response.setStatus(415);
         response.setContentType("application/json");
-        response.setHeader("Cache-Control", "no-store");
+        response.setHeader(ProtectiveHeaders.CONTENT_SECURITY_POLICY, ProtectiveHeaders.NO_PAGE_POLICY);
+        ProtectiveHeaders.BESIDES_POLICY.forEach(response::setHeader);
         response.setHeader("Connection", "close");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.OptionalLong;
 
 /**
  * A request refused before its body was read (415 for a wrong Content-Type, 429, a framework 405 or 415) leaves
@@ -32,8 +31,7 @@ public final class UnreadRequestBodies implements ContainerResponseFilter {
         if (response.getStatus() < 400) {
             return;
         }
-        OptionalLong declared = declaredLength(request);
-        if (declared.isPresent() && declared.getAsLong() > DRAIN_LIMIT) {
+        if (RequestBody.declaredLengthExceeds(request.getHeaderString(HttpHeaders.CONTENT_LENGTH), DRAIN_LIMIT)) {
             closeAfter(response);
             return;
         }
@@ -51,18 +49,6 @@ public final class UnreadRequestBodies implements ContainerResponseFilter {
 
     private static void closeAfter(ContainerResponseContext response) {
         response.getHeaders().putSingle("Connection", "close");
-    }
-
-    private static OptionalLong declaredLength(ContainerRequestContext request) {
-        String value = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (value == null) {
-            return OptionalLong.empty();
-        }
-        try {
-            return OptionalLong.of(Long.parseLong(value.trim()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
     }
 
     /** Whether the body ended within the limit. */

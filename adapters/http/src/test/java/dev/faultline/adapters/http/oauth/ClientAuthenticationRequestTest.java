@@ -1,5 +1,6 @@
 package dev.faultline.adapters.http.oauth;
 
+import dev.faultline.adapters.http.transport.FormParameters;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.application.access.port.in.TokenOutcome;

@@ -1,4 +1,4 @@
-package dev.faultline.adapters.http.oauth;
+package dev.faultline.adapters.http.transport;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * parameters must not be sent more than once) and bad percent-encoding get precise errors. A parameter sent
  * without a value counts as absent (RFC 6749 §3.1).
  */
-final class FormParameters {
+public final class FormParameters {
     private final Map<String, List<String>> values;
 
     private FormParameters(Map<String, List<String>> values) {
@@ -28,7 +28,7 @@ final class FormParameters {
      * percent-decoding: overlong forms, encoded surrogates, stray bytes) are reported as an error message naming
      * the parameter, never replaced by U+FFFD.
      */
-    static Parse parse(byte[] body) {
+    public static Parse parse(byte[] body) {
         Optional<String> text = strictUtf8(body);
         if (text.isEmpty()) {
             return new Parse.Malformed("request body is not valid application/x-www-form-urlencoded: it is not "
@@ -96,12 +96,12 @@ final class FormParameters {
     }
 
     /** The first parameter sent more than once, if any. */
-    Optional<String> duplicated() {
+    public Optional<String> duplicated() {
         return values.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).findFirst();
     }
 
     /** The parameter's value, or {@code null} when absent or empty. Call {@link #duplicated()} first. */
-    String get(String name) {
+    public String get(String name) {
         List<String> list = values.get(name);
         if (list == null || list.isEmpty() || list.get(0).isEmpty()) {
             return null;
@@ -109,17 +109,17 @@ final class FormParameters {
         return list.get(0);
     }
 
-    boolean has(String name) {
+    public boolean has(String name) {
         return get(name) != null;
     }
 
     /** Parameter names can be anything a client sent: keep error messages short and printable. */
-    static String printable(String raw) {
+    public static String printable(String raw) {
         String cut = raw.length() > 40 ? raw.substring(0, 40) + "..." : raw;
         return cut.replaceAll("[^\\x20-\\x7E]", "?");
     }
 
-    sealed interface Parse {
+    public sealed interface Parse {
         record Parsed(FormParameters parameters) implements Parse {
         }
 

@@ -1,16 +1,16 @@
-package dev.faultline.adapters.http.oauth;
+package dev.faultline.adapters.http.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
 /** Reads a request body up to a size limit, so an oversized request is refused without buffering it whole. */
-final class RequestBody {
+public final class RequestBody {
     private RequestBody() {
     }
 
     /** The body's bytes, or empty when it is longer than {@code maxBytes}. */
-    static Optional<byte[]> readAtMost(InputStream in, int maxBytes) throws IOException {
+    public static Optional<byte[]> readAtMost(InputStream in, int maxBytes) throws IOException {
         if (in == null) {
             return Optional.of(new byte[0]);
         }
@@ -19,7 +19,7 @@ final class RequestBody {
     }
 
     /** A declared Content-Length above the limit lets us refuse before reading anything. */
-    static boolean declaredLengthExceeds(String contentLength, int maxBytes) {
+    public static boolean declaredLengthExceeds(String contentLength, int maxBytes) {
         if (contentLength == null) {
             return false;
         }

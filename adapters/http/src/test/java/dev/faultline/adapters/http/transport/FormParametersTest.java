@@ -1,4 +1,4 @@
-package dev.faultline.adapters.http.oauth;
+package dev.faultline.adapters.http.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,5 +47,21 @@ class FormParametersTest {
         FormParameters.Parse parse = FormParameters.parse(body.getBytes(StandardCharsets.UTF_8));
         assertThat(parse).isInstanceOf(FormParameters.Parse.Parsed.class);
         return ((FormParameters.Parse.Parsed) parse).parameters();
+    }
+
+    @Test
+    void what_browsers_send_parses_and_broken_escapes_or_non_utf8_bytes_do_not() {
+        for (String body : new String[] {"", "a=1", "email=a%40b.c&password=p+w&csrf=x", "title=%E2%82%AC%F0%9F%92%A9",
+                "a=&b", "x=%00"}) {
+            assertThat(FormParameters.parse(body.getBytes(StandardCharsets.US_ASCII)))
+                    .as(body).isInstanceOf(FormParameters.Parse.Parsed.class);
+        }
+        for (String body : new String[] {"%", "a=%", "a=%2", "a=%zz", "%zz=1", "a=%C0%AF", "a=%ED%A0%80", "a=%FF",
+                "a=%E2%82"}) {
+            assertThat(FormParameters.parse(body.getBytes(StandardCharsets.US_ASCII)))
+                    .as(body).isInstanceOf(FormParameters.Parse.Malformed.class);
+        }
+        assertThat(FormParameters.parse(new byte[] {'a', '=', (byte) 0xC0, (byte) 0xAF}))
+                .isInstanceOf(FormParameters.Parse.Malformed.class);
     }
 }
