@@ -2,8 +2,13 @@ package dev.faultline.bootstrap.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.application.access.port.in.CreatePersonalToken;
+import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.bootstrap.FaultlineApplication;
 import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
+import dev.faultline.bootstrap.wiring.Faultline;
+import dev.faultline.domain.account.UserId;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -45,19 +50,37 @@ class HugeDeclaredBodiesTest {
     @Test
     void every_endpoint_answers_a_huge_declared_body_at_once_and_closes() throws Exception {
         for (Map.Entry<String, String> endpoint : new java.util.TreeMap<>(ENDPOINTS).entrySet()) {
-            try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
-                socket.setSoTimeout(60_000); // a failure bound only
-                OutputStream out = socket.getOutputStream();
-                out.write(("POST " + endpoint.getKey() + " HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: " + endpoint.getValue() + "\r\n"
-                        + "Accept: application/json, text/event-stream\r\n"
-                        + "Content-Length: 1073741824\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
+            String head = postDeclaringOneGibibyte(endpoint.getKey(), endpoint.getValue(), "");
+            assertThat(head).as(endpoint.getKey()).matches("(?s)HTTP/1\\.1 (413|401|404) .*");
+            assertThat(head.toLowerCase(Locale.ROOT)).as(endpoint.getKey()).contains("connection: close");
+        }
+    }
 
-                String head = head(socket.getInputStream());
-                assertThat(head).as(endpoint.getKey()).matches("(?s)HTTP/1\\.1 (413|401|404) .*");
-                assertThat(head.toLowerCase(Locale.ROOT)).as(endpoint.getKey()).contains("connection: close");
-            }
+    @Test
+    void an_authenticated_mcp_request_declaring_a_huge_body_is_413_at_once() throws Exception {
+        Faultline faultline = ((FaultlineApplication) APP.getApplication()).faultline();
+        UserId user = ((CreateUser.Outcome.Created) faultline.account().createUser()
+                .createUser(CreateUser.Command.of("huge@example.com", "Huge", "correct horse battery"))).userId();
+        String token = faultline.personalTokens().create().create(
+                CreatePersonalToken.Command.of(user, "t", "mcp:read", null)).token();
+
+        String head = postDeclaringOneGibibyte("/mcp", "application/json", "Authorization: Bearer " + token + "\r\n");
+
+        assertThat(head).startsWith("HTTP/1.1 413 ");
+        assertThat(head.toLowerCase(Locale.ROOT)).contains("connection: close");
+    }
+
+    private static String postDeclaringOneGibibyte(String path, String contentType, String extraHeaders)
+            throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
+            socket.setSoTimeout(60_000); // a failure bound only
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: " + contentType + "\r\n"
+                    + "Accept: application/json, text/event-stream\r\n" + extraHeaders
+                    + "Content-Length: 1073741824\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return head(socket.getInputStream());
         }
     }
 

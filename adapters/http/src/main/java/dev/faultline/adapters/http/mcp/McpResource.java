@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.faultline.adapters.http.transport.JsonContentType;
 import dev.faultline.adapters.http.transport.Printable;
+import dev.faultline.adapters.http.transport.RequestBody;
 import dev.faultline.adapters.http.transport.StrictJson;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.DELETE;
@@ -106,15 +107,21 @@ public final class McpResource {
                     + String.join(", ", McpServer.SUPPORTED_VERSIONS));
         }
         String protocol = version == null ? McpServer.ASSUMED_VERSION : version.trim();
-        byte[] bytes;
+        String tooLarge = "a message is at most " + limits.maxBodyBytes() + " bytes";
+        if (RequestBody.declaredLengthExceeds(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH),
+                limits.maxBodyBytes())) {
+            return problem(413, tooLarge);
+        }
+        Optional<byte[]> read;
         try {
-            bytes = body.readNBytes(limits.maxBodyBytes() + 1);
+            read = RequestBody.readAtMost(body, limits.maxBodyBytes());
         } catch (IOException e) {
             return problem(400, "the request body could not be read");
         }
-        if (bytes.length > limits.maxBodyBytes()) {
-            return problem(413, "a message is at most " + limits.maxBodyBytes() + " bytes");
+        if (read.isEmpty()) {
+            return problem(413, tooLarge);
         }
+        byte[] bytes = read.get();
         StrictJson.Outcome parsed = StrictJson.parse(bytes);
         if (parsed instanceof StrictJson.Outcome.Refused refused) {
             return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "the body is not acceptable JSON: "
