@@ -13,10 +13,6 @@ import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +46,7 @@ class HugeDeclaredBodiesTest {
     @Test
     void every_endpoint_answers_a_huge_declared_body_at_once_and_closes() throws Exception {
         for (Map.Entry<String, String> endpoint : new java.util.TreeMap<>(ENDPOINTS).entrySet()) {
-            String head = postDeclaringOneGibibyte(endpoint.getKey(), endpoint.getValue(), "");
+            String head = postDeclaringOneGibibyte(endpoint.getKey(), endpoint.getValue(), null);
             assertThat(head).as(endpoint.getKey()).matches("(?s)HTTP/1\\.1 (413|401|404) .*");
             assertThat(head.toLowerCase(Locale.ROOT)).as(endpoint.getKey()).contains("connection: close");
         }
@@ -64,35 +60,20 @@ class HugeDeclaredBodiesTest {
         String token = faultline.personalTokens().create().create(
                 CreatePersonalToken.Command.of(user, "t", "mcp:read", null)).token();
 
-        String head = postDeclaringOneGibibyte("/mcp", "application/json", "Authorization: Bearer " + token + "\r\n");
+        String head = postDeclaringOneGibibyte("/mcp", "application/json", token);
 
         assertThat(head).startsWith("HTTP/1.1 413 ");
         assertThat(head.toLowerCase(Locale.ROOT)).contains("connection: close");
     }
 
-    private static String postDeclaringOneGibibyte(String path, String contentType, String extraHeaders)
+    private static String postDeclaringOneGibibyte(String path, String contentType, String bearerToken)
             throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", APP.getLocalPort())) {
-            socket.setSoTimeout(60_000); // a failure bound only
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Content-Type: " + contentType + "\r\n"
-                    + "Accept: application/json, text/event-stream\r\n" + extraHeaders
-                    + "Content-Length: 1073741824\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            return head(socket.getInputStream());
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
+        headers.put("Accept", "application/json, text/event-stream");
+        if (bearerToken != null) {
+            headers.put("Authorization", "Bearer " + bearerToken);
         }
-    }
-
-    private static String head(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        int c;
-        while ((c = in.read()) != -1) {
-            head.append((char) c);
-            if (head.toString().endsWith("\r\n\r\n")) {
-                break;
-            }
-        }
-        return head.toString();
+        return UnsentBody.postReadingHead(APP.getLocalPort(), path, headers, 1L << 30).head();
     }
 }
