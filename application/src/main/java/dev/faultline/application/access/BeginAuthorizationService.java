@@ -69,7 +69,10 @@ public class BeginAuthorizationService implements BeginAuthorization {
         }
         Scopes scopes;
         try {
-            scopes = Scopes.parse(request.scope(), Scopes.READ_ONLY);
+            // offline_access and openid are accepted and ignored (Scopes.IGNORED_REQUEST_SCOPES); prompt is not read
+            // at all, so prompt=consent (the MCP SDKs 2.x send it with offline_access) changes nothing: consent is
+            // always asked.
+            scopes = Scopes.parseRequested(request.scope()).orElse(Scopes.READ_ONLY);
         } catch (InvalidValue e) {
             return error(redirectUri, AuthorizationResponse.Error.INVALID_SCOPE, e.getMessage(), state);
         }

@@ -64,8 +64,8 @@ public class RefreshTokensService implements RefreshTokens {
         }
         Optional<Scopes> requested;
         try {
-            requested = Optional.ofNullable(command.scope()).filter(s -> !s.isBlank())
-                    .map(s -> Scopes.parse(s, Scopes.READ_ONLY));
+            // Nothing but offline_access/openid asks for the scope already granted, like no scope at all.
+            requested = Scopes.parseRequested(command.scope());
         } catch (InvalidValue e) {
             return failed(TokenOutcome.Error.INVALID_SCOPE, e.getMessage());
         }

@@ -29,6 +29,8 @@ public record ClientRegistrationRequest(
     public static final int MAX_NAME_LENGTH = 100;
     public static final int MAX_URI_LENGTH = 2000;
     public static final String UNNAMED = "Unnamed client";
+    /** Registered when the request names no scope Faultline knows. */
+    public static final Scopes DEFAULT_SCOPE = Scopes.READ_WRITE;
 
     public ClientRegistrationRequest {
         redirectUris = redirectUris == null ? List.of() : List.copyOf(redirectUris);
@@ -52,7 +54,11 @@ public record ClientRegistrationRequest(
         if (redirectUris.size() > MAX_REDIRECT_URIS) {
             return invalidRedirect("at most " + MAX_REDIRECT_URIS + " redirect_uris may be registered");
         }
+        // All or nothing: one unacceptable URI refuses the registration, naming every such URI. Registering only
+        // the good ones would leave a client that believes the refused one works (the SDKs do not read back
+        // redirect_uris) to fail later, at the authorization endpoint, on an error page.
         List<RedirectUri> uris = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (String raw : redirectUris) {
             try {
                 RedirectUri uri = RedirectUri.parse(raw);
@@ -60,21 +66,23 @@ public record ClientRegistrationRequest(
                     uris.add(uri);
                 }
             } catch (InvalidValue e) {
-                return invalidRedirect(e.getMessage());
+                problems.add(e.getMessage());
             }
+        }
+        if (!problems.isEmpty()) {
+            return invalidRedirect(String.join("; ", problems));
         }
 
+        // Grant types Faultline does not offer are dropped, not refused (RFC 7591 §2: the server may replace
+        // requested values; the response lists what was registered): older VS Code releases ask for the device code
+        // grant besides authorization_code and refresh_token. Without authorization_code nothing is left to do.
         Set<GrantType> grants = EnumSet.noneOf(GrantType.class);
         for (String raw : grantTypes.isEmpty() ? List.of(GrantType.AUTHORIZATION_CODE.wireName()) : grantTypes) {
-            Optional<GrantType> grant = GrantType.fromWireName(raw);
-            if (grant.isEmpty()) {
-                return invalidMetadata("grant_type \"" + raw + "\" is not supported; supported: authorization_code,"
-                        + " refresh_token");
-            }
-            grants.add(grant.get());
+            GrantType.fromWireName(raw).ifPresent(grants::add);
         }
         if (!grants.contains(GrantType.AUTHORIZATION_CODE)) {
-            return invalidMetadata("grant_types must include authorization_code");
+            return invalidMetadata("grant_types must include authorization_code (" + String.join(", ", grantTypes)
+                    + " requested); supported: authorization_code, refresh_token");
         }
         for (String raw : responseTypes.isEmpty() ? List.of("code") : responseTypes) {
             if (!"code".equals(raw)) {
@@ -93,9 +101,11 @@ public record ClientRegistrationRequest(
             method = parsed.get();
         }
 
+        // Unknown scopes (openid, profile, offline_access, another server's names) are dropped, not refused: RFC
+        // 7591 §2 lets the server replace requested values, and the response says what was registered.
         Scopes ceiling;
         try {
-            ceiling = Scopes.parse(scope, Scopes.READ_WRITE);
+            ceiling = Scopes.parseKnown(scope).orElse(DEFAULT_SCOPE);
         } catch (InvalidValue e) {
             return invalidMetadata(e.getMessage());
         }

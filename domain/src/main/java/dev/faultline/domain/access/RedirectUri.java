@@ -13,17 +13,27 @@ import java.util.Set;
  * <ul>
  *   <li>{@code https://host/...};</li>
  *   <li>{@code http://} only on a loopback host ({@code 127.0.0.1}, {@code [::1]}, {@code localhost});</li>
- *   <li>a private-use scheme in reverse-domain style, e.g. {@code com.example.app:/callback}.</li>
+ *   <li>a private-use scheme (RFC 8252 §7.1), e.g. {@code com.example.app:/callback} or
+ *       {@code cursor://anysphere.cursor-mcp/oauth/callback}: any syntactically valid, lowercase scheme of two or
+ *       more characters that is not a web scheme or a {@linkplain #REFUSED_SCHEMES dangerous} one, in hierarchical
+ *       form ({@code scheme:/path} or {@code scheme://authority/path}, never opaque like {@code mailto:x}).
+ *       Reverse-domain names are what RFC 8252 recommends, but real clients (Cursor, Windsurf, VS Code) register
+ *       plain ones, and PKCE S256, required of every client, is what protects a code sent to one.</li>
  * </ul>
- * Never a fragment, never user info, always absolute. Matching is exact string comparison, except that a
- * loopback {@code http} URI matches with any port, because native apps bind an ephemeral port at run time
- * (RFC 8252 §7.3).
+ * Never a fragment, never user info, always absolute. Matching is exact string comparison, except for loopback
+ * {@code http} URIs, which match with any port, because native apps bind an ephemeral port at run time (RFC 8252
+ * §7.3), and whose empty path and {@code /} are the same (RFC 3986 §6.2.3: VS Code registers
+ * {@code http://127.0.0.1:33418} and comes back to {@code http://127.0.0.1:33418/}).
  */
 public record RedirectUri(String value) {
     public static final int MAX_LENGTH = 2000;
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]", "localhost");
-    private static final Set<String> DANGEROUS_SCHEMES =
-            Set.of("javascript", "data", "file", "vbscript", "blob", "about", "ftp", "ws", "wss");
+    /**
+     * Schemes never accepted: ones a browser runs or reads locally instead of handing to an app, and web schemes
+     * other than http(s), which are no redirect targets.
+     */
+    public static final Set<String> REFUSED_SCHEMES = Set.of("javascript", "data", "file", "vbscript", "blob",
+            "about", "filesystem", "view-source", "ftp", "ws", "wss");
 
     public RedirectUri {
         check(value);
@@ -54,7 +64,7 @@ public record RedirectUri(String value) {
                 && theirs.getRawUserInfo() == null
                 && theirs.getRawFragment() == null
                 && Objects.equals(mine.getHost(), theirs.getHost())
-                && Objects.equals(mine.getRawPath(), theirs.getRawPath())
+                && Objects.equals(loopbackPath(mine), loopbackPath(theirs))
                 && Objects.equals(mine.getRawQuery(), theirs.getRawQuery());
     }
 
@@ -64,12 +74,24 @@ public record RedirectUri(String value) {
     }
 
     /**
-     * What a person should see on the consent page to know where they will be sent: the host for web URIs,
-     * the scheme for private-use (app) URIs.
+     * What a person should see on the consent page to know where they will be sent: the host for web URIs; for
+     * a private-use URI "the app" and its scheme (with the authority, if any), since the authority of
+     * {@code cursor://anysphere.cursor-mcp} names no web host and must not look like one.
      */
     public String displayHost() {
         URI uri = URI.create(value);
-        return uri.getHost() != null ? uri.getHost() : uri.getScheme();
+        String scheme = uri.getScheme();
+        if ("https".equals(scheme) || "http".equals(scheme)) {
+            return uri.getHost();
+        }
+        return uri.getRawAuthority() == null ? "the app " + scheme + ":"
+                : "the app " + scheme + "://" + uri.getRawAuthority();
+    }
+
+    /** RFC 3986 §6.2.3: in http, an empty path is "/". */
+    private static String loopbackPath(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     @Override
@@ -88,7 +110,7 @@ public record RedirectUri(String value) {
         InvalidValue.require(uri.getRawFragment() == null, "redirect_uri",
                 "redirect_uri \"" + text + "\" must not contain a fragment (#...)");
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        InvalidValue.require(!DANGEROUS_SCHEMES.contains(scheme), "redirect_uri",
+        InvalidValue.require(!REFUSED_SCHEMES.contains(scheme), "redirect_uri",
                 "redirect_uri scheme \"" + scheme + ":\" is not allowed");
         InvalidValue.require(uri.getRawUserInfo() == null, "redirect_uri",
                 "redirect_uri \"" + text + "\" must not contain user info (user@host)");
@@ -101,9 +123,12 @@ public record RedirectUri(String value) {
                     "redirect_uri", "redirect_uri \"" + text
                             + "\" uses http on a non-loopback host; use https, or http with 127.0.0.1, [::1] or localhost");
             default -> {
-                InvalidValue.require(scheme.contains(".") && !uri.isOpaque(), "redirect_uri",
-                        "redirect_uri scheme \"" + scheme + ":\" is not allowed; use https, loopback http, or a"
-                                + " private-use scheme in reverse-domain form such as com.example.app:/callback");
+                // One letter is a Windows drive (c:/Users/...), not an app.
+                InvalidValue.require(scheme.length() > 1, "redirect_uri", "redirect_uri \"" + text
+                        + "\" is not allowed: a one-letter scheme is a drive letter, not an app");
+                InvalidValue.require(!uri.isOpaque(), "redirect_uri", "redirect_uri \"" + text + "\" is not"
+                        + " allowed: a private-use scheme needs a path, as in " + scheme + ":/callback or "
+                        + scheme + "://app/callback");
             }
         }
         return uri;

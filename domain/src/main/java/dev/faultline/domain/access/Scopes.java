@@ -3,6 +3,8 @@ package dev.faultline.domain.access;
 import dev.faultline.domain.shared.InvalidValue;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -17,14 +19,62 @@ public record Scopes(Set<Scope> values) {
     }
 
     /**
+     * Scope names clients send that Faultline recognises but never grants: {@code offline_access} (a refresh
+     * token comes with every grant anyway; MCP 2026-07-28 clients add it when they like) and {@code openid}
+     * (Faultline issues no ID tokens). In an authorization or token request they are accepted and ignored.
+     */
+    public static final Set<String> IGNORED_REQUEST_SCOPES = Set.of("offline_access", "openid");
+
+    /**
      * Parses a space-delimited scope string (RFC 6749 §3.3: scope tokens are printable ASCII without '"' and '\\',
      * separated by spaces). Absent, empty or only spaces means "nothing requested" and yields {@code fallback}.
      * Any other character, a control character above all, is refused, never trimmed away: a request that
      * arrived with one is not the request its client meant. An unknown scope is refused with its name.
      */
     public static Scopes parse(String text, Scopes fallback) {
-        if (text == null || text.chars().allMatch(c -> c == ' ')) {
+        List<String> names = names(text);
+        if (names.isEmpty()) {
             return fallback;
+        }
+        EnumSet<Scope> parsed = EnumSet.noneOf(Scope.class);
+        for (String name : names) {
+            parsed.add(Scope.fromWireName(name).orElseThrow(() -> unknown(name)));
+        }
+        return new Scopes(parsed);
+    }
+
+    /**
+     * The scope of an authorization or refresh request: as {@link #parse}, except that the
+     * {@linkplain #IGNORED_REQUEST_SCOPES ignored names} are skipped. Empty when nothing Faultline grants was
+     * asked for (the caller's default applies); any other unknown scope is refused with its name.
+     */
+    public static Optional<Scopes> parseRequested(String text) {
+        EnumSet<Scope> parsed = EnumSet.noneOf(Scope.class);
+        for (String name : names(text)) {
+            if (!IGNORED_REQUEST_SCOPES.contains(name)) {
+                parsed.add(Scope.fromWireName(name).orElseThrow(() -> unknown(name)));
+            }
+        }
+        return parsed.isEmpty() ? Optional.empty() : Optional.of(new Scopes(parsed));
+    }
+
+    /**
+     * The scope of a client registration: the known scopes in {@code text}, every other name dropped (RFC 7591
+     * §2 lets the server replace requested values; the registration response says what was kept). Empty when
+     * none is known. The characters are checked as in {@link #parse}: a control character is still refused.
+     */
+    public static Optional<Scopes> parseKnown(String text) {
+        EnumSet<Scope> parsed = EnumSet.noneOf(Scope.class);
+        for (String name : names(text)) {
+            Scope.fromWireName(name).ifPresent(parsed::add);
+        }
+        return parsed.isEmpty() ? Optional.empty() : Optional.of(new Scopes(parsed));
+    }
+
+    /** The scope names of {@code text}; refuses any character a scope string may not hold. */
+    private static List<String> names(String text) {
+        if (text == null || text.chars().allMatch(c -> c == ' ')) {
+            return List.of();
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -33,12 +83,11 @@ public record Scopes(Set<Scope> values) {
                             + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at position " + i
                             + "; supported: " + supported());
         }
-        EnumSet<Scope> parsed = EnumSet.noneOf(Scope.class);
-        for (String name : text.strip().split(" +")) {
-            parsed.add(Scope.fromWireName(name).orElseThrow(() ->
-                    new InvalidValue("scope", "unknown scope \"" + name + "\"; supported: " + supported())));
-        }
-        return new Scopes(parsed);
+        return List.of(text.strip().split(" +"));
+    }
+
+    private static InvalidValue unknown(String name) {
+        return new InvalidValue("scope", "unknown scope \"" + name + "\"; supported: " + supported());
     }
 
     public static String supported() {

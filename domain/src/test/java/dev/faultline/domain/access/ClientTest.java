@@ -69,17 +69,56 @@ class ClientTest {
     }
 
     @Test
+    void registration_accepts_cursors_three_redirect_uris_in_one_request() {
+        List<String> cursor = List.of("cursor://anysphere.cursor-mcp/oauth/callback",
+                "https://www.cursor.com/agents/mcp/oauth/callback", "http://localhost:8787/callback");
+        assertThat(accepted(request(cursor, "none")).redirectUris()).extracting(RedirectUri::value)
+                .containsExactlyElementsOf(cursor);
+    }
+
+    @Test
+    void one_dangerous_redirect_uri_among_good_ones_refuses_the_registration_naming_each_bad_one() {
+        var refused = refused(request(List.of("cursor://anysphere.cursor-mcp/oauth/callback",
+                "javascript://x/%0Aalert(1)", "http://localhost:8787/callback", "http://evil.example/cb"), "none"));
+        assertThat(refused.error()).isEqualTo(RegistrationError.INVALID_REDIRECT_URI);
+        assertThat(refused.description()).contains("\"javascript:\" is not allowed")
+                .contains("\"http://evil.example/cb\" uses http on a non-loopback host")
+                .doesNotContain("cursor://");
+    }
+
+    @Test
+    void registration_drops_unknown_scopes_and_registers_the_default_when_none_is_left() {
+        List<String> ok = List.of("https://app.example/cb");
+        assertThat(accepted(new ClientRegistrationRequest("x", ok, null, null, "none",
+                "openid mcp:read offline_access profile", null, null, null)).scopeCeiling())
+                .isEqualTo(Scopes.READ_ONLY);
+        assertThat(accepted(new ClientRegistrationRequest("x", ok, null, null, "none", "mcp:admin api",
+                null, null, null)).scopeCeiling()).isEqualTo(ClientRegistrationRequest.DEFAULT_SCOPE);
+        assertThat(accepted(new ClientRegistrationRequest("x", ok, null, null, "none", null,
+                null, null, null)).scopeCeiling()).isEqualTo(ClientRegistrationRequest.DEFAULT_SCOPE);
+    }
+
+    @Test
+    void registration_drops_grant_types_faultline_does_not_offer() {
+        assertThat(accepted(new ClientRegistrationRequest("VS Code", List.of("http://127.0.0.1:33418/"),
+                List.of("authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code"),
+                List.of("code"), "none", null, null, null, null)).grantTypes())
+                .containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+    }
+
+    @Test
     void registration_refuses_bad_metadata_with_invalid_client_metadata() {
         List<String> ok = List.of("https://app.example/cb");
         assertThat(refused(new ClientRegistrationRequest("x", ok, List.of("client_credentials"), null, "none", null,
-                null, null, null)).description()).contains("\"client_credentials\" is not supported");
+                null, null, null)).description()).contains("must include authorization_code")
+                .contains("client_credentials requested");
         assertThat(refused(new ClientRegistrationRequest("x", ok, List.of("refresh_token"), null, "none", null,
                 null, null, null)).description()).contains("must include authorization_code");
         assertThat(refused(new ClientRegistrationRequest("x", ok, null, List.of("token"), "none", null,
                 null, null, null)).description()).contains("response_type \"token\"");
         assertThat(refused(request(ok, "private_key_jwt")).description()).contains("\"private_key_jwt\"");
-        assertThat(refused(new ClientRegistrationRequest("x", ok, null, null, "none", "mcp:admin",
-                null, null, null)).description()).contains("unknown scope \"mcp:admin\"");
+        assertThat(refused(new ClientRegistrationRequest("x", ok, null, null, "none", "mcp:read\u0000",
+                null, null, null)).description()).contains("U+0000");
         assertThat(refused(new ClientRegistrationRequest("x", ok, null, null, "none", null,
                 "javascript:alert(1)", null, null)).description()).contains("client_uri");
         assertThat(refused(new ClientRegistrationRequest("x", ok, null, null, "none", null,

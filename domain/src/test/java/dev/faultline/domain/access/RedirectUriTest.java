@@ -20,6 +20,12 @@ class RedirectUriTest {
         "http://localhost:3000/oauth/callback",
         "com.example.app:/callback",
         "cursor.mcp:/oauth/callback",
+        "cursor://anysphere.cursor-mcp/oauth/callback",
+        "windsurf://codeium.windsurf/oauth/callback",
+        "vscode://vscode.github-authentication/did-authenticate",
+        "myapp:/callback",
+        "myapp://callback",
+        "x-app+v2.beta-1://cb/path?x=1",
     })
     void accepts_https_loopback_http_and_private_use_schemes(String uri) {
         assertThat(RedirectUri.parse(uri).value()).isEqualTo(uri);
@@ -48,15 +54,33 @@ class RedirectUriTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "data:text/html,hi", "file:///etc/passwd", "vbscript:x"})
-    void refuses_dangerous_schemes(String uri) {
+    @ValueSource(strings = {"javascript:alert(1)", "javascript://x/%0Aalert(1)", "data:text/html,hi",
+        "file:///etc/passwd", "vbscript:x", "blob:https://app.example/1", "about:blank", "about://blank/x",
+        "filesystem:https://app.example/temporary/x", "view-source:https://app.example/",
+        "ftp://app.example/cb", "ws://127.0.0.1/cb", "wss://app.example/cb"})
+    void refuses_dangerous_and_non_redirect_web_schemes(String uri) {
         assertThatThrownBy(() -> RedirectUri.parse(uri)).isInstanceOf(InvalidValue.class)
                 .hasMessageContaining("is not allowed");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"myapp:/callback", "myapp://callback", "com.example.app:callback"})
-    void refuses_private_use_schemes_that_are_not_reverse_domain_or_are_opaque(String uri) {
+    @ValueSource(strings = {"com.example.app:callback", "myapp:x", "mailto:someone@example.com"})
+    void refuses_opaque_private_use_uris(String uri) {
+        assertThatThrownBy(() -> RedirectUri.parse(uri)).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("needs a path");
+    }
+
+    @Test
+    void refuses_a_one_letter_scheme_which_is_a_drive_letter() {
+        assertThatThrownBy(() -> RedirectUri.parse("c:/Users/x/cb")).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("drive letter");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cursor://anysphere.cursor-mcp/cb#x", "cursor://user@anysphere.cursor-mcp/cb",
+        "Cursor://anysphere.cursor-mcp/cb", "http://app.example/cb", "http://10.0.0.1/cb",
+        "http://127.0.0.1.evil.example/cb"})
+    void private_use_and_http_keep_the_fragment_user_info_case_and_loopback_rules(String uri) {
         assertThatThrownBy(() -> RedirectUri.parse(uri)).isInstanceOf(InvalidValue.class);
     }
 
@@ -104,11 +128,31 @@ class RedirectUriTest {
         RedirectUri uri = RedirectUri.parse("com.example.app:/callback");
         assertThat(uri.matches("com.example.app:/callback")).isTrue();
         assertThat(uri.matches("com.example.app:/callback2")).isFalse();
+        RedirectUri cursor = RedirectUri.parse("cursor://anysphere.cursor-mcp/oauth/callback");
+        assertThat(cursor.matches("cursor://anysphere.cursor-mcp/oauth/callback")).isTrue();
+        assertThat(cursor.matches("cursor://anysphere.cursor-mcp:1/oauth/callback")).isFalse();
+        assertThat(cursor.matches("cursor://anysphere.cursor-mcp/oauth/callback/")).isFalse();
+        assertThat(cursor.matches("cursor://evil/oauth/callback")).isFalse();
     }
 
     @Test
-    void display_host_is_the_host_or_the_app_scheme() {
+    void loopback_http_treats_an_empty_path_and_a_slash_alike_but_nothing_more() {
+        // VS Code registers http://127.0.0.1:33418 and comes back to http://127.0.0.1:33418/ (RFC 3986 §6.2.3).
+        RedirectUri vscode = RedirectUri.parse("http://127.0.0.1:33418");
+        assertThat(vscode.matches("http://127.0.0.1:33418/")).isTrue();
+        assertThat(vscode.matches("http://127.0.0.1:40000/")).isTrue();
+        assertThat(vscode.matches("http://127.0.0.1:33418//")).isFalse();
+        assertThat(vscode.matches("http://127.0.0.1:33418/cb")).isFalse();
+        assertThat(RedirectUri.parse("http://127.0.0.1:33418/").matches("http://127.0.0.1:33418")).isTrue();
+        assertThat(RedirectUri.parse("https://app.example").matches("https://app.example/")).isFalse();
+    }
+
+    @Test
+    void display_host_is_the_web_host_or_says_it_is_an_app() {
         assertThat(RedirectUri.parse("https://app.example/cb").displayHost()).isEqualTo("app.example");
-        assertThat(RedirectUri.parse("com.example.app:/cb").displayHost()).isEqualTo("com.example.app");
+        assertThat(RedirectUri.parse("http://127.0.0.1:33418").displayHost()).isEqualTo("127.0.0.1");
+        assertThat(RedirectUri.parse("com.example.app:/cb").displayHost()).isEqualTo("the app com.example.app:");
+        assertThat(RedirectUri.parse("cursor://anysphere.cursor-mcp/oauth/callback").displayHost())
+                .isEqualTo("the app cursor://anysphere.cursor-mcp");
     }
 }

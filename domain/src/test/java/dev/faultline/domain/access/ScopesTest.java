@@ -43,4 +43,34 @@ class ScopesTest {
                     .isInstanceOf(InvalidValue.class).hasMessageContaining("unknown scope \"mcp:admin\"");
         }
     }
+
+    @Test
+    void a_request_may_carry_offline_access_and_openid_which_are_ignored_never_granted() {
+        assertThat(Scopes.parseRequested("mcp:read offline_access")).contains(Scopes.READ_ONLY);
+        assertThat(Scopes.parseRequested("openid mcp:write offline_access mcp:read")).contains(Scopes.READ_WRITE);
+        assertThat(Scopes.parseRequested("offline_access")).isEmpty();
+        assertThat(Scopes.parseRequested("openid offline_access")).isEmpty();
+        assertThat(Scopes.parseRequested(null)).isEmpty();
+        assertThat(Scopes.parseRequested("  ")).isEmpty();
+    }
+
+    @Test
+    void a_request_with_any_other_unknown_scope_is_refused_naming_it() {
+        assertThatThrownBy(() -> Scopes.parseRequested("mcp:read profile")).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("unknown scope \"profile\"");
+        assertThatThrownBy(() -> Scopes.parseRequested("offline_access\u0000")).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("U+0000");
+        assertThatThrownBy(() -> Scopes.parse("offline_access", Scopes.READ_ONLY)).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("unknown scope \"offline_access\"");
+    }
+
+    @Test
+    void a_registration_keeps_the_known_scopes_and_drops_the_rest() {
+        assertThat(Scopes.parseKnown("openid profile email mcp:read offline_access")).contains(Scopes.READ_ONLY);
+        assertThat(Scopes.parseKnown("mcp:write api mcp:read")).contains(Scopes.READ_WRITE);
+        assertThat(Scopes.parseKnown("openid profile")).isEmpty();
+        assertThat(Scopes.parseKnown(null)).isEmpty();
+        assertThatThrownBy(() -> Scopes.parseKnown("mcp:read\tprofile")).isInstanceOf(InvalidValue.class)
+                .hasMessageContaining("U+0009");
+    }
 }

@@ -12,6 +12,7 @@ import dev.faultline.application.access.port.in.RegisterClient;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthMethod;
 import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.RegistrationError;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.access.Scopes;
@@ -130,6 +131,41 @@ class AuthorizationUseCasesTest {
                 null, "none", "mcp:read", null, null, null))).client();
         Outcome.ShowConsent consent = h.consent(authorize(readOnly, LOOPBACK, "mcp:read mcp:write"));
         assertThat(consent.request().scopes()).isEqualTo(Scopes.READ_WRITE);
+    }
+
+    @Test
+    void offline_access_and_openid_at_authorize_are_accepted_and_ignored() {
+        Client client = h.registerPublic("Claude", LOOPBACK);
+        Outcome.ShowConsent both = h.consent(authorize(client, LOOPBACK, "offline_access mcp:read openid mcp:write"));
+        assertThat(both.request().scopes()).isEqualTo(Scopes.READ_WRITE);
+        assertThat(both.scopesInPlainWords()).containsExactly(Scope.READ.plainWords(), Scope.WRITE.plainWords());
+        Outcome.ShowConsent onlyIgnored = h.consent(authorize(client, LOOPBACK, "openid offline_access"));
+        assertThat(onlyIgnored.request().scopes()).as("the default, as with no scope").isEqualTo(Scopes.READ_ONLY);
+        assertThat(redirectedWithError(authorize(client, LOOPBACK, "mcp:read offline_access profile"),
+                "invalid_scope").parameter("error_description").orElseThrow()).contains("unknown scope \"profile\"");
+    }
+
+    @Test
+    void a_registration_drops_unknown_scopes_and_grant_types_and_says_what_it_registered() {
+        Client client = h.registered(h.register.register(new ClientRegistrationRequest("claudeai",
+                List.of("https://claude.ai/api/mcp/auth_callback"),
+                List.of("authorization_code", "refresh_token", "urn:ietf:params:oauth:grant-type:device_code"),
+                List.of("code"), "client_secret_post", "claudeai", null, null, null))).client();
+        assertThat(client.scopeCeiling()).isEqualTo(ClientRegistrationRequest.DEFAULT_SCOPE);
+        assertThat(client.grantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE, GrantType.REFRESH_TOKEN);
+        assertThat(h.clients.findById(client.id()).orElseThrow().scopeCeiling())
+                .isEqualTo(ClientRegistrationRequest.DEFAULT_SCOPE);
+    }
+
+    @Test
+    void a_dangerous_redirect_uri_among_good_ones_refuses_the_registration_and_stores_nothing() {
+        RegisterClient.Outcome refused = h.register.register(new ClientRegistrationRequest("Evil",
+                List.of("cursor://anysphere.cursor-mcp/oauth/callback", "javascript://x/%0Aalert(1)"), null, null,
+                "none", null, null, null, null));
+        assertThat(refused).isInstanceOf(RegisterClient.Outcome.Refused.class);
+        assertThat(((RegisterClient.Outcome.Refused) refused).error()).isEqualTo(RegistrationError.INVALID_REDIRECT_URI);
+        assertThat(((RegisterClient.Outcome.Refused) refused).description()).contains("\"javascript:\" is not allowed");
+        assertThat(h.clients.purgeAbandoned(h.clock.instant().plusSeconds(1), 100)).isZero();
     }
 
     @Test

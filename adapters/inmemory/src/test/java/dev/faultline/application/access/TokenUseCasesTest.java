@@ -191,6 +191,18 @@ class TokenUseCasesTest {
     }
 
     @Test
+    void offline_access_and_openid_are_ignored_on_refresh_never_granted_nor_echoed() {
+        TokenOutcome.Tokens both = h.tokensFor(claude, LOOPBACK, "mcp:read mcp:write offline_access openid");
+        assertThat(both.scopes()).isEqualTo(Scopes.READ_WRITE);
+        TokenOutcome.Tokens same = issued(h.refresh(claude, both.refreshToken(), "offline_access"));
+        assertThat(same.scopes()).as("nothing grantable asked: the grant's scope").isEqualTo(Scopes.READ_WRITE);
+        TokenOutcome.Tokens narrowed = issued(h.refresh(claude, same.refreshToken(), "openid mcp:read offline_access"));
+        assertThat(narrowed.scopes()).isEqualTo(Scopes.READ_ONLY);
+        assertThat(h.codec.claimsOf(narrowed.accessToken()).scopes()).isEqualTo(Scopes.READ_ONLY);
+        failed(h.refresh(claude, narrowed.refreshToken(), "offline_access profile"), Error.INVALID_SCOPE);
+    }
+
+    @Test
     void a_refresh_token_of_another_client_is_refused_without_revoking() {
         Client other = h.registerPublic("Other", LOOPBACK);
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);

@@ -63,6 +63,44 @@ class ClientRegistrationResourceTest {
     }
 
     @Test
+    void dcr_registers_cursors_private_use_uri_and_drops_what_it_does_not_offer_saying_so() {
+        Response response = register("""
+                {"client_name":"Cursor","redirect_uris":["cursor://anysphere.cursor-mcp/oauth/callback",
+                 "https://www.cursor.com/agents/mcp/oauth/callback","http://localhost:8787/callback"],
+                 "grant_types":["authorization_code","refresh_token","urn:ietf:params:oauth:grant-type:device_code"],
+                 "response_types":["code"],"token_endpoint_auth_method":"none",
+                 "scope":"openid profile mcp:read offline_access","software_id":"x","software_version":"1.0",
+                 "contacts":["a@example.com"],"tos_uri":"https://a.example/tos","policy_uri":"https://a.example/p",
+                 "jwks":null}""");
+
+        assertThat(response.getStatus()).isEqualTo(201);
+        Map<String, Object> client = body(response);
+        assertThat(client).containsEntry("redirect_uris", List.of("cursor://anysphere.cursor-mcp/oauth/callback",
+                        "https://www.cursor.com/agents/mcp/oauth/callback", "http://localhost:8787/callback"))
+                .containsEntry("grant_types", List.of("authorization_code", "refresh_token"))
+                .containsEntry("scope", "mcp:read");
+        assertThat(body(register("{\"redirect_uris\":[\"https://a.example/cb\"],\"scope\":\"openid profile\"}")))
+                .as("nothing known left: the default").containsEntry("scope", "mcp:read mcp:write");
+        assertThat(body(register("{\"redirect_uris\":[\"https://a.example/cb\"],\"scope\":null}")))
+                .containsEntry("scope", "mcp:read mcp:write");
+    }
+
+    @Test
+    void dcr_one_dangerous_redirect_uri_among_good_ones_is_invalid_redirect_uri_naming_it_and_stores_nothing() {
+        int before = registeredClients();
+        Response response = register("""
+                {"redirect_uris":["cursor://anysphere.cursor-mcp/oauth/callback","data:text/html,x",
+                 "http://localhost:8787/callback"]}""");
+
+        assertThat(response.getStatus()).isEqualTo(400);
+        Map<String, Object> error = body(response);
+        assertThat(error).containsEntry("error", "invalid_redirect_uri");
+        assertThat((String) error.get("error_description")).contains("\"data:\" is not allowed")
+                .doesNotContain("cursor://");
+        assertThat(registeredClients()).isEqualTo(before);
+    }
+
+    @Test
     void dcr_confidential_client_gets_its_secret_once_with_expires_at_0_and_only_its_hash_is_stored() {
         Response response = register("""
                 {"client_name":"Web Agent","redirect_uris":["https://agent.example/cb"],
@@ -125,7 +163,7 @@ class ClientRegistrationResourceTest {
             "{\"redirect_uris\":[\"https://a.example/cb\"],\"grant_types\":[\"client_credentials\"]}",
             "{\"redirect_uris\":[\"https://a.example/cb\"],\"response_types\":[\"token\"]}",
             "{\"redirect_uris\":[\"https://a.example/cb\"],\"token_endpoint_auth_method\":\"private_key_jwt\"}",
-            "{\"redirect_uris\":[\"https://a.example/cb\"],\"scope\":\"admin\"}",
+            "{\"redirect_uris\":[\"https://a.example/cb\"],\"scope\":\"admin\\u0007\"}",
             "{\"redirect_uris\":[\"https://a.example/cb\"],\"logo_uri\":\"http://a.example/logo.png\"}",
             "{\"redirect_uris\":[\"https://a.example/cb\"],\"application_type\":\"desktop\"}"})
     void dcr_invalid_client_metadata_for_unsupported_values_and_stores_nothing(String json) {
