@@ -161,6 +161,22 @@ class AuthorizePageTest {
     }
 
     @Test
+    void an_app_redirect_uri_is_shown_as_the_app_never_as_a_web_host_and_approving_sends_the_code_to_it() {
+        String cursor = "cursor://anysphere.cursor-mcp/oauth/callback";
+        Client app = h.client("Cursor", cursor, "http://localhost:8787/callback");
+        try (Response response = h.get(authorizeQuery(app, cursor), session)) {
+            assertThat(response.getStatus()).isEqualTo(200);
+            assertThat(response.getHeaderString("Content-Security-Policy")).contains("form-action 'self' cursor:;");
+            String html = response.readEntity(String.class);
+            assertThat(html).contains("sent back to <strong><bdi class=\"host\">the app cursor://anysphere.cursor-mcp</bdi>");
+            try (Response approved = decide(html, "approve")) {
+                assertThat(approved.getStatus()).isEqualTo(303);
+                assertThat(approved.getHeaderString("Location")).startsWith(cursor + "?code=");
+            }
+        }
+    }
+
+    @Test
     void consent_page_is_not_frameable_not_cached_and_lets_the_form_redirect_only_to_the_client() {
         try (Response response = h.get(authorizeQuery(client, CALLBACK), session)) {
             PagesHarness.assertPageSecurityHeaders(response);
