@@ -57,6 +57,9 @@ export function parseForms(html) {
     const buttons = [];
     for (const input of match[2].matchAll(/<input\b([^>]*)>/gi)) {
       const a = attributes(input[1]);
+      const type = (a.type ?? '').toLowerCase();
+      // As a browser does: an unticked checkbox (or radio button) is not submitted at all.
+      if ((type === 'checkbox' || type === 'radio') && !('checked' in a)) continue;
       if (a.name) fields[a.name] = a.value ?? '';
       if (a.name && (a.type ?? '').toLowerCase() === 'submit') buttons.push({ name: a.name, value: a.value ?? '' });
     }
@@ -67,6 +70,16 @@ export function parseForms(html) {
     forms.push({ action: attrs.action ?? '', method: (attrs.method ?? 'get').toLowerCase(), fields, buttons, html: match[2] });
   }
   return forms;
+}
+
+/**
+ * The consent form's fields with exactly the boxes of `scope` (space-separated, e.g. the scope the client asked
+ * for) ticked, as a person who allows everything asked for would tick them; write starts unticked on the page.
+ */
+export function ticking(fields, scope) {
+  const ticked = Object.fromEntries(Object.entries(fields).filter(([name]) => !name.startsWith('grant:')));
+  for (const name of (scope ?? '').split(' ').filter(Boolean)) ticked[`grant:${name}`] = 'yes';
+  return ticked;
 }
 
 function attributes(text) {

@@ -6,7 +6,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
-import { Browser, parseForms, redact } from '../lib/browser.mjs';
+import { Browser, parseForms, redact, ticking } from '../lib/browser.mjs';
 
 const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
 const EMAIL = process.env.FAULTLINE_EMAIL;
@@ -82,7 +82,7 @@ class PagesOAuthProvider {
       const consent = forms.find((f) => f.buttons.some((b) => /approve|allow/i.test(`${b.value} ${b.text}`)));
       expect(consent, 'no consent form with an Approve button');
       const approve = consent.buttons.find((b) => /approve|allow/i.test(`${b.value} ${b.text}`));
-      return { action: consent.action, fields: { ...consent.fields, [approve.name]: approve.value } };
+      return { action: consent.action, fields: { ...ticking(consent.fields, url.searchParams.get('scope')), [approve.name]: approve.value } };
     }));
     expect(back.searchParams.get('iss') === BASE, `iss ${back.searchParams.get('iss')}`);
     expect(back.searchParams.get('state') === url.searchParams.get('state'), 'state echoed');

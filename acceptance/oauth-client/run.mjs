@@ -3,7 +3,7 @@
 // and validates the access token as an RFC 9068 JWT against the JWKS. Prints a transcript (no secrets) and a
 // closing "N passed, N failed" line.
 import * as oauth from 'oauth4webapi';
-import { Browser, redact } from '../lib/browser.mjs';
+import { Browser, redact, ticking } from '../lib/browser.mjs';
 
 const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
 const EMAIL = process.env.FAULTLINE_EMAIL ?? 'acceptance@faultline.dev';
@@ -72,7 +72,7 @@ async function authorize(as, client, scope) {
     const consent = forms.find((f) => f.buttons.some((b) => /approve|allow/i.test(`${b.value} ${b.text}`)));
     expect(consent, 'neither a sign-in form nor a consent form with an Approve button was shown');
     const approve = consent.buttons.find((b) => /approve|allow/i.test(`${b.value} ${b.text}`));
-    return { action: consent.action, fields: { ...consent.fields, [approve.name]: approve.value } };
+    return { action: consent.action, fields: { ...ticking(consent.fields, scope), [approve.name]: approve.value } };
   });
   transcript(`-> back at the client: ${redact(new URL(back))}`);
   const params = oauth.validateAuthResponse(as, client, new URL(back), state);

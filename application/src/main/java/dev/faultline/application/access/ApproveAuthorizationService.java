@@ -8,11 +8,15 @@ import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.AuthorizationCode;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.access.ScopeOffer;
+import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.account.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 public class ApproveAuthorizationService implements ApproveAuthorization {
@@ -34,16 +38,28 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
     }
 
     @Override
-    public AuthorizationResponse approve(UserId user, BeginAuthorization.ValidRequest request) {
+    public AuthorizationResponse approve(UserId user, BeginAuthorization.ValidRequest request,
+            List<String> tickedScopes) {
         Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(tickedScopes, "tickedScopes");
         ConsentCheck.Result check = ConsentCheck.recheck(clients, request);
         if (check instanceof ConsentCheck.Result.Refused refused) {
             return refused.page();
         }
+        ScopeOffer.Approval approval = new ScopeOffer(request.scopes()).approve(tickedScopes);
+        if (approval instanceof ScopeOffer.Approval.NothingTicked) {
+            return new AuthorizationResponse.ScopeChoiceRefused(
+                    "Nothing was ticked, so there is nothing to allow. Tick at least one permission, or press Deny.");
+        }
+        if (approval instanceof ScopeOffer.Approval.NotOffered notOffered) {
+            return new AuthorizationResponse.ScopeChoiceRefused("The form asked to allow \"" + notOffered.name()
+                    + "\", which this request did not offer (it offered " + offeredNames(request) + ").");
+        }
+        Scopes granted = ((ScopeOffer.Approval.Granted) approval).scopes();
         Instant now = clock.instant();
         String code = secrets.generate(SecretKind.AUTHORIZATION_CODE);
         AuthorizationCode issued = AuthorizationCode.issue(TokenHash.of(code), request.clientId(), user,
-                request.redirectUri(), request.scopes(), request.resource(), request.challenge(), now,
+                request.redirectUri(), granted, request.resource(), request.challenge(), now,
                 policy.codeLifetime());
         transactions.run(() -> {
             codes.add(issued);
@@ -51,5 +67,10 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
         });
         return new AuthorizationResponse.RedirectTo(
                 AuthorizationResponse.Redirect.withCode(request.redirectUri(), code, request.state()));
+    }
+
+    private static String offeredNames(BeginAuthorization.ValidRequest request) {
+        return new ScopeOffer(request.scopes()).offered().stream().map(Scope::wireName)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }

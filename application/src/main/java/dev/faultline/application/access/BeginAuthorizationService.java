@@ -8,7 +8,7 @@ import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.access.RedirectUri;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.shared.InvalidValue;
 import java.util.Objects;
@@ -89,7 +89,7 @@ public class BeginAuthorizationService implements BeginAuthorization {
         BeginAuthorization.ValidRequest valid =
                 new BeginAuthorization.ValidRequest(client.id(), redirectUri, scopes, resource, challenge, state);
         return new Outcome.ShowConsent(valid, client.name(), client.isSelfRegistered(),
-                registered.get().displayHost(), scopes.values().stream().map(Scope::plainWords).toList());
+                registered.get().displayHost(), new ScopeOffer(scopes).choices());
     }
 
     static Optional<ClientId> parseClientId(String raw) {

@@ -28,6 +28,8 @@ import dev.faultline.adapters.http.mcp.BearerChallenge;
 import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
 import dev.faultline.adapters.http.mcp.McpLimits;
 import dev.faultline.adapters.http.mcp.McpPrincipal;
+import dev.faultline.adapters.http.mcp.McpAllowedOrigins;
+import dev.faultline.adapters.http.mcp.McpBrowserCors;
 import dev.faultline.adapters.http.mcp.McpRequestGuard;
 import dev.faultline.adapters.http.mcp.McpResource;
 import dev.faultline.adapters.http.mcp.McpServer;
@@ -96,6 +98,7 @@ public final class HttpEndpoints {
                 tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
                 faultline.account().findUserByEmail(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
+        jersey.register(new McpBrowserCors(new McpAllowedOrigins(issuer, faultline.configuration().allowedOrigins())));
         jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));
         jersey.register(new AuthValueFactoryProvider.Binder<>(McpPrincipal.class));
         jersey.register(new ProtectedResourceMetadataResource(issuer));

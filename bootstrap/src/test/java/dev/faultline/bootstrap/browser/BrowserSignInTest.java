@@ -68,7 +68,7 @@ class BrowserSignInTest {
             browser.phoneScreenshot("consent-phone");
             connection = consent.approve();
         }
-        assertThat(connection.tokens().scope()).isEqualTo(OAuthTestClient.SCOPE);
+        assertThat(connection.tokens().scope()).as("write starts unticked beside read").isEqualTo("mcp:read");
 
         McpClient mcp = steps.mcp();
         HttpResponse<String> initialized = mcp.initialize(connection.tokens().access());

@@ -30,17 +30,22 @@ public final class BrowserSteps {
      * {@code person} in if the server asks, and stops on the consent page (marked self-registered).
      */
     public PendingConsent openConsent(Person person, String clientName) {
+        return openConsent(person, clientName, OAuthTestClient.SCOPE);
+    }
+
+    /** As {@link #openConsent(Person, String)}, the client asking for {@code scope}. */
+    public PendingConsent openConsent(Person person, String clientName, String scope) {
         CallbackReceiver callback = CallbackReceiver.start();
         try {
             String clientId = oauth.register(clientName, callback.redirectUri());
             OAuthTestClient.AuthorizationRequest request = oauth.newAuthorization(clientId, callback.redirectUri());
-            browser.open(oauth.authorizationUrl(request));
+            browser.open(oauth.authorizationUrl(request, scope));
             if (SignInPage.isShowing(browser)) {
                 SignInPage.at(browser).signIn(person);
             }
             browser.waitFor(PendingConsent.APPROVE);
             assertThat(browser.pageText()).contains("Self-registered");
-            return new PendingConsent(browser, oauth, callback, request);
+            return new PendingConsent(browser, oauth, callback, request, true);
         } catch (RuntimeException | AssertionError e) {
             callback.close();
             throw e;

@@ -10,10 +10,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * The loopback redirect URI of a native OAuth client ({@code http://127.0.0.1:<port>/callback}): records the
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class CallbackReceiver implements AutoCloseable {
     private final HttpServer server;
-    private final CompletableFuture<Map<String, String>> query = new CompletableFuture<>();
+    private final BlockingQueue<Map<String, String>> queries = new LinkedBlockingQueue<>();
 
     private CallbackReceiver(HttpServer server) {
         this.server = server;
@@ -32,7 +31,7 @@ public final class CallbackReceiver implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             CallbackReceiver receiver = new CallbackReceiver(server);
             server.createContext("/callback", exchange -> {
-                receiver.query.complete(parameters(exchange.getRequestURI().getRawQuery()));
+                receiver.queries.add(parameters(exchange.getRequestURI().getRawQuery()));
                 byte[] page = "<!DOCTYPE html><title>Signed in</title><p>You can close this window.</p>"
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
@@ -52,14 +51,14 @@ public final class CallbackReceiver implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/callback";
     }
 
-    /** The decoded query parameters of the callback, once the browser has arrived. */
+    /** The decoded query parameters of the next callback, once the browser has arrived. */
     public Map<String, String> awaitQuery() {
         try {
-            return query.get(30, TimeUnit.SECONDS); // failure-only limit, sized for a loaded CI machine
-        } catch (TimeoutException e) {
-            throw new AssertionError("the browser never reached " + redirectUri(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e);
+            Map<String, String> query = queries.poll(30, TimeUnit.SECONDS); // failure-only limit, sized for a loaded CI machine
+            if (query == null) {
+                throw new AssertionError("the browser never reached " + redirectUri());
+            }
+            return query;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

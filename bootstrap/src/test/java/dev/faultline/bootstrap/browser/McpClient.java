@@ -31,6 +31,12 @@ public final class McpClient {
         return post(token, TOOLS_LIST, PROTOCOL_VERSION);
     }
 
+    /** Calls the tool {@code name} with {@code arguments} (a JSON object). */
+    public HttpResponse<String> callTool(String token, String name, String arguments) {
+        return post(token, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\""
+                + name + "\",\"arguments\":" + arguments + "}}", PROTOCOL_VERSION);
+    }
+
     private HttpResponse<String> post(String token, String body, String protocolVersion) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
                 .header("Authorization", "Bearer " + token)

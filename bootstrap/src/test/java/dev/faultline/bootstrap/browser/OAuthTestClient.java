@@ -87,11 +87,16 @@ public final class OAuthTestClient {
     }
 
     public String authorizationUrl(AuthorizationRequest request) {
+        return authorizationUrl(request, SCOPE);
+    }
+
+    /** The authorization URL asking for {@code scope} (space-separated). */
+    public String authorizationUrl(AuthorizationRequest request, String scope) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("response_type", "code");
         query.put("client_id", request.clientId());
         query.put("redirect_uri", request.redirectUri());
-        query.put("scope", SCOPE);
+        query.put("scope", scope);
         query.put("state", request.state());
         query.put("code_challenge", request.pkce().challenge());
         query.put("code_challenge_method", "S256");

@@ -15,13 +15,55 @@ public final class PendingConsent implements AutoCloseable {
     private final OAuthTestClient oauth;
     private final CallbackReceiver callback;
     private final OAuthTestClient.AuthorizationRequest request;
+    private final boolean ownsCallback;
 
     PendingConsent(RealBrowser browser, OAuthTestClient oauth, CallbackReceiver callback,
-            OAuthTestClient.AuthorizationRequest request) {
+            OAuthTestClient.AuthorizationRequest request, boolean ownsCallback) {
         this.browser = browser;
         this.oauth = oauth;
         this.callback = callback;
         this.request = request;
+        this.ownsCallback = ownsCallback;
+    }
+
+    /** Whether the checkbox for {@code scope} (e.g. {@code mcp:write}) is on the page and ticked. */
+    public boolean isTicked(String scope) {
+        return box(scope).isSelected();
+    }
+
+    /** The label text of the checkbox for {@code scope}, as the person reads it. */
+    public String label(String scope) {
+        return browser.waitFor(By.cssSelector("label[for='" + box(scope).getDomAttribute("id") + "']")).getText();
+    }
+
+    /** Ticks or unticks the checkbox for {@code scope} by clicking its label, as a person would. */
+    public PendingConsent tick(String scope, boolean wanted) {
+        if (isTicked(scope) != wanted) {
+            browser.click(By.cssSelector("label[for='" + box(scope).getDomAttribute("id") + "']"));
+        }
+        assertThat(isTicked(scope)).isEqualTo(wanted);
+        return this;
+    }
+
+    /** The scopes offered on the page, in order. */
+    public java.util.List<String> offeredScopes() {
+        return browser.driver().findElements(By.cssSelector("fieldset.scopes input[type=checkbox]")).stream()
+                .map(box -> box.getDomAttribute("name").substring("grant:".length())).toList();
+    }
+
+    /**
+     * The same client asks again, for {@code scope} (a step-up after a 403 {@code insufficient_scope}); the
+     * person is still signed in, so the consent page shows at once.
+     */
+    public PendingConsent askAgain(String scope) {
+        OAuthTestClient.AuthorizationRequest again = oauth.newAuthorization(request.clientId(), request.redirectUri());
+        browser.open(oauth.authorizationUrl(again, scope));
+        browser.waitFor(APPROVE);
+        return new PendingConsent(browser, oauth, callback, again, false);
+    }
+
+    private org.openqa.selenium.WebElement box(String scope) {
+        return browser.waitFor(By.cssSelector("input[type=checkbox][name='grant:" + scope + "']"));
     }
 
     public String clientId() {
@@ -48,6 +90,8 @@ public final class PendingConsent implements AutoCloseable {
 
     @Override
     public void close() {
-        callback.close();
+        if (ownsCallback) {
+            callback.close();
+        }
     }
 }

@@ -92,7 +92,9 @@ public final class Browser {
             Matcher input = INPUT.matcher(form.group(2));
             while (input.find()) {
                 Map<String, String> a = attributes(input.group(1));
-                if (a.containsKey("name") && !"submit".equalsIgnoreCase(a.get("type"))) {
+                boolean uncheckedBox = ("checkbox".equalsIgnoreCase(a.get("type"))
+                        || "radio".equalsIgnoreCase(a.get("type"))) && !a.containsKey("checked");
+                if (a.containsKey("name") && !"submit".equalsIgnoreCase(a.get("type")) && !uncheckedBox) {
                     fields.put(a.get("name"), a.getOrDefault("value", ""));
                 }
             }

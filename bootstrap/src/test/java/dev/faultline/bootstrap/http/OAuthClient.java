@@ -75,10 +75,15 @@ public final class OAuthClient {
 
     /** The person at {@code browser} signs in if needed and approves {@code scope}; returns the code. */
     public String authorize(Browser browser, String email, String password, String scope) {
-        String authorize = issuer + "/mcp/oauth/authorize?" + form(Map.of(
-                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT, "scope", scope,
-                "state", "state-" + clientId, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
-                "code_challenge_method", "S256", "resource", issuer + "/mcp"));
+        return authorize(browser, email, password, scope, scope);
+    }
+
+    /**
+     * The person at {@code browser} signs in if needed, is asked for {@code scope}, ticks exactly the boxes of
+     * {@code ticked} (space-separated scope names) and approves; returns the code.
+     */
+    public String authorize(Browser browser, String email, String password, String scope, String ticked) {
+        String authorize = authorizationUrl(scope);
         URI back = browser.follow(authorize, issuer, forms -> {
             for (Browser.Form form : forms) {
                 if (form.html().contains("type=\"password\"")) {
@@ -92,6 +97,12 @@ public final class OAuthClient {
                 for (Map<String, String> button : form.buttons()) {
                     if ("approve".equalsIgnoreCase(button.get("value"))) {
                         Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                        fields.keySet().removeIf(name -> name.startsWith("grant:"));
+                        for (String tick : ticked.split(" ")) {
+                            if (!tick.isEmpty()) {
+                                fields.put("grant:" + tick, "yes");
+                            }
+                        }
                         fields.put(button.get("name"), button.get("value"));
                         return new Browser.Form(form.action(), fields, form.buttons(), form.html());
                     }
@@ -101,6 +112,14 @@ public final class OAuthClient {
         });
         assertThat(back.toString()).startsWith(REDIRECT);
         return parameters(back).get("code");
+    }
+
+    /** This client's authorization URL asking for {@code scope}. */
+    public String authorizationUrl(String scope) {
+        return issuer + "/mcp/oauth/authorize?" + form(Map.of(
+                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT, "scope", scope,
+                "state", "state-" + clientId, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
+                "code_challenge_method", "S256", "resource", issuer + "/mcp"));
     }
 
     public HttpResponse<String> exchange(String code) {

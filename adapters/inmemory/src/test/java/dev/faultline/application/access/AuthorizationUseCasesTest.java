@@ -15,6 +15,7 @@ import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.RegistrationError;
 import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenHash;
 import java.time.Duration;
@@ -59,7 +60,8 @@ class AuthorizationUseCasesTest {
         assertThat(consent.clientName()).isEqualTo("Claude");
         assertThat(consent.selfRegistered()).isTrue();
         assertThat(consent.redirectHost()).isEqualTo("127.0.0.1");
-        assertThat(consent.scopesInPlainWords()).containsExactly(Scope.READ.plainWords());
+        assertThat(consent.scopeChoices()).containsExactly(new ScopeOffer.Choice(Scope.READ, true, true),
+                new ScopeOffer.Choice(Scope.WRITE, false, false));
         assertThat(consent.request().scopes()).isEqualTo(Scopes.READ_ONLY);
         assertThat(consent.request().resource()).isEqualTo("https://faultline.example/mcp");
         assertThat(consent.request().redirectUri()).isEqualTo("http://127.0.0.1:53682/callback");
@@ -209,5 +211,43 @@ class AuthorizationUseCasesTest {
 
         assertThat(h.approve.approve(h.alice, valid)).isInstanceOf(AuthorizationResponse.ErrorPage.class);
         assertThat(h.deny.deny(valid)).isInstanceOf(AuthorizationResponse.ErrorPage.class);
+    }
+
+    @Test
+    void approving_read_only_of_a_read_and_write_request_issues_a_read_only_code() {
+        Client client = h.registerPublic("Claude", LOOPBACK);
+        BeginAuthorization.ValidRequest valid = h.consent(authorize(client, LOOPBACK, "mcp:read mcp:write")).request();
+
+        String code = codeIn(h.approve.approve(h.alice, valid, List.of("mcp:read")));
+
+        assertThat(h.codes.findByHash(TokenHash.of(code)).orElseThrow().scopes()).isEqualTo(Scopes.READ_ONLY);
+    }
+
+    @Test
+    void ticking_the_offered_write_on_a_read_request_issues_a_read_and_write_code() {
+        Client client = h.registerPublic("Claude", LOOPBACK);
+        BeginAuthorization.ValidRequest valid = h.consent(authorize(client, LOOPBACK, "mcp:read")).request();
+
+        String code = codeIn(h.approve.approve(h.alice, valid, List.of("mcp:read", "mcp:write")));
+
+        assertThat(h.codes.findByHash(TokenHash.of(code)).orElseThrow().scopes()).isEqualTo(Scopes.READ_WRITE);
+    }
+
+    @Test
+    void approving_with_nothing_ticked_or_an_unoffered_scope_issues_nothing_and_says_why() {
+        Client client = h.registerPublic("Claude", LOOPBACK);
+        BeginAuthorization.ValidRequest writeOnly = h.consent(authorize(client, LOOPBACK, "mcp:write")).request();
+
+        assertThat(h.approve.approve(h.alice, writeOnly, List.of()))
+                .isInstanceOf(AuthorizationResponse.ScopeChoiceRefused.class);
+        assertThat(((AuthorizationResponse.ScopeChoiceRefused) h.approve.approve(h.alice, writeOnly,
+                List.of("mcp:write", "mcp:read"))).message())
+                .isEqualTo("The form asked to allow \"mcp:read\", which this request did not offer (it offered"
+                        + " mcp:write).");
+        assertThat(h.clients.findById(client.id()).orElseThrow().firstAuthorizedAt()).isEmpty();
+    }
+
+    private static String codeIn(AuthorizationResponse response) {
+        return ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
     }
 }

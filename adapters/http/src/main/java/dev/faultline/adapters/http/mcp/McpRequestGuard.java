@@ -21,25 +21,23 @@ import java.util.Set;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class McpRequestGuard implements ContainerRequestFilter {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
-    private final Set<String> allowedOrigins;
+    private final McpAllowedOrigins allowedOrigins;
     private final boolean loopbackOnly;
 
     public McpRequestGuard(String issuer, Set<String> extraAllowedOrigins) {
         URI uri = URI.create(issuer);
-        String own = uri.getScheme() + "://" + uri.getAuthority();
-        this.allowedOrigins = new java.util.HashSet<>(extraAllowedOrigins);
-        this.allowedOrigins.add(own.toLowerCase(Locale.ROOT));
+        this.allowedOrigins = new McpAllowedOrigins(issuer, extraAllowedOrigins);
         this.loopbackOnly = LOOPBACK.contains(uri.getHost().toLowerCase(Locale.ROOT));
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!(path.equals("mcp") || path.startsWith("mcp/") && !path.startsWith("mcp/oauth"))) {
+        if (!McpAllowedOrigins.isMcpPath(path)) {
             return;
         }
         String origin = request.getHeaderString("Origin");
-        if (origin != null && !allowedOrigins.contains(origin.toLowerCase(Locale.ROOT))) {
+        if (origin != null && !allowedOrigins.allows(origin)) {
             throw new WebApplicationException(forbidden("requests from origin " + origin + " are not allowed"));
         }
         if (loopbackOnly && !isLoopbackHost(request.getHeaderString("Host"))) {

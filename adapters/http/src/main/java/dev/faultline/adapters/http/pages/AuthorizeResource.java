@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,7 +68,7 @@ public class AuthorizeResource {
         }
         ConsentView page = new ConsentView(DisplayText.of(consent.clientName()), consent.selfRegistered(),
                 DisplayText.of(consent.redirectHost()),
-                consent.scopesInPlainWords(), signedIn.displayName().value(), signedIn.email().value(),
+                consent.scopeChoices().stream().map(ConsentView.ScopeChoice::new).toList(), signedIn.displayName().value(), signedIn.email().value(),
                 signedIn.csrf().value(), parameters.hiddenFields(), parameters.authorizePath());
         return Pages.html(200, page)
                 .header(PageSecurityHeaders.CONTENT_SECURITY_POLICY,
@@ -94,7 +95,7 @@ public class AuthorizeResource {
         String decision = form.get("decision") != null && form.get("decision").size() == 1 ? form.getFirst("decision") : "";
         AuthorizationResponse response;
         if ("approve".equals(decision)) {
-            response = approve.approve(signedIn.user(), request);
+            response = approve.approve(signedIn.user(), request, tickedScopes(form));
         } else if ("deny".equals(decision)) {
             response = deny.deny(request);
         } else {
@@ -105,7 +106,17 @@ public class AuthorizeResource {
         if (response instanceof AuthorizationResponse.RedirectTo to) {
             return redirect(to.redirect(), 303);
         }
+        if (response instanceof AuthorizationResponse.ScopeChoiceRefused refused) {
+            return Pages.html(400, new ErrorView("Choose what to allow", refused.message() + " Nothing was allowed.",
+                    "Go back, tick what the app may do and press Approve, or press Deny.")).build();
+        }
         return Pages.badAuthorizationRequest(((AuthorizationResponse.ErrorPage) response).message());
+    }
+
+    /** The scopes whose checkboxes were posted ticked ({@code grant:<scope>}), as the form names them. */
+    private static List<String> tickedScopes(MultivaluedMap<String, String> form) {
+        return form.keySet().stream().filter(name -> name.startsWith(ConsentView.ScopeChoice.FIELD_PREFIX))
+                .map(name -> name.substring(ConsentView.ScopeChoice.FIELD_PREFIX.length())).sorted().toList();
     }
 
     /** Either a response to send now (error page or error redirect) or the consent to ask for. */

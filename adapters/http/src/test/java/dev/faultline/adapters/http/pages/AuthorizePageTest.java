@@ -8,6 +8,7 @@ import static dev.faultline.adapters.http.pages.PagesHarness.hiddenField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenHash;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.dropwizard.testing.junit5.ResourceExtension;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,9 +54,21 @@ class AuthorizePageTest {
         }
     }
 
-    /** Posts the consent form as the page rendered it, with the given decision. */
+    /** Posts the consent form as the page rendered it (ticked boxes as rendered), with the given decision. */
     private Response decide(String html, String decision) {
+        List<String> ticked = new ArrayList<>();
+        Matcher box = Pattern.compile("<input type=\"checkbox\" id=\"[^\"]*\" name=\"grant:([^\"]*)\" value=\"yes\" checked>")
+                .matcher(html);
+        while (box.find()) {
+            ticked.add(box.group(1));
+        }
+        return decide(html, decision, ticked);
+    }
+
+    /** Posts the consent form with exactly the boxes for {@code ticked} ticked, as a person would. */
+    private Response decide(String html, String decision, List<String> ticked) {
         Form form = new Form();
+        ticked.forEach(scope -> form.param("grant:" + scope, "yes"));
         Matcher fields = Pattern.compile("<form method=\"post\" action=\"/mcp/oauth/authorize\"[^>]*>(.*?)</form>",
                 Pattern.DOTALL).matcher(html);
         assertThat(fields.find()).isTrue();
@@ -174,6 +189,66 @@ class AuthorizePageTest {
                 assertThat(approved.getHeaderString("Location")).startsWith(cursor + "?code=");
             }
         }
+    }
+
+    @Test
+    void each_requested_scope_is_a_labelled_checkbox_in_a_fieldset_and_write_starts_unticked_beside_read() {
+        String html = consentPage(authorizeQuery(client, CALLBACK));
+
+        assertThat(html).contains("<fieldset class=\"scopes\">").contains("<legend>It will be able to</legend>")
+                .contains("<input type=\"checkbox\" id=\"grant-read\" name=\"grant:mcp:read\" value=\"yes\" checked>"
+                        + " <label for=\"grant-read\">Read your applications, issues, events and notes"
+                        + " <code>mcp:read</code></label>")
+                .contains("<input type=\"checkbox\" id=\"grant-write\" name=\"grant:mcp:write\" value=\"yes\">"
+                        + " <label for=\"grant-write\">Resolve, reopen");
+    }
+
+    @Test
+    void a_read_only_request_also_offers_changes_unticked() {
+        String html = consentPage(authorizeQuery(client, CALLBACK).replace("mcp%3Aread%20mcp%3Awrite", "mcp%3Aread"));
+
+        assertThat(html).contains("id=\"grant-read\" name=\"grant:mcp:read\" value=\"yes\" checked>")
+                .contains("<input type=\"checkbox\" id=\"grant-write\" name=\"grant:mcp:write\" value=\"yes\">"
+                        + " <label for=\"grant-write\">Also allow changes: Resolve, reopen");
+    }
+
+    @Test
+    void approving_as_rendered_grants_read_only_and_ticking_write_grants_both() {
+        String html = consentPage(authorizeQuery(client, CALLBACK));
+
+        try (Response asRendered = decide(html, "approve");
+                Response both = decide(html, "approve", List.of("mcp:read", "mcp:write"))) {
+            assertThat(h.codes.findByHash(TokenHash.of(query(asRendered.getHeaderString("Location")).get("code")))
+                    .orElseThrow().scopes()).isEqualTo(Scopes.READ_ONLY);
+            assertThat(h.codes.findByHash(TokenHash.of(query(both.getHeaderString("Location")).get("code")))
+                    .orElseThrow().scopes()).isEqualTo(Scopes.READ_WRITE);
+        }
+    }
+
+    @Test
+    void approving_with_no_box_ticked_is_a_400_form_error_and_issues_nothing() {
+        String html = consentPage(authorizeQuery(client, CALLBACK));
+
+        try (Response response = decide(html, "approve", List.of())) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.getHeaderString("Location")).isNull();
+            assertThat(response.readEntity(String.class)).contains("<h1>Choose what to allow</h1>")
+                    .contains("Nothing was ticked");
+        }
+        assertThat(h.clients.findById(client.id()).orElseThrow().firstAuthorizedAt()).isEmpty();
+    }
+
+    @Test
+    void a_box_smuggled_in_for_a_scope_not_offered_is_refused_by_name_and_issues_nothing() {
+        String html = consentPage(authorizeQuery(client, CALLBACK).replace("mcp%3Aread%20mcp%3Awrite", "mcp%3Awrite"));
+        assertThat(html).doesNotContain("grant:mcp:read");
+
+        try (Response response = decide(html, "approve", List.of("mcp:read", "mcp:write"))) {
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.readEntity(String.class))
+                    .contains("asked to allow &quot;mcp:read&quot;, which this request did not offer");
+        }
+        assertThat(h.clients.findById(client.id()).orElseThrow().firstAuthorizedAt()).isEmpty();
     }
 
     @Test

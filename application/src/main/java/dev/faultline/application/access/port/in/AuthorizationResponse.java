@@ -19,6 +19,13 @@ public sealed interface AuthorizationResponse {
     }
 
     /**
+     * The person's choice of scopes cannot be granted (nothing ticked, or a tick for a scope the request did not
+     * offer); nothing was issued, and the person may go back and choose again.
+     */
+    record ScopeChoiceRefused(String message) implements AuthorizationResponse {
+    }
+
+    /**
      * Where to send the browser back to, with which query parameters ({@code code} + {@code state}, or
      * {@code error} + {@code error_description} + {@code state}). The HTTP adapter adds {@code iss} (RFC 9207)
      * and encodes the query. toString never shows the code.

@@ -2,6 +2,7 @@ package dev.faultline.application.access.port.in;
 
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
 import java.util.List;
 import java.util.Objects;
@@ -56,12 +57,13 @@ public interface BeginAuthorization {
     sealed interface Outcome {
         /**
          * Ask the signed-in user. {@code selfRegistered}: the client's name is its own unverified claim.
-         * {@code redirectHost}: where the user will be sent. {@code scopesInPlainWords}: one line per scope.
+         * {@code redirectHost}: where the user will be sent. {@code scopeChoices}: one checkbox per scope the
+         * person may grant, in order, each saying whether it starts ticked.
          */
         record ShowConsent(ValidRequest request, String clientName, boolean selfRegistered,
-                String redirectHost, List<String> scopesInPlainWords) implements Outcome {
+                String redirectHost, List<ScopeOffer.Choice> scopeChoices) implements Outcome {
             public ShowConsent {
-                scopesInPlainWords = List.copyOf(scopesInPlainWords);
+                scopeChoices = List.copyOf(scopeChoices);
             }
         }
 
