@@ -6,10 +6,6 @@ set -uo pipefail
 cd "$(dirname "$0")"
 status=0
 node ts-sdk-v2.mjs || status=$?
-if [ -f mcp-remote.mjs ]; then
-  node mcp-remote.mjs || status=$?
-fi
-if [ -f inspector-cli.sh ]; then
-  ./inspector-cli.sh || status=$?
-fi
+node mcp-remote.mjs || status=$?
+node inspector-cli.mjs || status=$?
 exit "$status"
