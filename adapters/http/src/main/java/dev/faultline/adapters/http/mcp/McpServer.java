@@ -132,7 +132,7 @@ public final class McpServer {
         Optional<McpTool> tool = tools.stream().filter(t -> t.name().equals(name.asText())).findFirst();
         if (tool.isEmpty()) {
             return ok(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool \"" + name.asText()
-                    + "\"; tools/list shows the tools this token may call"));
+                    + "\"; tools/list shows every tool"));
         }
         JsonNode arguments = params.path("arguments");
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
