@@ -173,11 +173,15 @@ await check('OAuth from a 401: PRM → AS metadata → DCR → PKCE + resource �
   expect(session.client.getServerCapabilities()?.tools, 'tools capability');
 });
 
-await check('tools/list with mcp:read shows exactly the read tools', async () => {
+await check('tools/list with mcp:read shows every tool; write tools say they need mcp:write', async () => {
   const { tools } = await session.client.listTools();
-  expect(JSON.stringify(tools.map((t) => t.name).sort()) === JSON.stringify(READ_TOOLS), `tools ${tools.map((t) => t.name)}`);
+  const names = tools.map((t) => t.name).sort();
+  expect(JSON.stringify(names) === JSON.stringify([...READ_TOOLS, ...WRITE_TOOLS].sort()), `tools ${names}`);
   for (const tool of tools) {
-    expect(tool.annotations?.readOnlyHint === true && tool.annotations?.destructiveHint === false, `${tool.name} annotations`);
+    const write = WRITE_TOOLS.includes(tool.name);
+    expect(tool.annotations?.readOnlyHint === !write, `${tool.name} readOnlyHint`);
+    expect(tool.annotations?.destructiveHint === (tool.name === 'delete_note'), `${tool.name} destructiveHint`);
+    expect(/Needs the mcp:write permission/.test(tool.description) === write, `${tool.name} description`);
     expect(tool.inputSchema?.additionalProperties === false && tool.outputSchema, `${tool.name} schemas`);
   }
 });
@@ -215,7 +219,7 @@ await check('a write tool is refused with 403 insufficient_scope, then allowed a
   expect(/mcp:write/.test(provider.authorizations.at(-1).searchParams.get('scope')), 'the step-up asked for mcp:write');
   expect(!result.isError, `resolve_issue: ${JSON.stringify(result.content)}`);
   const { tools } = await session.client.listTools();
-  expect(WRITE_TOOLS.every((name) => tools.some((t) => t.name === name)), 'write tools are listed now');
+  expect(WRITE_TOOLS.every((name) => tools.some((t) => t.name === name)), 'write tools are still listed');
 });
 
 await check('after the person revokes the app on My Integrations, the next call gets 401 and refreshing fails', async () => {
@@ -248,7 +252,7 @@ await check('personal access token as Authorization: Bearer', async () => {
   const client = new Client({ name: 'faultline-acceptance-pat', version: '1.0.0' });
   await client.connect(transportFor(RESOURCE, { requestInit: { headers: { Authorization: `Bearer ${PERSONAL_TOKEN}` } } }));
   const { tools } = await client.listTools();
-  expect(tools.length === READ_TOOLS.length, `a read-only token sees ${tools.length} tools`);
+  expect(tools.length === READ_TOOLS.length + WRITE_TOOLS.length, `a read-only token sees all ${tools.length} tools`);
   structured(await client.callTool({ name: 'list_applications', arguments: {} }), 'list_applications');
   await client.close();
 });

@@ -10,11 +10,11 @@ import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenChain;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Personal tokens are told apart by their prefix; anything else must be one of our access tokens. */
 public class AuthenticateBearerService implements AuthenticateBearer {
+    static final String DEAD_PERSONAL_TOKEN = "this personal access token is not valid (unknown, revoked or expired)";
     private final AccessTokenCodec codec;
     private final TokenChains chains;
     private final AuthenticatePersonalToken personalTokens;
@@ -89,7 +89,11 @@ public class AuthenticateBearerService implements AuthenticateBearer {
                     new Grant.PersonalToken(principal.tokenId())));
         }
         AuthenticatePersonalToken.Reason reason = ((AuthenticatePersonalToken.Outcome.Refused) outcome).reason();
-        return new Outcome.Refused("the personal access token is " + reason.name().toLowerCase(Locale.ROOT)
-                .replace("malformed", "malformed (checksum mismatch)"));
+        if (reason == AuthenticatePersonalToken.Reason.MALFORMED) {
+            return new Outcome.Refused("the personal access token is malformed (checksum mismatch)");
+        }
+        // Unknown, revoked and expired read alike: whoever holds the string learns nothing about whether it was
+        // ever real, and the remedy is the same; the owner sees each token's status on My Integrations.
+        return new Outcome.Refused(DEAD_PERSONAL_TOKEN);
     }
 }

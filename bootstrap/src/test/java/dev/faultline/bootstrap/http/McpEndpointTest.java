@@ -88,12 +88,20 @@ class McpEndpointTest {
     }
 
     @Test
-    void write_tool_without_mcp_write_is_403_insufficient_scope() throws Exception {
-        HttpResponse<String> refused = post("/mcp", readToken, call("resolve_issue", "{\"issue_id\":\"x\"}"), "2025-11-25");
+    void write_tool_with_a_read_only_personal_token_is_403_insufficient_scope_without_a_sign_in_to_start()
+            throws Exception {
+        for (String path : List.of("/mcp", "/mcp/" + readToken)) {
+            HttpResponse<String> refused = post(path, path.equals("/mcp") ? readToken : null,
+                    call("resolve_issue", "{\"issue_id\":\"x\"}"), "2025-11-25");
 
-        assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"insufficient_scope\", "
-                + "scope=\"mcp:read mcp:write\", resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\"");
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow())
+                    .startsWith("Bearer error=\"insufficient_scope\", scope=\"mcp:read mcp:write\", error_description=")
+                    .contains("cannot step up").doesNotContain("resource_metadata");
+            assertThat(json.readTree(refused.body()).path("error_description").asText())
+                    .contains("a personal access token cannot step up")
+                    .contains(base + "/settings/integrations").doesNotContain(readToken);
+        }
     }
 
     @Test
@@ -200,11 +208,14 @@ class McpEndpointTest {
     }
 
     @Test
-    void tools_list_shows_what_the_token_may_call_with_complete_descriptions() throws Exception {
-        JsonNode readTools = result("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").path("tools");
-        JsonNode allTools = result(writeToken, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}").path("tools");
+    void tools_list_shows_every_tool_to_every_token_in_the_same_bytes_with_complete_descriptions() throws Exception {
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        HttpResponse<String> forReader = post("/mcp", readToken, list, "2025-11-25");
+        HttpResponse<String> forWriter = post("/mcp", writeToken, list, "2025-11-25");
+        JsonNode allTools = json.readTree(forReader.body()).path("result").path("tools");
 
-        assertThat(readTools).hasSize(5);
+        assertThat(forReader.body()).as("the same bytes whatever the token's scopes").isEqualTo(forWriter.body());
+        assertThat(post("/mcp", readToken, list, "2025-11-25").body()).as("and on every call").isEqualTo(forReader.body());
         assertThat(allTools).hasSize(11);
         for (JsonNode tool : allTools) {
             assertThat(tool.path("name").asText()).matches("[A-Za-z0-9_.-]{1,64}");
@@ -213,12 +224,14 @@ class McpEndpointTest {
             assertThat(tool.path("inputSchema").path("additionalProperties").asBoolean(true)).isFalse();
             assertThat(tool.path("outputSchema").isObject()).isTrue();
             assertThat(tool.path("annotations").path("openWorldHint").asBoolean(true)).isFalse();
-        }
-        for (JsonNode tool : readTools) {
             JsonNode hints = tool.path("annotations");
-            assertThat(hints.path("readOnlyHint").asBoolean()).isTrue();
-            assertThat(hints.path("destructiveHint").asBoolean(true)).isFalse();
-            assertThat(hints.path("idempotentHint").asBoolean()).isTrue();
+            boolean write = List.of("resolve_issue", "reopen_issue", "mute_issue", "assign_issue", "add_note",
+                    "delete_note").contains(tool.path("name").asText());
+            assertThat(hints.path("readOnlyHint").asBoolean()).as(tool.path("name").asText()).isEqualTo(!write);
+            assertThat(hints.path("destructiveHint").asBoolean())
+                    .isEqualTo(tool.path("name").asText().equals("delete_note"));
+            assertThat(tool.path("description").asText().contains("Needs the mcp:write permission"))
+                    .as("%s says whether it needs mcp:write", tool.path("name").asText()).isEqualTo(write);
         }
     }
 

@@ -12,6 +12,7 @@ import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.PersonalTokenFormat;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenChain;
@@ -98,6 +99,28 @@ class AuthenticateBearerTest {
         String mistyped = created.token().substring(0, created.token().length() - 1) + "x";
         assertThat(refusal(authenticate.authenticate(mistyped))).contains("malformed");
         assertThat(refusal(authenticate.authenticate(mistyped))).doesNotContain(mistyped);
+    }
+
+    @Test
+    void unknownRevokedAndExpiredPersonalTokensAreRefusedAlikeAndOnlyOAuthCallersCanStepUp() {
+        SequentialSecrets secrets = new SequentialSecrets();
+        CreatePersonalTokenService create = new CreatePersonalTokenService(personalStore, secrets, h.clock);
+        CreatePersonalToken.Created revoked = create.create(CreatePersonalToken.Command.of(h.alice, "r", "mcp:read", null));
+        CreatePersonalToken.Created expiring = create.create(CreatePersonalToken.Command.of(h.alice, "e", "mcp:read",
+                h.clock.instant().plus(Duration.ofDays(1))));
+        CreatePersonalToken.Created live = create.create(CreatePersonalToken.Command.of(h.alice, "l", "mcp:read", null));
+        String unknown = PersonalTokenFormat.fromBody("9".repeat(PersonalTokenFormat.BODY_LENGTH));
+        new RevokePersonalTokenService(personalStore, h.clock).revoke(h.alice, revoked.summary().id());
+        h.clock.advance(Duration.ofDays(2));
+
+        String unknownReason = refusal(authenticate.authenticateInUrl(unknown));
+        assertThat(unknownReason).isEqualTo("this personal access token is not valid (unknown, revoked or expired)");
+        assertThat(refusal(authenticate.authenticateInUrl(revoked.token()))).isEqualTo(unknownReason);
+        assertThat(refusal(authenticate.authenticateInUrl(expiring.token()))).isEqualTo(unknownReason);
+        assertThat(refusal(authenticate.authenticate(revoked.token()))).isEqualTo(unknownReason);
+        assertThat(authenticated(authenticate.authenticateInUrl(live.token())).canStepUp()).isFalse();
+        assertThat(authenticated(authenticate.authenticate(h.tokensFor(claude, LOOPBACK, null).accessToken()))
+                .canStepUp()).isTrue();
     }
 
     @Test

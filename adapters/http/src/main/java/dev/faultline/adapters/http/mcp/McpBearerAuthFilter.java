@@ -55,7 +55,8 @@ public final class McpBearerAuthFilter extends AuthFilter<String, McpPrincipal> 
                 ? authenticateBearer.authenticateInUrl(token.get())
                 : authenticateBearer.authenticate(token.get());
         if (outcome instanceof AuthenticateBearer.Outcome.Refused refused) {
-            throw new WebApplicationException(challenge.invalidToken(refused.reason()));
+            throw new WebApplicationException(inPath.isPresent() ? challenge.refusedInUrl(refused.reason())
+                    : challenge.invalidToken(refused.reason()));
         }
         justAuthenticated.set(new McpPrincipal(((AuthenticateBearer.Outcome.Authenticated) outcome).caller()));
         try {

@@ -12,7 +12,10 @@ sealed interface McpReply {
     record Accepted() implements McpReply {
     }
 
-    /** The caller's token lacks the scope the named tool needs. */
-    record InsufficientScope(String tool) implements McpReply {
+    /**
+     * The caller's token lacks the scope the named tool needs; {@code canStepUp} says whether authorizing again
+     * can fix that (an OAuth grant) or not (a personal token, whose scopes are fixed).
+     */
+    record InsufficientScope(String tool, boolean canStepUp) implements McpReply {
     }
 }

@@ -153,7 +153,7 @@ public final class McpResource {
                     + "; nothing in it was carried out. Send fewer messages per request"));
         }
         for (JsonNode message : messages) {
-            Optional<String> stepUp = server.stepUpNeeded(message, principal.caller());
+            Optional<McpReply.InsufficientScope> stepUp = server.stepUpNeeded(message, principal.caller());
             if (stepUp.isPresent()) {
                 return challenge.insufficientScope(stepUp.get());
             }
@@ -171,7 +171,7 @@ public final class McpResource {
             } else {
                 McpReply reply = server.handle(message, principal.caller());
                 if (reply instanceof McpReply.InsufficientScope refused) {
-                    return challenge.insufficientScope(refused.tool());
+                    return challenge.insufficientScope(refused);
                 }
                 if (!(reply instanceof McpReply.Body body)) {
                     continue;
@@ -210,7 +210,7 @@ public final class McpResource {
             return Response.status(answer.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (reply instanceof McpReply.InsufficientScope refused) {
-            return challenge.insufficientScope(refused.tool());
+            return challenge.insufficientScope(refused);
         }
         return Response.accepted().build();
     }

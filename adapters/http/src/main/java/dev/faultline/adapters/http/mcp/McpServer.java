@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The MCP protocol for a stateless, tools-only server: {@code initialize} (version negotiation),
- * {@code ping}, {@code tools/list} (only the tools the caller's scopes allow, cursor paged) and
+ * {@code ping}, {@code tools/list} (every tool, whatever the caller's scopes, cursor paged) and
  * {@code tools/call}. Transport concerns (headers, status codes) stay in {@link McpResource}.
  */
 public final class McpServer {
@@ -46,14 +46,14 @@ public final class McpServer {
      * The tool {@code message} would call that {@code caller} lacks the scope for, if it is such a call; lets a
      * batch be refused with the step-up challenge before any of its calls is carried out.
      */
-    Optional<String> stepUpNeeded(JsonNode message, Caller caller) {
+    Optional<McpReply.InsufficientScope> stepUpNeeded(JsonNode message, Caller caller) {
         if (!message.isObject() || !"tools/call".equals(message.path("method").asText(null))
                 || message.get("id") == null) {
             return Optional.empty();
         }
         String name = message.path("params").path("name").asText(null);
         return tools.stream().filter(t -> t.name().equals(name) && !caller.may(t.requiredScope()))
-                .map(McpTool::name).findFirst();
+                .map(t -> new McpReply.InsufficientScope(t.name(), caller.canStepUp())).findFirst();
     }
 
     /** Handles one JSON-RPC message (already parsed; not an array). */
@@ -85,7 +85,7 @@ public final class McpServer {
         return switch (method.asText()) {
             case "initialize" -> ok(JsonRpc.result(id, initialize(params)));
             case "ping" -> ok(JsonRpc.result(id, NODES.objectNode()));
-            case "tools/list" -> listTools(id, params, caller);
+            case "tools/list" -> listTools(id, params);
             case "tools/call" -> callTool(id, params, caller);
             default -> ok(JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "method \"" + method.asText()
                     + "\" is not supported; this server offers initialize, ping, tools/list and tools/call"));
@@ -102,8 +102,13 @@ public final class McpServer {
         return result;
     }
 
-    private McpReply listTools(JsonNode id, JsonNode params, Caller caller) {
-        List<McpTool> visible = tools.stream().filter(tool -> caller.may(tool.requiredScope())).toList();
+    /**
+     * Every tool, to every caller, in one fixed order: a read-only caller sees the write tools too (their
+     * descriptions say they need {@code mcp:write}), so a model can call one and the client can step up. The
+     * list does not depend on the token at all, so a host may cache it.
+     */
+    private McpReply listTools(JsonNode id, JsonNode params) {
+        List<McpTool> visible = tools;
         Optional<Integer> start = offset(params.path("cursor"), visible.size());
         if (start.isEmpty()) {
             return ok(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "the cursor is not one this server issued"));
@@ -127,14 +132,14 @@ public final class McpServer {
         Optional<McpTool> tool = tools.stream().filter(t -> t.name().equals(name.asText())).findFirst();
         if (tool.isEmpty()) {
             return ok(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "unknown tool \"" + name.asText()
-                    + "\"; tools/list shows the tools this token may call"));
+                    + "\"; tools/list shows every tool"));
         }
         JsonNode arguments = params.path("arguments");
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             return ok(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "\"arguments\" must be an object"));
         }
         if (!caller.may(tool.get().requiredScope())) {
-            return new McpReply.InsufficientScope(tool.get().name());
+            return new McpReply.InsufficientScope(tool.get().name(), caller.canStepUp());
         }
         ToolResult result;
         try {

@@ -38,6 +38,14 @@ public interface AuthenticateBearer {
         public boolean may(Scope scope) {
             return scopes.includes(scope);
         }
+
+        /**
+         * Whether authorizing again can widen what this caller may do: an OAuth grant can (the 403
+         * {@code insufficient_scope} step-up); a personal token never can, its scopes are fixed when it is created.
+         */
+        public boolean canStepUp() {
+            return grant instanceof Grant.OAuth;
+        }
     }
 
     /** Where a caller's authority comes from. */

@@ -18,8 +18,8 @@ final class AddNoteTool extends FaultlineTool {
                 "Writes a note on an issue, visible to every member of its application, signed as you: e.g. "
                         + "findings, a suspected cause, a link to a fix. The body is plain text, 1-"
                         + Note.MAX_BODY_LENGTH + " characters, may span lines. Each call adds another note (not "
-                        + "idempotent). Returns the note with its id (delete_note removes it). Needs the mcp:write "
-                        + "scope. " + ToolOutput.UNTRUSTED_HINT,
+                        + "idempotent). Returns the note with its id (delete_note removes it). "
+                        + NEEDS_WRITE + " " + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object()
                         .required(Arguments.ISSUE_ID, Arguments.issueIdSchema())
                         .required(BODY, Schemas.string("The note's text.", 1, Note.MAX_BODY_LENGTH))

@@ -25,7 +25,7 @@ final class AssignIssueTool extends FaultlineTool {
                         + "e-mail address or user id (a UUID, as shown in assignee_id or a note's author_id), or "
                         + "null to unassign. Only members of the issue's application can be assigned. Assigning "
                         + "to the current assignee changes nothing and is reported as an error. Returns the issue "
-                        + "as it is now. Needs the mcp:write scope. " + ToolOutput.UNTRUSTED_HINT,
+                        + "as it is now. " + NEEDS_WRITE + " " + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object()
                         .required(Arguments.ISSUE_ID, Arguments.issueIdSchema())
                         .required(ASSIGNEE, Schemas.nullable(Schemas.string("The member's e-mail address or user id; "

@@ -17,8 +17,7 @@ final class DeleteNoteTool extends FaultlineTool {
         super("delete_note", "Delete one of your notes",
                 "Deletes a note you wrote, permanently (destructive; there is no undo). Notes written by others "
                         + "cannot be deleted: get_issue marks yours with \"mine\": true. Deleting a note that is "
-                        + "already gone is reported as not found. Returns the deleted note's id. Needs the "
-                        + "mcp:write scope.",
+                        + "already gone is reported as not found. Returns the deleted note's id. " + NEEDS_WRITE,
                 Schemas.object()
                         .required(NOTE_ID, Schemas.uuid("The note's id (a UUID), as get_issue or add_note show it."))
                         .buildTopLevel(),

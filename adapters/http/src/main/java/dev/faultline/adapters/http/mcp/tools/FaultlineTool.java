@@ -20,6 +20,11 @@ abstract class FaultlineTool implements McpTool {
     static final ToolAnnotations CHANGES_STATE_IDEMPOTENTLY = new ToolAnnotations(false, false, true);
     static final ToolAnnotations ADDS = new ToolAnnotations(false, false, false);
     static final ToolAnnotations DELETES = new ToolAnnotations(false, true, true);
+    /** In every write tool's description: every caller sees the tool, so the model must know what it takes. */
+    static final String NEEDS_WRITE = "Needs the mcp:write permission: with a read-only connection the call is"
+            + " refused with a request to authorize again, and your client will ask the person to grant write access"
+            + " (a read-only personal access token cannot be widened; its owner creates one with write permission on"
+            + " My Integrations).";
 
     private final String name;
     private final String title;

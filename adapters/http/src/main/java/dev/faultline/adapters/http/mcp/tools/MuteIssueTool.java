@@ -22,7 +22,7 @@ final class MuteIssueTool extends FaultlineTool {
                         + "an RFC 3339 time in the future (it reads unresolved again from then on); \"events\": "
                         + "N (it unmutes when N more events have arrived, 1-" + MuteRule.MAX_EVENTS + "). Muting a "
                         + "muted issue replaces its mute. Returns the issue as it is now, with its mute details. "
-                        + "Needs the mcp:write scope. " + ToolOutput.UNTRUSTED_HINT,
+                        + NEEDS_WRITE + " " + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object()
                         .required(Arguments.ISSUE_ID, Arguments.issueIdSchema())
                         .optional(FOREVER, Schemas.constant(true, "Mute until someone reopens or resolves it."))

@@ -15,7 +15,7 @@ final class ReopenIssueTool extends FaultlineTool {
         super("reopen_issue", "Reopen an issue",
                 "Sets a resolved or muted issue back to unresolved (ending any mute), e.g. when a fix did not "
                         + "work. Reopening an issue that is already unresolved changes nothing and is reported as "
-                        + "an error. Returns the issue as it is now. Needs the mcp:write scope. "
+                        + "an error. Returns the issue as it is now. " + NEEDS_WRITE + " "
                         + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
                 ChangedIssue.outputSchema(List.of("reopened")),

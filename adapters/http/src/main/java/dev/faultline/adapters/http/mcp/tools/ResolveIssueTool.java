@@ -16,7 +16,7 @@ final class ResolveIssueTool extends FaultlineTool {
                 "Marks an issue as resolved (fixed), e.g. after a fix has shipped. If a new event arrives later "
                         + "the issue regresses to unresolved on its own. Also ends a mute. Resolving an issue that "
                         + "is already resolved changes nothing and is reported as an error. Returns the issue as "
-                        + "it is now. Needs the mcp:write scope. " + ToolOutput.UNTRUSTED_HINT,
+                        + "it is now. " + NEEDS_WRITE + " " + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
                 ChangedIssue.outputSchema(List.of("resolved")),
                 CHANGES_STATE_IDEMPOTENTLY, Scope.WRITE);

@@ -14,14 +14,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
  * Checks a JSON value against the JSON Schema subset {@link Schemas} builds: {@code type}, {@code properties},
  * {@code required}, {@code additionalProperties}, {@code items}, {@code enum}, {@code const}, {@code minimum},
  * {@code maximum}, {@code minLength}, {@code maxLength}, {@code format} ({@code date-time} per RFC 3339 and
- * {@code uuid}, asserted rather than merely annotated) and {@code oneOf}. A schema using any other keyword is
+ * {@code uuid}, asserted rather than merely annotated), {@code oneOf} and {@code anyOf}. A {@code type} array is refused
+ * too: some hosts reject it ({@link Schemas#nullable} writes {@code anyOf} instead). A schema using any other keyword is
  * a programming error and is refused loudly, so a schema can never promise a rule nobody checks.
  *
  * <p>Tools run it over their arguments (so {@code additionalProperties: false} is enforced, not just declared);
@@ -30,7 +30,7 @@ import java.util.stream.StreamSupport;
 final class SchemaCheck {
     private static final Set<String> KEYWORDS = Set.of("$schema", "title", "description", "type", "properties",
             "required", "additionalProperties", "items", "enum", "const", "minimum", "maximum", "minLength",
-            "maxLength", "format", "oneOf");
+            "maxLength", "format", "oneOf", "anyOf");
     private static final Pattern RFC_3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final Pattern UUID_SHAPE = Pattern.compile(
@@ -94,6 +94,34 @@ final class SchemaCheck {
         }
         if (schema.has("oneOf")) {
             checkOneOf(schema.get("oneOf"), value, path, found);
+        }
+        if (schema.has("anyOf")) {
+            checkAnyOf(schema.get("anyOf"), value, path, found);
+        }
+    }
+
+    /**
+     * Conforms when one alternative accepts it. Otherwise: when no alternative has the value's type, "expected a
+     * string or null"; else the complaints of the first alternative of the value's type.
+     */
+    private static void checkAnyOf(JsonNode alternatives, JsonNode value, String path, List<String> found) {
+        List<String> ofItsType = null;
+        List<String> types = new ArrayList<>();
+        for (JsonNode alternative : alternatives) {
+            List<String> problems = new ArrayList<>();
+            check(alternative, value, path, problems);
+            if (problems.isEmpty()) {
+                return;
+            }
+            types.add(expected(alternative.path("type")));
+            if (ofItsType == null && (!alternative.has("type") || typeMatches(alternative.get("type"), value))) {
+                ofItsType = problems;
+            }
+        }
+        if (ofItsType != null) {
+            found.addAll(ofItsType);
+        } else {
+            found.add(where(path) + ": expected " + String.join(" or ", types) + ", got " + describe(value));
         }
     }
 
@@ -174,8 +202,9 @@ final class SchemaCheck {
     }
 
     private static boolean typeMatches(JsonNode type, JsonNode value) {
-        if (type.isArray()) {
-            return StreamSupport.stream(type.spliterator(), false).anyMatch(t -> typeMatches(t, value));
+        if (!type.isTextual()) {
+            throw new IllegalArgumentException("\"type\" must be one type name, not " + type
+                    + " (some hosts refuse type arrays; use Schemas.nullable, which writes anyOf)");
         }
         switch (type.asText()) {
             case "object": return value.isObject();
@@ -210,10 +239,6 @@ final class SchemaCheck {
     }
 
     private static String expected(JsonNode type) {
-        if (type.isArray()) {
-            return StreamSupport.stream(type.spliterator(), false).map(t -> article(t.asText()))
-                    .collect(Collectors.joining(" or "));
-        }
         return article(type.asText());
     }
 

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.http.mcp.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -79,14 +80,22 @@ final class Schemas {
         return schema;
     }
 
-    /** The same schema, also accepting {@code null} (for a value that may be absent in output). */
+    /**
+     * The same schema, also accepting {@code null} (for a value that may be absent in output), written as
+     * {@code anyOf} of the schema and {@code {"type": "null"}} with the description outside: a {@code type} array
+     * such as {@code ["string", "null"]} is valid 2020-12 but some hosts refuse the whole tool list over it.
+     */
     static ObjectNode nullable(ObjectNode schema) {
-        ObjectNode copy = schema.deepCopy();
-        ArrayNode types = JSON.arrayNode();
-        types.add(schema.get("type").asText());
-        types.add("null");
-        copy.set("type", types);
-        return copy;
+        ObjectNode alternative = schema.deepCopy();
+        JsonNode description = alternative.remove("description");
+        ObjectNode nullable = JSON.objectNode();
+        if (description != null) {
+            nullable.set("description", description);
+        }
+        ArrayNode anyOf = nullable.putArray("anyOf");
+        anyOf.add(alternative);
+        anyOf.addObject().put("type", "null");
+        return nullable;
     }
 
     static ObjectBuilder object() {

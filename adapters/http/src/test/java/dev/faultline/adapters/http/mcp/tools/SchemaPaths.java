@@ -2,7 +2,7 @@ package dev.faultline.adapters.http.mcp.tools;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Resolves a field path such as {@code issues[].title} through an output schema (properties and items). */
+/** Resolves a field path such as {@code issues[].title} through an output schema (properties and items, through nullable {@code anyOf}). */
 final class SchemaPaths {
     private SchemaPaths() {
     }
@@ -12,17 +12,27 @@ final class SchemaPaths {
         for (String part : path.split("\\.")) {
             boolean array = part.endsWith("[]");
             String name = array ? part.substring(0, part.length() - 2) : part;
-            current = current.path("properties").path(name);
+            current = unwrapNullable(current).path("properties").path(name);
             if (current.isMissingNode()) {
                 return false;
             }
             if (array) {
-                current = current.path("items");
+                current = unwrapNullable(current).path("items");
                 if (current.isMissingNode()) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /** The non-null alternative of a nullable ({@code anyOf}) schema; any other schema as it is. */
+    private static JsonNode unwrapNullable(JsonNode schema) {
+        for (JsonNode alternative : schema.path("anyOf")) {
+            if (!"null".equals(alternative.path("type").asText())) {
+                return alternative;
+            }
+        }
+        return schema;
     }
 }
