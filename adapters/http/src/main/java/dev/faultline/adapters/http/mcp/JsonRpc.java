@@ -14,6 +14,10 @@ final class JsonRpc {
     static final int INTERNAL_ERROR = -32603;
     /** Server-defined (JSON-RPC reserves -32000 to -32099 for these): the answer exceeds the response limit. */
     static final int RESPONSE_TOO_LARGE = -32001;
+    /** 2026-07-28: an MCP request header is missing, duplicated or does not match the body. */
+    static final int HEADER_MISMATCH = -32020;
+    /** 2026-07-28: the request's protocol version is not one this server speaks. */
+    static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private JsonRpc() {
@@ -30,6 +34,12 @@ final class JsonRpc {
         ObjectNode response = NODES.objectNode().put("jsonrpc", "2.0");
         response.set("id", id == null ? NullNode.getInstance() : id);
         response.putObject("error").put("code", code).put("message", message);
+        return response;
+    }
+
+    static ObjectNode error(JsonNode id, int code, String message, JsonNode data) {
+        ObjectNode response = error(id, code, message);
+        ((ObjectNode) response.get("error")).set("data", data);
         return response;
     }
 

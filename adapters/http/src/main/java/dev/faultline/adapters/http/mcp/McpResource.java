@@ -31,7 +31,9 @@ import java.util.Optional;
 /**
  * {@code POST /mcp} (and the personal-token form {@code POST /mcp/{token}}): MCP Streamable HTTP, stateless
  * (no session id) with JSON responses only. Checks, in order: Content-Type (415; application/json in UTF-8),
- * Accept (406), {@code MCP-Protocol-Version} (400), body size (413), strict JSON ({@link StrictJson}: -32700),
+ * Accept (406), body size (413), strict JSON ({@link StrictJson}: -32700), then the era ({@link ProtocolEra}):
+ * a 2026-07-28 request goes to {@link ModernServer}; any other with an unknown {@code MCP-Protocol-Version}
+ * is 400,
  * then one JSON-RPC message per body — a batch array only under protocol 2025-03-26, which allowed them, and
  * at most {@link McpLimits#maxBatchLength()} long. No response exceeds {@link McpLimits#maxResponseBytes()}. {@code GET} and {@code DELETE} answer 405: there is no
  * server-to-client stream and no session to end.
@@ -40,12 +42,14 @@ import java.util.Optional;
 public final class McpResource {
     private static final String VERSION_HEADER = "MCP-Protocol-Version";
     private final McpServer server;
+    private final ModernServer modern;
     private final BearerChallenge challenge;
     private final McpLimits limits;
     private final ObjectMapper json = new ObjectMapper();
 
     public McpResource(McpServer server, BearerChallenge challenge, McpLimits limits) {
         this.server = Objects.requireNonNull(server, "server");
+        this.modern = new ModernServer(server);
         this.challenge = Objects.requireNonNull(challenge, "challenge");
         this.limits = Objects.requireNonNull(limits, "limits");
     }
@@ -102,10 +106,7 @@ public final class McpResource {
             return problem(406, "the Accept header must allow application/json (this server answers JSON, never SSE)");
         }
         String version = headers.getHeaderString(VERSION_HEADER);
-        if (version != null && !McpServer.SUPPORTED_VERSIONS.contains(version.trim())) {
-            return problem(400, "unsupported MCP-Protocol-Version \"" + Printable.of(version, 40) + "\"; supported: "
-                    + String.join(", ", McpServer.SUPPORTED_VERSIONS));
-        }
+        boolean legacyVersionUnknown = version != null && !McpServer.SUPPORTED_VERSIONS.contains(version.trim());
         String protocol = version == null ? McpServer.ASSUMED_VERSION : version.trim();
         String tooLarge = "a message is at most " + limits.maxBodyBytes() + " bytes";
         if (RequestBody.declaredLengthExceeds(headers.getHeaderString(HttpHeaders.CONTENT_LENGTH),
@@ -124,10 +125,19 @@ public final class McpResource {
         byte[] bytes = read.get();
         StrictJson.Outcome parsed = StrictJson.parse(bytes);
         if (parsed instanceof StrictJson.Outcome.Refused refused) {
+            if (legacyVersionUnknown) {
+                return unsupportedVersion(version);
+            }
             return json(400, JsonRpc.error(null, JsonRpc.PARSE_ERROR, "the body is not acceptable JSON: "
                     + refused.reason()));
         }
         JsonNode message = ((StrictJson.Outcome.Parsed) parsed).value();
+        if (ProtocolEra.of(message, version) == ProtocolEra.MODERN) {
+            return respond(modern.handle(message, headers::getRequestHeader, principal.caller()));
+        }
+        if (legacyVersionUnknown) {
+            return unsupportedVersion(version);
+        }
         if (message.isArray()) {
             return batch((ArrayNode) message, principal, protocol);
         }
@@ -228,6 +238,11 @@ public final class McpResource {
         }
         String lower = accept.toLowerCase(Locale.ROOT);
         return lower.contains("application/json") || lower.contains("*/*") || lower.contains("application/*");
+    }
+
+    private static Response unsupportedVersion(String version) {
+        return problem(400, "unsupported MCP-Protocol-Version \"" + Printable.of(version, 40) + "\"; supported: "
+                + String.join(", ", McpServer.SUPPORTED_VERSIONS));
     }
 
     private static Response notAllowed() {

@@ -24,7 +24,7 @@ public final class McpServer {
     private static final Logger LOG = LoggerFactory.getLogger(McpServer.class);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String CURSOR_PREFIX = "tools:";
-    private static final String INSTRUCTIONS = """
+    static final String INSTRUCTIONS = """
             Faultline is a crash and bug tracker. Use list_applications to see which applications you can read, \
             list_issues to find crashes (filter by status, text, time; sort by recency or frequency), get_issue for \
             one issue with its latest stack trace and notes, and list_events/get_event for single occurrences. With \
@@ -97,9 +97,14 @@ public final class McpServer {
         ObjectNode result = NODES.objectNode()
                 .put("protocolVersion", SUPPORTED_VERSIONS.contains(requested) ? requested : SUPPORTED_VERSIONS.get(0));
         result.putObject("capabilities").putObject("tools").put("listChanged", false);
-        result.putObject("serverInfo").put("name", "faultline").put("title", "Faultline").put("version", version);
+        result.set("serverInfo", serverInfo());
         result.put("instructions", INSTRUCTIONS);
         return result;
+    }
+
+    /** Who this server is, as {@code initialize} and every 2026-07-28 result's {@code _meta} say it. */
+    ObjectNode serverInfo() {
+        return NODES.objectNode().put("name", "faultline").put("title", "Faultline").put("version", version);
     }
 
     /**
