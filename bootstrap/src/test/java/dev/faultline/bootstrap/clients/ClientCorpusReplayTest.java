@@ -121,7 +121,11 @@ class ClientCorpusReplayTest {
                 query.put(parameter.getKey(), parameter.getValue().asText().replace("{mcp}", issuer + "/mcp"));
             }
         }
-        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer, this::signInOrApprove);
+        List<String> requestedMcp = words(query.getOrDefault("scope", "")).stream()
+                .filter(s -> s.startsWith("mcp:")).toList();
+        List<String> ticks = requestedMcp.isEmpty() ? List.of("mcp:read") : requestedMcp;
+        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer,
+                forms -> signInOrApprove(forms, ticks));
         assertThat(back.toString()).as(client + " is sent back to its redirect URI").startsWith(redirectUri + "?");
         Map<String, String> response = parameters(back);
         assertThat(response).containsEntry("state", "state-" + file).containsEntry("iss", issuer)
@@ -133,11 +137,9 @@ class ClientCorpusReplayTest {
             exchange.put("resource", query.get("resource"));
         }
         JsonNode tokens = tokens(token(exchange, clientId, secret, authMethod), client);
-        List<String> requested = words(query.getOrDefault("scope", ""));
         List<String> granted = words(tokens.path("scope").asText());
-        assertThat(granted).as("granted").doesNotContainAnyElementsOf(NEVER_GRANTED).isNotEmpty()
-                .containsExactlyInAnyOrderElementsOf(requested.stream().filter(s -> s.startsWith("mcp:")).toList()
-                        .isEmpty() ? List.of("mcp:read") : requested.stream().filter(s -> s.startsWith("mcp:")).toList());
+        assertThat(granted).as("granted: what the person ticked, the client's requested scopes")
+                .doesNotContainAnyElementsOf(NEVER_GRANTED).containsExactlyInAnyOrderElementsOf(ticks);
 
         JsonNode refreshed = tokens(token(new LinkedHashMap<>(Map.of("grant_type", "refresh_token",
                 "refresh_token", tokens.path("refresh_token").asText())), clientId, secret, authMethod), client);
@@ -190,7 +192,8 @@ class ClientCorpusReplayTest {
                 "redirect_uri", "http://127.0.0.1:8093/cb", "scope", "openid mcp:read mcp:write offline_access",
                 "state", "s", "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "prompt", "consent"));
-        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer, this::signInOrApprove);
+        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer,
+                forms -> signInOrApprove(forms, List.of("mcp:read", "mcp:write")));
         JsonNode tokens = tokens(token(new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code",
                 parameters(back).get("code"), "redirect_uri", "http://127.0.0.1:8093/cb", "code_verifier", VERIFIER)),
                 clientId, null, "none"), "refresh test");
@@ -210,7 +213,8 @@ class ClientCorpusReplayTest {
         assertThat(json(unknown.body()).path("error").asText()).isEqualTo("invalid_scope");
     }
 
-    private Browser.Form signInOrApprove(List<Browser.Form> forms) {
+    /** Signs in, or approves ticking exactly {@code ticks} on the consent page, as the person would. */
+    private Browser.Form signInOrApprove(List<Browser.Form> forms, List<String> ticks) {
         for (Browser.Form form : forms) {
             if (form.html().contains("type=\"password\"")) {
                 Map<String, String> fields = new LinkedHashMap<>(form.fields());
@@ -223,6 +227,8 @@ class ClientCorpusReplayTest {
             for (Map<String, String> button : form.buttons()) {
                 if ("approve".equalsIgnoreCase(button.get("value"))) {
                     Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                    fields.keySet().removeIf(name -> name.startsWith("grant:"));
+                    ticks.forEach(scope -> fields.put("grant:" + scope, "yes"));
                     fields.put(button.get("name"), button.get("value"));
                     return new Browser.Form(form.action(), fields, form.buttons(), form.html());
                 }

@@ -140,7 +140,7 @@ class AuthorizationUseCasesTest {
         Client client = h.registerPublic("Claude", LOOPBACK);
         Outcome.ShowConsent both = h.consent(authorize(client, LOOPBACK, "offline_access mcp:read openid mcp:write"));
         assertThat(both.request().scopes()).isEqualTo(Scopes.READ_WRITE);
-        assertThat(both.scopesInPlainWords()).containsExactly(Scope.READ.plainWords(), Scope.WRITE.plainWords());
+        assertThat(both.scopeChoices()).extracting(ScopeOffer.Choice::scope).containsExactly(Scope.READ, Scope.WRITE);
         Outcome.ShowConsent onlyIgnored = h.consent(authorize(client, LOOPBACK, "openid offline_access"));
         assertThat(onlyIgnored.request().scopes()).as("the default, as with no scope").isEqualTo(Scopes.READ_ONLY);
         assertThat(redirectedWithError(authorize(client, LOOPBACK, "mcp:read offline_access profile"),
