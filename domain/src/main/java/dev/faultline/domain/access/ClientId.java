@@ -48,6 +48,9 @@ public record ClientId(String value) {
         if (text.length() > MAX_URL_LENGTH) {
             return Optional.of("a client ID URL must be at most " + MAX_URL_LENGTH + " characters");
         }
+        if (!text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            return Optional.of("client_id \"" + text + "\" must be printable ASCII (percent-encode anything else)");
+        }
         URI uri;
         try {
             uri = new URI(text);

@@ -21,7 +21,7 @@ class ClientIdTest {
     @ParameterizedTest
     @ValueSource(strings = {"https://x.example", "https://x.example/", "https://u:p@x.example/c",
             "https://x.example/c#f", "https://x.example/./c", "https://x.example/a/../c", "https://x.example/a/..",
-            "https:///c", "https://x example/c", "http://x.example/c", "HTTPS://x.example/c"})
+            "https:///c", "https://x example/c", "http://x.example/c", "HTTPS://x.example/c", "https://x.example/caf\u00e9"})
     void a_url_of_any_other_shape_is_refused(String text) {
         assertThatThrownBy(() -> new ClientId(text)).isInstanceOf(InvalidValue.class);
     }

@@ -57,11 +57,21 @@ public interface BeginAuthorization {
         /**
          * Ask the signed-in user. {@code selfRegistered}: the client's name is its own unverified claim.
          * {@code redirectHost}: where the user will be sent. {@code scopesInPlainWords}: one line per scope.
+         * {@code verifiedOrigin}: for a client identified by its metadata document, the host of its client ID
+         * URL ("identified by claude.ai"). {@code loopbackOnlyWarning}: such a client redirects only to
+         * loopback addresses, so any program on the person's computer could claim to be it.
          */
         record ShowConsent(ValidRequest request, String clientName, boolean selfRegistered,
-                String redirectHost, List<String> scopesInPlainWords) implements Outcome {
+                String redirectHost, List<String> scopesInPlainWords, Optional<String> verifiedOrigin,
+                boolean loopbackOnlyWarning) implements Outcome {
             public ShowConsent {
                 scopesInPlainWords = List.copyOf(scopesInPlainWords);
+                Objects.requireNonNull(verifiedOrigin, "verifiedOrigin");
+            }
+
+            public ShowConsent(ValidRequest request, String clientName, boolean selfRegistered, String redirectHost,
+                    List<String> scopesInPlainWords) {
+                this(request, clientName, selfRegistered, redirectHost, scopesInPlainWords, Optional.empty(), false);
             }
         }
 
