@@ -54,8 +54,18 @@ public record RedirectUri(String value) {
                 && theirs.getRawUserInfo() == null
                 && theirs.getRawFragment() == null
                 && Objects.equals(mine.getHost(), theirs.getHost())
-                && Objects.equals(mine.getRawPath(), theirs.getRawPath())
+                && Objects.equals(loopbackPath(mine), loopbackPath(theirs))
                 && Objects.equals(mine.getRawQuery(), theirs.getRawQuery());
+    }
+
+    /**
+     * A loopback URI registered without a path ({@code http://127.0.0.1:33418}) is the same resource as with
+     * {@code /}: browsers and VS Code send the latter (microsoft/vscode#282472). Only the empty path is treated
+     * as {@code /}; every other path compares exactly.
+     */
+    private static String loopbackPath(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
     }
 
     public boolean isLoopbackHttp() {
