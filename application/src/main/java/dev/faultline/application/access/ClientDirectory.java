@@ -15,22 +15,28 @@ import java.util.Optional;
  */
 public final class ClientDirectory {
     private final Clients clients;
-    private final Optional<ClientMetadataDocumentCache> documents;
-    private final Clock clock;
+    private final Optional<Documents> documents;
 
-    public ClientDirectory(Clients clients, ClientMetadataDocumentCache documents, Clock clock) {
-        this(clients, Optional.of(documents), clock);
+    /** Where client ID URLs are resolved, and the clock that stamps when. */
+    private record Documents(ClientMetadataDocumentCache cache, Clock clock) {
+        Documents {
+            Objects.requireNonNull(cache, "cache");
+            Objects.requireNonNull(clock, "clock");
+        }
     }
 
-    private ClientDirectory(Clients clients, Optional<ClientMetadataDocumentCache> documents, Clock clock) {
+    public ClientDirectory(Clients clients, ClientMetadataDocumentCache documents, Clock clock) {
+        this(clients, Optional.of(new Documents(documents, clock)));
+    }
+
+    private ClientDirectory(Clients clients, Optional<Documents> documents) {
         this.clients = Objects.requireNonNull(clients);
         this.documents = Objects.requireNonNull(documents);
-        this.clock = Objects.requireNonNull(clock);
     }
 
     /** A directory of registered clients only: client ID URLs are refused. */
     public static ClientDirectory registeredOnly(Clients clients) {
-        return new ClientDirectory(clients, Optional.empty(), Clock.systemUTC());
+        return new ClientDirectory(clients, Optional.empty());
     }
 
     public sealed interface Lookup {
@@ -52,13 +58,14 @@ public final class ClientDirectory {
             return new Lookup.NotFound("client_id \"" + id + "\" is a URL, but this server does not accept client"
                     + " metadata documents");
         }
-        ClientMetadataDocumentCache.Resolution resolution = documents.get().resolve(id);
+        ClientMetadataDocumentCache.Resolution resolution = documents.get().cache().resolve(id);
         if (resolution instanceof ClientMetadataDocumentCache.Resolution.Unusable unusable) {
             return new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
                     + unusable.reason());
         }
         Client resolved = Client.fromMetadataDocument(id,
-                ((ClientMetadataDocumentCache.Resolution.Resolved) resolution).metadata(), clock.instant());
+                ((ClientMetadataDocumentCache.Resolution.Resolved) resolution).metadata(),
+                documents.get().clock().instant());
         clients.remember(resolved);
         return new Lookup.Found(clients.findById(id).orElse(resolved));
     }
