@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Objects;
 
 public class ApproveAuthorizationService implements ApproveAuthorization {
-    private final Clients clients;
+    private final ClientDirectory clients;
     private final AuthorizationCodes codes;
     private final SecretGenerator secrets;
     private final Transactions transactions;
@@ -28,6 +28,11 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
     private final Clock clock;
 
     public ApproveAuthorizationService(Clients clients, AuthorizationCodes codes, SecretGenerator secrets,
+            Transactions transactions, AccessPolicy policy, Clock clock) {
+        this(ClientDirectory.registeredOnly(clients), codes, secrets, transactions, policy, clock);
+    }
+
+    public ApproveAuthorizationService(ClientDirectory clients, AuthorizationCodes codes, SecretGenerator secrets,
             Transactions transactions, AccessPolicy policy, Clock clock) {
         this.clients = Objects.requireNonNull(clients);
         this.codes = Objects.requireNonNull(codes);
@@ -63,7 +68,7 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
                 policy.codeLifetime());
         transactions.run(() -> {
             codes.add(issued);
-            clients.markAuthorized(request.clientId(), now);
+            clients.clients().markAuthorized(request.clientId(), now);
         });
         return new AuthorizationResponse.RedirectTo(
                 AuthorizationResponse.Redirect.withCode(request.redirectUri(), code, request.state()));

@@ -15,10 +15,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 public class BeginAuthorizationService implements BeginAuthorization {
-    private final Clients clients;
+    private final ClientDirectory clients;
     private final AccessPolicy policy;
 
     public BeginAuthorizationService(Clients clients, AccessPolicy policy) {
+        this(ClientDirectory.registeredOnly(clients), policy);
+    }
+
+    public BeginAuthorizationService(ClientDirectory clients, AccessPolicy policy) {
         this.clients = Objects.requireNonNull(clients);
         this.policy = Objects.requireNonNull(policy);
     }
@@ -29,11 +33,17 @@ public class BeginAuthorizationService implements BeginAuthorization {
         if (request.clientId() == null) {
             return new Outcome.ErrorPage("client_id is required");
         }
-        Optional<Client> found = parseClientId(request.clientId()).flatMap(clients::findById);
-        if (found.isEmpty()) {
-            return new Outcome.ErrorPage("client_id \"" + request.clientId() + "\" is not a registered client");
+        Optional<ClientId> id = parseClientId(request.clientId());
+        if (id.isEmpty()) {
+            return new Outcome.ErrorPage(request.clientId().startsWith("https://")
+                    ? urlProblem(request.clientId())
+                    : "client_id \"" + request.clientId() + "\" is not a registered client");
         }
-        Client client = found.get();
+        ClientDirectory.Lookup lookup = clients.find(id.get());
+        if (lookup instanceof ClientDirectory.Lookup.NotFound notFound) {
+            return new Outcome.ErrorPage(notFound.message());
+        }
+        Client client = ((ClientDirectory.Lookup.Found) lookup).client();
         if (request.redirectUri() == null) {
             return new Outcome.ErrorPage("redirect_uri is required");
         }
@@ -89,7 +99,17 @@ public class BeginAuthorizationService implements BeginAuthorization {
         BeginAuthorization.ValidRequest valid =
                 new BeginAuthorization.ValidRequest(client.id(), redirectUri, scopes, resource, challenge, state);
         return new Outcome.ShowConsent(valid, client.name(), client.isSelfRegistered(),
-                registered.get().displayHost(), new ScopeOffer(scopes).choices());
+                registered.get().displayHost(), new ScopeOffer(scopes).choices(),
+                client.verifiedOrigin(), client.verifiedOrigin().isPresent() && client.redirectsOnlyToLoopback());
+    }
+
+    private static String urlProblem(String raw) {
+        try {
+            new ClientId(raw);
+            throw new IllegalStateException("a valid client ID URL");
+        } catch (InvalidValue e) {
+            return e.getMessage();
+        }
     }
 
     static Optional<ClientId> parseClientId(String raw) {

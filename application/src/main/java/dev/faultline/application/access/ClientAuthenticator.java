@@ -1,22 +1,22 @@
 package dev.faultline.application.access;
 
-import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.ClientCredentials;
 import java.util.Objects;
 
 /** Authenticates a client at the token and revocation endpoints per its registered method. */
 final class ClientAuthenticator {
-    private final Clients clients;
+    private final ClientDirectory directory;
 
-    ClientAuthenticator(Clients clients) {
-        this.clients = Objects.requireNonNull(clients);
+    ClientAuthenticator(ClientDirectory directory) {
+        this.directory = Objects.requireNonNull(directory);
     }
 
     ClientAuthentication authenticate(ClientCredentials credentials) {
-        return clients.findById(credentials.clientId())
-                .map(client -> client.authenticate(credentials))
-                .orElseGet(() -> new ClientAuthentication.Refused(
-                        "client_id \"" + credentials.clientId() + "\" is not a registered client"));
+        ClientDirectory.Lookup lookup = directory.find(credentials.clientId());
+        if (lookup instanceof ClientDirectory.Lookup.Found found) {
+            return found.client().authenticate(credentials);
+        }
+        return new ClientAuthentication.Refused(((ClientDirectory.Lookup.NotFound) lookup).message());
     }
 }

@@ -2,9 +2,7 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
-import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.domain.access.Client;
-import java.util.Optional;
 
 /**
  * Approve and deny arrive in a later request than the consent page: the client may have been purged or the
@@ -22,15 +20,16 @@ final class ConsentCheck {
         }
     }
 
-    static Result recheck(Clients clients, BeginAuthorization.ValidRequest request) {
-        Optional<Client> client = clients.findById(request.clientId());
-        if (client.isEmpty()) {
-            return refused("client_id \"" + request.clientId() + "\" is not a registered client");
+    static Result recheck(ClientDirectory clients, BeginAuthorization.ValidRequest request) {
+        ClientDirectory.Lookup lookup = clients.find(request.clientId());
+        if (lookup instanceof ClientDirectory.Lookup.NotFound notFound) {
+            return refused(notFound.message());
         }
-        if (client.get().registeredRedirectUri(request.redirectUri()).isEmpty()) {
+        Client client = ((ClientDirectory.Lookup.Found) lookup).client();
+        if (client.registeredRedirectUri(request.redirectUri()).isEmpty()) {
             return refused(Client.redirectUriNotRegistered(request.redirectUri()));
         }
-        return new Result.Stands(client.get());
+        return new Result.Stands(client);
     }
 
     private static Result refused(String message) {

@@ -7,9 +7,13 @@ import dev.faultline.application.access.port.out.Clients;
 import java.util.Objects;
 
 public class DenyAuthorizationService implements DenyAuthorization {
-    private final Clients clients;
+    private final ClientDirectory clients;
 
     public DenyAuthorizationService(Clients clients) {
+        this(ClientDirectory.registeredOnly(clients));
+    }
+
+    public DenyAuthorizationService(ClientDirectory clients) {
         this.clients = Objects.requireNonNull(clients);
     }
 

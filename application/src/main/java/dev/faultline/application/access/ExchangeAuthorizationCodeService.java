@@ -42,6 +42,12 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
     public ExchangeAuthorizationCodeService(Clients clients, AuthorizationCodes codes, TokenChains chains,
             GrantLocks locks, SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, AccessPolicy policy,
             Clock clock) {
+        this(ClientDirectory.registeredOnly(clients), codes, chains, locks, secrets, codec, transactions, policy, clock);
+    }
+
+    public ExchangeAuthorizationCodeService(ClientDirectory clients, AuthorizationCodes codes, TokenChains chains,
+            GrantLocks locks, SecretGenerator secrets, AccessTokenCodec codec, Transactions transactions, AccessPolicy policy,
+            Clock clock) {
         this.authenticator = new ClientAuthenticator(clients);
         this.codes = Objects.requireNonNull(codes);
         this.chains = Objects.requireNonNull(chains);

@@ -37,6 +37,11 @@ public class RefreshTokensService implements RefreshTokens {
 
     public RefreshTokensService(Clients clients, TokenChains chains, SecretGenerator secrets, AccessTokenCodec codec,
             AccessPolicy policy, Clock clock) {
+        this(ClientDirectory.registeredOnly(clients), chains, secrets, codec, policy, clock);
+    }
+
+    public RefreshTokensService(ClientDirectory clients, TokenChains chains, SecretGenerator secrets,
+            AccessTokenCodec codec, AccessPolicy policy, Clock clock) {
         this.authenticator = new ClientAuthenticator(clients);
         this.chains = Objects.requireNonNull(chains);
         this.secrets = Objects.requireNonNull(secrets);

@@ -31,6 +31,11 @@ public class RevokeTokenService implements RevokeToken {
 
     public RevokeTokenService(Clients clients, TokenChains chains, AccessTokenCodec codec, AccessPolicy policy,
             Clock clock) {
+        this(ClientDirectory.registeredOnly(clients), chains, codec, policy, clock);
+    }
+
+    public RevokeTokenService(ClientDirectory clients, TokenChains chains, AccessTokenCodec codec,
+            AccessPolicy policy, Clock clock) {
         this.authenticator = new ClientAuthenticator(clients);
         this.chains = Objects.requireNonNull(chains);
         this.codec = Objects.requireNonNull(codec);

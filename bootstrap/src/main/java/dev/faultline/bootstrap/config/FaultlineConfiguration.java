@@ -48,6 +48,39 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private SignInSettings signIn = new SignInSettings();
 
+    @Valid
+    @NotNull
+    private ClientMetadataSettings clientMetadata = new ClientMetadataSettings();
+
+    @JsonProperty
+    public ClientMetadataSettings getClientMetadata() {
+        return clientMetadata;
+    }
+
+    @JsonProperty
+    public void setClientMetadata(ClientMetadataSettings clientMetadata) {
+        this.clientMetadata = clientMetadata;
+    }
+
+    /**
+     * The loopback relaxation of the metadata-document fetcher exists for tests only: it is accepted only while
+     * Faultline itself is reachable on plain http at a loopback host, which no real deployment is.
+     */
+    @ValidationMethod(message = "clientMetadata.allowLoopbackForTests is a test-only setting: it is refused unless"
+            + " publicBaseUrl is plain http on a loopback host (localhost, 127.0.0.1 or [::1])")
+    public boolean isLoopbackFetchingOnlyInTests() {
+        if (!clientMetadata.isAllowLoopbackForTests()) {
+            return true;
+        }
+        try {
+            URI uri = new URI(publicBaseUrl);
+            return "http".equals(uri.getScheme()) && java.util.Set.of("localhost", "127.0.0.1", "[::1]")
+                    .contains(uri.getHost());
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {

@@ -23,7 +23,15 @@ import dev.faultline.adapters.postgres.tracker.PostgresEvents;
 import dev.faultline.adapters.postgres.tracker.PostgresIssues;
 import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
 import dev.faultline.adapters.postgres.tracker.PostgresNotes;
+import dev.faultline.adapters.clientmetadata.FetchSettings;
+import dev.faultline.adapters.clientmetadata.JettyClientMetadataDocuments;
 import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.ClientDirectory;
+import dev.faultline.application.access.ClientMetadataCachePolicy;
+import dev.faultline.application.access.ClientMetadataDocumentCache;
+import dev.faultline.bootstrap.config.ClientMetadataSettings;
+import java.security.KeyStore;
+import java.util.Optional;
 import dev.faultline.application.access.AuthenticateBearerService;
 import dev.faultline.application.access.RevokeAllAccessService;
 import dev.faultline.application.access.port.in.RevokeAllAccess;
@@ -71,6 +79,7 @@ public final class Faultline implements AutoCloseable {
     private final OAuthUseCases oauth;
     private final AuthenticateBearer authenticateBearer;
     private final BrowserSessionUseCases browserSessions;
+    private final Optional<JettyClientMetadataDocuments> clientMetadataDocuments;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied, PasswordHasher passwordHasher) {
@@ -108,12 +117,42 @@ public final class Faultline implements AutoCloseable {
         PostgresGrantLocks grantLocks = new PostgresGrantLocks(jdbi);
         this.revokeAllAccess = new RevokeAllAccessService(grantLocks, codes, chains, personalTokenStore,
                 browserSessionStore, transactions, clock);
-        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), new PostgresClients(jdbi), codes, chains,
-                grantLocks, secrets, accessTokenCodec, transactions, clock);
+        PostgresClients clients = new PostgresClients(jdbi);
+        ClientMetadataSettings clientMetadata = configuration.getClientMetadata();
+        this.clientMetadataDocuments = clientMetadata.isEnabled()
+                ? Optional.of(new JettyClientMetadataDocuments(fetchSettings(clientMetadata)))
+                : Optional.empty();
+        ClientDirectory directory = clientMetadataDocuments
+                .map(documents -> new ClientDirectory(clients, new ClientMetadataDocumentCache(documents,
+                        new ClientMetadataCachePolicy(clientMetadata.getMinCacheLifetime().toJavaDuration(),
+                                clientMetadata.getMaxCacheLifetime().toJavaDuration(),
+                                clientMetadata.getMaxCachedDocuments()), clock), clock))
+                .orElseGet(() -> ClientDirectory.registeredOnly(clients));
+        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), clients, directory,
+                clientMetadataDocuments.isPresent(), codes, chains, grantLocks, secrets, accessTokenCodec,
+                transactions, clock);
         this.browserSessions = BrowserSessionUseCases.wire(browserSessionStore, grantLocks, users, secrets,
                 transactions, configuration.getAccess().browserSessionLifetimes(), clock);
         this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, chains,
                 personalTokens.authenticate(), oauth.policy(), clock);
+    }
+
+    private static FetchSettings fetchSettings(ClientMetadataSettings settings) {
+        Optional<KeyStore> trustStore = Optional.empty();
+        if (!settings.getTrustStore().isEmpty()) {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(
+                    java.nio.file.Path.of(settings.getTrustStore()))) {
+                KeyStore store = KeyStore.getInstance("PKCS12");
+                store.load(in, settings.getTrustStorePassword().toCharArray());
+                trustStore = Optional.of(store);
+            } catch (Exception e) {
+                throw new IllegalStateException("clientMetadata.trustStore " + settings.getTrustStore()
+                        + " could not be read as PKCS#12 with the configured password", e);
+            }
+        }
+        return new FetchSettings(settings.getTimeout().toJavaDuration(),
+                Math.toIntExact(settings.getMaxDocumentSize().toBytes()), trustStore,
+                settings.isAllowLoopbackForTests());
     }
 
     private static AccessPolicy accessPolicy(FaultlineConfiguration configuration) {
@@ -248,6 +287,13 @@ public final class Faultline implements AutoCloseable {
 
     @Override
     public void close() {
+        clientMetadataDocuments.ifPresent(documents -> {
+            try {
+                documents.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not stop the client metadata fetcher", e);
+            }
+        });
         database.close();
     }
 }

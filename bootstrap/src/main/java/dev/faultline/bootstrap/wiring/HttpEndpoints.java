@@ -51,7 +51,8 @@ public final class HttpEndpoints {
 
     public static void register(Faultline faultline, JerseyEnvironment jersey) {
         OAuthUseCases oauth = faultline.oauth();
-        jersey.register(new AuthorizationServerMetadataResource(oauth.policy()));
+        jersey.register(new AuthorizationServerMetadataResource(oauth.policy(), java.util.Optional.empty(),
+                oauth.clientIdMetadataDocuments()));
         jersey.register(new JwksResource(oauth.publishSigningKeys()));
         RegistrationSettings registration = faultline.configuration().getRegistration();
         jersey.register(new ClientRegistrationResource(oauth.registerClient(), new RegistrationLimits(

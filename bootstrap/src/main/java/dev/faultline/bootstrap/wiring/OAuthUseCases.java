@@ -3,6 +3,7 @@ package dev.faultline.bootstrap.wiring;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.ApproveAuthorizationService;
 import dev.faultline.application.access.BeginAuthorizationService;
+import dev.faultline.application.access.ClientDirectory;
 import dev.faultline.application.access.DenyAuthorizationService;
 import dev.faultline.application.access.ExchangeAuthorizationCodeService;
 import dev.faultline.application.access.ListIntegrationsService;
@@ -48,25 +49,29 @@ public record OAuthUseCases(
         RevokeIntegration revokeIntegration,
         ListSecurityEvents listSecurityEvents,
         PurgeExpiredGrants purgeExpiredGrants,
-        PublishSigningKeys publishSigningKeys) {
+        PublishSigningKeys publishSigningKeys,
+        boolean clientIdMetadataDocuments) {
 
-    static OAuthUseCases wire(AccessPolicy policy, Clients clients, AuthorizationCodes codes, TokenChains chains,
+    /** @param directory how client_ids become clients: registered ones, and metadata documents if enabled */
+    static OAuthUseCases wire(AccessPolicy policy, Clients clients, ClientDirectory directory,
+                              boolean clientIdMetadataDocuments, AuthorizationCodes codes, TokenChains chains,
                               GrantLocks locks, SecretGenerator secrets, AccessTokenCodec codec,
                               Transactions transactions, Clock clock) {
         return new OAuthUseCases(
                 policy,
                 new RegisterClientService(clients, secrets, clock),
-                new BeginAuthorizationService(clients, policy),
-                new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock),
-                new DenyAuthorizationService(clients),
-                new ExchangeAuthorizationCodeService(clients, codes, chains, locks, secrets, codec, transactions, policy,
-                        clock),
-                new RefreshTokensService(clients, chains, secrets, codec, policy, clock),
-                new RevokeTokenService(clients, chains, codec, policy, clock),
+                new BeginAuthorizationService(directory, policy),
+                new ApproveAuthorizationService(directory, codes, secrets, transactions, policy, clock),
+                new DenyAuthorizationService(directory),
+                new ExchangeAuthorizationCodeService(directory, codes, chains, locks, secrets, codec, transactions,
+                        policy, clock),
+                new RefreshTokensService(directory, chains, secrets, codec, policy, clock),
+                new RevokeTokenService(directory, chains, codec, policy, clock),
                 new ListIntegrationsService(clients, chains, clock),
                 new RevokeIntegrationService(locks, codes, chains, transactions, clock),
                 new ListSecurityEventsService(clients, chains),
                 new PurgeExpiredGrantsService(clients, codes, chains, policy, clock),
-                new PublishSigningKeysService(codec));
+                new PublishSigningKeysService(codec),
+                clientIdMetadataDocuments);
     }
 }

@@ -66,5 +66,14 @@ class ShippedConfigTest {
         assertThat(signIn.getFailuresPerClientAddress()).isEqualTo(30);
         assertThat(signIn.getFailuresPerAccount()).isEqualTo(5);
         assertThat(signIn.getClientAddressWindow().toJavaDuration()).isEqualTo(Duration.ofMinutes(15));
+        ClientMetadataSettings clientMetadata = configuration.getClientMetadata();
+        assertThat(clientMetadata.isEnabled()).isTrue();
+        assertThat(clientMetadata.getTimeout().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(clientMetadata.getMaxDocumentSize().toBytes()).isEqualTo(5 * 1024);
+        assertThat(clientMetadata.getMinCacheLifetime().toJavaDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(clientMetadata.getMaxCacheLifetime().toJavaDuration()).isEqualTo(Duration.ofHours(24));
+        assertThat(clientMetadata.getMaxCachedDocuments()).isEqualTo(1000);
+        assertThat(clientMetadata.getTrustStore()).isEmpty();
+        assertThat(clientMetadata.isAllowLoopbackForTests()).isFalse();
     }
 }

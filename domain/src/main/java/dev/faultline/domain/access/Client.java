@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An OAuth client, registered by itself through Dynamic Client Registration (RFC 7591). Holds only the hash
- * of its secret (confidential clients), never the secret.
+ * An OAuth client, registered by itself through Dynamic Client Registration (RFC 7591), or identified by a
+ * Client ID Metadata Document ({@link #fromMetadataDocument}). Holds only the hash of its secret (confidential
+ * clients), never the secret.
  */
 public record Client(
         ClientId id,
@@ -58,16 +59,51 @@ public record Client(
                 metadata.applicationType(), now, Optional.empty());
     }
 
+    /**
+     * A client identified by its metadata document (a client ID URL). Its metadata is resolved, not registered:
+     * nothing here is the client's own unchecked claim about who it is, since the document lives at the URL that
+     * is its id. It is a public client ({@code none} + PKCE).
+     *
+     * <p>Rule {@code metadataDocumentClientsMayRefresh}: such a client may use refresh tokens even if its
+     * document lists only {@code authorization_code}. Faultline issues a (rotating, reuse-detecting) refresh
+     * token on every code exchange; the spec's own example document lists only {@code authorization_code}, and
+     * refusing would make every such person consent again each hour.
+     */
+    public static Client fromMetadataDocument(ClientId url, ClientMetadata metadata, Instant now) {
+        if (!url.isMetadataDocumentUrl() || metadata.authMethod() != ClientAuthMethod.NONE) {
+            throw new IllegalArgumentException("a metadata-document client has a client ID URL and is public");
+        }
+        Set<GrantType> grants = EnumSet.copyOf(metadata.grantTypes());
+        grants.add(GrantType.REFRESH_TOKEN);
+        return new Client(url, metadata.name(), metadata.redirectUris(), grants, ClientAuthMethod.NONE,
+                Optional.empty(), metadata.scopeCeiling(), metadata.clientUri(), metadata.logoUri(),
+                metadata.applicationType(), now, Optional.empty());
+    }
+
+    /** The host of the client ID URL, for a client identified by its metadata document. */
+    public Optional<String> verifiedOrigin() {
+        return id.urlHost();
+    }
+
+    /**
+     * Every redirect URI is loopback http: any program on the person's computer could listen there and claim to
+     * be this client, so the consent page warns.
+     */
+    public boolean redirectsOnlyToLoopback() {
+        return redirectUris.stream().allMatch(RedirectUri::isLoopbackHttp);
+    }
+
     public boolean isConfidential() {
         return authMethod.isConfidential();
     }
 
     /**
-     * Every client registers itself through the anonymous registration endpoint; its name and logo are claims
-     * nobody checked, which the consent page must say.
+     * A client that registered itself through the anonymous registration endpoint: its name and logo are claims
+     * nobody checked, which the consent page must say. A metadata-document client is identified by its URL's host
+     * instead.
      */
     public boolean isSelfRegistered() {
-        return true;
+        return !id.isMetadataDocumentUrl();
     }
 
     public boolean allows(GrantType grantType) {

@@ -68,6 +68,16 @@ public record RedirectUri(String value) {
                 && Objects.equals(mine.getRawQuery(), theirs.getRawQuery());
     }
 
+    /**
+     * A loopback URI registered without a path ({@code http://127.0.0.1:33418}) is the same resource as with
+     * {@code /} (RFC 3986 §6.2.3): browsers and VS Code send the latter (microsoft/vscode#282472). Only the empty
+     * path is treated as {@code /}; every other path compares exactly.
+     */
+    private static String loopbackPath(URI uri) {
+        String path = uri.getRawPath();
+        return path == null || path.isEmpty() ? "/" : path;
+    }
+
     public boolean isLoopbackHttp() {
         URI uri = URI.create(value);
         return "http".equals(uri.getScheme()) && LOOPBACK_HOSTS.contains(uri.getHost());
@@ -86,12 +96,6 @@ public record RedirectUri(String value) {
         }
         return uri.getRawAuthority() == null ? "the app " + scheme + ":"
                 : "the app " + scheme + "://" + uri.getRawAuthority();
-    }
-
-    /** RFC 3986 §6.2.3: in http, an empty path is "/". */
-    private static String loopbackPath(URI uri) {
-        String path = uri.getRawPath();
-        return path == null || path.isEmpty() ? "/" : path;
     }
 
     @Override

@@ -155,4 +155,14 @@ class RedirectUriTest {
         assertThat(RedirectUri.parse("cursor://anysphere.cursor-mcp/oauth/callback").displayHost())
                 .isEqualTo("the app cursor://anysphere.cursor-mcp");
     }
+
+    @org.junit.jupiter.api.Test
+    void a_path_less_loopback_uri_matches_the_same_with_a_slash_on_any_port_and_nothing_else() {
+        RedirectUri vscode = RedirectUri.parse("http://127.0.0.1:33418");
+        org.assertj.core.api.Assertions.assertThat(vscode.matches("http://127.0.0.1:33418/")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(vscode.matches("http://127.0.0.1:40000/")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(vscode.matches("http://127.0.0.1:33418/callback")).isFalse();
+        org.assertj.core.api.Assertions.assertThat(RedirectUri.parse("http://127.0.0.1/cb").matches("http://127.0.0.1/cb/"))
+                .isFalse();
+    }
 }

@@ -34,6 +34,16 @@ public class AuthorizationServerMetadataResource {
 
     /** @param serviceDocumentation a human-readable page about this server, if there is one */
     public AuthorizationServerMetadataResource(AccessPolicy policy, Optional<String> serviceDocumentation) {
+        this(policy, serviceDocumentation, false);
+    }
+
+    /**
+     * @param clientIdMetadataDocuments whether https client IDs are resolved through Client ID Metadata
+     *     Documents; advertised as {@code client_id_metadata_document_supported} (clients choose it only when
+     *     {@code none} is among the token endpoint auth methods too, which it always is)
+     */
+    public AuthorizationServerMetadataResource(AccessPolicy policy, Optional<String> serviceDocumentation,
+            boolean clientIdMetadataDocuments) {
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(serviceDocumentation, "serviceDocumentation");
         String issuer = policy.issuer();
@@ -51,6 +61,9 @@ public class AuthorizationServerMetadataResource {
         metadata.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
         metadata.put("scopes_supported", Arrays.asList(Scopes.supported().split(" ")));
         metadata.put("authorization_response_iss_parameter_supported", true);
+        if (clientIdMetadataDocuments) {
+            metadata.put("client_id_metadata_document_supported", true);
+        }
         serviceDocumentation.ifPresent(url -> metadata.put("service_documentation", url));
         this.body = OAuthResponses.write(metadata);
     }

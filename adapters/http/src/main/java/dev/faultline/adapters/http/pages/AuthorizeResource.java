@@ -69,7 +69,9 @@ public class AuthorizeResource {
         ConsentView page = new ConsentView(DisplayText.of(consent.clientName()), consent.selfRegistered(),
                 DisplayText.of(consent.redirectHost()),
                 consent.scopeChoices().stream().map(ConsentView.ScopeChoice::new).toList(), signedIn.displayName().value(), signedIn.email().value(),
-                signedIn.csrf().value(), parameters.hiddenFields(), parameters.authorizePath());
+                signedIn.csrf().value(), parameters.hiddenFields(), parameters.authorizePath())
+                .identifiedBy(consent.verifiedOrigin().map(DisplayText::of).orElse(null),
+                        consent.loopbackOnlyWarning());
         return Pages.html(200, page)
                 .header(PageSecurityHeaders.CONTENT_SECURITY_POLICY,
                         PageSecurityHeaders.withFormTargets(formTarget(consent.request().redirectUri())))

@@ -18,6 +18,8 @@ public final class ConsentView extends PageView {
     private final String csrf;
     private final List<Field> fields;
     private final String returnTo;
+    private String verifiedOrigin;
+    private boolean loopbackOnly;
 
     public ConsentView(String clientName, boolean selfRegistered, String redirectHost, List<ScopeChoice> scopeChoices,
             String userName, String userEmail, String csrf, List<Field> fields, String returnTo) {
@@ -31,6 +33,24 @@ public final class ConsentView extends PageView {
         this.csrf = csrf;
         this.fields = List.copyOf(fields);
         this.returnTo = returnTo;
+    }
+
+    /**
+     * For a client identified by its metadata document: the host of its client ID URL, shown instead of the
+     * self-registered marker, and whether every redirect URI is loopback (any local program could claim it).
+     */
+    public ConsentView identifiedBy(String verifiedOrigin, boolean loopbackOnly) {
+        this.verifiedOrigin = verifiedOrigin;
+        this.loopbackOnly = loopbackOnly;
+        return this;
+    }
+
+    public String getVerifiedOrigin() {
+        return verifiedOrigin;
+    }
+
+    public boolean isLoopbackOnly() {
+        return loopbackOnly;
     }
 
     public String getClientName() {

@@ -27,6 +27,14 @@ public final class InMemoryClients implements Clients {
     }
 
     @Override
+    public synchronized void remember(Client client) {
+        Client stored = byId.get(client.id());
+        byId.put(client.id(), stored == null || stored.firstAuthorizedAt().isEmpty()
+                ? client
+                : client.authorizedAt(stored.firstAuthorizedAt().get()));
+    }
+
+    @Override
     public synchronized void markAuthorized(ClientId id, Instant at) {
         byId.computeIfPresent(id, (key, client) -> client.authorizedAt(at));
     }

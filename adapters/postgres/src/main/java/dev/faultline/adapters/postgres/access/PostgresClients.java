@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jdbi.v3.core.statement.Update;
 
 /** Clients in {@code oauth_clients} (migration {@code V2__access.sql}). */
 public final class PostgresClients implements Clients {
@@ -35,13 +36,36 @@ public final class PostgresClients implements Clients {
         this.jdbi = jdbi;
     }
 
+    private static final String INSERT = "INSERT INTO oauth_clients (" + COLUMNS + ") VALUES (:id, "
+            + ":name, :redirectUris, :grantTypes, :authMethod, :secretHash, :scopeCeiling, :clientUri, "
+            + ":logoUri, :applicationType, :registeredAt, :firstAuthorizedAt)";
+
     @Override
     public void add(Client client) {
         try {
-            jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO oauth_clients (" + COLUMNS + ") VALUES (:id, "
-                            + ":name, :redirectUris, :grantTypes, :authMethod, :secretHash, :scopeCeiling, :clientUri, "
-                            + ":logoUri, :applicationType, :registeredAt, :firstAuthorizedAt)")
-                    .bind("id", client.id().value())
+            jdbi.useHandle(handle -> bindAll(handle.createUpdate(INSERT), client).execute());
+        } catch (UnableToExecuteStatementException e) {
+            if (Rows.isUniqueViolation(e)) {
+                throw new IllegalStateException("client id already taken", e);
+            }
+            throw e;
+        }
+    }
+
+    /** One atomic upsert: concurrent calls for one id leave one row; first_authorized_at is never overwritten. */
+    @Override
+    public void remember(Client client) {
+        jdbi.useHandle(handle -> bindAll(handle.createUpdate(INSERT + """
+                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, redirect_uris = EXCLUDED.redirect_uris,
+                    grant_types = EXCLUDED.grant_types, auth_method = EXCLUDED.auth_method,
+                    secret_hash = EXCLUDED.secret_hash, scope_ceiling = EXCLUDED.scope_ceiling,
+                    client_uri = EXCLUDED.client_uri, logo_uri = EXCLUDED.logo_uri,
+                    application_type = EXCLUDED.application_type, registered_at = EXCLUDED.registered_at
+                """), client).execute());
+    }
+
+    private static Update bindAll(Update update, Client client) {
+        return update.bind("id", client.id().value())
                     .bind("name", client.name())
                     .bindArray("redirectUris", String.class,
                             client.redirectUris().stream().map(RedirectUri::value).toList())
@@ -54,14 +78,7 @@ public final class PostgresClients implements Clients {
                     .bind("logoUri", client.logoUri().orElse(null))
                     .bind("applicationType", client.applicationType().wireName())
                     .bind("registeredAt", timestamp(client.registeredAt()))
-                    .bind("firstAuthorizedAt", timestamp(client.firstAuthorizedAt()))
-                    .execute());
-        } catch (UnableToExecuteStatementException e) {
-            if (Rows.isUniqueViolation(e)) {
-                throw new IllegalStateException("client id already taken", e);
-            }
-            throw e;
-        }
+                    .bind("firstAuthorizedAt", timestamp(client.firstAuthorizedAt()));
     }
 
     @Override

@@ -59,11 +59,21 @@ public interface BeginAuthorization {
          * Ask the signed-in user. {@code selfRegistered}: the client's name is its own unverified claim.
          * {@code redirectHost}: where the user will be sent. {@code scopeChoices}: one checkbox per scope the
          * person may grant, in order, each saying whether it starts ticked.
+         * {@code verifiedOrigin}: for a client identified by its metadata document, the host of its client ID
+         * URL ("identified by claude.ai"). {@code loopbackOnlyWarning}: such a client redirects only to
+         * loopback addresses, so any program on the person's computer could claim to be it.
          */
         record ShowConsent(ValidRequest request, String clientName, boolean selfRegistered,
-                String redirectHost, List<ScopeOffer.Choice> scopeChoices) implements Outcome {
+                String redirectHost, List<ScopeOffer.Choice> scopeChoices, Optional<String> verifiedOrigin,
+                boolean loopbackOnlyWarning) implements Outcome {
             public ShowConsent {
                 scopeChoices = List.copyOf(scopeChoices);
+                Objects.requireNonNull(verifiedOrigin, "verifiedOrigin");
+            }
+
+            public ShowConsent(ValidRequest request, String clientName, boolean selfRegistered, String redirectHost,
+                    List<ScopeOffer.Choice> scopeChoices) {
+                this(request, clientName, selfRegistered, redirectHost, scopeChoices, Optional.empty(), false);
             }
         }
 

@@ -12,6 +12,14 @@ public interface Clients {
 
     Optional<Client> findById(ClientId id);
 
+    /**
+     * Stores a client identified by its metadata document, or replaces the stored copy's metadata (name,
+     * redirect URIs, grant types, scope ceiling, URIs, application type) and registered-at (here: last resolved
+     * at) with {@code client}'s. First-authorized-at of a stored copy is kept. Atomic: two concurrent calls for
+     * one id leave one row, never an error.
+     */
+    void remember(Client client);
+
     /** Sets first-authorized-at to {@code at} unless it is already set (idempotent; the first time wins). */
     void markAuthorized(ClientId id, Instant at);
 

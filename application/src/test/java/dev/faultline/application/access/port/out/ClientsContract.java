@@ -53,6 +53,34 @@ public abstract class ClientsContract {
         assertThat(clients.findById(original.id())).contains(original);
     }
 
+    static Client documentClient(String name, String redirect, java.time.Instant at) {
+        dev.faultline.domain.access.ClientId url = new dev.faultline.domain.access.ClientId(
+                "https://claude.ai/oauth/" + "x".repeat(1900) + "/claude-code-client-metadata");
+        dev.faultline.domain.access.ClientMetadata metadata = new dev.faultline.domain.access.ClientMetadata(name,
+                java.util.List.of(dev.faultline.domain.access.RedirectUri.parse(redirect)),
+                java.util.Set.of(dev.faultline.domain.access.GrantType.AUTHORIZATION_CODE),
+                dev.faultline.domain.access.ClientAuthMethod.NONE, dev.faultline.domain.access.Scopes.READ_WRITE,
+                java.util.Optional.empty(), java.util.Optional.empty(), dev.faultline.domain.access.ApplicationType.NATIVE);
+        return Client.fromMetadataDocument(url, metadata, at);
+    }
+
+    @Test
+    void a_document_client_with_a_long_url_is_remembered_and_its_metadata_replaced_keeping_first_authorization() {
+        Client first = documentClient("Claude Code", "http://localhost/callback", T0);
+        clients.remember(first);
+        assertThat(clients.findById(first.id())).contains(first);
+        clients.markAuthorized(first.id(), T0.plusSeconds(5));
+
+        Client renamed = documentClient("Claude Code 2", "http://127.0.0.1/callback", T0.plusSeconds(60));
+        clients.remember(renamed);
+
+        Client stored = clients.findById(first.id()).orElseThrow();
+        assertThat(stored.name()).isEqualTo("Claude Code 2");
+        assertThat(stored.redirectUris()).isEqualTo(renamed.redirectUris());
+        assertThat(stored.registeredAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(stored.firstAuthorizedAt()).contains(T0.plusSeconds(5));
+    }
+
     @Test
     void the_first_authorization_time_is_kept() {
         Client client = publicClient(T0);

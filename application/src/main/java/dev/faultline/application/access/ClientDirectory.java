@@ -1,0 +1,76 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientId;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Finds the client behind a client_id: a registered client in {@link Clients}, or, for a client ID URL, the
+ * client its metadata document describes. A resolved document client is remembered in {@link Clients} (its
+ * metadata refreshed each time), so that codes, chains, My Integrations and security events refer to it like
+ * to any other client.
+ */
+public final class ClientDirectory {
+    private final Clients clients;
+    private final Optional<Documents> documents;
+
+    /** Where client ID URLs are resolved, and the clock that stamps when. */
+    private record Documents(ClientMetadataDocumentCache cache, Clock clock) {
+        Documents {
+            Objects.requireNonNull(cache, "cache");
+            Objects.requireNonNull(clock, "clock");
+        }
+    }
+
+    public ClientDirectory(Clients clients, ClientMetadataDocumentCache documents, Clock clock) {
+        this(clients, Optional.of(new Documents(documents, clock)));
+    }
+
+    private ClientDirectory(Clients clients, Optional<Documents> documents) {
+        this.clients = Objects.requireNonNull(clients);
+        this.documents = Objects.requireNonNull(documents);
+    }
+
+    /** A directory of registered clients only: client ID URLs are refused. */
+    public static ClientDirectory registeredOnly(Clients clients) {
+        return new ClientDirectory(clients, Optional.empty());
+    }
+
+    public sealed interface Lookup {
+        record Found(Client client) implements Lookup {
+        }
+
+        /** Nothing the person or the client can use; {@code message} says precisely why. */
+        record NotFound(String message) implements Lookup {
+        }
+    }
+
+    public Lookup find(ClientId id) {
+        if (!id.isMetadataDocumentUrl()) {
+            return clients.findById(id)
+                    .<Lookup>map(Lookup.Found::new)
+                    .orElseGet(() -> new Lookup.NotFound("client_id \"" + id + "\" is not a registered client"));
+        }
+        if (documents.isEmpty()) {
+            return new Lookup.NotFound("client_id \"" + id + "\" is a URL, but this server does not accept client"
+                    + " metadata documents");
+        }
+        ClientMetadataDocumentCache.Resolution resolution = documents.get().cache().resolve(id);
+        if (resolution instanceof ClientMetadataDocumentCache.Resolution.Unusable unusable) {
+            return new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
+                    + unusable.reason());
+        }
+        Client resolved = Client.fromMetadataDocument(id,
+                ((ClientMetadataDocumentCache.Resolution.Resolved) resolution).metadata(),
+                documents.get().clock().instant());
+        clients.remember(resolved);
+        return new Lookup.Found(clients.findById(id).orElse(resolved));
+    }
+
+    Clients clients() {
+        return clients;
+    }
+}

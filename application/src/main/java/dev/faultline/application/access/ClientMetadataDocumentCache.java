@@ -1,0 +1,125 @@
+package dev.faultline.application.access;
+
+import dev.faultline.application.access.port.out.ClientMetadataDocuments;
+import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.ClientIdMetadataDocument;
+import dev.faultline.domain.access.ClientMetadata;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Resolves a client ID URL to validated client metadata. Only valid documents are cached (a failed fetch or an
+ * invalid document never is), for {@link ClientMetadataCachePolicy#lifetime}; at most one fetch per URL is in
+ * flight (others wait for its result); when full, the entry that expires first is dropped. This cache is per
+ * node and only a performance aid: each node fetches on its own, and nothing correctness-relevant lives here.
+ */
+public final class ClientMetadataDocumentCache {
+    private final ClientMetadataDocuments documents;
+    private final ClientMetadataCachePolicy policy;
+    private final Clock clock;
+    private final Map<ClientId, Entry> entries = new LinkedHashMap<>();
+    private final ConcurrentHashMap<ClientId, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
+
+    public ClientMetadataDocumentCache(ClientMetadataDocuments documents, ClientMetadataCachePolicy policy,
+            Clock clock) {
+        this.documents = Objects.requireNonNull(documents);
+        this.policy = Objects.requireNonNull(policy);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public sealed interface Resolution {
+        record Resolved(ClientMetadata metadata) implements Resolution {
+        }
+
+        /** The document could not be fetched or is not valid; {@code reason} says why. */
+        record Unusable(String reason) implements Resolution {
+        }
+    }
+
+    private record Entry(ClientMetadata metadata, Instant expiresAt) {
+    }
+
+    public Resolution resolve(ClientId url) {
+        if (!url.isMetadataDocumentUrl()) {
+            throw new IllegalArgumentException("not a client ID URL: " + url);
+        }
+        ClientMetadata cached = cached(url);
+        if (cached != null) {
+            return new Resolution.Resolved(cached);
+        }
+        CompletableFuture<Resolution> mine = new CompletableFuture<>();
+        CompletableFuture<Resolution> running = inFlight.putIfAbsent(url, mine);
+        if (running != null) {
+            return running.join();
+        }
+        try {
+            Resolution resolution = fetchAndValidate(url);
+            mine.complete(resolution);
+            return resolution;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(url, mine);
+        }
+    }
+
+    private Resolution fetchAndValidate(ClientId url) {
+        ClientMetadataDocuments.Fetch fetch = documents.fetch(url);
+        if (fetch instanceof ClientMetadataDocuments.Fetch.Failed failed) {
+            return new Resolution.Unusable(failed.reason());
+        }
+        ClientMetadataDocuments.Fetch.Fetched fetched = (ClientMetadataDocuments.Fetch.Fetched) fetch;
+        ClientIdMetadataDocument.Validation validation = fetched.document().validate(url);
+        if (validation instanceof ClientIdMetadataDocument.Validation.Invalid invalid) {
+            return new Resolution.Unusable(invalid.reason());
+        }
+        ClientMetadata metadata = ((ClientIdMetadataDocument.Validation.Valid) validation).metadata();
+        Instant expiresAt = clock.instant().plus(
+                policy.lifetime(fetched.freshness().maxAge(), fetched.freshness().noStore()));
+        store(url, new Entry(metadata, expiresAt));
+        return new Resolution.Resolved(metadata);
+    }
+
+    private synchronized ClientMetadata cached(ClientId url) {
+        Entry entry = entries.get(url);
+        if (entry == null) {
+            return null;
+        }
+        if (!clock.instant().isBefore(entry.expiresAt())) {
+            entries.remove(url);
+            return null;
+        }
+        return entry.metadata();
+    }
+
+    private synchronized void store(ClientId url, Entry entry) {
+        entries.remove(url);
+        if (entries.size() >= policy.maxEntries()) {
+            Instant now = clock.instant();
+            entries.values().removeIf(e -> !now.isBefore(e.expiresAt()));
+        }
+        while (entries.size() >= policy.maxEntries()) {
+            ClientId soonest = null;
+            Instant soonestAt = null;
+            for (Map.Entry<ClientId, Entry> e : entries.entrySet()) {
+                if (soonestAt == null || e.getValue().expiresAt().isBefore(soonestAt)) {
+                    soonest = e.getKey();
+                    soonestAt = e.getValue().expiresAt();
+                }
+            }
+            entries.remove(soonest);
+        }
+        entries.put(url, entry);
+    }
+
+    /** How many documents are cached now (for tests and metrics). */
+    public synchronized int size() {
+        return entries.size();
+    }
+}
