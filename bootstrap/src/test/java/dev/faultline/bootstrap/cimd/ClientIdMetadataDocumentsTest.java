@@ -135,26 +135,7 @@ class ClientIdMetadataDocumentsTest {
     }
 
     URI signInAndApprove(Browser browser, String authorize) {
-        return browser.follow(authorize, issuer(), forms -> {
-            for (Browser.Form form : forms) {
-                if (form.html().contains("type=\"password\"")) {
-                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                    fields.put("email", EMAIL);
-                    fields.put("password", PASSWORD);
-                    return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                }
-            }
-            for (Browser.Form form : forms) {
-                for (Map<String, String> button : form.buttons()) {
-                    if ("approve".equalsIgnoreCase(button.get("value"))) {
-                        Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                        fields.put(button.get("name"), button.get("value"));
-                        return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                    }
-                }
-            }
-            throw new AssertionError("no sign-in or consent form");
-        });
+        return browser.follow(authorize, issuer(), Browser.signInAndApprove(EMAIL, PASSWORD, null));
     }
 
     HttpResponse<String> token(Map<String, String> form) {

@@ -125,7 +125,7 @@ class ClientCorpusReplayTest {
                 .filter(s -> s.startsWith("mcp:")).toList();
         List<String> ticks = requestedMcp.isEmpty() ? List.of("mcp:read") : requestedMcp;
         URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer,
-                forms -> signInOrApprove(forms, ticks));
+                Browser.signInAndApprove(EMAIL, PASSWORD, ticks));
         assertThat(back.toString()).as(client + " is sent back to its redirect URI").startsWith(redirectUri + "?");
         Map<String, String> response = parameters(back);
         assertThat(response).containsEntry("state", "state-" + file).containsEntry("iss", issuer)
@@ -193,7 +193,7 @@ class ClientCorpusReplayTest {
                 "state", "s", "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "prompt", "consent"));
         URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer,
-                forms -> signInOrApprove(forms, List.of("mcp:read", "mcp:write")));
+                Browser.signInAndApprove(EMAIL, PASSWORD, List.of("mcp:read", "mcp:write")));
         JsonNode tokens = tokens(token(new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code",
                 parameters(back).get("code"), "redirect_uri", "http://127.0.0.1:8093/cb", "code_verifier", VERIFIER)),
                 clientId, null, "none"), "refresh test");
@@ -211,30 +211,6 @@ class ClientCorpusReplayTest {
                 "refresh_token", narrowed.path("refresh_token").asText(), "scope", "profile")), clientId, null, "none");
         assertThat(unknown.statusCode()).isEqualTo(400);
         assertThat(json(unknown.body()).path("error").asText()).isEqualTo("invalid_scope");
-    }
-
-    /** Signs in, or approves ticking exactly {@code ticks} on the consent page, as the person would. */
-    private Browser.Form signInOrApprove(List<Browser.Form> forms, List<String> ticks) {
-        for (Browser.Form form : forms) {
-            if (form.html().contains("type=\"password\"")) {
-                Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                fields.put("email", EMAIL);
-                fields.put("password", PASSWORD);
-                return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-            }
-        }
-        for (Browser.Form form : forms) {
-            for (Map<String, String> button : form.buttons()) {
-                if ("approve".equalsIgnoreCase(button.get("value"))) {
-                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                    fields.keySet().removeIf(name -> name.startsWith("grant:"));
-                    ticks.forEach(scope -> fields.put("grant:" + scope, "yes"));
-                    fields.put(button.get("name"), button.get("value"));
-                    return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                }
-            }
-        }
-        throw new AssertionError("no sign-in or consent form on the page");
     }
 
     /** The token endpoint, authenticating as the client registered to (RFC 7591 default: client_secret_basic). */

@@ -74,6 +74,37 @@ public final class Browser {
         throw new AssertionError("too many steps");
     }
 
+    /**
+     * A person at the pages: signs in with {@code email} and {@code password}, then approves the consent page as
+     * rendered ({@code ticks} null) or ticking exactly the scopes in {@code ticks}.
+     */
+    public static Function<List<Form>, Form> signInAndApprove(String email, String password, List<String> ticks) {
+        return forms -> {
+            for (Form form : forms) {
+                if (form.html().contains("type=\"password\"")) {
+                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                    fields.put("email", email);
+                    fields.put("password", password);
+                    return new Form(form.action(), fields, form.buttons(), form.html());
+                }
+            }
+            for (Form form : forms) {
+                for (Map<String, String> button : form.buttons()) {
+                    if ("approve".equalsIgnoreCase(button.get("value"))) {
+                        Map<String, String> fields = new LinkedHashMap<>(form.fields());
+                        if (ticks != null) {
+                            fields.keySet().removeIf(name -> name.startsWith("grant:"));
+                            ticks.forEach(scope -> fields.put("grant:" + scope, "yes"));
+                        }
+                        fields.put(button.get("name"), button.get("value"));
+                        return new Form(form.action(), fields, form.buttons(), form.html());
+                    }
+                }
+            }
+            throw new AssertionError("no sign-in or consent form on the page");
+        };
+    }
+
     /** The values of every cookie this browser holds (session, CSRF, notices). */
     public List<String> cookieValues() {
         return cookies.getCookieStore().getCookies().stream().map(java.net.HttpCookie::getValue).toList();

@@ -84,32 +84,8 @@ public final class OAuthClient {
      */
     public String authorize(Browser browser, String email, String password, String scope, String ticked) {
         String authorize = authorizationUrl(scope);
-        URI back = browser.follow(authorize, issuer, forms -> {
-            for (Browser.Form form : forms) {
-                if (form.html().contains("type=\"password\"")) {
-                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                    fields.put("email", email);
-                    fields.put("password", password);
-                    return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                }
-            }
-            for (Browser.Form form : forms) {
-                for (Map<String, String> button : form.buttons()) {
-                    if ("approve".equalsIgnoreCase(button.get("value"))) {
-                        Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                        fields.keySet().removeIf(name -> name.startsWith("grant:"));
-                        for (String tick : ticked.split(" ")) {
-                            if (!tick.isEmpty()) {
-                                fields.put("grant:" + tick, "yes");
-                            }
-                        }
-                        fields.put(button.get("name"), button.get("value"));
-                        return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                    }
-                }
-            }
-            throw new AssertionError("no sign-in or consent form on the page");
-        });
+        URI back = browser.follow(authorize, issuer, Browser.signInAndApprove(email, password,
+                java.util.Arrays.stream(ticked.split(" ")).filter(tick -> !tick.isEmpty()).toList()));
         assertThat(back.toString()).startsWith(REDIRECT);
         return parameters(back).get("code");
     }

@@ -69,26 +69,7 @@ class OAuthDanceTest {
                 "state", "dance-1", "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "resource", issuer + "/mcp"));
         Browser browser = new Browser();
-        URI back = browser.follow(authorize, issuer, forms -> {
-            for (Browser.Form form : forms) {
-                if (form.html().contains("type=\"password\"")) {
-                    Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                    fields.put("email", EMAIL);
-                    fields.put("password", PASSWORD);
-                    return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                }
-            }
-            for (Browser.Form form : forms) {
-                for (Map<String, String> button : form.buttons()) {
-                    if ("approve".equalsIgnoreCase(button.get("value"))) {
-                        Map<String, String> fields = new LinkedHashMap<>(form.fields());
-                        fields.put(button.get("name"), button.get("value"));
-                        return new Browser.Form(form.action(), fields, form.buttons(), form.html());
-                    }
-                }
-            }
-            throw new AssertionError("no sign-in or consent form on the page");
-        });
+        URI back = browser.follow(authorize, issuer, Browser.signInAndApprove(EMAIL, PASSWORD, null));
         transcript.addAll(browser.transcript());
         Map<String, String> callback = parameters(back);
         assertThat(back.toString()).startsWith(REDIRECT);
