@@ -24,8 +24,11 @@ try {
     const approve = await page.evaluateHandle(() => [...document.querySelectorAll('button, input[type=submit]')]
       .find((b) => /approve|allow/i.test(`${b.textContent} ${b.value ?? ''}`)));
     if (!approve.asElement()) throw new Error(`no sign-in or consent form at ${new URL(page.url()).pathname}`);
-    log('consent page; ticking every permission asked for and approving');
-    await page.$$eval('input[type=checkbox]', (boxes) => boxes.forEach((box) => { box.checked = true; }));
+    log('consent page; ticking the permissions the client asked for and approving');
+    await page.$$eval('input[type=checkbox]', (boxes) => {
+      const asked = (document.querySelector('input[type=hidden][name=scope]')?.value ?? '').split(' ').filter(Boolean);
+      boxes.forEach((box) => { if (asked.length) box.checked = asked.includes(box.name.replace(/^grant:/, '')); });
+    });
     await Promise.all([page.waitForNavigation({ timeout: LIMIT_MS }), approve.asElement().click()]);
   }
   log(`back at ${new URL(page.url()).origin}${new URL(page.url()).pathname}`);

@@ -1,6 +1,6 @@
 // Shared by the step-up client scripts: one line per check, and a person at Faultline's sign-in and consent
 // pages (acceptance/lib/browser.mjs) who approves every permission the client asked for.
-import { Browser, parseForms } from '../lib/browser.mjs';
+import { Browser, parseForms, ticking } from '../lib/browser.mjs';
 
 export const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
 export const EMAIL = process.env.FAULTLINE_EMAIL;
@@ -36,8 +36,7 @@ export function expect(condition, message) {
 
 /**
  * Signs in and approves on Faultline's pages, starting at an authorization URL, and returns the URL Faultline
- * sends the browser back to. Every permission checkbox the consent page offers is ticked (the person grants
- * what the client asked for), so this works with and without per-scope consent.
+ * sends the browser back to. The person ticks exactly the permissions the client asked for.
  */
 export async function approveInPages(authorizationUrl, transcript) {
   const browser = new Browser(transcript);
@@ -47,17 +46,11 @@ export async function approveInPages(authorizationUrl, transcript) {
     const consent = forms.find((f) => f.buttons.some((b) => /approve|allow/i.test(`${b.value} ${b.text}`)));
     expect(consent, 'no consent form with an Approve button');
     const approve = consent.buttons.find((b) => /approve|allow/i.test(`${b.value} ${b.text}`));
-    const pairs = [];
-    const checkboxes = [...consent.html.matchAll(/<input\b[^>]*type=["']?checkbox[^>]*>/gi)].map((m) => m[0]);
-    const boxNames = new Set();
-    for (const box of checkboxes) {
-      const name = /name=["']([^"']+)["']/i.exec(box)?.[1];
-      const value = /value=["']([^"']*)["']/i.exec(box)?.[1] ?? 'on';
-      if (name) { boxNames.add(name); pairs.push([name, value]); }
-    }
-    for (const [name, value] of Object.entries(consent.fields)) if (!boxNames.has(name)) pairs.push([name, value]);
-    pairs.push([approve.name, approve.value]);
-    return { action: consent.action, fields: pairs };
+    // The person ticks what the client asked for (the request's scope, a hidden field of the form), so a
+    // read-only request is approved read-only and the write step-up has to come later.
+    const asked = consent.fields.scope;
+    const fields = asked ? ticking(consent.fields, asked) : consent.fields;
+    return { action: consent.action, fields: { ...fields, [approve.name]: approve.value } };
   });
   return new URL(back);
 }
