@@ -55,7 +55,7 @@ public final class HttpEndpoints {
 
     public static void register(Faultline faultline, JerseyEnvironment jersey) {
         OAuthUseCases oauth = faultline.oauth();
-        jersey.register(new AuthorizationServerMetadataResource(oauth.policy(), java.util.Optional.empty(),
+        jersey.register(new AuthorizationServerMetadataResource(oauth.policy().issuer(), java.util.Optional.empty(),
                 oauth.clientIdMetadataDocuments()));
         jersey.register(new JwksResource(oauth.publishSigningKeys()));
         RegistrationSettings registration = faultline.configuration().getRegistration();
@@ -77,11 +77,11 @@ public final class HttpEndpoints {
         BrowserSessionUseCases sessions = faultline.browserSessions();
         SessionCookies cookies = SessionCookies.forIssuer(oauth.policy().issuer());
         jersey.register(new LoginResource(faultline.account().signIn(), sessions.start(), sessions.resolve(),
-                sessions.end(), cookies, oauth.policy(), registration.isTrustForwardedFor()));
+                sessions.end(), cookies, oauth.policy().issuer(), registration.isTrustForwardedFor()));
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
-                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
+                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy().issuer()));
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
-        SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy());
+        SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy().issuer());
         IntegrationsPage integrationsPage = new IntegrationsPage(oauth.listIntegrations(), personalTokens.list(),
                 oauth.listSecurityEvents(), oauth.policy().mcpResource());
         jersey.register(new IntegrationsResource(settingsForms, integrationsPage, oauth.revokeIntegration(),
@@ -90,8 +90,8 @@ public final class HttpEndpoints {
                 personalTokens.revoke(), faultline.clock()));
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
                 faultline.tracker().listIssues(), faultline.tracker().getIssue(),
-                faultline.account().lookUpDisplayNames(), cookies, oauth.policy()));
-        jersey.register(new HomeResource(oauth.policy()));
+                faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
+        jersey.register(new HomeResource(oauth.policy().issuer()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
         jersey.register(new PageFormLimit((int) faultline.configuration().getPages().getMaxFormSize().toBytes()));

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.mcp;
 
+import dev.faultline.adapters.http.transport.MatchedResource;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -17,7 +18,6 @@ import java.util.Objects;
  * {@link McpRequestGuard} has already answered it 403). Credentials are never allowed: the endpoint authenticates
  * by bearer token, never by cookie.
  */
-@McpEndpoint
 @Priority(Priorities.HEADER_DECORATOR)
 public final class McpBrowserCors implements ContainerResponseFilter {
     static final String ALLOWED_METHODS = "POST";
@@ -34,6 +34,9 @@ public final class McpBrowserCors implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!MatchedResource.carries(request.getUriInfo(), McpEndpoint.class)) {
+            return;
+        }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.keySet().removeIf(name -> name.regionMatches(true, 0, "Access-Control-", 0, 15));
         String vary = response.getHeaderString("Vary");

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.mcp;
 
+import dev.faultline.adapters.http.transport.MatchedResource;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
@@ -18,7 +19,6 @@ import java.util.Set;
  * origin or a configured one (403 otherwise). When Faultline's public address is a loopback one, the
  * {@code Host} header must name a loopback host too, which a rebound DNS name never does.
  */
-@McpEndpoint
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class McpRequestGuard implements ContainerRequestFilter {
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
@@ -33,6 +33,9 @@ public final class McpRequestGuard implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (!MatchedResource.carries(request.getUriInfo(), McpEndpoint.class)) {
+            return;
+        }
         String origin = request.getHeaderString("Origin");
         if (origin != null && !allowedOrigins.allows(origin)) {
             throw new WebApplicationException(forbidden("requests from origin " + origin + " are not allowed"));

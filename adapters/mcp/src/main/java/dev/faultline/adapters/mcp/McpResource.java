@@ -11,7 +11,6 @@ import dev.faultline.adapters.http.transport.StrictJson;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -86,18 +85,6 @@ public final class McpResource {
     @Path("{token}")
     public Response deleteWithPathToken() {
         return notAllowed();
-    }
-
-    /** The CORS preflight: {@link McpBrowserCors} adds what an allowed origin may do. */
-    @OPTIONS
-    public Response preflight() {
-        return Response.noContent().build();
-    }
-
-    @OPTIONS
-    @Path("{token}")
-    public Response preflightWithPathToken() {
-        return Response.noContent().build();
     }
 
     private Response handle(McpPrincipal principal, HttpHeaders headers, InputStream body) {

@@ -1,6 +1,5 @@
 package dev.faultline.adapters.oauth;
 
-import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.domain.access.Scopes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -14,8 +13,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * RFC 8414 authorization server metadata. {@code issuer} is exactly the configured issuer (the AccessPolicy
- * guarantees no trailing slash), and every endpoint is an absolute URL under it. There is deliberately no
+ * RFC 8414 authorization server metadata. {@code issuer} is exactly the configured issuer (which has no
+ * trailing slash), and every endpoint is an absolute URL under it. There is deliberately no
  * {@code /.well-known/openid-configuration}: this server issues no ID tokens, so claiming to be an OpenID
  * Provider would not be truthful. CORS-open and briefly cacheable: it is public and changes only with the
  * configuration.
@@ -29,13 +28,13 @@ public class AuthorizationServerMetadataResource {
 
     private final String body;
 
-    public AuthorizationServerMetadataResource(AccessPolicy policy) {
-        this(policy, Optional.empty());
+    public AuthorizationServerMetadataResource(String issuer) {
+        this(issuer, Optional.empty());
     }
 
     /** @param serviceDocumentation a human-readable page about this server, if there is one */
-    public AuthorizationServerMetadataResource(AccessPolicy policy, Optional<String> serviceDocumentation) {
-        this(policy, serviceDocumentation, false);
+    public AuthorizationServerMetadataResource(String issuer, Optional<String> serviceDocumentation) {
+        this(issuer, serviceDocumentation, false);
     }
 
     /**
@@ -43,11 +42,10 @@ public class AuthorizationServerMetadataResource {
      *     Documents; advertised as {@code client_id_metadata_document_supported} (clients choose it only when
      *     {@code none} is among the token endpoint auth methods too, which it always is)
      */
-    public AuthorizationServerMetadataResource(AccessPolicy policy, Optional<String> serviceDocumentation,
+    public AuthorizationServerMetadataResource(String issuer, Optional<String> serviceDocumentation,
             boolean clientIdMetadataDocuments) {
-        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(serviceDocumentation, "serviceDocumentation");
-        String issuer = policy.issuer();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("issuer", issuer);
         metadata.put("authorization_endpoint", issuer + AUTHORIZATION_PATH);

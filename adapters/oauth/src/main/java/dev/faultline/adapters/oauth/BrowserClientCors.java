@@ -1,5 +1,6 @@
 package dev.faultline.adapters.oauth;
 
+import dev.faultline.adapters.http.transport.MatchedResource;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -14,17 +15,19 @@ import jakarta.ws.rs.ext.Provider;
  * registration, token and revocation. Open to every origin and never with credentials: these endpoints
  * authenticate the client by what the request carries (code and PKCE verifier, refresh token, client secret),
  * never by a cookie, so a foreign page gains nothing it could not send without a browser. Errors are readable too
- * ({@code invalid_grant} must reach the client), and so is the {@code WWW-Authenticate} challenge. Each such resource
- * answers its own preflight ({@code OPTIONS}), so this filter reaches it.
+ * ({@code invalid_grant} must reach the client), and so is the {@code WWW-Authenticate} challenge. It binds by the
+ * resources' {@link OpenToBrowsers} mark, so it reaches Jersey's automatic {@code OPTIONS} answer and a 405 too.
  */
 @Provider
-@OpenToBrowsers
 @Priority(Priorities.HEADER_DECORATOR)
 public class BrowserClientCors implements ContainerResponseFilter {
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, MCP-Protocol-Version";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!MatchedResource.carries(request.getUriInfo(), OpenToBrowsers.class)) {
+            return;
+        }
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("Access-Control-Allow-Origin", "*");
         headers.putSingle("Access-Control-Expose-Headers", "WWW-Authenticate");

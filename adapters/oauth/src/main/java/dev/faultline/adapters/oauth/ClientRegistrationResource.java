@@ -13,7 +13,6 @@ import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.RegistrationError;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -197,11 +196,5 @@ public class ClientRegistrationResource {
         MetadataProblem(String description) {
             super(description, null, false, false);
         }
-    }
-
-    /** The CORS preflight: {@link BrowserClientCors} adds what every origin may do. */
-    @OPTIONS
-    public Response preflight() {
-        return Response.noContent().build();
     }
 }

@@ -1,6 +1,5 @@
 package dev.faultline.adapters.oauth;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -10,7 +9,6 @@ import java.lang.annotation.Target;
  * Marks the authorization server's JSON endpoints (metadata, JWKS, registration, token, revocation): their error
  * answers are OAuth error objects, never cached ({@link OAuthErrorResponseFilter}).
  */
-@NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface OAuthEndpoint {

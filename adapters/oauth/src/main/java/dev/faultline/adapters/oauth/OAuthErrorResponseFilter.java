@@ -1,5 +1,6 @@
 package dev.faultline.adapters.oauth;
 
+import dev.faultline.adapters.http.transport.MatchedResource;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -15,17 +16,18 @@ import jakarta.ws.rs.ext.Provider;
  * come from the framework rather than a resource (405 for a wrong method, 406, an unexpected 500 mapped by
  * Dropwizard's {@code LoggingExceptionMapper}), which would otherwise answer {@code {"code","message"}}.
  *
- * <p>Scoped by path: every other resource (pages, MCP) keeps the application's own error handling. It rewrites
+ * <p>Scoped by the resources' {@link OAuthEndpoint} mark ({@link MatchedResource}, which reaches a 405 too): every
+ * other resource (pages, MCP) keeps the application's own error handling. It rewrites
  * only error responses whose entity is not already one of ours (the resources write their JSON as a String),
  * so it runs after whatever exception mapper produced the response and replaces no mapper.
  */
 @Provider
-@OAuthEndpoint
 @Priority(Priorities.USER)
 public class OAuthErrorResponseFilter implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() < 400 || response.getEntity() instanceof String) {
+        if (response.getStatus() < 400 || response.getEntity() instanceof String
+                || !MatchedResource.carries(request.getUriInfo(), OAuthEndpoint.class)) {
             return;
         }
         boolean serverError = response.getStatus() >= 500;

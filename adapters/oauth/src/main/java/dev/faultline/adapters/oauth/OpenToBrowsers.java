@@ -1,6 +1,5 @@
 package dev.faultline.adapters.oauth;
 
-import jakarta.ws.rs.NameBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -8,10 +7,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks the endpoints a browser-based client calls with {@code fetch} (registration, token, revocation): they
- * answer every origin without credentials ({@link BrowserClientCors}). Each such resource answers its own
- * {@code OPTIONS} preflight, so the binding reaches the preflight too.
+ * answer every origin without credentials ({@link BrowserClientCors}).
  */
-@NameBinding
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface OpenToBrowsers {

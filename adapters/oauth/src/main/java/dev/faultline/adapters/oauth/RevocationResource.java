@@ -4,7 +4,6 @@ import dev.faultline.adapters.http.transport.FormParameters;
 import dev.faultline.application.access.port.in.RevokeToken;
 import dev.faultline.domain.access.ClientCredentials;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -61,11 +60,5 @@ public class RevocationResource {
             return TokenEndpointErrors.of(failed.error(), failed.description(), client.basic());
         }
         return OAuthResponses.noStore(Response.ok()).build();
-    }
-
-    /** The CORS preflight: {@link BrowserClientCors} adds what every origin may do. */
-    @OPTIONS
-    public Response preflight() {
-        return Response.noContent().build();
     }
 }

@@ -6,7 +6,6 @@ import dev.faultline.application.access.port.in.RefreshTokens;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.domain.access.ClientCredentials;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -90,11 +89,5 @@ public class TokenResource {
         body.put("refresh_token", tokens.refreshToken());
         body.put("scope", tokens.scopes().asString());
         return OAuthResponses.noStore(OAuthResponses.json(Response.Status.OK, body)).build();
-    }
-
-    /** The CORS preflight: {@link BrowserClientCors} adds what every origin may do. */
-    @OPTIONS
-    public Response preflight() {
-        return Response.noContent().build();
     }
 }

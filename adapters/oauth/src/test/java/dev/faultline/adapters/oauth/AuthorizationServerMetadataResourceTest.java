@@ -66,7 +66,7 @@ class AuthorizationServerMetadataResourceTest {
     @Test
     void issuer_with_a_path_prefixes_every_endpoint_and_service_documentation_is_optional() {
         AuthorizationServerMetadataResource resource = new AuthorizationServerMetadataResource(
-                AccessPolicy.defaults("https://example.org/faultline"), Optional.of("https://example.org/docs"));
+                AccessPolicy.defaults("https://example.org/faultline").issuer(), Optional.of("https://example.org/docs"));
 
         Map<String, Object> metadata = OAuthHttpHarness.parse((String) resource.metadata().getEntity());
 

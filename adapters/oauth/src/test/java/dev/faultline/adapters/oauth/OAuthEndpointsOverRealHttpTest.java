@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OAuthEndpointsOverRealHttpTest {
     static final OAuthHttpHarness harness = new OAuthHttpHarness();
     static final DropwizardClientExtension app = new DropwizardClientExtension(
-            new AuthorizationServerMetadataResource(harness.policy),
+            new AuthorizationServerMetadataResource(harness.policy.issuer()),
             new ClientRegistrationResource(harness.register, OAuthHttpHarness.generousLimits(), harness.clock),
             new TokenResource(harness.exchange, command -> {
                 throw new IllegalStateException("refresh store unavailable");

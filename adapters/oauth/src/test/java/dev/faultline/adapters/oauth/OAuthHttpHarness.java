@@ -83,7 +83,7 @@ final class OAuthHttpHarness {
     /** Every OAuth resource of this package, with the given registration limits. */
     ResourceExtension extension(RegistrationLimits limits) {
         return ResourceExtension.builder()
-                .addResource(new AuthorizationServerMetadataResource(policy))
+                .addResource(new AuthorizationServerMetadataResource(policy.issuer()))
                 .addResource(new JwksResource(publishKeys))
                 .addResource(new ClientRegistrationResource(countingRegister, limits, clock))
                 .addResource(new TokenResource(exchange, refresh))

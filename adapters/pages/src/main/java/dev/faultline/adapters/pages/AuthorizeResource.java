@@ -1,7 +1,6 @@
 package dev.faultline.adapters.pages;
 
 import dev.faultline.adapters.pages.session.SessionCookies;
-import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.port.in.ApproveAuthorization;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
@@ -42,16 +41,16 @@ public class AuthorizeResource {
     private final DenyAuthorization deny;
     private final ResolveBrowserSession resolveSession;
     private final SessionCookies cookies;
-    private final AccessPolicy policy;
+    private final String issuer;
 
     public AuthorizeResource(BeginAuthorization begin, ApproveAuthorization approve, DenyAuthorization deny,
-            ResolveBrowserSession resolveSession, SessionCookies cookies, AccessPolicy policy) {
+            ResolveBrowserSession resolveSession, SessionCookies cookies, String issuer) {
         this.begin = Objects.requireNonNull(begin);
         this.approve = Objects.requireNonNull(approve);
         this.deny = Objects.requireNonNull(deny);
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.cookies = Objects.requireNonNull(cookies);
-        this.policy = Objects.requireNonNull(policy);
+        this.issuer = Objects.requireNonNull(issuer);
     }
 
     @GET
@@ -151,14 +150,14 @@ public class AuthorizeResource {
 
     private Response redirect(AuthorizationResponse.Redirect redirect, int status) {
         Map<String, String> parameters = new LinkedHashMap<>(redirect.parameters());
-        parameters.put("iss", policy.issuer());
+        parameters.put("iss", issuer);
         return Response.status(status)
                 .location(URI.create(RedirectUris.withParameters(redirect.redirectUri(), parameters)))
                 .build();
     }
 
     private Response signInFirst(AuthorizationParameters parameters) {
-        return Response.seeOther(URI.create(policy.issuer() + "/login?return_to="
+        return Response.seeOther(URI.create(issuer + "/login?return_to="
                 + RedirectUris.encode(parameters.authorizePath()))).build();
     }
 

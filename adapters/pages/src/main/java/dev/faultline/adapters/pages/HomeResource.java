@@ -1,6 +1,5 @@
 package dev.faultline.adapters.pages;
 
-import dev.faultline.application.access.AccessPolicy;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -11,14 +10,14 @@ import java.util.Objects;
 @Path("/")
 @PageResponse
 public class HomeResource {
-    private final AccessPolicy policy;
+    private final String issuer;
 
-    public HomeResource(AccessPolicy policy) {
-        this.policy = Objects.requireNonNull(policy);
+    public HomeResource(String issuer) {
+        this.issuer = Objects.requireNonNull(issuer);
     }
 
     @GET
     public Response home() {
-        return Response.seeOther(URI.create(policy.issuer() + IntegrationsResource.PAGE)).build();
+        return Response.seeOther(URI.create(issuer + IntegrationsResource.PAGE)).build();
     }
 }

@@ -1,7 +1,6 @@
 package dev.faultline.adapters.pages;
 
 import dev.faultline.adapters.pages.session.SessionCookies;
-import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.tracker.port.in.GetIssue;
@@ -50,18 +49,18 @@ public class IssuesResource {
     private final GetIssue getIssue;
     private final LookUpDisplayNames displayNames;
     private final SessionCookies cookies;
-    private final AccessPolicy policy;
+    private final String issuer;
 
     public IssuesResource(ResolveBrowserSession resolveSession, ListApplications listApplications,
             ListIssues listIssues, GetIssue getIssue, LookUpDisplayNames displayNames, SessionCookies cookies,
-            AccessPolicy policy) {
+            String issuer) {
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.listApplications = Objects.requireNonNull(listApplications);
         this.listIssues = Objects.requireNonNull(listIssues);
         this.getIssue = Objects.requireNonNull(getIssue);
         this.displayNames = Objects.requireNonNull(displayNames);
         this.cookies = Objects.requireNonNull(cookies);
-        this.policy = Objects.requireNonNull(policy);
+        this.issuer = Objects.requireNonNull(issuer);
     }
 
     @GET
@@ -189,7 +188,7 @@ public class IssuesResource {
     }
 
     private Response signInFirst(String path) {
-        return Response.seeOther(URI.create(policy.issuer() + "/login?return_to=" + RedirectUris.encode(path)))
+        return Response.seeOther(URI.create(issuer + "/login?return_to=" + RedirectUris.encode(path)))
                 .build();
     }
 }

@@ -3,7 +3,6 @@ package dev.faultline.adapters.pages;
 import dev.faultline.adapters.http.transport.ClientAddress;
 import dev.faultline.adapters.pages.session.LoginCsrf;
 import dev.faultline.adapters.pages.session.SessionCookies;
-import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.port.in.EndBrowserSession;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.access.port.in.StartBrowserSession;
@@ -41,13 +40,13 @@ public class LoginResource {
     private final ResolveBrowserSession resolveSession;
     private final EndBrowserSession endSession;
     private final SessionCookies cookies;
-    private final AccessPolicy policy;
+    private final String issuer;
     private final boolean trustForwardedFor;
 
     /** Counting failed sign-ins against the connection's remote address. */
     public LoginResource(SignIn signIn, StartBrowserSession startSession, ResolveBrowserSession resolveSession,
-            EndBrowserSession endSession, SessionCookies cookies, AccessPolicy policy) {
-        this(signIn, startSession, resolveSession, endSession, cookies, policy, false);
+            EndBrowserSession endSession, SessionCookies cookies, String issuer) {
+        this(signIn, startSession, resolveSession, endSession, cookies, issuer, false);
     }
 
     /**
@@ -55,14 +54,14 @@ public class LoginResource {
      *                          {@code X-Forwarded-For} (the {@code registration.trustForwardedFor} setting)
      */
     public LoginResource(SignIn signIn, StartBrowserSession startSession, ResolveBrowserSession resolveSession,
-            EndBrowserSession endSession, SessionCookies cookies, AccessPolicy policy, boolean trustForwardedFor) {
+            EndBrowserSession endSession, SessionCookies cookies, String issuer, boolean trustForwardedFor) {
         this.trustForwardedFor = trustForwardedFor;
         this.signIn = Objects.requireNonNull(signIn);
         this.startSession = Objects.requireNonNull(startSession);
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.endSession = Objects.requireNonNull(endSession);
         this.cookies = Objects.requireNonNull(cookies);
-        this.policy = Objects.requireNonNull(policy);
+        this.issuer = Objects.requireNonNull(issuer);
     }
 
     /** Someone already signed in goes straight on to where the form would have taken them. */
@@ -193,6 +192,6 @@ public class LoginResource {
 
     /** A path on this server as an absolute URL under the configured public base URL. */
     private URI here(String path) {
-        return URI.create(policy.issuer() + path);
+        return URI.create(issuer + path);
     }
 }

@@ -1,7 +1,6 @@
 package dev.faultline.adapters.pages;
 
 import dev.faultline.adapters.pages.session.SessionCookies;
-import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -19,12 +18,12 @@ import java.util.Optional;
 public final class SettingsForms {
     private final ResolveBrowserSession resolveSession;
     private final SessionCookies cookies;
-    private final AccessPolicy policy;
+    private final String issuer;
 
-    public SettingsForms(ResolveBrowserSession resolveSession, SessionCookies cookies, AccessPolicy policy) {
+    public SettingsForms(ResolveBrowserSession resolveSession, SessionCookies cookies, String issuer) {
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.cookies = Objects.requireNonNull(cookies);
-        this.policy = Objects.requireNonNull(policy);
+        this.issuer = Objects.requireNonNull(issuer);
     }
 
     /** A change made on behalf of the signed-in person, after the checks. */
@@ -60,13 +59,13 @@ public final class SettingsForms {
 
     /** Back to My Integrations, which shows {@code notice} once. */
     Response backWith(Notice notice) {
-        return Response.seeOther(URI.create(policy.issuer() + IntegrationsResource.PAGE))
+        return Response.seeOther(URI.create(issuer + IntegrationsResource.PAGE))
                 .header(HttpHeaders.SET_COOKIE, cookies.noticeCookie(notice.parameter()))
                 .build();
     }
 
     Response signInFirst() {
-        return Response.seeOther(URI.create(policy.issuer() + "/login?return_to="
+        return Response.seeOther(URI.create(issuer + "/login?return_to="
                 + RedirectUris.encode(IntegrationsResource.PAGE))).build();
     }
 

@@ -145,7 +145,7 @@ final class PagesHarness {
     final StartBrowserSessionService startSession = new StartBrowserSessionService(sessions, grantLocks, secrets, transactions,
             lifetimes, clock);
     final ResolveBrowserSessionService resolve = new ResolveBrowserSessionService(sessions, users, lifetimes, clock);
-    final SettingsForms settingsForms = new SettingsForms(resolve, cookies, policy);
+    final SettingsForms settingsForms = new SettingsForms(resolve, cookies, policy.issuer());
     final IntegrationsPage integrationsPage = new IntegrationsPage(new ListIntegrationsService(clients, chains, clock),
             new ListPersonalTokensService(personalTokens, clock), new ListSecurityEventsService(clients, chains),
             policy.mcpResource());
@@ -167,9 +167,9 @@ final class PagesHarness {
             .addResource(new LoginResource(new SignInService(users, attempts, addressFailures, permits, hasher, SignInThrottle.defaults(),
             addressLimit, clock),
                     startSession, resolve,
-                    new EndBrowserSessionService(sessions, clock), cookies, policy))
+                    new EndBrowserSessionService(sessions, clock), cookies, policy.issuer()))
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
-                    new DenyAuthorizationService(clients), resolve, cookies, policy))
+                    new DenyAuthorizationService(clients), resolve, cookies, policy.issuer()))
             .addResource(new IntegrationsResource(settingsForms, integrationsPage,
                     new RevokeIntegrationService(grantLocks, codes, chains, transactions, clock),
                     new RevokeAllAccessService(grantLocks, codes, chains, personalTokens, sessions, transactions, clock),
@@ -179,8 +179,8 @@ final class PagesHarness {
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock),
-                    new LookUpDisplayNamesService(users), cookies, policy))
-            .addResource(new HomeResource(policy))
+                    new LookUpDisplayNamesService(users), cookies, policy.issuer()))
+            .addResource(new HomeResource(policy.issuer()))
             .addResource(new AssetsResource())
             .addProvider(new PageSecurityHeaders())
             .addProvider(new ViewMessageBodyWriter(new MetricRegistry(), List.of(new MustacheViewRenderer())))
