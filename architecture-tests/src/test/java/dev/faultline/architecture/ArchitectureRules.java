@@ -1,6 +1,7 @@
 package dev.faultline.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
@@ -103,11 +104,42 @@ final class ArchitectureRules {
                 .because("domain and application import no framework; adapters translate (DESIGN.md §1)");
     }
 
-    /** Rule 3: adapters never depend on each other; only bootstrap combines them. */
+    /**
+     * Rule 3: adapters never depend on each other; only bootstrap combines them. The one exception: a driving
+     * surface may use the HTTP support the surfaces share (never the other way round, never another surface).
+     */
     static ArchRule adaptersAreIndependent(Layout layout) {
         return slices().matching(layout.adapterSlices()).namingSlices("adapter '$1'")
                 .should().notDependOnEachOther()
-                .because("storage and transport are swappable: adapters never depend on each other (DESIGN.md §1)")
+                .ignoreDependency(resideInAnyPackage(layout.drivingSurfacePackages()),
+                        resideInAPackage(layout.sharedSupportPackage()))
+                .because("storage and surfaces are swappable: adapters never depend on each other, except a"
+                        + " surface on the HTTP support all surfaces share (DESIGN.md §1)")
+                .allowEmptyShould(true);
+    }
+
+    /**
+     * Rule 3a: the driving side (surfaces and their shared support) reaches the application only through inbound
+     * ports, and the failures ports may raise: never a service implementation, an outbound port or any other
+     * application class, so every rule of a use case holds for every surface that calls it.
+     */
+    static ArchRule drivingAdaptersUseOnlyInboundPorts(Layout layout) {
+        return noClasses().that().resideInAnyPackage(layout.drivingSide())
+                .should().dependOnClassesThat(resideInAPackage(layout.application())
+                        .and(not(resideInAPackage(layout.inboundPorts())))
+                        .and(not(assignableTo(RuntimeException.class).and(resideInAPackage(layout.root()
+                                + ".application.shared..")))))
+                .because("a surface gets every rule by calling an inbound port, with nothing to re-implement"
+                        + " (DESIGN.md §1)")
+                .allowEmptyShould(true);
+    }
+
+    /** Rule 3b: every adapter has a kind (driving surface, shared HTTP support, driven), so its rules apply. */
+    static ArchRule everyAdapterHasAKind(Layout layout) {
+        return classes().that().resideInAPackage(layout.adapters())
+                .should().resideInAnyPackage(layout.classifiedAdapters())
+                .because("a new adapter is named in Layout as a driving surface, the shared support or a driven"
+                        + " adapter, which decides the rules that hold it")
                 .allowEmptyShould(true);
     }
 
@@ -199,6 +231,9 @@ final class ArchitectureRules {
                         ArchitectureRules::applicationDependsOnlyOnItselfTheDomainAndTheJdk),
                 new NamedRule("core is framework free", ArchitectureRules::coreIsFrameworkFree),
                 new NamedRule("adapters are independent", ArchitectureRules::adaptersAreIndependent),
+                new NamedRule("driving adapters use only inbound ports",
+                        ArchitectureRules::drivingAdaptersUseOnlyInboundPorts),
+                new NamedRule("every adapter has a kind", ArchitectureRules::everyAdapterHasAKind),
                 new NamedRule("no package cycles", ArchitectureRules::noPackageCycles),
                 new NamedRule("no bounded-context cycles", ArchitectureRules::noBoundedContextCycles),
                 new NamedRule("ports are interfaces", ArchitectureRules::portsAreInterfaces),

@@ -1,5 +1,9 @@
 package dev.faultline.architecture;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
 /**
  * Where the layers of DESIGN.md §1 live below one package root.
  *
@@ -7,19 +11,26 @@ package dev.faultline.architecture;
  * own root, so that the very same rule object can be checked against production code and against a fixture
  * with a deliberate violation.
  */
-record Layout(String root) {
+record Layout(String root, List<String> drivingSurfaces, String sharedSupport, List<String> drivenAdapters) {
 
-    static final Layout PRODUCTION = new Layout("dev.faultline");
+    /**
+     * Every adapter module of Faultline, by kind: the driving surfaces (each its own security posture), the one
+     * HTTP support module they share, and the driven adapters behind outbound ports. A new adapter must be named
+     * here ({@code ArchitectureRules.everyAdapterHasAKind}), which decides the rules that hold it.
+     */
+    static final Layout PRODUCTION = new Layout("dev.faultline", List.of("oauth", "mcp", "pages"), "http",
+            List.of("postgres", "inmemory", "crypto", "clientmetadata"));
 
     /** Root of all test fixtures; production imports exclude it. */
     static final String FIXTURES = "dev.faultline.architecture.fixtures";
 
     /** A small application that follows every rule: proves the rules accept what the conventions allow. */
-    static final Layout COMPLIANT = new Layout(FIXTURES + ".compliant");
+    static final Layout COMPLIANT = new Layout(FIXTURES + ".compliant", List.of("web"), "support",
+            List.of("jdbc", "memory"));
 
     /** A fixture that breaks one boundary on purpose. */
     static Layout violations(String scenario) {
-        return new Layout(FIXTURES + ".violations." + scenario);
+        return new Layout(FIXTURES + ".violations." + scenario, List.of("web", "api"), "support", List.of("store"));
     }
 
     String everything() {
@@ -41,6 +52,30 @@ record Layout(String root) {
     /** One slice per adapter module: {@code adapters.postgres}, {@code adapters.inmemory}, ... */
     String adapterSlices() {
         return root + ".adapters.(*)..";
+    }
+
+    /** The driving surfaces and the support they share: the adapters that call inbound ports. */
+    String[] drivingSide() {
+        return Stream.concat(drivingSurfaces.stream(), Stream.of(sharedSupport))
+                .map(this::adapter).toArray(String[]::new);
+    }
+
+    String[] drivingSurfacePackages() {
+        return drivingSurfaces.stream().map(this::adapter).toArray(String[]::new);
+    }
+
+    String sharedSupportPackage() {
+        return adapter(sharedSupport);
+    }
+
+    /** Every adapter that has a kind: driving surfaces, the shared support and the driven adapters. */
+    String[] classifiedAdapters() {
+        return Stream.concat(Arrays.stream(drivingSide()),
+                drivenAdapters.stream().map(this::adapter)).toArray(String[]::new);
+    }
+
+    private String adapter(String name) {
+        return root + ".adapters." + name + "..";
     }
 
     String bootstrap() {

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 /**
  * Size limits of the MCP endpoint ({@code POST /mcp}): the request body, the length of a JSON-RPC batch
  * (protocol 2025-03-26 only; later versions forbid batches), and the response body. See
- * {@link dev.faultline.adapters.http.mcp.McpLimits} for what happens beyond each.
+ * {@link dev.faultline.adapters.mcp.McpLimits} for what happens beyond each.
  */
 public class McpSettings {
     @NotNull

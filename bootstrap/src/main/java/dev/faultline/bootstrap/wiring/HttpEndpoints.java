@@ -1,45 +1,49 @@
 package dev.faultline.bootstrap.wiring;
 
-import dev.faultline.adapters.http.oauth.AuthorizationServerMetadataResource;
-import dev.faultline.adapters.http.oauth.BrowserClientCors;
-import dev.faultline.adapters.http.oauth.ClientRegistrationResource;
-import dev.faultline.adapters.http.oauth.RegistrationLimits;
-import dev.faultline.adapters.http.oauth.JwksResource;
-import dev.faultline.adapters.http.oauth.OAuthErrorResponseFilter;
-import dev.faultline.adapters.http.oauth.RevocationResource;
-import dev.faultline.adapters.http.oauth.TokenResource;
-import dev.faultline.adapters.http.pages.AssetsResource;
-import dev.faultline.adapters.http.pages.AuthorizeResource;
-import dev.faultline.adapters.http.pages.HomeResource;
-import dev.faultline.adapters.http.pages.IntegrationsPage;
-import dev.faultline.adapters.http.pages.IntegrationsResource;
-import dev.faultline.adapters.http.pages.IssuesResource;
-import dev.faultline.adapters.http.pages.LoginResource;
-import dev.faultline.adapters.http.pages.PageFormLimit;
-import dev.faultline.adapters.http.pages.PageSecurityHeaders;
-import dev.faultline.adapters.http.pages.PersonalTokensResource;
-import dev.faultline.adapters.http.pages.SettingsForms;
-import dev.faultline.adapters.http.session.SessionCookies;
+import dev.faultline.adapters.oauth.AuthorizationServerMetadataResource;
+import dev.faultline.adapters.oauth.BrowserClientCors;
+import dev.faultline.adapters.oauth.ClientRegistrationResource;
+import dev.faultline.adapters.oauth.RegistrationLimits;
+import dev.faultline.adapters.oauth.JwksResource;
+import dev.faultline.adapters.oauth.OAuthOutageAnswer;
+import dev.faultline.adapters.oauth.OAuthErrorResponseFilter;
+import dev.faultline.adapters.oauth.RevocationResource;
+import dev.faultline.adapters.oauth.TokenResource;
+import dev.faultline.adapters.pages.AssetsResource;
+import dev.faultline.adapters.pages.AuthorizeResource;
+import dev.faultline.adapters.pages.HomeResource;
+import dev.faultline.adapters.pages.IntegrationsPage;
+import dev.faultline.adapters.pages.IntegrationsResource;
+import dev.faultline.adapters.pages.IssuesResource;
+import dev.faultline.adapters.pages.LoginResource;
+import dev.faultline.adapters.pages.PageFormLimit;
+import dev.faultline.adapters.pages.PageOutageAnswer;
+import dev.faultline.adapters.pages.PageSecurityHeaders;
+import dev.faultline.adapters.pages.PersonalTokensResource;
+import dev.faultline.adapters.pages.SettingsForms;
+import dev.faultline.adapters.pages.session.SessionCookies;
 import dev.faultline.adapters.http.transport.MalformedHeaders;
 import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
 import dev.faultline.adapters.http.outage.StorageUnavailableMapper;
 import dev.faultline.adapters.http.transport.UnreadRequestBodies;
-import dev.faultline.adapters.http.mcp.BearerChallenge;
-import dev.faultline.adapters.http.mcp.McpBearerAuthFilter;
-import dev.faultline.adapters.http.mcp.McpLimits;
-import dev.faultline.adapters.http.mcp.McpPrincipal;
-import dev.faultline.adapters.http.mcp.McpAllowedOrigins;
-import dev.faultline.adapters.http.mcp.McpBrowserCors;
-import dev.faultline.adapters.http.mcp.McpRequestGuard;
-import dev.faultline.adapters.http.mcp.McpResource;
-import dev.faultline.adapters.http.mcp.McpServer;
-import dev.faultline.adapters.http.mcp.ProtectedResourceMetadataResource;
-import dev.faultline.adapters.http.mcp.tools.FaultlineTools;
+import dev.faultline.adapters.mcp.BearerChallenge;
+import dev.faultline.adapters.mcp.McpBearerAuthFilter;
+import dev.faultline.adapters.mcp.McpLimits;
+import dev.faultline.adapters.mcp.McpOutageAnswer;
+import dev.faultline.adapters.mcp.McpPrincipal;
+import dev.faultline.adapters.mcp.McpAllowedOrigins;
+import dev.faultline.adapters.mcp.McpBrowserCors;
+import dev.faultline.adapters.mcp.McpRequestGuard;
+import dev.faultline.adapters.mcp.McpResource;
+import dev.faultline.adapters.mcp.McpServer;
+import dev.faultline.adapters.mcp.ProtectedResourceMetadataResource;
+import dev.faultline.adapters.mcp.tools.FaultlineTools;
 import dev.faultline.bootstrap.config.McpSettings;
 import dev.faultline.bootstrap.config.RegistrationSettings;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.jersey.setup.JerseyEnvironment;
+import java.util.List;
 
 /** Registers every HTTP endpoint of Faultline with Jersey, each wired to its use cases. */
 public final class HttpEndpoints {
@@ -51,7 +55,7 @@ public final class HttpEndpoints {
 
     public static void register(Faultline faultline, JerseyEnvironment jersey) {
         OAuthUseCases oauth = faultline.oauth();
-        jersey.register(new AuthorizationServerMetadataResource(oauth.policy(), java.util.Optional.empty(),
+        jersey.register(new AuthorizationServerMetadataResource(oauth.policy().issuer(), java.util.Optional.empty(),
                 oauth.clientIdMetadataDocuments()));
         jersey.register(new JwksResource(oauth.publishSigningKeys()));
         RegistrationSettings registration = faultline.configuration().getRegistration();
@@ -64,7 +68,8 @@ public final class HttpEndpoints {
         jersey.register(new UnreadRequestBodies());
         jersey.register(new UnmatchedRequestHeaders());
         jersey.register(new StorageUnavailableMapper(
-                faultline.configuration().getDatabase().getUnavailableRetryAfter().toJavaDuration()));
+                faultline.configuration().getDatabase().getUnavailableRetryAfter().toJavaDuration(),
+                List.of(new OAuthOutageAnswer(), new McpOutageAnswer(), new PageOutageAnswer())));
         jersey.register(new MalformedHeaders());
         jersey.register(new OAuthErrorResponseFilter());
         jersey.register(new BrowserClientCors());
@@ -72,11 +77,11 @@ public final class HttpEndpoints {
         BrowserSessionUseCases sessions = faultline.browserSessions();
         SessionCookies cookies = SessionCookies.forIssuer(oauth.policy().issuer());
         jersey.register(new LoginResource(faultline.account().signIn(), sessions.start(), sessions.resolve(),
-                sessions.end(), cookies, oauth.policy(), registration.isTrustForwardedFor()));
+                sessions.end(), cookies, oauth.policy().issuer(), registration.isTrustForwardedFor()));
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
-                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
+                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy().issuer()));
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
-        SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy());
+        SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy().issuer());
         IntegrationsPage integrationsPage = new IntegrationsPage(oauth.listIntegrations(), personalTokens.list(),
                 oauth.listSecurityEvents(), oauth.policy().mcpResource());
         jersey.register(new IntegrationsResource(settingsForms, integrationsPage, oauth.revokeIntegration(),
@@ -85,8 +90,8 @@ public final class HttpEndpoints {
                 personalTokens.revoke(), faultline.clock()));
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
                 faultline.tracker().listIssues(), faultline.tracker().getIssue(),
-                faultline.account().lookUpDisplayNames(), cookies, oauth.policy()));
-        jersey.register(new HomeResource(oauth.policy()));
+                faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
+        jersey.register(new HomeResource(oauth.policy().issuer()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
         jersey.register(new PageFormLimit((int) faultline.configuration().getPages().getMaxFormSize().toBytes()));

@@ -2,7 +2,7 @@ package dev.faultline.bootstrap.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.adapters.http.pages.DisplayText;
+import dev.faultline.adapters.pages.DisplayText;
 
 /**
  * The steps the browser tests share: a person connecting an MCP client through the real authorization flow

@@ -1,5 +1,5 @@
 /**
- * What every surface answers while the database cannot be reached: 503 with {@code Retry-After}, in each surface's
- * own form. It knows every surface, so no surface depends on it.
+ * What every surface answers while the database cannot be reached: 503 with {@code Retry-After}, in the form each
+ * surface gives through its own {@link dev.faultline.adapters.http.outage.OutageAnswer}.
  */
 package dev.faultline.adapters.http.outage;

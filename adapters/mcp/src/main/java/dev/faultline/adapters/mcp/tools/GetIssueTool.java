@@ -1,0 +1,97 @@
+package dev.faultline.adapters.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.adapters.mcp.ToolAnnotations;
+import dev.faultline.adapters.mcp.ToolResult;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.EventId;
+import dev.faultline.domain.tracker.IssueId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** {@code get_issue}: one issue in full, with its latest event's stack trace, recent event ids and notes. */
+final class GetIssueTool extends FaultlineTool {
+    private final GetIssue getIssue;
+    private final String issuer;
+
+    GetIssueTool(GetIssue getIssue, String issuer) {
+        super("get_issue", "Get an issue",
+                "Returns one issue in full: its summary (title, culprit, exception type, level, status with mute "
+                        + "details, first/last seen, event count, assignee), the application it belongs to, the "
+                        + "latest event with its complete stack trace, message, tags and user context, the ids of "
+                        + "up to " + GetIssue.RECENT_EVENTS + " most recent events (newest first; get_event "
+                        + "shows one, list_events pages through all), the notes people wrote (oldest first; "
+                        + "\"mine\" marks those you may delete) and web_url, a link to the issue in Faultline's "
+                        + "web interface. Use it to investigate an issue found with list_issues. "
+                        + ToolOutput.UNTRUSTED_HINT,
+                Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
+                Schemas.object()
+                        .required("issue", IssueView.schema())
+                        .required("application", Schemas.object()
+                                .required("id", Schemas.uuid(null))
+                                .required("slug", Schemas.string(null))
+                                .required("name", Schemas.string("Display name (user text)."))
+                                .build())
+                        .required("web_url", Schemas.string("The issue in Faultline's web interface."))
+                        .required("latest_event", Schemas.nullable(EventView.schema()))
+                        .required("recent_event_ids", Schemas.arrayOf(Schemas.uuid(null), "Newest first."))
+                        .required("notes", Schemas.arrayOf(NoteView.schema(), "Oldest first."))
+                        .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
+                        .buildTopLevel(),
+                ToolAnnotations.READ, Scope.READ);
+        this.getIssue = getIssue;
+        this.issuer = issuer;
+    }
+
+    @Override
+    ToolResult run(Caller caller, Arguments arguments) {
+        IssueId id = arguments.issueId();
+        GetIssue.Outcome outcome = getIssue.getIssue(new GetIssue.Command(caller.user(), id));
+        if (outcome instanceof GetIssue.Outcome.NotFound) {
+            return ToolResult.error(NotFound.issue(id));
+        }
+        GetIssue.IssueDetails details = ((GetIssue.Outcome.Found) outcome).details();
+        Application application = details.application();
+        String webUrl = issuer + "/issues/" + id;
+
+        ObjectNode content = Schemas.JSON.objectNode();
+        content.set("issue", IssueView.json(details.issue()));
+        ObjectNode app = content.putObject("application");
+        app.put("id", application.id().toString());
+        app.put("slug", application.slug().value());
+        app.put("name", application.name());
+        content.put("web_url", webUrl);
+        if (details.latestEvent().isPresent()) {
+            content.set("latest_event", EventView.json(details.latestEvent().get()));
+        } else {
+            content.putNull("latest_event");
+        }
+        ArrayNode recent = content.putArray("recent_event_ids");
+        details.recentEventIds().forEach(eventId -> recent.add(eventId.toString()));
+        ArrayNode notes = content.putArray("notes");
+        details.notes().forEach(note -> notes.add(NoteView.json(note, caller.user())));
+
+        List<String> untrusted = new ArrayList<>(UntrustedText.under("issue", IssueView.UNTRUSTED));
+        untrusted.add("application.name");
+        untrusted.addAll(UntrustedText.under("latest_event", EventView.UNTRUSTED));
+        untrusted.addAll(UntrustedText.under("notes[]", NoteView.UNTRUSTED));
+
+        String summary = "In application " + application.slug() + ": " + IssueView.facts(details.issue()) + ".\nWeb: "
+                + webUrl + "\nRecent event ids (newest first): " + (details.recentEventIds().isEmpty() ? "none"
+                : details.recentEventIds().stream().map(EventId::toString).collect(Collectors.joining(", ")))
+                + "\nNotes: " + details.notes().size() + ".";
+        StringBuilder crash = new StringBuilder();
+        crash.append("application name: ").append(application.name()).append('\n');
+        crash.append(IssueView.crashText(details.issue())).append("\n\n");
+        crash.append(details.latestEvent().map(e -> "latest " + EventView.facts(e) + "\n" + EventView.text(e))
+                .orElse("latest event: none")).append("\n\n");
+        crash.append(details.notes().isEmpty() ? "notes: none" : "notes (oldest first):\n" + details.notes()
+                .stream().map(note -> NoteView.text(note, caller.user())).collect(Collectors.joining("\n")));
+        return ToolOutput.success(content, untrusted, summary, crash.toString());
+    }
+}

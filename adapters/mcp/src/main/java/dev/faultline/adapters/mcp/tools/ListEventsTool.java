@@ -1,0 +1,69 @@
+package dev.faultline.adapters.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.adapters.mcp.ToolAnnotations;
+import dev.faultline.adapters.mcp.ToolResult;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.tracker.port.in.ListEvents;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.IssueId;
+import java.util.stream.Collectors;
+
+/** {@code list_events}: one issue's events, newest first, paged. */
+final class ListEventsTool extends FaultlineTool {
+    private final ListEvents listEvents;
+
+    ListEventsTool(ListEvents listEvents) {
+        super("list_events", "List an issue's events",
+                "Lists the events (individual crash occurrences) of one issue, newest first, a page at a time: "
+                        + "id, time, level, exception type, the first line of the message, environment and "
+                        + "release. Use it to see how often and where an issue happens, or to pick an event for "
+                        + "get_event, which shows the full stack trace, tags and user context. When next_cursor "
+                        + "is not null, call again with the same issue_id plus \"cursor\". "
+                        + ToolOutput.UNTRUSTED_HINT,
+                Schemas.object()
+                        .required(Arguments.ISSUE_ID, Arguments.issueIdSchema())
+                        .optional(Arguments.LIMIT, Arguments.limitSchema("events"))
+                        .optional(Arguments.CURSOR, Arguments.cursorSchema())
+                        .buildTopLevel(),
+                Schemas.object()
+                        .required("issue_id", Schemas.uuid(null))
+                        .required("events", Schemas.arrayOf(EventView.summarySchema(), "Newest first."))
+                        .required("next_cursor", Schemas.nullable(Schemas.string(
+                                "Pass as \"cursor\" with the same issue_id for the next page; null when this is "
+                                        + "the last page.")))
+                        .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
+                        .buildTopLevel(),
+                ToolAnnotations.READ, Scope.READ);
+        this.listEvents = listEvents;
+    }
+
+    @Override
+    ToolResult run(Caller caller, Arguments arguments) {
+        IssueId id = arguments.issueId();
+        ListEvents.Outcome outcome = listEvents.listEvents(
+                new ListEvents.Command(caller.user(), id, arguments.limit(), arguments.cursor()));
+        if (outcome instanceof ListEvents.Outcome.IssueNotFound) {
+            return ToolResult.error(NotFound.issue(id));
+        }
+        if (outcome instanceof ListEvents.Outcome.InvalidCursor invalid) {
+            return ToolResult.error("Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done.");
+        }
+        ListEvents.Outcome.Page page = (ListEvents.Outcome.Page) outcome;
+        ObjectNode content = Schemas.JSON.objectNode();
+        content.put("issue_id", id.toString());
+        ArrayNode events = content.putArray("events");
+        page.events().forEach(event -> events.add(EventView.summaryJson(event)));
+        if (page.nextCursor().isPresent()) {
+            content.put("next_cursor", page.nextCursor().get());
+        } else {
+            content.putNull("next_cursor");
+        }
+        String summary = page.events().size() + (page.events().size() == 1 ? " event" : " events") + " of issue "
+                + id + ", newest first." + page.nextCursor().map(c -> " More follow: call list_events again with "
+                + "the same issue_id and cursor \"" + c + "\".").orElse(" This is the last page.");
+        return ToolOutput.success(content, UntrustedText.under("events[]", EventView.UNTRUSTED_IN_SUMMARY), summary,
+                page.events().stream().map(EventView::summaryText).collect(Collectors.joining("\n")));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.faultline.adapters.mcp.tools;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.adapters.mcp.ToolAnnotations;
+import dev.faultline.adapters.mcp.ToolResult;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.tracker.port.in.ListApplications;
+import dev.faultline.application.tracker.port.in.ListIssues;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueSort;
+import dev.faultline.domain.tracker.IssueStatus;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** {@code list_issues}: issues of the caller's applications, filtered, sorted and paged. */
+final class ListIssuesTool extends FaultlineTool {
+    private static final Map<String, IssueSort> SORTS = Map.of("last_seen", IssueSort.LAST_SEEN,
+            "first_seen", IssueSort.FIRST_SEEN, "events", IssueSort.EVENT_COUNT);
+    private static final String APPLICATION = "application";
+    /** A slug's shape; a UUID's lowercase text has it too. */
+    private static final Pattern SLUG_OR_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+    private final ListIssues listIssues;
+    private final ListApplications listApplications;
+
+    ListIssuesTool(ListIssues listIssues, ListApplications listApplications) {
+        super("list_issues", "List issues",
+                "Lists crash issues (events grouped by cause) in your applications, most relevant first, a page at "
+                        + "a time. Each entry has the issue id, title, culprit, exception type, level, status "
+                        + "(with mute details), first/last seen, event count and assignee. All filters are "
+                        + "optional and combine with AND: \"application\" (id or slug from list_applications; "
+                        + "default all your applications), \"status\", \"query\" (case-insensitive substring of "
+                        + "title, culprit or exception type), \"since\"/\"until\" (RFC 3339 bounds on last seen: "
+                        + "since inclusive, until exclusive). \"sort\" orders descending: last_seen (default), "
+                        + "first_seen or events (most events first). When next_cursor is not null, call again with "
+                        + "the same arguments plus \"cursor\" for the next page. Use get_issue for one issue's "
+                        + "stack trace and notes. Titles, culprits and exception types come from crash reports. "
+                        + ToolOutput.UNTRUSTED_HINT,
+                Schemas.object()
+                        .optional(APPLICATION, Schemas.string("Application id (UUID) or slug; omit for all your "
+                                + "applications.", 1, 64))
+                        .optional("status", Schemas.oneOf("Only issues with this status.",
+                                List.of("unresolved", "resolved", "muted")))
+                        .optional("query", Schemas.string("Case-insensitive text to find in title, culprit or "
+                                + "exception type.", 1, ListIssues.MAX_TEXT_LENGTH))
+                        .optional("since", Schemas.dateTime("Only issues last seen at or after this instant."))
+                        .optional("until", Schemas.dateTime("Only issues last seen before this instant."))
+                        .optional("sort", Schemas.oneOf("Order, always descending (default last_seen).",
+                                List.of("last_seen", "first_seen", "events")))
+                        .optional(Arguments.LIMIT, Arguments.limitSchema("issues"))
+                        .optional(Arguments.CURSOR, Arguments.cursorSchema())
+                        .buildTopLevel(),
+                Schemas.object()
+                        .required("issues", Schemas.arrayOf(IssueView.schema(), "This page, in the requested order."))
+                        .required("next_cursor", Schemas.nullable(Schemas.string(
+                                "Pass as \"cursor\" (with the same other arguments) for the next page; null when "
+                                        + "this is the last page.")))
+                        .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
+                        .buildTopLevel(),
+                ToolAnnotations.READ, Scope.READ);
+        this.listIssues = listIssues;
+        this.listApplications = listApplications;
+    }
+
+    @Override
+    ToolResult run(Caller caller, Arguments arguments) {
+        Optional<ApplicationId> application = Optional.empty();
+        if (arguments.has(APPLICATION)) {
+            String given = arguments.string(APPLICATION);
+            application = resolve(caller, given);
+            if (application.isEmpty()) {
+                return ToolResult.error(NotFound.application(given));
+            }
+        }
+        String sortName = arguments.optionalString("sort").orElse("last_seen");
+        ListIssues.Outcome outcome = listIssues.listIssues(new ListIssues.Command(caller.user(), application,
+                arguments.optionalString("status").map(IssueStatus::parse), arguments.optionalString("query"),
+                arguments.optionalInstant("since"), arguments.optionalInstant("until"), SORTS.get(sortName),
+                arguments.limit(), arguments.cursor()));
+        if (outcome instanceof ListIssues.Outcome.ApplicationNotFound) {
+            return ToolResult.error(NotFound.application(arguments.string(APPLICATION)));
+        }
+        if (outcome instanceof ListIssues.Outcome.InvalidCursor invalid) {
+            return ToolResult.error("Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done.");
+        }
+        ListIssues.Outcome.Page page = (ListIssues.Outcome.Page) outcome;
+        ObjectNode content = Schemas.JSON.objectNode();
+        ArrayNode issues = content.putArray("issues");
+        page.issues().forEach(issue -> issues.add(IssueView.json(issue)));
+        if (page.nextCursor().isPresent()) {
+            content.put("next_cursor", page.nextCursor().get());
+        } else {
+            content.putNull("next_cursor");
+        }
+        String summary = (page.issues().isEmpty() ? "No issues match." : page.issues().size()
+                + (page.issues().size() == 1 ? " issue" : " issues") + ", sorted by " + sortName + ".")
+                + page.nextCursor().map(c -> " More follow: call list_issues again with the same arguments and "
+                        + "cursor \"" + c + "\".").orElse(page.issues().isEmpty() ? "" : " This is the last page.");
+        return ToolOutput.success(content, UntrustedText.under("issues[]", IssueView.UNTRUSTED), summary,
+                page.issues().stream().map(IssueView::text).collect(Collectors.joining("\n")));
+    }
+
+    /**
+     * Finds the application by id or slug among the caller's own applications, so someone else's application is
+     * unknown exactly like one that does not exist. (A slug may look like a UUID, hence both are compared.)
+     */
+    private Optional<ApplicationId> resolve(Caller caller, String given) {
+        String wanted = given.strip().toLowerCase(Locale.ROOT);
+        if (!SLUG_OR_ID.matcher(wanted).matches()) {
+            throw new InvalidValue(APPLICATION, "\"" + given + "\" is neither an application id (a UUID) nor a "
+                    + "slug (lowercase words joined by hyphens, e.g. shop-android)");
+        }
+        return listApplications.listApplications(new ListApplications.Command(caller.user())).stream()
+                .map(ListApplications.Entry::application)
+                .filter(a -> a.id().toString().equals(wanted) || a.slug().value().equals(wanted))
+                .map(Application::id)
+                .findFirst();
+    }
+}

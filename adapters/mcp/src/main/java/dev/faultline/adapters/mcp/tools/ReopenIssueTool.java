@@ -1,0 +1,38 @@
+package dev.faultline.adapters.mcp.tools;
+
+import dev.faultline.adapters.mcp.ToolResult;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.tracker.port.in.ReopenIssue;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.IssueId;
+import java.util.List;
+
+/** {@code reopen_issue}: put a resolved or muted issue back to unresolved. */
+final class ReopenIssueTool extends FaultlineTool {
+    private final ReopenIssue reopenIssue;
+
+    ReopenIssueTool(ReopenIssue reopenIssue) {
+        super("reopen_issue", "Reopen an issue",
+                "Sets a resolved or muted issue back to unresolved (ending any mute), e.g. when a fix did not "
+                        + "work. Reopening an issue that is already unresolved changes nothing and is reported as "
+                        + "an error. Returns the issue as it is now. " + NEEDS_WRITE + " "
+                        + ToolOutput.UNTRUSTED_HINT,
+                Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
+                ChangedIssue.outputSchema(List.of("reopened")),
+                CHANGES_STATE_IDEMPOTENTLY, Scope.WRITE);
+        this.reopenIssue = reopenIssue;
+    }
+
+    @Override
+    ToolResult run(Caller caller, Arguments arguments) {
+        IssueId id = arguments.issueId();
+        ReopenIssue.Outcome outcome = reopenIssue.reopenIssue(new ReopenIssue.Command(caller.user(), id));
+        if (outcome instanceof ReopenIssue.Outcome.Reopened reopened) {
+            return ChangedIssue.success("reopened", reopened.issue(), "Reopened issue " + id + ".");
+        }
+        if (outcome instanceof ReopenIssue.Outcome.AlreadyUnresolved) {
+            return ToolResult.error("Issue " + id + " is already unresolved; nothing changed.");
+        }
+        return ToolResult.error(NotFound.issue(id));
+    }
+}

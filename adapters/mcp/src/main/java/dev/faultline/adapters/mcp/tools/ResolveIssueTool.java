@@ -1,0 +1,38 @@
+package dev.faultline.adapters.mcp.tools;
+
+import dev.faultline.adapters.mcp.ToolResult;
+import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
+import dev.faultline.application.tracker.port.in.ResolveIssue;
+import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.IssueId;
+import java.util.List;
+
+/** {@code resolve_issue}: mark an issue fixed. */
+final class ResolveIssueTool extends FaultlineTool {
+    private final ResolveIssue resolveIssue;
+
+    ResolveIssueTool(ResolveIssue resolveIssue) {
+        super("resolve_issue", "Resolve an issue",
+                "Marks an issue as resolved (fixed), e.g. after a fix has shipped. If a new event arrives later "
+                        + "the issue regresses to unresolved on its own. Also ends a mute. Resolving an issue that "
+                        + "is already resolved changes nothing and is reported as an error. Returns the issue as "
+                        + "it is now. " + NEEDS_WRITE + " " + ToolOutput.UNTRUSTED_HINT,
+                Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
+                ChangedIssue.outputSchema(List.of("resolved")),
+                CHANGES_STATE_IDEMPOTENTLY, Scope.WRITE);
+        this.resolveIssue = resolveIssue;
+    }
+
+    @Override
+    ToolResult run(Caller caller, Arguments arguments) {
+        IssueId id = arguments.issueId();
+        ResolveIssue.Outcome outcome = resolveIssue.resolveIssue(new ResolveIssue.Command(caller.user(), id));
+        if (outcome instanceof ResolveIssue.Outcome.Resolved resolved) {
+            return ChangedIssue.success("resolved", resolved.issue(), "Resolved issue " + id + ".");
+        }
+        if (outcome instanceof ResolveIssue.Outcome.AlreadyResolved) {
+            return ToolResult.error("Issue " + id + " is already resolved; nothing changed.");
+        }
+        return ToolResult.error(NotFound.issue(id));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.faultline.adapters.oauth;
+
+import dev.faultline.adapters.http.transport.FormParameters;
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.domain.access.ClientCredentials;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The token endpoint (RFC 6749 §3.2): {@code authorization_code} (with PKCE and RFC 8707 {@code resource}) and
+ * {@code refresh_token}. Every response, success or error, carries {@code Cache-Control: no-store} and
+ * {@code Pragma: no-cache}.
+ */
+@Path(TokenResource.PATH)
+@OAuthEndpoint
+@OpenToBrowsers
+public class TokenResource {
+    public static final String PATH = "/mcp/oauth/token";
+
+    private final ExchangeAuthorizationCode exchangeAuthorizationCode;
+    private final RefreshTokens refreshTokens;
+    private final int maxFormBytes;
+
+    public TokenResource(ExchangeAuthorizationCode exchangeAuthorizationCode, RefreshTokens refreshTokens) {
+        this(exchangeAuthorizationCode, refreshTokens, FormRequest.DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** @param maxFormBytes the largest form body read; a larger one is {@code invalid_request} with 413 */
+    public TokenResource(ExchangeAuthorizationCode exchangeAuthorizationCode, RefreshTokens refreshTokens,
+            int maxFormBytes) {
+        this.exchangeAuthorizationCode = Objects.requireNonNull(exchangeAuthorizationCode);
+        this.refreshTokens = Objects.requireNonNull(refreshTokens);
+        if (maxFormBytes < 1024) {
+            throw new IllegalArgumentException("maxFormBytes must be at least 1024, was " + maxFormBytes);
+        }
+        this.maxFormBytes = maxFormBytes;
+    }
+
+    @POST
+    public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
+        FormRequest.Read read = FormRequest.read(contentType, contentLength, body, maxFormBytes);
+        if (read instanceof FormRequest.Read.Refused refused) {
+            return refused.response();
+        }
+        FormParameters form = ((FormRequest.Read.Form) read).parameters();
+        String grantType = form.get("grant_type");
+        if (grantType == null) {
+            return TokenEndpointErrors.of(TokenOutcome.Error.INVALID_REQUEST, "grant_type is required", false);
+        }
+        if (!"authorization_code".equals(grantType) && !"refresh_token".equals(grantType)) {
+            return TokenEndpointErrors.of(TokenOutcome.Error.UNSUPPORTED_GRANT_TYPE, "grant_type \""
+                    + FormParameters.printable(grantType) + "\" is not supported; supported: authorization_code,"
+                    + " refresh_token", false);
+        }
+        ClientAuthenticationRequest.Result client = ClientAuthenticationRequest.read(authorization, form);
+        if (client instanceof ClientAuthenticationRequest.Result.Problem problem) {
+            return TokenEndpointErrors.of(problem.error(), problem.description(), problem.basic());
+        }
+        ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
+        TokenOutcome outcome = "authorization_code".equals(grantType)
+                ? exchangeAuthorizationCode.exchange(new ExchangeAuthorizationCode.Command(credentials,
+                        form.get("code"), form.get("redirect_uri"), form.get("code_verifier"), form.get("resource")))
+                : refreshTokens.refresh(new RefreshTokens.Command(credentials, form.get("refresh_token"),
+                        form.get("scope"), form.get("resource")));
+        return respond(outcome, client.basic());
+    }
+
+    private static Response respond(TokenOutcome outcome, boolean basicUsed) {
+        if (outcome instanceof TokenOutcome.Failed failed) {
+            return TokenEndpointErrors.of(failed.error(), failed.description(), basicUsed);
+        }
+        TokenOutcome.Tokens tokens = ((TokenOutcome.Issued) outcome).tokens();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.accessToken());
+        body.put("token_type", tokens.tokenType());
+        body.put("expires_in", tokens.expiresInSeconds());
+        body.put("refresh_token", tokens.refreshToken());
+        body.put("scope", tokens.scopes().asString());
+        return OAuthResponses.noStore(OAuthResponses.json(Response.Status.OK, body)).build();
+    }
+}

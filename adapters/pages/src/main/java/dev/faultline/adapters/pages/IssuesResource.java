@@ -1,0 +1,194 @@
+package dev.faultline.adapters.pages;
+
+import dev.faultline.adapters.pages.session.SessionCookies;
+import dev.faultline.application.access.port.in.ResolveBrowserSession;
+import dev.faultline.application.account.port.in.LookUpDisplayNames;
+import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.application.tracker.port.in.ListApplications;
+import dev.faultline.application.tracker.port.in.ListIssues;
+import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.account.UserId;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The read-only issues view: {@code /issues} lists the signed-in person's issues across their applications
+ * (filtered by application and status, paged with the use case's opaque cursor), {@code /issues/{id}} shows one
+ * issue with its latest crash. An issue the person cannot see is "not found" whatever the reason (unknown,
+ * malformed id, someone else's application), so ids reveal nothing. A browser that is not signed in is sent to
+ * sign in first.
+ */
+@Path("/issues")
+@PageResponse
+public class IssuesResource {
+    static final String PAGE = "/issues";
+    /** Longest piece of a refused filter value repeated back in the message. */
+    private static final int ECHO_LENGTH = 60;
+
+    private final ResolveBrowserSession resolveSession;
+    private final ListApplications listApplications;
+    private final ListIssues listIssues;
+    private final GetIssue getIssue;
+    private final LookUpDisplayNames displayNames;
+    private final SessionCookies cookies;
+    private final String issuer;
+
+    public IssuesResource(ResolveBrowserSession resolveSession, ListApplications listApplications,
+            ListIssues listIssues, GetIssue getIssue, LookUpDisplayNames displayNames, SessionCookies cookies,
+            String issuer) {
+        this.resolveSession = Objects.requireNonNull(resolveSession);
+        this.listApplications = Objects.requireNonNull(listApplications);
+        this.listIssues = Objects.requireNonNull(listIssues);
+        this.getIssue = Objects.requireNonNull(getIssue);
+        this.displayNames = Objects.requireNonNull(displayNames);
+        this.cookies = Objects.requireNonNull(cookies);
+        this.issuer = Objects.requireNonNull(issuer);
+    }
+
+    @GET
+    public Response list(@QueryParam("application") List<String> application,
+            @QueryParam("status") List<String> status, @QueryParam("cursor") List<String> cursor,
+            @Context HttpHeaders headers) {
+        Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn = signedIn(headers);
+        if (signedIn.isEmpty()) {
+            return signInFirst(PAGE);
+        }
+        Navigation navigation = Navigation.of(signedIn.get());
+        List<Application> applications = listApplications.listApplications(
+                new ListApplications.Command(signedIn.get().user())).stream()
+                .map(ListApplications.Entry::application).toList();
+        IssuesView.Filters filters = new IssuesView.Filters(given(application), given(status));
+
+        Optional<String> problem = Optional.empty();
+        ListIssues.Command command = ListIssues.Command.firstPage(signedIn.get().user());
+        try {
+            Optional<String> applicationValue = single("application", application);
+            Optional<String> statusValue = single("status", status);
+            Optional<String> cursorValue = single("cursor", cursor);
+            if (applicationValue.isPresent()) {
+                command = command.inApplication(applicationNamed(applications, applicationValue.get()));
+            }
+            if (statusValue.isPresent()) {
+                command = command.withStatus(status(statusValue.get()));
+            }
+            if (cursorValue.isPresent()) {
+                command = command.after(cursorValue.get());
+            }
+        } catch (InvalidValue e) {
+            problem = Optional.of("cursor".equals(e.field()) ? IssuesView.STALE_CURSOR : e.getMessage());
+        }
+        if (problem.isEmpty()) {
+            ListIssues.Outcome outcome = listIssues.listIssues(command);
+            if (outcome instanceof ListIssues.Outcome.Page page) {
+                return Pages.html(200, IssuesView.page(navigation, applications, filters, page.issues(),
+                        page.nextCursor().map(filters::nextPageLink))).build();
+            }
+            problem = Optional.of(outcome instanceof ListIssues.Outcome.InvalidCursor
+                    ? IssuesView.STALE_CURSOR
+                    : IssuesView.UNKNOWN_APPLICATION);
+        }
+        return Pages.html(400, IssuesView.refused(navigation, applications, filters, problem.get())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public Response issue(@PathParam("id") String id, @Context HttpHeaders headers) {
+        Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn = signedIn(headers);
+        if (signedIn.isEmpty()) {
+            return signInFirst(PAGE + "/" + id);
+        }
+        Navigation navigation = Navigation.of(signedIn.get());
+        Optional<IssueId> issueId = issueId(id);
+        GetIssue.Outcome outcome = issueId.isEmpty() ? null
+                : getIssue.getIssue(new GetIssue.Command(signedIn.get().user(), issueId.get()));
+        if (outcome instanceof GetIssue.Outcome.Found found) {
+            GetIssue.IssueDetails details = found.details();
+            Set<UserId> people = new HashSet<>();
+            details.issue().assignee().ifPresent(people::add);
+            details.notes().forEach(note -> people.add(note.author()));
+            return Pages.html(200, new IssueView(navigation, details, signedIn.get().user(),
+                    displayNames.displayNamesOf(people))).build();
+        }
+        return Pages.html(404, new IssueNotFoundView(navigation)).build();
+    }
+
+    /** A filter sent once is used; blank means "all"; sent twice is refused rather than guessed. */
+    private static Optional<String> single(String name, List<String> values) {
+        List<String> present = values == null ? List.of() : values.stream().filter(v -> !v.isBlank()).toList();
+        if (present.size() > 1) {
+            throw new InvalidValue(name, "Choose one " + name + " at a time.");
+        }
+        return present.stream().findFirst().map(String::strip);
+    }
+
+    /** What the filter form shows as chosen: the first value sent, if any. */
+    private static String given(List<String> values) {
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
+    }
+
+    /**
+     * The application by slug or id among the person's own, so an application of someone else reads exactly like
+     * one that does not exist.
+     */
+    private static ApplicationId applicationNamed(List<Application> applications, String given) {
+        String wanted = given.toLowerCase(Locale.ROOT);
+        return applications.stream()
+                .filter(a -> a.slug().value().equals(wanted) || a.id().toString().equals(wanted))
+                .map(Application::id)
+                .findFirst()
+                .orElseThrow(() -> new InvalidValue("application", IssuesView.UNKNOWN_APPLICATION));
+    }
+
+    private static IssueStatus status(String given) {
+        return Arrays.stream(IssueStatus.values()).filter(s -> s.wireName().equals(given.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .orElseThrow(() -> new InvalidValue("status", "There is no status \"" + echo(given)
+                        + "\". Choose one of: " + Arrays.stream(IssueStatus.values()).map(IssueStatus::wireName)
+                        .collect(Collectors.joining(", ")) + "."));
+    }
+
+    /** A refused value repeated back: shortened, with direction overrides made visible (Mustache escapes HTML). */
+    private static String echo(String given) {
+        String shown = given.codePointCount(0, given.length()) > ECHO_LENGTH
+                ? given.substring(0, given.offsetByCodePoints(0, ECHO_LENGTH)) + "…" : given;
+        return DisplayText.of(shown);
+    }
+
+    private static Optional<IssueId> issueId(String value) {
+        try {
+            return Optional.of(IssueId.parse(value, "id"));
+        } catch (InvalidValue e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn(HttpHeaders headers) {
+        ResolveBrowserSession.Outcome outcome = resolveSession.resolve(
+                cookies.sessionSecret(headers.getCookies()).orElse(null));
+        return outcome instanceof ResolveBrowserSession.Outcome.SignedIn signedIn ? Optional.of(signedIn)
+                : Optional.empty();
+    }
+
+    private Response signInFirst(String path) {
+        return Response.seeOther(URI.create(issuer + "/login?return_to=" + RedirectUris.encode(path)))
+                .build();
+    }
+}
