@@ -5,6 +5,7 @@ import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.out.AuthorizationCodes;
 import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.AuthorizationCode;
@@ -22,20 +23,22 @@ import java.util.Objects;
 public class ApproveAuthorizationService implements ApproveAuthorization {
     private final ClientDirectory clients;
     private final AuthorizationCodes codes;
+    private final GrantLocks locks;
     private final SecretGenerator secrets;
     private final Transactions transactions;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    public ApproveAuthorizationService(Clients clients, AuthorizationCodes codes, SecretGenerator secrets,
-            Transactions transactions, AccessPolicy policy, Clock clock) {
-        this(ClientDirectory.registeredOnly(clients), codes, secrets, transactions, policy, clock);
+    public ApproveAuthorizationService(Clients clients, AuthorizationCodes codes, GrantLocks locks,
+            SecretGenerator secrets, Transactions transactions, AccessPolicy policy, Clock clock) {
+        this(ClientDirectory.registeredOnly(clients), codes, locks, secrets, transactions, policy, clock);
     }
 
-    public ApproveAuthorizationService(ClientDirectory clients, AuthorizationCodes codes, SecretGenerator secrets,
-            Transactions transactions, AccessPolicy policy, Clock clock) {
+    public ApproveAuthorizationService(ClientDirectory clients, AuthorizationCodes codes, GrantLocks locks,
+            SecretGenerator secrets, Transactions transactions, AccessPolicy policy, Clock clock) {
         this.clients = Objects.requireNonNull(clients);
         this.codes = Objects.requireNonNull(codes);
+        this.locks = Objects.requireNonNull(locks);
         this.secrets = Objects.requireNonNull(secrets);
         this.transactions = Objects.requireNonNull(transactions);
         this.policy = Objects.requireNonNull(policy);
@@ -67,6 +70,8 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
                 request.redirectUri(), granted, request.resource(), request.challenge(), now,
                 policy.codeLifetime());
         transactions.run(() -> {
+            // First, as GrantLocks orders it: a revocation of this person either waits for this code or comes first.
+            locks.lockForIssuing(user);
             codes.add(issued);
             clients.clients().markAuthorized(request.clientId(), now);
         });

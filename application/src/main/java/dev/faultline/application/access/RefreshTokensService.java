@@ -4,8 +4,10 @@ import dev.faultline.application.access.port.in.RefreshTokens;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
@@ -30,22 +32,26 @@ public class RefreshTokensService implements RefreshTokens {
 
     private final ClientAuthenticator authenticator;
     private final TokenChains chains;
+    private final GrantLocks locks;
     private final SecretGenerator secrets;
     private final AccessTokenIssuer accessTokens;
+    private final Transactions transactions;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    public RefreshTokensService(Clients clients, TokenChains chains, SecretGenerator secrets, AccessTokenCodec codec,
-            AccessPolicy policy, Clock clock) {
-        this(ClientDirectory.registeredOnly(clients), chains, secrets, codec, policy, clock);
+    public RefreshTokensService(Clients clients, TokenChains chains, GrantLocks locks, SecretGenerator secrets,
+            AccessTokenCodec codec, Transactions transactions, AccessPolicy policy, Clock clock) {
+        this(ClientDirectory.registeredOnly(clients), chains, locks, secrets, codec, transactions, policy, clock);
     }
 
-    public RefreshTokensService(ClientDirectory clients, TokenChains chains, SecretGenerator secrets,
-            AccessTokenCodec codec, AccessPolicy policy, Clock clock) {
+    public RefreshTokensService(ClientDirectory clients, TokenChains chains, GrantLocks locks, SecretGenerator secrets,
+            AccessTokenCodec codec, Transactions transactions, AccessPolicy policy, Clock clock) {
         this.authenticator = new ClientAuthenticator(clients);
         this.chains = Objects.requireNonNull(chains);
+        this.locks = Objects.requireNonNull(locks);
         this.secrets = Objects.requireNonNull(secrets);
         this.accessTokens = new AccessTokenIssuer(codec, policy);
+        this.transactions = Objects.requireNonNull(transactions);
         this.policy = Objects.requireNonNull(policy);
         this.clock = Objects.requireNonNull(clock);
     }
@@ -84,11 +90,19 @@ public class RefreshTokensService implements RefreshTokens {
             return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token was issued to another client");
         }
         String nextToken = secrets.generate(SecretKind.REFRESH_TOKEN);
+        return transactions.inTransaction(() -> rotate(found.get(), presented.get(), nextToken, requested));
+    }
+
+    private TokenOutcome rotate(TokenChain found, IssuedRefresh presented, String nextToken,
+            Optional<Scopes> requested) {
+        // First, as GrantLocks orders it: a revocation of this person either waits for the new token or comes first
+        // (and then the rotation below finds the chain revoked).
+        locks.lockForIssuing(found.userId());
         TokenHash next = TokenHash.of(nextToken);
-        TokenChain chain = found.get();
+        TokenChain chain = found;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            RefreshOutcome outcome = chain.refresh(presented.get(), next, requested, now, policy.rotationPolicy());
+            RefreshOutcome outcome = chain.refresh(presented, next, requested, now, policy.rotationPolicy());
             if (outcome instanceof RefreshOutcome.Rotated rotated) {
                 if (chains.rotate(chain.id(), chain.currentRefresh(), rotated.chain())) {
                     return new TokenOutcome.Issued(

@@ -15,6 +15,7 @@ import dev.faultline.application.account.port.out.PasswordCheckPermits;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.storage.Storage;
 import dev.faultline.domain.account.AddressSignInLimit;
 import dev.faultline.domain.account.SignInThrottle;
 import java.time.Clock;
@@ -24,9 +25,11 @@ public record AccountUseCases(CreateUser createUser, SignIn signIn, FindUserByEm
                               LookUpDisplayNames lookUpDisplayNames,
                               PurgeStaleSignInFailures purgeStaleSignInFailures) {
 
-    static AccountUseCases wire(Users users, SignInAttempts attempts, AddressSignInFailures addressFailures,
-            PasswordCheckPermits permits, PasswordHasher hasher, SignInThrottle throttle,
-            AddressSignInLimit addressLimit, Clock clock) {
+    static AccountUseCases wire(Storage storage, PasswordCheckPermits permits, PasswordHasher hasher,
+            SignInThrottle throttle, AddressSignInLimit addressLimit, Clock clock) {
+        Users users = storage.users();
+        SignInAttempts attempts = storage.signInAttempts();
+        AddressSignInFailures addressFailures = storage.addressSignInFailures();
         return new AccountUseCases(
                 new CreateUserService(users, hasher, clock),
                 new SignInService(users, attempts, addressFailures, permits, hasher, throttle, addressLimit, clock),

@@ -9,10 +9,8 @@ import dev.faultline.application.access.port.in.PurgeEndedBrowserSessions;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.access.port.in.StartBrowserSession;
 import dev.faultline.application.access.port.out.BrowserSessions;
-import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
-import dev.faultline.application.account.port.out.Users;
-import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.storage.Storage;
 import dev.faultline.domain.access.BrowserSession;
 import java.time.Clock;
 
@@ -20,11 +18,13 @@ import java.time.Clock;
 public record BrowserSessionUseCases(StartBrowserSession start, ResolveBrowserSession resolve, EndBrowserSession end,
                                      PurgeEndedBrowserSessions purge) {
 
-    static BrowserSessionUseCases wire(BrowserSessions sessions, GrantLocks locks, Users users, SecretGenerator secrets,
-                                       Transactions transactions, BrowserSession.Lifetimes lifetimes, Clock clock) {
+    static BrowserSessionUseCases wire(Storage storage, SecretGenerator secrets, BrowserSession.Lifetimes lifetimes,
+                                       Clock clock) {
+        BrowserSessions sessions = storage.browserSessions();
         return new BrowserSessionUseCases(
-                new StartBrowserSessionService(sessions, locks, secrets, transactions, lifetimes, clock),
-                new ResolveBrowserSessionService(sessions, users, lifetimes, clock),
+                new StartBrowserSessionService(sessions, storage.grantLocks(), secrets, storage.transactions(), lifetimes,
+                        clock),
+                new ResolveBrowserSessionService(sessions, storage.users(), lifetimes, clock),
                 new EndBrowserSessionService(sessions, clock),
                 new PurgeEndedBrowserSessionsService(sessions, clock));
     }

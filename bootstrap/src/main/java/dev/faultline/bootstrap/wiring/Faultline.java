@@ -6,23 +6,7 @@ import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
-import dev.faultline.adapters.postgres.JdbiTransactions;
-import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
-import dev.faultline.adapters.postgres.access.PostgresAuthorizationCodes;
-import dev.faultline.adapters.postgres.access.PostgresBrowserSessions;
-import dev.faultline.adapters.postgres.access.PostgresClients;
-import dev.faultline.adapters.postgres.access.PostgresGrantLocks;
-import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
-import dev.faultline.adapters.postgres.access.PostgresTokenChains;
-import dev.faultline.adapters.postgres.access.PostgresSigningKeyStore;
-import dev.faultline.adapters.postgres.account.PostgresAddressSignInFailures;
-import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
-import dev.faultline.adapters.postgres.account.PostgresUsers;
-import dev.faultline.adapters.postgres.tracker.PostgresApplications;
-import dev.faultline.adapters.postgres.tracker.PostgresEvents;
-import dev.faultline.adapters.postgres.tracker.PostgresIssues;
-import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
-import dev.faultline.adapters.postgres.tracker.PostgresNotes;
+import dev.faultline.adapters.postgres.storage.PostgresStorage;
 import dev.faultline.adapters.clientmetadata.FetchSettings;
 import dev.faultline.adapters.clientmetadata.JettyClientMetadataDocuments;
 import dev.faultline.application.access.AccessPolicy;
@@ -38,10 +22,12 @@ import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
+import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.storage.Storage;
 import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.config.SignInSettings;
@@ -52,7 +38,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Faultline wired together: the database, the repositories over it and the use cases on top. The server and
@@ -87,13 +72,13 @@ public final class Faultline implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.migrationsApplied = migrationsApplied;
-        Jdbi jdbi = database.jdbi();
-        this.transactions = new JdbiTransactions(jdbi);
-        this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
+        Storage storage = new PostgresStorage(database.jdbi());
+        this.transactions = storage.transactions();
+        this.exclusiveJobs = storage.exclusiveJobs();
         SecretGenerator secrets = new SecureSecretGenerator();
         EncryptedSigningKeyStore keyStore = KeyEncryptionKeySource.open(configuration.getAccess().getKeyEncryptionKey(),
                 java.nio.file.Path.of(configuration.getDatabase().getEmbeddedDataDirectory()),
-                new PostgresSigningKeyStore(jdbi));
+                storage.signingKeys());
         this.signingKeys = new PersistentSigningKeys(keyStore, clock, KEY_ACTIVATION_DELAY);
         Duration tokenLifetimeWithSkew = configuration.getAccess().getAccessTokenLifetime().toJavaDuration()
                 .plusSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS);
@@ -101,39 +86,30 @@ public final class Faultline implements AutoCloseable {
                 configuration.getAccess().getSigningKeyRotationPeriod().toJavaDuration(), tokenLifetimeWithSkew, clock);
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
                 Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
-        PostgresUsers users = new PostgresUsers(jdbi);
         SignInSettings signIn = configuration.getSignIn();
-        this.account = AccountUseCases.wire(users, new PostgresSignInAttempts(jdbi),
-                new PostgresAddressSignInFailures(jdbi),
+        this.account = AccountUseCases.wire(storage,
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
-        this.tracker = TrackerUseCases.wire(users, new PostgresApplications(jdbi), new PostgresMemberships(jdbi),
-                new PostgresIssues(jdbi), new PostgresEvents(jdbi), new PostgresNotes(jdbi), transactions, clock);
-        PostgresPersonalTokens personalTokenStore = new PostgresPersonalTokens(jdbi);
-        this.personalTokens = PersonalTokenUseCases.wire(personalTokenStore, secrets, clock);
-        PostgresTokenChains chains = new PostgresTokenChains(jdbi);
-        PostgresAuthorizationCodes codes = new PostgresAuthorizationCodes(jdbi);
-        PostgresBrowserSessions browserSessionStore = new PostgresBrowserSessions(jdbi);
-        PostgresGrantLocks grantLocks = new PostgresGrantLocks(jdbi);
-        this.revokeAllAccess = new RevokeAllAccessService(grantLocks, codes, chains, personalTokenStore,
-                browserSessionStore, transactions, clock);
-        PostgresClients clients = new PostgresClients(jdbi);
+        this.tracker = TrackerUseCases.wire(storage, clock);
+        this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
+        this.revokeAllAccess = new RevokeAllAccessService(storage.grantLocks(), storage.authorizationCodes(),
+                storage.tokenChains(), storage.personalTokens(), storage.browserSessions(), transactions, clock);
         ClientMetadataSettings clientMetadata = configuration.getClientMetadata();
         this.clientMetadataDocuments = clientMetadata.isEnabled()
                 ? Optional.of(new JettyClientMetadataDocuments(fetchSettings(clientMetadata)))
                 : Optional.empty();
+        Clients clients = storage.clients();
         ClientDirectory directory = clientMetadataDocuments
                 .map(documents -> new ClientDirectory(clients, new ClientMetadataDocumentCache(documents,
                         new ClientMetadataCachePolicy(clientMetadata.getMinCacheLifetime().toJavaDuration(),
                                 clientMetadata.getMaxCacheLifetime().toJavaDuration(),
                                 clientMetadata.getMaxCachedDocuments()), clock), clock))
                 .orElseGet(() -> ClientDirectory.registeredOnly(clients));
-        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), clients, directory,
-                clientMetadataDocuments.isPresent(), codes, chains, grantLocks, secrets, accessTokenCodec,
-                transactions, clock);
-        this.browserSessions = BrowserSessionUseCases.wire(browserSessionStore, grantLocks, users, secrets,
-                transactions, configuration.getAccess().browserSessionLifetimes(), clock);
-        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, chains,
+        this.oauth = OAuthUseCases.wire(accessPolicy(configuration), storage, directory,
+                clientMetadataDocuments.isPresent(), secrets, accessTokenCodec, clock);
+        this.browserSessions = BrowserSessionUseCases.wire(storage, secrets,
+                configuration.getAccess().browserSessionLifetimes(), clock);
+        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, storage.tokenChains(),
                 personalTokens.authenticate(), oauth.policy(), clock);
     }
 

@@ -33,6 +33,7 @@ import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.storage.Storage;
 import java.time.Clock;
 
 /** The OAuth 2.1 authorization server's use cases and the policy (lifetimes, issuer) they share. */
@@ -53,19 +54,23 @@ public record OAuthUseCases(
         boolean clientIdMetadataDocuments) {
 
     /** @param directory how client_ids become clients: registered ones, and metadata documents if enabled */
-    static OAuthUseCases wire(AccessPolicy policy, Clients clients, ClientDirectory directory,
-                              boolean clientIdMetadataDocuments, AuthorizationCodes codes, TokenChains chains,
-                              GrantLocks locks, SecretGenerator secrets, AccessTokenCodec codec,
-                              Transactions transactions, Clock clock) {
+    static OAuthUseCases wire(AccessPolicy policy, Storage storage, ClientDirectory directory,
+                              boolean clientIdMetadataDocuments, SecretGenerator secrets, AccessTokenCodec codec,
+                              Clock clock) {
+        Clients clients = storage.clients();
+        AuthorizationCodes codes = storage.authorizationCodes();
+        TokenChains chains = storage.tokenChains();
+        GrantLocks locks = storage.grantLocks();
+        Transactions transactions = storage.transactions();
         return new OAuthUseCases(
                 policy,
                 new RegisterClientService(clients, secrets, clock),
                 new BeginAuthorizationService(directory, policy),
-                new ApproveAuthorizationService(directory, codes, secrets, transactions, policy, clock),
+                new ApproveAuthorizationService(directory, codes, locks, secrets, transactions, policy, clock),
                 new DenyAuthorizationService(directory),
                 new ExchangeAuthorizationCodeService(directory, codes, chains, locks, secrets, codec, transactions,
                         policy, clock),
-                new RefreshTokensService(directory, chains, secrets, codec, policy, clock),
+                new RefreshTokensService(directory, chains, locks, secrets, codec, transactions, policy, clock),
                 new RevokeTokenService(directory, chains, codec, policy, clock),
                 new ListIntegrationsService(clients, chains, clock),
                 new RevokeIntegrationService(locks, codes, chains, transactions, clock),

@@ -2,6 +2,7 @@ package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.application.account.port.out.Users;
 import dev.faultline.application.shared.Transactions;
+import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.AddMemberService;
 import dev.faultline.application.tracker.AddNoteService;
 import dev.faultline.application.tracker.AssignIssueService;
@@ -57,8 +58,14 @@ public record TrackerUseCases(
         DeleteNote deleteNote,
         RecordEvent recordEvent) {
 
-    static TrackerUseCases wire(Users users, Applications applications, Memberships memberships, Issues issues,
-                                Events events, Notes notes, Transactions transactions, Clock clock) {
+    static TrackerUseCases wire(Storage storage, Clock clock) {
+        Users users = storage.users();
+        Applications applications = storage.applications();
+        Memberships memberships = storage.memberships();
+        Issues issues = storage.issues();
+        Events events = storage.events();
+        Notes notes = storage.notes();
+        Transactions transactions = storage.transactions();
         return new TrackerUseCases(
                 new CreateApplicationService(applications, memberships, users, transactions, clock),
                 new AddMemberService(memberships, users, clock),

@@ -88,7 +88,7 @@ class AuthenticateBearerTest {
 
     @Test
     void personalTokensAuthenticateThroughTheSameDoor() {
-        CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, new SequentialSecrets(), h.clock)
+        CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, h.grantLocks, new SequentialSecrets(), h.transactions, h.clock)
                 .create(CreatePersonalToken.Command.of(h.alice, "scripts", "mcp:read", null));
 
         AuthenticateBearer.Caller caller = authenticated(authenticate.authenticate(created.token()));
@@ -104,7 +104,7 @@ class AuthenticateBearerTest {
     @Test
     void unknownRevokedAndExpiredPersonalTokensAreRefusedAlikeAndOnlyOAuthCallersCanStepUp() {
         SequentialSecrets secrets = new SequentialSecrets();
-        CreatePersonalTokenService create = new CreatePersonalTokenService(personalStore, secrets, h.clock);
+        CreatePersonalTokenService create = new CreatePersonalTokenService(personalStore, h.grantLocks, secrets, h.transactions, h.clock);
         CreatePersonalToken.Created revoked = create.create(CreatePersonalToken.Command.of(h.alice, "r", "mcp:read", null));
         CreatePersonalToken.Created expiring = create.create(CreatePersonalToken.Command.of(h.alice, "e", "mcp:read",
                 h.clock.instant().plus(Duration.ofDays(1))));
@@ -140,7 +140,7 @@ class AuthenticateBearerTest {
     @Test
     void theUrlFormTakesPersonalTokensOnly() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
-        CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, new SequentialSecrets(), h.clock)
+        CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, h.grantLocks, new SequentialSecrets(), h.transactions, h.clock)
                 .create(CreatePersonalToken.Command.of(h.alice, "scripts", "mcp:read", null));
 
         assertThat(refusal(authenticate.authenticateInUrl(tokens.accessToken())))

@@ -38,6 +38,8 @@ final class OAuthHarness {
     final FakeSecretGenerator secrets = new FakeSecretGenerator();
     final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
     final InMemoryTransactions transactions = new InMemoryTransactions();
+    /** One set of grant locks for every use case, as in production, so issuing and revoking exclude each other. */
+    final InMemoryGrantLocks grantLocks = new InMemoryGrantLocks();
 
     final RegisterClientService register;
     final BeginAuthorizationService begin;
@@ -61,14 +63,14 @@ final class OAuthHarness {
         this.policy = policy;
         register = new RegisterClientService(clients, secrets, clock);
         begin = new BeginAuthorizationService(clients, policy);
-        approve = new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock);
+        approve = new ApproveAuthorizationService(clients, codes, grantLocks, secrets, transactions, policy, clock);
         deny = new DenyAuthorizationService(clients);
-        exchange = new ExchangeAuthorizationCodeService(clients, codes, chains, new InMemoryGrantLocks(), secrets, codec, transactions, policy,
+        exchange = new ExchangeAuthorizationCodeService(clients, codes, chains, grantLocks, secrets, codec, transactions, policy,
                 clock);
-        refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
+        refresh = new RefreshTokensService(clients, chains, grantLocks, secrets, codec, transactions, policy, clock);
         revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
         integrations = new ListIntegrationsService(clients, chains, clock);
-        revokeIntegration = new RevokeIntegrationService(new InMemoryGrantLocks(), codes, chains, transactions, clock);
+        revokeIntegration = new RevokeIntegrationService(grantLocks, codes, chains, transactions, clock);
         securityEvents = new ListSecurityEventsService(clients, chains);
         purge = new PurgeExpiredGrantsService(clients, codes, chains, policy, clock);
     }

@@ -3,14 +3,16 @@ package dev.faultline.application.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.adapters.inmemory.InMemoryTransactions;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
-import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken.Principal;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken.Reason;
-import dev.faultline.application.access.port.in.CreatePersonalToken;
+import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.in.CreatePersonalToken.Command;
-import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
+import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary.Status;
+import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalTokenSummary;
 import dev.faultline.application.access.port.in.RevokePersonalToken;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.testing.MutableClock;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.Test;
 class PersonalTokenUseCasesTest {
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
     private final InMemoryPersonalTokens store = new InMemoryPersonalTokens();
-    private final CreatePersonalToken create = new CreatePersonalTokenService(store, new SequentialSecrets(), clock);
+    private final CreatePersonalToken create = new CreatePersonalTokenService(store, new InMemoryGrantLocks(),
+            new SequentialSecrets(), new InMemoryTransactions(), clock);
     private final ListPersonalTokensService list = new ListPersonalTokensService(store, clock);
     private final RevokePersonalToken revoke = new RevokePersonalTokenService(store, clock);
     private final AuthenticatePersonalToken authenticate = new AuthenticatePersonalTokenService(store, clock);

@@ -2,9 +2,11 @@ package dev.faultline.application.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.adapters.inmemory.InMemoryTransactions;
+import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
-import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.CreatePersonalToken.Command;
+import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.account.UserId;
 import java.time.Duration;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class PurgeEndedPersonalTokensTest {
     private final MutableClock clock = MutableClock.startingAt("2026-11-23T10:00:00Z");
     private final InMemoryPersonalTokens store = new InMemoryPersonalTokens();
-    private final CreatePersonalToken create = new CreatePersonalTokenService(store, new SequentialSecrets(), clock);
+    private final CreatePersonalToken create = new CreatePersonalTokenService(store, new InMemoryGrantLocks(),
+            new SequentialSecrets(), new InMemoryTransactions(), clock);
     private final PurgeEndedPersonalTokensService purge = new PurgeEndedPersonalTokensService(store, clock);
     private final UserId alice = UserId.random();
 

@@ -5,7 +5,6 @@ import static dev.faultline.application.access.OAuthHarness.failed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
-import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.in.CreatePersonalToken;
@@ -25,10 +24,11 @@ import org.junit.jupiter.api.Test;
 class RevokeAllAccessTest {
     final OAuthHarness h = new OAuthHarness();
     final InMemoryPersonalTokens personalTokens = new InMemoryPersonalTokens();
-    final CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, new SequentialSecrets(), h.clock);
+    final CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, h.grantLocks,
+            new SequentialSecrets(), h.transactions, h.clock);
     final AuthenticatePersonalTokenService authenticate = new AuthenticatePersonalTokenService(personalTokens, h.clock);
     final InMemoryBrowserSessions sessions = new InMemoryBrowserSessions();
-    final RevokeAllAccess revokeAll = new RevokeAllAccessService(new InMemoryGrantLocks(), h.codes, h.chains, personalTokens, sessions,
+    final RevokeAllAccess revokeAll = new RevokeAllAccessService(h.grantLocks, h.codes, h.chains, personalTokens, sessions,
             h.transactions, h.clock);
     final Client claude = h.registerPublic("Claude", LOOPBACK);
     final Client cursor = h.registerPublic("Cursor", "https://cursor.example/cb");

@@ -57,15 +57,17 @@ final class OAuthHttpHarness {
     final FakeSecretGenerator secrets = new FakeSecretGenerator();
     final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
     final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryGrantLocks grantLocks = new InMemoryGrantLocks();
 
     final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
     final BeginAuthorizationService begin = new BeginAuthorizationService(clients, policy);
     final ApproveAuthorizationService approve =
-            new ApproveAuthorizationService(clients, codes, secrets, transactions, policy, clock);
+            new ApproveAuthorizationService(clients, codes, grantLocks, secrets, transactions, policy, clock);
     final ExchangeAuthorizationCodeService exchange =
-            new ExchangeAuthorizationCodeService(clients, codes, chains, new InMemoryGrantLocks(), secrets, codec,
+            new ExchangeAuthorizationCodeService(clients, codes, chains, grantLocks, secrets, codec,
                     transactions, policy, clock);
-    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
+    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, grantLocks, secrets, codec, transactions,
+            policy, clock);
     final RevokeTokenService revoke = new RevokeTokenService(clients, chains, codec, policy, clock);
     final PublishSigningKeysService publishKeys = new PublishSigningKeysService(codec);
     final AtomicInteger registrations = new AtomicInteger();

@@ -132,15 +132,16 @@ final class PagesHarness {
     final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
 
     final CreateUserService createUser = new CreateUserService(users, hasher, clock);
-    final ApproveAuthorizationService approve = new ApproveAuthorizationService(clients, codes, secrets, transactions,
-            policy, clock);
+    final ApproveAuthorizationService approve = new ApproveAuthorizationService(clients, codes, grantLocks, secrets,
+            transactions, policy, clock);
     final ExchangeAuthorizationCodeService exchange = new ExchangeAuthorizationCodeService(clients, codes, chains,
             grantLocks, secrets, codec, transactions, policy, clock);
-    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
+    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, grantLocks, secrets, codec, transactions,
+            policy, clock);
     final AuthenticatePersonalTokenService authenticatePersonalToken =
             new AuthenticatePersonalTokenService(personalTokens, clock);
-    final CreatePersonalTokenService createPersonalToken = new CreatePersonalTokenService(personalTokens, secrets,
-            clock);
+    final CreatePersonalTokenService createPersonalToken = new CreatePersonalTokenService(personalTokens, grantLocks,
+            secrets, transactions, clock);
     final RegisterClientService register = new RegisterClientService(clients, secrets, clock);
     final StartBrowserSessionService startSession = new StartBrowserSessionService(sessions, grantLocks, secrets, transactions,
             lifetimes, clock);

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.access;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
@@ -17,118 +18,133 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Chains by id plus an index of every refresh hash ever issued (with its chain and generation). Every method holds this object's lock, so
+ * Chains by id plus an index of every refresh hash ever issued (with its chain and generation). Every method holds the {@link TableLock}, so
  * rotate is a true compare-and-set and never interleaves with a revocation.
  */
 public final class InMemoryTokenChains implements TokenChains {
     private final Map<ChainId, TokenChain> byId = new HashMap<>();
     private final Map<TokenHash, IssuedRefresh> byRefreshHash = new HashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId, byRefreshHash));
 
     @Override
-    public synchronized void add(TokenChain chain) {
-        if (byId.containsKey(chain.id())) {
-            throw new IllegalStateException("chain id already exists");
-        }
-        if (chain.generation() != 1) {
-            throw new IllegalArgumentException("a new chain starts at generation 1");
-        }
-        if (byRefreshHash.containsKey(chain.currentRefresh())) {
-            throw new IllegalStateException("refresh token hash already issued");
-        }
-        byId.put(chain.id(), chain);
-        byRefreshHash.put(chain.currentRefresh(), chain.current());
+    public void add(TokenChain chain) {
+        table.write(() -> {
+            if (byId.containsKey(chain.id())) {
+                throw new IllegalStateException("chain id already exists");
+            }
+            if (chain.generation() != 1) {
+                throw new IllegalArgumentException("a new chain starts at generation 1");
+            }
+            if (byRefreshHash.containsKey(chain.currentRefresh())) {
+                throw new IllegalStateException("refresh token hash already issued");
+            }
+            byId.put(chain.id(), chain);
+            byRefreshHash.put(chain.currentRefresh(), chain.current());
+        });
     }
 
     @Override
-    public synchronized Optional<TokenChain> findById(ChainId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<TokenChain> findById(ChainId id) {
+        return table.read(() -> Optional.ofNullable(byId.get(id)));
     }
 
     @Override
-    public synchronized Optional<IssuedRefresh> findIssuedRefresh(TokenHash refreshHash) {
-        return Optional.ofNullable(byRefreshHash.get(refreshHash));
+    public Optional<IssuedRefresh> findIssuedRefresh(TokenHash refreshHash) {
+        return table.read(() -> Optional.ofNullable(byRefreshHash.get(refreshHash)));
     }
 
     @Override
-    public synchronized boolean rotate(ChainId id, TokenHash expectedCurrent, TokenChain next) {
-        TokenChain stored = byId.get(id);
-        if (stored == null || stored.isRevoked() || !stored.currentRefresh().equals(expectedCurrent)) {
-            return false;
-        }
-        if (!next.id().equals(id) || next.generation() != stored.generation() + 1
-                || byRefreshHash.containsKey(next.currentRefresh())) {
-            throw new IllegalStateException("next is not a rotation of the stored chain");
-        }
-        byId.put(id, next);
-        byRefreshHash.put(next.currentRefresh(), next.current());
-        return true;
+    public boolean rotate(ChainId id, TokenHash expectedCurrent, TokenChain next) {
+        return table.write(() -> {
+            TokenChain stored = byId.get(id);
+            if (stored == null || stored.isRevoked() || !stored.currentRefresh().equals(expectedCurrent)) {
+                return false;
+            }
+            if (!next.id().equals(id) || next.generation() != stored.generation() + 1
+                    || byRefreshHash.containsKey(next.currentRefresh())) {
+                throw new IllegalStateException("next is not a rotation of the stored chain");
+            }
+            byId.put(id, next);
+            byRefreshHash.put(next.currentRefresh(), next.current());
+            return true;
+        });
     }
 
     @Override
-    public synchronized void revoke(ChainId id, RevocationReason reason, Instant at) {
-        byId.computeIfPresent(id, (key, chain) -> chain.revoke(reason, at));
+    public void revoke(ChainId id, RevocationReason reason, Instant at) {
+        table.write(() -> {
+            byId.computeIfPresent(id, (key, chain) -> chain.revoke(reason, at));
+        });
     }
 
     @Override
-    public synchronized int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at) {
-        List<TokenChain> targets = byId.values().stream()
-                .filter(c -> c.userId().equals(user) && c.clientId().equals(client) && !c.isRevoked())
-                .toList();
-        targets.forEach(c -> byId.put(c.id(), c.revoke(reason, at)));
-        return targets.size();
+    public int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at) {
+        return table.write(() -> {
+            List<TokenChain> targets = byId.values().stream()
+                    .filter(c -> c.userId().equals(user) && c.clientId().equals(client) && !c.isRevoked())
+                    .toList();
+            targets.forEach(c -> byId.put(c.id(), c.revoke(reason, at)));
+            return targets.size();
+        });
     }
 
     @Override
-    public synchronized int revokeAllFor(UserId user, RevocationReason reason, Instant at) {
-        List<ChainId> doomed = byId.values().stream()
-                .filter(c -> c.userId().equals(user) && !c.isRevoked())
-                .map(TokenChain::id)
-                .toList();
-        doomed.forEach(id -> revoke(id, reason, at));
-        return doomed.size();
+    public int revokeAllFor(UserId user, RevocationReason reason, Instant at) {
+        return table.write(() -> {
+            List<ChainId> doomed = byId.values().stream()
+                    .filter(c -> c.userId().equals(user) && !c.isRevoked())
+                    .map(TokenChain::id)
+                    .toList();
+            doomed.forEach(id -> revoke(id, reason, at));
+            return doomed.size();
+        });
     }
 
     @Override
-    public synchronized List<TokenChain> listActiveFor(UserId user, Instant now) {
-        return byId.values().stream()
+    public List<TokenChain> listActiveFor(UserId user, Instant now) {
+        return table.read(() -> byId.values().stream()
                 .filter(c -> c.userId().equals(user) && c.isActiveAt(now))
                 .sorted(Comparator.comparing(TokenChain::createdAt))
-                .toList();
+                .toList());
     }
 
     @Override
-    public synchronized List<TokenChain> listRevokedFor(UserId user, Set<RevocationReason> reasons, int limit) {
-        return byId.values().stream()
+    public List<TokenChain> listRevokedFor(UserId user, Set<RevocationReason> reasons, int limit) {
+        return table.read(() -> byId.values().stream()
                 .filter(c -> c.userId().equals(user)
                         && c.revocation().map(revocation -> reasons.contains(revocation.reason())).orElse(false))
                 .sorted(Comparator.comparing((TokenChain c) -> c.revocation().orElseThrow().at()).reversed())
                 .limit(limit)
-                .toList();
+                .toList());
     }
 
     @Override
-    public synchronized boolean recordUse(ChainId id, Instant at, Instant notBefore) {
-        TokenChain chain = byId.get(id);
-        if (chain == null || chain.lastUsedAt().map(used -> !used.isBefore(notBefore)).orElse(false)) {
-            return false;
-        }
-        byId.put(id, chain.usedAt(at));
-        return true;
+    public boolean recordUse(ChainId id, Instant at, Instant notBefore) {
+        return table.write(() -> {
+            TokenChain chain = byId.get(id);
+            if (chain == null || chain.lastUsedAt().map(used -> !used.isBefore(notBefore)).orElse(false)) {
+                return false;
+            }
+            byId.put(id, chain.usedAt(at));
+            return true;
+        });
     }
 
     @Override
-    public synchronized int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit) {
-        List<TokenChain> doomed = byId.values().stream()
-                .filter(c -> c.revocation().filter(r -> r.reason().isTheftSignal())
-                        .map(r -> r.at().isBefore(theftSignalCutoff))
-                        .orElseGet(() -> c.refreshExpiresAt().isBefore(cutoff)
-                                || c.revocation().map(r -> r.at().isBefore(cutoff)).orElse(false)))
-                .limit(limit)
-                .toList();
-        Set<ChainId> doomedIds = new java.util.HashSet<>();
-        doomed.forEach(chain -> doomedIds.add(chain.id()));
-        doomedIds.forEach(byId::remove);
-        byRefreshHash.values().removeIf(issued -> doomedIds.contains(issued.chainId()));
-        return doomed.size();
+    public int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit) {
+        return table.write(() -> {
+            List<TokenChain> doomed = byId.values().stream()
+                    .filter(c -> c.revocation().filter(r -> r.reason().isTheftSignal())
+                            .map(r -> r.at().isBefore(theftSignalCutoff))
+                            .orElseGet(() -> c.refreshExpiresAt().isBefore(cutoff)
+                                    || c.revocation().map(r -> r.at().isBefore(cutoff)).orElse(false)))
+                    .limit(limit)
+                    .toList();
+            Set<ChainId> doomedIds = new java.util.HashSet<>();
+            doomed.forEach(chain -> doomedIds.add(chain.id()));
+            doomedIds.forEach(byId::remove);
+            byRefreshHash.values().removeIf(issued -> doomedIds.contains(issued.chainId()));
+            return doomed.size();
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.account;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.domain.account.AddressFailures;
 import dev.faultline.domain.account.AddressSignInLimit;
@@ -13,36 +14,43 @@ import java.util.function.UnaryOperator;
 /** Counts per address in a concurrent map; {@code compute} makes each read-decide-write atomic per address. */
 public final class InMemoryAddressSignInFailures implements AddressSignInFailures {
     private final ConcurrentHashMap<RemoteAddress, AddressFailures> counts = new ConcurrentHashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(counts));
 
     @Override
     public Optional<AddressFailures> find(RemoteAddress address) {
-        return Optional.ofNullable(counts.get(address));
+        return table.read(() -> Optional.ofNullable(counts.get(address)));
     }
 
     @Override
     public AddressSignInLimit.Reservation reserve(RemoteAddress address,
             Function<Optional<AddressFailures>, AddressSignInLimit.Reservation> decide) {
-        AddressSignInLimit.Reservation[] decided = new AddressSignInLimit.Reservation[1];
-        counts.compute(address, (key, current) -> {
-            decided[0] = decide.apply(Optional.ofNullable(current));
-            if (decided[0] instanceof AddressSignInLimit.Reservation.Granted granted) {
-                return sameAddress(address, granted.failures());
-            }
-            return current;
+        return table.write(() -> {
+            AddressSignInLimit.Reservation[] decided = new AddressSignInLimit.Reservation[1];
+            counts.compute(address, (key, current) -> {
+                decided[0] = decide.apply(Optional.ofNullable(current));
+                if (decided[0] instanceof AddressSignInLimit.Reservation.Granted granted) {
+                    return sameAddress(address, granted.failures());
+                }
+                return current;
+            });
+            return decided[0];
         });
-        return decided[0];
     }
 
     @Override
     public void refund(RemoteAddress address, UnaryOperator<AddressFailures> refund) {
-        counts.computeIfPresent(address, (key, current) -> sameAddress(address, refund.apply(current)));
+        table.write(() -> {
+            counts.computeIfPresent(address, (key, current) -> sameAddress(address, refund.apply(current)));
+        });
     }
 
     @Override
     public int purgeWindowsStartedBefore(Instant cutoff) {
-        int before = counts.size();
-        counts.values().removeIf(count -> count.windowStartedAt().isBefore(cutoff));
-        return before - counts.size();
+        return table.write(() -> {
+            int before = counts.size();
+            counts.values().removeIf(count -> count.windowStartedAt().isBefore(cutoff));
+            return before - counts.size();
+        });
     }
 
     private static AddressFailures sameAddress(RemoteAddress address, AddressFailures failures) {

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.account;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.FailedSignIns;
@@ -12,39 +13,46 @@ import java.util.function.Function;
 /** Failure streaks in a concurrent map; {@code compute} makes each read-decide-write atomic per address. */
 public final class InMemorySignInAttempts implements SignInAttempts {
     private final ConcurrentHashMap<EmailAddress, FailedSignIns> streaks = new ConcurrentHashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(streaks));
 
     @Override
     public Optional<FailedSignIns> find(EmailAddress email) {
-        return Optional.ofNullable(streaks.get(email));
+        return table.read(() -> Optional.ofNullable(streaks.get(email)));
     }
 
     @Override
     public SignInThrottle.Reservation reserve(EmailAddress email,
             Function<Optional<FailedSignIns>, SignInThrottle.Reservation> decide) {
-        SignInThrottle.Reservation[] decided = new SignInThrottle.Reservation[1];
-        streaks.compute(email, (key, current) -> {
-            decided[0] = decide.apply(Optional.ofNullable(current));
-            if (decided[0] instanceof SignInThrottle.Reservation.Granted granted) {
-                if (!granted.streak().email().equals(email)) {
-                    throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
+        return table.write(() -> {
+            SignInThrottle.Reservation[] decided = new SignInThrottle.Reservation[1];
+            streaks.compute(email, (key, current) -> {
+                decided[0] = decide.apply(Optional.ofNullable(current));
+                if (decided[0] instanceof SignInThrottle.Reservation.Granted granted) {
+                    if (!granted.streak().email().equals(email)) {
+                        throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
+                    }
+                    return granted.streak();
                 }
-                return granted.streak();
-            }
-            return current;
+                return current;
+            });
+            return decided[0];
         });
-        return decided[0];
     }
 
     @Override
     public void clear(EmailAddress email) {
-        streaks.remove(email);
+        table.write(() -> {
+            streaks.remove(email);
+        });
     }
 
     @Override
     public int purgeQuietSince(Instant cutoff) {
-        int before = streaks.size();
-        streaks.values().removeIf(streak -> quietSince(streak).isBefore(cutoff));
-        return before - streaks.size();
+        return table.write(() -> {
+            int before = streaks.size();
+            streaks.values().removeIf(streak -> quietSince(streak).isBefore(cutoff));
+            return before - streaks.size();
+        });
     }
 
     private static Instant quietSince(FailedSignIns streak) {

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.tracker;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.domain.shared.Uuids;
 import dev.faultline.domain.tracker.Application;
@@ -13,36 +14,39 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Applications in a map; slug uniqueness is checked and inserted under one monitor. */
+/** Applications in a map; slug uniqueness is checked and inserted under one {@link TableLock}. */
 public final class InMemoryApplications implements Applications {
     private final Map<ApplicationId, Application> byId = new LinkedHashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
 
     @Override
-    public synchronized Insertion add(Application application) {
-        boolean taken = byId.containsKey(application.id())
-                || byId.values().stream().anyMatch(a -> a.slug().equals(application.slug()));
-        if (taken) {
-            return Insertion.SLUG_TAKEN;
-        }
-        byId.put(application.id(), application);
-        return Insertion.ADDED;
+    public Insertion add(Application application) {
+        return table.write(() -> {
+            boolean taken = byId.containsKey(application.id())
+                    || byId.values().stream().anyMatch(a -> a.slug().equals(application.slug()));
+            if (taken) {
+                return Insertion.SLUG_TAKEN;
+            }
+            byId.put(application.id(), application);
+            return Insertion.ADDED;
+        });
     }
 
     @Override
-    public synchronized Optional<Application> findById(ApplicationId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Application> findById(ApplicationId id) {
+        return table.read(() -> Optional.ofNullable(byId.get(id)));
     }
 
     @Override
-    public synchronized Optional<Application> findBySlug(ApplicationSlug slug) {
-        return byId.values().stream().filter(a -> a.slug().equals(slug)).findFirst();
+    public Optional<Application> findBySlug(ApplicationSlug slug) {
+        return table.read(() -> byId.values().stream().filter(a -> a.slug().equals(slug)).findFirst());
     }
 
     @Override
-    public synchronized List<Application> findAll(Collection<ApplicationId> ids) {
-        return ids.stream().distinct().map(byId::get).filter(Objects::nonNull)
+    public List<Application> findAll(Collection<ApplicationId> ids) {
+        return table.read(() -> ids.stream().distinct().map(byId::get).filter(Objects::nonNull)
                 .sorted(Comparator.comparing(Application::name)
                         .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value())))
-                .toList();
+                .toList());
     }
 }

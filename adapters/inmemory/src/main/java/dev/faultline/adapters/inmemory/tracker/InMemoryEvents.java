@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.tracker;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.domain.shared.Uuids;
 import dev.faultline.domain.tracker.Event;
@@ -17,27 +18,30 @@ public final class InMemoryEvents implements Events {
             .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value())).reversed();
 
     private final Map<EventId, Event> byId = new HashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
 
     @Override
-    public synchronized void add(Event event) {
-        if (byId.putIfAbsent(event.id(), event) != null) {
-            throw new IllegalStateException("event " + event.id() + " is already stored");
-        }
+    public void add(Event event) {
+        table.write(() -> {
+            if (byId.putIfAbsent(event.id(), event) != null) {
+                throw new IllegalStateException("event " + event.id() + " is already stored");
+            }
+        });
     }
 
     @Override
-    public synchronized Optional<Event> findById(EventId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Event> findById(EventId id) {
+        return table.read(() -> Optional.ofNullable(byId.get(id)));
     }
 
     @Override
-    public synchronized List<Event> listByIssue(IssueId issueId, Optional<Position> after, int fetch) {
-        return byId.values().stream()
+    public List<Event> listByIssue(IssueId issueId, Optional<Position> after, int fetch) {
+        return table.read(() -> byId.values().stream()
                 .filter(e -> e.issueId().equals(issueId))
                 .filter(e -> after.map(p -> isAfter(e, p)).orElse(true))
                 .sorted(NEWEST_FIRST)
                 .limit(fetch)
-                .toList();
+                .toList());
     }
 
     private static boolean isAfter(Event event, Position position) {

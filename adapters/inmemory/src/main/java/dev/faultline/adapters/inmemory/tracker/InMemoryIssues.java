@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.tracker;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.Fingerprint;
@@ -13,26 +14,29 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Issues in a map. {@code lock...} are plain reads: the in-memory unit of work is one process-wide lock, so
- * nothing else writes while a unit of work holds an issue.
+ * Issues in a map. {@code lock...} are plain reads: a unit of work keeps this repository's {@link TableLock}
+ * until it ends, so nothing else reads or writes an issue while a unit of work holds it.
  */
 public final class InMemoryIssues implements Issues {
     private final Map<IssueId, Issue> byId = new HashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
 
     @Override
-    public synchronized Insertion add(Issue issue) {
-        boolean taken = byId.containsKey(issue.id()) || findByFingerprint(issue.applicationId(), issue.fingerprint())
-                .isPresent();
-        if (taken) {
-            return Insertion.FINGERPRINT_TAKEN;
-        }
-        byId.put(issue.id(), issue);
-        return Insertion.ADDED;
+    public Insertion add(Issue issue) {
+        return table.write(() -> {
+            boolean taken = byId.containsKey(issue.id()) || findByFingerprint(issue.applicationId(), issue.fingerprint())
+                    .isPresent();
+            if (taken) {
+                return Insertion.FINGERPRINT_TAKEN;
+            }
+            byId.put(issue.id(), issue);
+            return Insertion.ADDED;
+        });
     }
 
     @Override
-    public synchronized Optional<Issue> findById(IssueId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Issue> findById(IssueId id) {
+        return table.read(() -> Optional.ofNullable(byId.get(id)));
     }
 
     @Override
@@ -41,26 +45,28 @@ public final class InMemoryIssues implements Issues {
     }
 
     @Override
-    public synchronized Optional<Issue> lockByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
-        return findByFingerprint(applicationId, fingerprint);
+    public Optional<Issue> lockByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
+        return table.read(() -> findByFingerprint(applicationId, fingerprint));
     }
 
     @Override
-    public synchronized void update(Issue issue) {
-        byId.computeIfPresent(issue.id(), (id, stored) -> new Issue(stored.id(), stored.applicationId(),
-                stored.fingerprint(), stored.title(), stored.culprit(), stored.exceptionType(), issue.level(),
-                issue.status(), issue.mute(), issue.firstSeen(), issue.lastSeen(), issue.eventCount(),
-                issue.assignee()));
+    public void update(Issue issue) {
+        table.write(() -> {
+            byId.computeIfPresent(issue.id(), (id, stored) -> new Issue(stored.id(), stored.applicationId(),
+                    stored.fingerprint(), stored.title(), stored.culprit(), stored.exceptionType(), issue.level(),
+                    issue.status(), issue.mute(), issue.firstSeen(), issue.lastSeen(), issue.eventCount(),
+                    issue.assignee()));
+        });
     }
 
     @Override
-    public synchronized List<Issue> list(Issues.Query query) {
-        return byId.values().stream()
+    public List<Issue> list(Issues.Query query) {
+        return table.read(() -> byId.values().stream()
                 .filter(matches(query))
                 .filter(issue -> query.after().map(p -> query.sort().isAfter(issue, p.key(), p.id())).orElse(true))
                 .sorted(query.sort().order())
                 .limit(query.fetch())
-                .toList();
+                .toList());
     }
 
     private Optional<Issue> findByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {

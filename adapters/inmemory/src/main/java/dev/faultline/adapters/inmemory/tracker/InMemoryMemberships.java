@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.tracker;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.Uuids;
@@ -17,29 +18,30 @@ public final class InMemoryMemberships implements Memberships {
     }
 
     private final Map<Key, Membership> memberships = new HashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(memberships));
 
     @Override
-    public synchronized Insertion add(Membership membership) {
-        return memberships.putIfAbsent(new Key(membership.applicationId(), membership.userId()), membership) == null
+    public Insertion add(Membership membership) {
+        return table.write(() -> memberships.putIfAbsent(new Key(membership.applicationId(), membership.userId()), membership) == null
                 ? Insertion.ADDED
-                : Insertion.ALREADY_MEMBER;
+                : Insertion.ALREADY_MEMBER);
     }
 
     @Override
-    public synchronized Optional<Membership> find(ApplicationId applicationId, UserId userId) {
-        return Optional.ofNullable(memberships.get(new Key(applicationId, userId)));
+    public Optional<Membership> find(ApplicationId applicationId, UserId userId) {
+        return table.read(() -> Optional.ofNullable(memberships.get(new Key(applicationId, userId))));
     }
 
     @Override
-    public synchronized List<Membership> listByUser(UserId userId) {
-        return memberships.values().stream().filter(m -> m.userId().equals(userId)).toList();
+    public List<Membership> listByUser(UserId userId) {
+        return table.read(() -> memberships.values().stream().filter(m -> m.userId().equals(userId)).toList());
     }
 
     @Override
-    public synchronized List<Membership> listByApplication(ApplicationId applicationId) {
-        return memberships.values().stream().filter(m -> m.applicationId().equals(applicationId))
+    public List<Membership> listByApplication(ApplicationId applicationId) {
+        return table.read(() -> memberships.values().stream().filter(m -> m.applicationId().equals(applicationId))
                 .sorted(Comparator.comparing(Membership::joinedAt)
                         .thenComparing((a, b) -> Uuids.compareUnsigned(a.userId().value(), b.userId().value())))
-                .toList();
+                .toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.inmemory.tracker;
 
+import dev.faultline.adapters.inmemory.TableLock;
 import dev.faultline.application.tracker.port.out.Notes;
 import dev.faultline.domain.shared.Uuids;
 import dev.faultline.domain.tracker.IssueId;
@@ -14,29 +15,32 @@ import java.util.Optional;
 /** Notes in a map, listed oldest first. */
 public final class InMemoryNotes implements Notes {
     private final Map<NoteId, Note> byId = new HashMap<>();
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
 
     @Override
-    public synchronized void add(Note note) {
-        if (byId.putIfAbsent(note.id(), note) != null) {
-            throw new IllegalStateException("note " + note.id() + " is already stored");
-        }
+    public void add(Note note) {
+        table.write(() -> {
+            if (byId.putIfAbsent(note.id(), note) != null) {
+                throw new IllegalStateException("note " + note.id() + " is already stored");
+            }
+        });
     }
 
     @Override
-    public synchronized Optional<Note> findById(NoteId id) {
-        return Optional.ofNullable(byId.get(id));
+    public Optional<Note> findById(NoteId id) {
+        return table.read(() -> Optional.ofNullable(byId.get(id)));
     }
 
     @Override
-    public synchronized List<Note> listByIssue(IssueId issueId) {
-        return byId.values().stream().filter(n -> n.issueId().equals(issueId))
+    public List<Note> listByIssue(IssueId issueId) {
+        return table.read(() -> byId.values().stream().filter(n -> n.issueId().equals(issueId))
                 .sorted(Comparator.comparing(Note::createdAt)
                         .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value())))
-                .toList();
+                .toList());
     }
 
     @Override
-    public synchronized boolean delete(NoteId id) {
-        return byId.remove(id) != null;
+    public boolean delete(NoteId id) {
+        return table.write(() -> byId.remove(id) != null);
     }
 }

@@ -7,8 +7,9 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The person's {@code users} row as the lock: {@code FOR UPDATE} to revoke, {@code FOR KEY SHARE} to issue. Every
- * grant table references that row by foreign key, and inserting a grant row takes {@code FOR KEY SHARE} on it
- * until commit by itself, so a plain insert (a code, a personal token) needs no explicit lock.
+ * grant table references that row by foreign key, so inserting a grant row would take {@code FOR KEY SHARE} on it
+ * by itself; the use cases take it explicitly all the same, since that is the port's promise, not this schema's.
+ * Outside a transaction the statement waits for the row and its lock ends with it.
  */
 public final class PostgresGrantLocks implements GrantLocks {
     private final Jdbi jdbi;

@@ -65,7 +65,8 @@ class PostgresAccessUseCasesTest {
     final FakeAccessTokenCodec codec = new FakeAccessTokenCodec();
     final ExchangeAuthorizationCodeService exchange = new ExchangeAuthorizationCodeService(clients, codes, chains,
             locks, secrets, codec, transactions, policy, clock);
-    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, secrets, codec, policy, clock);
+    final RefreshTokensService refresh = new RefreshTokensService(clients, chains, locks, secrets, codec,
+            transactions, policy, clock);
     UserId user;
     Client client;
 
@@ -83,8 +84,8 @@ class PostgresAccessUseCasesTest {
         BeginAuthorization.Outcome consent = new BeginAuthorizationService(clients, policy).begin(
                 new BeginAuthorization.Request(client.id().value(), REDIRECT, "code", "mcp:read mcp:write", "s",
                         PkceChallenge.derivedFrom(VERIFIER).value(), "S256", null));
-        AuthorizationResponse approved = new ApproveAuthorizationService(clients, codes, secrets, transactions, policy,
-                clock).approve(user, ((BeginAuthorization.Outcome.ShowConsent) consent).request());
+        AuthorizationResponse approved = new ApproveAuthorizationService(clients, codes, locks, secrets, transactions,
+                policy, clock).approve(user, ((BeginAuthorization.Outcome.ShowConsent) consent).request());
         return ((AuthorizationResponse.RedirectTo) approved).redirect().parameter("code").orElseThrow();
     }
 
@@ -203,7 +204,8 @@ class PostgresAccessUseCasesTest {
         PostgresPersonalTokens personalTokens = new PostgresPersonalTokens(db.jdbi());
         RevokeAllAccessService revokeAll = new RevokeAllAccessService(locks, codes, chains, personalTokens,
                 new PostgresBrowserSessions(db.jdbi()), transactions, clock);
-        CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, secrets, clock);
+        CreatePersonalTokenService createToken = new CreatePersonalTokenService(personalTokens, locks, secrets,
+                transactions, clock);
         CountDownLatch written = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);

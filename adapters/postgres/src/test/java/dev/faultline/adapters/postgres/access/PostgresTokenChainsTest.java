@@ -10,8 +10,10 @@ import dev.faultline.adapters.postgres.testing.IndexUse;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.port.out.Clients;
+import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.access.port.out.TokenChainsContract;
+import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.account.UserId;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -38,6 +40,16 @@ class PostgresTokenChainsTest extends TokenChainsContract {
     @Override
     protected UserId existingUser() {
         return AccessTestUsers.insert(db);
+    }
+
+    @Override
+    protected GrantLocks grantLocks() {
+        return new PostgresGrantLocks(db.jdbi());
+    }
+
+    @Override
+    protected Transactions transactions() {
+        return db.transactions();
     }
 
     /**

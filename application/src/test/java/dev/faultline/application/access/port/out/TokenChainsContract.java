@@ -12,6 +12,7 @@ import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.RefreshTokensService;
 import dev.faultline.application.access.port.in.RefreshTokens;
 import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.access.testing.FakeAccessTokenCodec;
 import dev.faultline.application.access.testing.FakeSecretGenerator;
 import dev.faultline.application.testing.MutableClock;
@@ -64,6 +65,12 @@ public abstract class TokenChainsContract {
 
     /** A user that exists (a database enforces it). */
     protected abstract UserId existingUser();
+
+    /** The grant locks of the same store, for the refresh race through the real use case. */
+    protected abstract GrantLocks grantLocks();
+
+    /** The units of work of the same store, for the refresh race through the real use case. */
+    protected abstract Transactions transactions();
 
     @BeforeEach
     void freshStore() {
@@ -329,8 +336,8 @@ public abstract class TokenChainsContract {
     void two_concurrent_refreshes_of_one_token_exactly_one_wins_and_the_other_is_reuse() throws Exception {
         MutableClock clock = new MutableClock(T0.plusSeconds(60));
         AccessPolicy policy = AccessPolicy.defaults("https://faultline.example");
-        RefreshTokens refresh = new RefreshTokensService(clients, chains, new FakeSecretGenerator(),
-                new FakeAccessTokenCodec(), policy, clock);
+        RefreshTokens refresh = new RefreshTokensService(clients, chains, grantLocks(), new FakeSecretGenerator(),
+                new FakeAccessTokenCodec(), transactions(), policy, clock);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 50; round++) {

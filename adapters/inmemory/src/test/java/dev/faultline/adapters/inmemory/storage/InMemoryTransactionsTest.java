@@ -1,0 +1,11 @@
+package dev.faultline.adapters.inmemory.storage;
+
+import dev.faultline.application.shared.TransactionsContract;
+import dev.faultline.application.storage.Storage;
+
+class InMemoryTransactionsTest extends TransactionsContract {
+    @Override
+    protected Storage storage() {
+        return new InMemoryStorage();
+    }
+}
