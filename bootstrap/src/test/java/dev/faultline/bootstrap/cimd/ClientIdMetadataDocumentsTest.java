@@ -171,6 +171,14 @@ class ClientIdMetadataDocumentsTest {
         return result;
     }
 
+    /** The My Integrations table row of {@code clientId}. */
+    static String row(String integrationsPage, String clientId) {
+        String start = "<tr data-client-id=\"" + clientId + "\"";
+        assertThat(integrationsPage).contains(start);
+        String rest = integrationsPage.substring(integrationsPage.indexOf(start));
+        return rest.substring(0, rest.indexOf("</tr>"));
+    }
+
     static JsonNode jwtClaims(String jwt) {
         return OAuthClient.json(new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8));
     }
@@ -206,8 +214,13 @@ class ClientIdMetadataDocumentsTest {
                 "list_applications", "{}");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
 
+        OAuthClient.tokens(mcp.exchange(mcp.authorize(browser, EMAIL, PASSWORD, "mcp:read")));
         String integrations = browser.get(issuer() + "/settings/integrations").body();
         assertThat(integrations).contains("data-client-id=\"" + clientId + "\"").contains("Visual Studio Code");
+        // The document's host, as on the consent page; a self-registered client keeps its badge and no origin.
+        assertThat(row(integrations, clientId)).contains("Identified by <bdi class=\"origin\">localhost</bdi>")
+                .doesNotContain("Self-registered");
+        assertThat(row(integrations, mcp.clientId())).contains("Self-registered").doesNotContain("Identified by");
         Browser.Form revoke = Browser.forms(integrations).stream()
                 .filter(f -> f.action().endsWith("/revoke") && clientId.equals(f.fields().get("client_id")))
                 .findFirst().orElseThrow();
