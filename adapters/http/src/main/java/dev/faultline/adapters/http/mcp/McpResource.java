@@ -11,7 +11,6 @@ import dev.faultline.adapters.http.transport.StrictJson;
 import io.dropwizard.auth.Auth;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
@@ -85,16 +84,6 @@ public final class McpResource {
     @Path("{token}")
     public Response deleteWithPathToken() {
         return notAllowed();
-    }
-
-    @OPTIONS
-    public Response preflight() {
-        return Response.noContent()
-                .header("Access-Control-Allow-Methods", "POST, OPTIONS")
-                .header("Access-Control-Allow-Headers", "Authorization, Content-Type, Accept, MCP-Protocol-Version")
-                .header("Access-Control-Expose-Headers", "WWW-Authenticate")
-                .header("Access-Control-Max-Age", "600")
-                .build();
     }
 
     private Response handle(McpPrincipal principal, HttpHeaders headers, InputStream body) {
