@@ -126,7 +126,7 @@ public final class Faultline implements AutoCloseable {
                 .map(documents -> new ClientDirectory(clients, new ClientMetadataDocumentCache(documents,
                         new ClientMetadataCachePolicy(clientMetadata.getMinCacheLifetime().toJavaDuration(),
                                 clientMetadata.getMaxCacheLifetime().toJavaDuration(),
-                                clientMetadata.getMaxCachedDocuments()), clock), clock))
+                                clientMetadata.getMaxCachedDocuments()), clientMetadata.fetchLimit(), clock), clock))
                 .orElseGet(() -> ClientDirectory.registeredOnly(clients));
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), clients, directory,
                 clientMetadataDocuments.isPresent(), codes, chains, grantLocks, secrets, accessTokenCodec,

@@ -74,7 +74,8 @@ public final class HttpEndpoints {
         jersey.register(new LoginResource(faultline.account().signIn(), sessions.start(), sessions.resolve(),
                 sessions.end(), cookies, oauth.policy(), registration.isTrustForwardedFor()));
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
-                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy()));
+                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy(),
+                registration.isTrustForwardedFor()));
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
         SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy());
         IntegrationsPage integrationsPage = new IntegrationsPage(oauth.listIntegrations(), personalTokens.list(),

@@ -92,9 +92,15 @@ public final class OAuthClient {
 
     /** This client's authorization URL asking for {@code scope}. */
     public String authorizationUrl(String scope) {
+        return authorizationUrl(issuer, clientId, REDIRECT, scope, "state-" + clientId);
+    }
+
+    /** An authorization URL of {@code issuer} for any client (PKCE S256 with {@link #VERIFIER}, resource /mcp). */
+    public static String authorizationUrl(String issuer, String clientId, String redirectUri, String scope,
+            String state) {
         return issuer + "/mcp/oauth/authorize?" + form(Map.of(
-                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT, "scope", scope,
-                "state", "state-" + clientId, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
+                "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope", scope,
+                "state", state, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "resource", issuer + "/mcp"));
     }
 
