@@ -10,6 +10,7 @@ import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.RemoteAddress;
 import dev.faultline.domain.shared.InvalidValue;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,7 +29,7 @@ public class BeginAuthorizationService implements BeginAuthorization {
     }
 
     @Override
-    public Outcome begin(Request request) {
+    public Outcome begin(Request request, RemoteAddress from) {
         // Until client and redirect URI are known good, nothing is sent anywhere (RFC 6749 §4.1.2.1).
         if (request.clientId() == null) {
             return new Outcome.ErrorPage("client_id is required");
@@ -39,9 +40,12 @@ public class BeginAuthorizationService implements BeginAuthorization {
                     ? urlProblem(request.clientId())
                     : "client_id \"" + request.clientId() + "\" is not a registered client");
         }
-        ClientDirectory.Lookup lookup = clients.find(id.get());
+        ClientDirectory.Lookup lookup = clients.find(id.get(), from);
         if (lookup instanceof ClientDirectory.Lookup.NotFound notFound) {
             return new Outcome.ErrorPage(notFound.message());
+        }
+        if (lookup instanceof ClientDirectory.Lookup.TooManyFetches tooMany) {
+            return new Outcome.TooManyFetches(tooMany.message(), tooMany.retryAfter());
         }
         Client client = ((ClientDirectory.Lookup.Found) lookup).client();
         if (request.redirectUri() == null) {

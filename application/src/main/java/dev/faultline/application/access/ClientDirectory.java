@@ -3,7 +3,9 @@ package dev.faultline.application.access;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.account.RemoteAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,9 +48,27 @@ public final class ClientDirectory {
         /** Nothing the person or the client can use; {@code message} says precisely why. */
         record NotFound(String message) implements Lookup {
         }
+
+        /**
+         * Only from {@link #find(ClientId, RemoteAddress)}: the client's document would have to be fetched, and
+         * the requesting address has used up its fetches for now; {@code message} says so.
+         */
+        record TooManyFetches(String message, Duration retryAfter) implements Lookup {
+        }
     }
 
+    /** A lookup on behalf of {@code requester}: fetching a client's metadata document counts against it. */
+    public Lookup find(ClientId id, RemoteAddress requester) {
+        Objects.requireNonNull(requester, "requester");
+        return find(id, Optional.of(requester));
+    }
+
+    /** A lookup whose fetch, if any, counts against no address; never {@link Lookup.TooManyFetches}. */
     public Lookup find(ClientId id) {
+        return find(id, Optional.empty());
+    }
+
+    private Lookup find(ClientId id, Optional<RemoteAddress> requester) {
         if (!id.isMetadataDocumentUrl()) {
             return clients.findById(id)
                     .<Lookup>map(Lookup.Found::new)
@@ -58,7 +78,14 @@ public final class ClientDirectory {
             return new Lookup.NotFound("client_id \"" + id + "\" is a URL, but this server does not accept client"
                     + " metadata documents");
         }
-        ClientMetadataDocumentCache.Resolution resolution = documents.get().cache().resolve(id);
+        ClientMetadataDocumentCache cache = documents.get().cache();
+        ClientMetadataDocumentCache.Resolution resolution = requester.isPresent()
+                ? cache.resolve(id, requester.get()) : cache.resolve(id);
+        if (resolution instanceof ClientMetadataDocumentCache.Resolution.TooManyFetches tooMany) {
+            return new Lookup.TooManyFetches("the client metadata document at \"" + id + "\" was not fetched: too"
+                    + " many documents were fetched for your network address (at most " + tooMany.limit().inWords()
+                    + ")", tooMany.retryAfter());
+        }
         if (resolution instanceof ClientMetadataDocumentCache.Resolution.Unusable unusable) {
             return new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
                     + unusable.reason());

@@ -4,11 +4,14 @@ import dev.faultline.application.access.port.out.ClientMetadataDocuments;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.ClientIdMetadataDocument;
 import dev.faultline.domain.access.ClientMetadata;
+import dev.faultline.domain.account.RemoteAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,18 +20,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * invalid document never is), for {@link ClientMetadataCachePolicy#lifetime}; at most one fetch per URL is in
  * flight (others wait for its result); when full, the entry that expires first is dropped. This cache is per
  * node and only a performance aid: each node fetches on its own, and nothing correctness-relevant lives here.
+ * A fetch asked for on behalf of a client address counts against that address's {@link ClientMetadataFetchLimit};
+ * a cache hit or waiting for another's fetch does not.
  */
 public final class ClientMetadataDocumentCache {
     private final ClientMetadataDocuments documents;
     private final ClientMetadataCachePolicy policy;
+    private final ClientMetadataFetchLimit fetchLimit;
+    private final SlidingWindowRateLimiter fetchesPerAddress;
     private final Clock clock;
     private final Map<ClientId, Entry> entries = new LinkedHashMap<>();
     private final ConcurrentHashMap<ClientId, CompletableFuture<Resolution>> inFlight = new ConcurrentHashMap<>();
 
     public ClientMetadataDocumentCache(ClientMetadataDocuments documents, ClientMetadataCachePolicy policy,
-            Clock clock) {
+            ClientMetadataFetchLimit fetchLimit, Clock clock) {
         this.documents = Objects.requireNonNull(documents);
         this.policy = Objects.requireNonNull(policy);
+        this.fetchLimit = Objects.requireNonNull(fetchLimit);
+        this.fetchesPerAddress = new SlidingWindowRateLimiter(fetchLimit.maxFetches(), fetchLimit.window(), clock);
         this.clock = Objects.requireNonNull(clock);
     }
 
@@ -39,18 +48,50 @@ public final class ClientMetadataDocumentCache {
         /** The document could not be fetched or is not valid; {@code reason} says why. */
         record Unusable(String reason) implements Resolution {
         }
+
+        /**
+         * Not fetched: the requesting address used up its {@link ClientMetadataFetchLimit}; {@code retryAfter} is
+         * when it may fetch again.
+         */
+        record TooManyFetches(ClientMetadataFetchLimit limit, Duration retryAfter) implements Resolution {
+        }
     }
 
     private record Entry(ClientMetadata metadata, Instant expiresAt) {
     }
 
+    /**
+     * For a request from {@code requester}: a fetch this needs counts against that address, and none is made
+     * beyond its limit ({@link Resolution.TooManyFetches}).
+     */
+    public Resolution resolve(ClientId url, RemoteAddress requester) {
+        Objects.requireNonNull(requester, "requester");
+        return resolve(url, Optional.of(requester));
+    }
+
+    /**
+     * Not counted against any address: for the token, revocation and consent steps of a client that went through
+     * {@code /authorize}, whose document is normally cached by then.
+     */
     public Resolution resolve(ClientId url) {
+        return resolve(url, Optional.empty());
+    }
+
+    private Resolution resolve(ClientId url, Optional<RemoteAddress> requester) {
         if (!url.isMetadataDocumentUrl()) {
             throw new IllegalArgumentException("not a client ID URL: " + url);
         }
         ClientMetadata cached = cached(url);
         if (cached != null) {
             return new Resolution.Resolved(cached);
+        }
+        CompletableFuture<Resolution> fetching = inFlight.get(url);
+        if (fetching != null) {
+            return fetching.join();
+        }
+        if (requester.isPresent() && fetchesPerAddress.tryAcquire(requester.get().value())
+                instanceof SlidingWindowRateLimiter.Decision.Limited limited) {
+            return new Resolution.TooManyFetches(fetchLimit, limited.retryAfter());
         }
         CompletableFuture<Resolution> mine = new CompletableFuture<>();
         CompletableFuture<Resolution> running = inFlight.putIfAbsent(url, mine);

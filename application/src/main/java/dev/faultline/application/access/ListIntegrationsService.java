@@ -54,6 +54,6 @@ public class ListIntegrationsService implements ListIntegrations {
         Instant endsAt = clientChains.stream().map(TokenChain::grantEndsAt).max(Comparator.naturalOrder())
                 .orElseThrow();
         return new Integration(client.id(), client.name(), client.isSelfRegistered(), client.redirectHost(),
-                new Scopes(scopes), lastApproved, lastUsed, clientChains.size(), endsAt);
+                new Scopes(scopes), lastApproved, lastUsed, clientChains.size(), endsAt, client.verifiedOrigin());
     }
 }

@@ -9,6 +9,7 @@ import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.ClientIdMetadataDocument;
 import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.account.RemoteAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -27,6 +28,7 @@ class ClientMetadataDocumentCacheTest {
     static final ClientId URL = new ClientId("https://vscode.dev/oauth/client-metadata.json");
     static final ClientMetadataCachePolicy POLICY =
             new ClientMetadataCachePolicy(Duration.ofMinutes(5), Duration.ofHours(24), 2);
+    static final ClientMetadataFetchLimit LIMIT = ClientMetadataFetchLimit.DEFAULT;
 
     final MutableClock clock = MutableClock.startingAt("2026-12-01T10:00:00Z");
 
@@ -68,7 +70,7 @@ class ClientMetadataDocumentCacheTest {
         ScriptedDocuments documents = new ScriptedDocuments();
         documents.script.add(new Fetch.Fetched(document(URL, "VS Code"),
                 new Freshness(Optional.ofNullable(maxAge).map(Duration::ofSeconds), noStore)));
-        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, clock);
+        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, LIMIT, clock);
 
         assertThat(cache.resolve(URL)).isInstanceOf(ClientMetadataDocumentCache.Resolution.Resolved.class);
         clock.advance(Duration.ofSeconds(expectedSeconds - 1));
@@ -80,10 +82,36 @@ class ClientMetadataDocumentCacheTest {
     }
 
     @Test
+    void an_address_gets_its_limit_of_fetches_cache_hits_free_then_none_until_the_oldest_leaves_the_window() {
+        ScriptedDocuments documents = new ScriptedDocuments();
+        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents,
+                new ClientMetadataCachePolicy(Duration.ofMinutes(5), Duration.ofHours(24), 10),
+                new ClientMetadataFetchLimit(2, Duration.ofMinutes(10)), clock);
+        RemoteAddress alice = new RemoteAddress("192.0.2.1");
+        ClientId other = new ClientId("https://other.example/client.json");
+        ClientId third = new ClientId("https://third.example/client.json");
+
+        assertThat(cache.resolve(URL, alice)).isInstanceOf(ClientMetadataDocumentCache.Resolution.Resolved.class);
+        assertThat(cache.resolve(URL, alice)).isInstanceOf(ClientMetadataDocumentCache.Resolution.Resolved.class);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(cache.resolve(other, alice)).isInstanceOf(ClientMetadataDocumentCache.Resolution.Resolved.class);
+        assertThat(cache.resolve(third, alice)).isEqualTo(new ClientMetadataDocumentCache.Resolution.TooManyFetches(
+                new ClientMetadataFetchLimit(2, Duration.ofMinutes(10)), Duration.ofMinutes(6)));
+        assertThat(documents.fetches).hasValue(2);
+
+        assertThat(cache.resolve(third, new RemoteAddress("192.0.2.2")))
+                .isInstanceOf(ClientMetadataDocumentCache.Resolution.Resolved.class);
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(cache.resolve(new ClientId("https://fourth.example/client.json"), alice))
+                .isInstanceOf(ClientMetadataDocumentCache.Resolution.Resolved.class);
+        assertThat(documents.fetches).hasValue(4);
+    }
+
+    @Test
     void a_failed_fetch_is_never_cached() {
         ScriptedDocuments documents = new ScriptedDocuments();
         documents.script.add(new Fetch.Failed("the host answered 503"));
-        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, clock);
+        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, LIMIT, clock);
 
         assertThat(cache.resolve(URL)).isEqualTo(
                 new ClientMetadataDocumentCache.Resolution.Unusable("the host answered 503"));
@@ -96,7 +124,7 @@ class ClientMetadataDocumentCacheTest {
         ScriptedDocuments documents = new ScriptedDocuments();
         documents.script.add(new Fetch.Fetched(
                 document(new ClientId("https://evil.example/client.json"), "X"), maxAge(3600)));
-        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, clock);
+        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, LIMIT, clock);
 
         ClientMetadataDocumentCache.Resolution first = cache.resolve(URL);
         assertThat(first).isInstanceOf(ClientMetadataDocumentCache.Resolution.Unusable.class);
@@ -115,7 +143,7 @@ class ClientMetadataDocumentCacheTest {
         documents.script.add(new Fetch.Fetched(document(a, "A"), maxAge(7200)));
         documents.script.add(new Fetch.Fetched(document(b, "B"), maxAge(600)));
         documents.script.add(new Fetch.Fetched(document(c, "C"), maxAge(3600)));
-        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, clock);
+        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(documents, POLICY, LIMIT, clock);
 
         cache.resolve(a);
         cache.resolve(b);
@@ -144,7 +172,7 @@ class ClientMetadataDocumentCacheTest {
             }
             return new Fetch.Fetched(document(url, "VS Code"), maxAge(3600));
         };
-        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(slow, POLICY, clock);
+        ClientMetadataDocumentCache cache = new ClientMetadataDocumentCache(slow, POLICY, LIMIT, clock);
         AtomicReference<ClientMetadataDocumentCache.Resolution> firstResult = new AtomicReference<>();
         AtomicReference<ClientMetadataDocumentCache.Resolution> secondResult = new AtomicReference<>();
 

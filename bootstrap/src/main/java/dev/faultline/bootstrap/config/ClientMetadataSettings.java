@@ -1,6 +1,7 @@
 package dev.faultline.bootstrap.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.faultline.application.access.ClientMetadataFetchLimit;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * Client ID Metadata Documents: how they are fetched (timeout, size cap, optionally a trust store of their own)
  * and how long a valid one is reused. {@code allowLoopbackForTests} lets the fetcher reach loopback addresses
  * (documents served by a local test server); it is refused at startup unless the public base URL is plain http
- * on a loopback host, i.e. never in a deployment people can reach.
+ * on a loopback host, i.e. never in a deployment people can reach. At most {@code maxFetchesPerAddress} documents
+ * are fetched per client address per {@code fetchWindow} (cache hits do not count; in memory, per instance); the
+ * client address honours {@code registration.trustForwardedFor}.
  */
 public class ClientMetadataSettings {
     private boolean enabled = true;
@@ -44,6 +47,15 @@ public class ClientMetadataSettings {
     @Min(1)
     @Max(1_000_000)
     private int maxCachedDocuments = 1000;
+
+    @Min(1)
+    @Max(100_000)
+    private int maxFetchesPerAddress = ClientMetadataFetchLimit.DEFAULT_MAX_FETCHES;
+
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 24, unit = TimeUnit.HOURS)
+    private Duration fetchWindow = Duration.minutes(ClientMetadataFetchLimit.DEFAULT_WINDOW.toMinutes());
 
     private String trustStore = "";
 
@@ -114,6 +126,31 @@ public class ClientMetadataSettings {
     @JsonProperty
     public void setMaxCachedDocuments(int value) {
         this.maxCachedDocuments = value;
+    }
+
+    /** The per-address fetch limit as the application applies it. */
+    public ClientMetadataFetchLimit fetchLimit() {
+        return new ClientMetadataFetchLimit(maxFetchesPerAddress, fetchWindow.toJavaDuration());
+    }
+
+    @JsonProperty
+    public int getMaxFetchesPerAddress() {
+        return maxFetchesPerAddress;
+    }
+
+    @JsonProperty
+    public void setMaxFetchesPerAddress(int value) {
+        this.maxFetchesPerAddress = value;
+    }
+
+    @JsonProperty
+    public Duration getFetchWindow() {
+        return fetchWindow;
+    }
+
+    @JsonProperty
+    public void setFetchWindow(Duration value) {
+        this.fetchWindow = value;
     }
 
     /** A PKCS#12 file of CAs trusted for fetching documents instead of the JDK's; empty = the JDK's. */

@@ -103,7 +103,7 @@ public final class Faultline implements AutoCloseable {
                 .map(documents -> new ClientDirectory(clients, new ClientMetadataDocumentCache(documents,
                         new ClientMetadataCachePolicy(clientMetadata.getMinCacheLifetime().toJavaDuration(),
                                 clientMetadata.getMaxCacheLifetime().toJavaDuration(),
-                                clientMetadata.getMaxCachedDocuments()), clock), clock))
+                                clientMetadata.getMaxCachedDocuments()), clientMetadata.fetchLimit(), clock), clock))
                 .orElseGet(() -> ClientDirectory.registeredOnly(clients));
         this.oauth = OAuthUseCases.wire(accessPolicy(configuration), storage, directory,
                 clientMetadataDocuments.isPresent(), secrets, accessTokenCodec, clock);

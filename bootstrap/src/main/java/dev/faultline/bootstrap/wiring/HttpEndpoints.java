@@ -79,7 +79,8 @@ public final class HttpEndpoints {
         jersey.register(new LoginResource(faultline.account().signIn(), sessions.start(), sessions.resolve(),
                 sessions.end(), cookies, oauth.policy().issuer(), registration.isTrustForwardedFor()));
         jersey.register(new AuthorizeResource(oauth.beginAuthorization(), oauth.approveAuthorization(),
-                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy().issuer()));
+                oauth.denyAuthorization(), sessions.resolve(), cookies, oauth.policy().issuer(),
+                registration.isTrustForwardedFor()));
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
         SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy().issuer());
         IntegrationsPage integrationsPage = new IntegrationsPage(oauth.listIntegrations(), personalTokens.list(),

@@ -80,7 +80,7 @@ class BrowserMcpCorsTest {
                     .header("Origin", WEB_ORIGIN).header("Access-Control-Request-Method", "POST")
                     .header("Access-Control-Request-Headers", "authorization,content-type,mcp-protocol-version"));
 
-            assertThat(preflight.statusCode()).as(path).isBetween(200, 204);
+            assertThat(preflight.statusCode()).as(path).isEqualTo(204);
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(WEB_ORIGIN);
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).contains("POST");
             assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).contains("Authorization,"
@@ -121,6 +121,46 @@ class BrowserMcpCorsTest {
             assertThat(answer.headers().map().keySet())
                     .noneSatisfy(name -> assertThat(name.toLowerCase()).startsWith("access-control-"));
         }
+    }
+
+    @Test
+    void a_preflight_is_204_without_a_body_with_cors_headers_for_an_allowed_origin_only() throws Exception {
+        for (String path : List.of(mcp(), mcp() + "/flt_pat_unknown")) {
+            HttpResponse<String> allowed = preflight(path, WEB_ORIGIN);
+            HttpResponse<String> noOrigin = preflight(path, null);
+            HttpResponse<String> disallowed = preflight(path, "https://evil.example");
+
+            for (HttpResponse<String> answer : List.of(allowed, noOrigin)) {
+                assertThat(answer.statusCode()).as(path).isEqualTo(204);
+                assertThat(answer.body()).as(path).isEmpty();
+                assertThat(answer.headers().firstValue("Allow")).as(path).isEmpty();
+                assertThat(answer.headers().firstValue("Content-Type")).as(path).isEmpty();
+                assertThat(answer.headers().allValues("Vary")).as(path).containsExactly("Origin");
+            }
+            assertThat(accessControlHeaders(allowed)).as(path).containsExactly(
+                    "access-control-allow-headers", "access-control-allow-methods", "access-control-allow-origin",
+                    "access-control-expose-headers", "access-control-max-age");
+            assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods")).contains("POST");
+            assertThat(accessControlHeaders(noOrigin)).as(path).isEmpty();
+            assertThat(disallowed.statusCode()).as(path).isEqualTo(403);
+            assertThat(disallowed.body()).contains("requests from origin https://evil.example are not allowed");
+            assertThat(accessControlHeaders(disallowed)).as(path).isEmpty();
+        }
+    }
+
+    private HttpResponse<String> preflight(String path, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Accept", "*/*").header("Access-Control-Request-Method", "POST");
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return send(request);
+    }
+
+    private static List<String> accessControlHeaders(HttpResponse<String> answer) {
+        return answer.headers().map().keySet().stream().map(name -> name.toLowerCase(java.util.Locale.ROOT))
+                .filter(name -> name.startsWith("access-control-")).sorted().toList();
     }
 
     @Test

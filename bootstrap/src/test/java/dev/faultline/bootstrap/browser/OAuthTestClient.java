@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.bootstrap.http.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The HTTP side of a public (PKCE, no secret) OAuth client, as an MCP client on a laptop would be: registers
@@ -101,7 +99,7 @@ public final class OAuthTestClient {
         query.put("code_challenge", request.pkce().challenge());
         query.put("code_challenge_method", "S256");
         query.put("resource", resource());
-        return endpoint("authorization_endpoint") + "?" + form(query);
+        return endpoint("authorization_endpoint") + "?" + Http.form(query);
     }
 
     /** Redeems the code from the callback; asserts the server accepted it. */
@@ -131,7 +129,7 @@ public final class OAuthTestClient {
     private HttpResponse<String> token(Map<String, String> parameters) {
         return send(HttpRequest.newBuilder(endpoint("token_endpoint"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(parameters))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(parameters))).build());
     }
 
     private URI endpoint(String name) {
@@ -139,20 +137,6 @@ public final class OAuthTestClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return Http.send(http, request);
     }
 }

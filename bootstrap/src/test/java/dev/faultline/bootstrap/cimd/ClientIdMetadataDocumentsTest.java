@@ -3,36 +3,25 @@ package dev.faultline.bootstrap.cimd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.faultline.adapters.clientmetadata.testing.DocumentServer;
 import dev.faultline.adapters.clientmetadata.testing.DocumentServer.Answer;
-import dev.faultline.adapters.clientmetadata.testing.TestTls;
 import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.bootstrap.FaultlineApplication;
 import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.http.Browser;
+import dev.faultline.bootstrap.http.Http;
 import dev.faultline.bootstrap.http.OAuthClient;
-import dev.faultline.domain.access.PkceChallenge;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,26 +38,12 @@ class ClientIdMetadataDocumentsTest {
     static final String EMAIL = "cora@example.com";
     static final String PASSWORD = "correct horse battery staple";
     static final String VERIFIER = OAuthClient.VERIFIER;
-    static final TestTls TLS = TestTls.generate();
-    static final DocumentServer DOCUMENTS = new DocumentServer(TLS);
-    static final Path TRUST_STORE = trustStoreFile();
+    static final TrustedDocuments DOCUMENTS = new TrustedDocuments();
 
     static final DropwizardAppExtension<FaultlineConfiguration> APP = TestFaultline.serverAtItsOwnAddress(
-            ConfigOverride.config("clientMetadata.allowLoopbackForTests", "true"),
-            ConfigOverride.config("clientMetadata.trustStore", TRUST_STORE.toString()),
-            ConfigOverride.config("clientMetadata.trustStorePassword", TestTls.trustStorePassword()));
+            DOCUMENTS.faultlineSettings());
 
     final HttpClient http = HttpClient.newHttpClient();
-
-    static Path trustStoreFile() {
-        try {
-            Path file = Files.createTempFile("faultline-test-ca", ".p12");
-            file.toFile().deleteOnExit();
-            return TLS.writeTrustStore(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @BeforeAll
     static void aPerson() {
@@ -87,9 +62,7 @@ class ClientIdMetadataDocumentsTest {
 
     /** Serves a document at {@code path} whose client_id is its own URL; returns that URL. */
     static String publish(String path, String membersAfterClientId) {
-        String url = DOCUMENTS.url(path);
-        DOCUMENTS.serve(path, Answer.json("{\"client_id\":\"" + url + "\"," + membersAfterClientId + "}"));
-        return url;
+        return DOCUMENTS.publish(path, membersAfterClientId);
     }
 
     static String vscode(String path) {
@@ -116,10 +89,12 @@ class ClientIdMetadataDocumentsTest {
     }
 
     String authorizeUrl(String clientId, String redirectUri, String scope) {
-        return issuer() + "/mcp/oauth/authorize?" + form(Map.of("response_type", "code", "client_id", clientId,
-                "redirect_uri", redirectUri, "scope", scope, "state", "s-1",
-                "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(), "code_challenge_method", "S256",
-                "resource", issuer() + "/mcp"));
+        return OAuthClient.authorizationUrl(issuer(), clientId, redirectUri, scope, "s-1");
+    }
+
+    /** The client identified by {@code clientId}, at the token and revocation endpoints. */
+    OAuthClient client(String clientId) {
+        return OAuthClient.identifiedBy(issuer(), clientId);
     }
 
     /**
@@ -138,37 +113,12 @@ class ClientIdMetadataDocumentsTest {
         return browser.follow(authorize, issuer(), Browser.signInAndApprove(EMAIL, PASSWORD, null));
     }
 
-    HttpResponse<String> token(Map<String, String> form) {
-        return post("/mcp/oauth/token", form);
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form) {
-        try {
-            return http.send(HttpRequest.newBuilder(URI.create(issuer() + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(form))).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    static Map<String, String> query(URI uri) {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            result.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return result;
+    /** The My Integrations table row of {@code clientId}. */
+    static String row(String integrationsPage, String clientId) {
+        String start = "<tr data-client-id=\"" + clientId + "\"";
+        assertThat(integrationsPage).contains(start);
+        String rest = integrationsPage.substring(integrationsPage.indexOf(start));
+        return rest.substring(0, rest.indexOf("</tr>"));
     }
 
     static JsonNode jwtClaims(String jwt) {
@@ -177,9 +127,8 @@ class ClientIdMetadataDocumentsTest {
 
     @Test
     void the_metadata_advertises_documents_beside_the_none_auth_method() throws Exception {
-        JsonNode metadata = OAuthClient.json(http.send(HttpRequest.newBuilder(
-                URI.create(issuer() + "/.well-known/oauth-authorization-server")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode metadata = OAuthClient.json(Http.send(http, HttpRequest.newBuilder(
+                URI.create(issuer() + "/.well-known/oauth-authorization-server")).GET().build()).body());
         assertThat(metadata.path("client_id_metadata_document_supported").asBoolean()).isTrue();
         assertThat(metadata.path("token_endpoint_auth_methods_supported").toString()).contains("\"none\"");
     }
@@ -194,20 +143,23 @@ class ClientIdMetadataDocumentsTest {
 
         assertThat(back.toString()).startsWith("http://127.0.0.1:33418/?");
         assertThat(consent.get()).doesNotContain("Local app.");
-        JsonNode tokens = OAuthClient.tokens(token(Map.of("grant_type", "authorization_code", "client_id", clientId,
-                "code", query(back).get("code"), "redirect_uri", "http://127.0.0.1:33418/", "code_verifier", VERIFIER,
-                "resource", issuer() + "/mcp")));
+        JsonNode tokens = OAuthClient.tokens(client(clientId).exchange(Http.query(back).get("code"),
+                "http://127.0.0.1:33418/"));
         assertThat(jwtClaims(tokens.path("access_token").asText()).path("client_id").asText()).isEqualTo(clientId);
 
-        JsonNode refreshed = OAuthClient.tokens(token(Map.of("grant_type", "refresh_token", "client_id", clientId,
-                "refresh_token", tokens.path("refresh_token").asText())));
+        JsonNode refreshed = OAuthClient.tokens(client(clientId).refresh(tokens.path("refresh_token").asText()));
         OAuthClient mcp = OAuthClient.registerPublic(issuer());
         HttpResponse<String> listed = mcp.callTool("/mcp", refreshed.path("access_token").asText(),
                 "list_applications", "{}");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
 
+        OAuthClient.tokens(mcp.exchange(mcp.authorize(browser, EMAIL, PASSWORD, "mcp:read")));
         String integrations = browser.get(issuer() + "/settings/integrations").body();
         assertThat(integrations).contains("data-client-id=\"" + clientId + "\"").contains("Visual Studio Code");
+        // The document's host, as on the consent page; a self-registered client keeps its badge and no origin.
+        assertThat(row(integrations, clientId)).contains("Identified by <bdi class=\"origin\">localhost</bdi>")
+                .doesNotContain("Self-registered");
+        assertThat(row(integrations, mcp.clientId())).contains("Self-registered").doesNotContain("Identified by");
         Browser.Form revoke = Browser.forms(integrations).stream()
                 .filter(f -> f.action().endsWith("/revoke") && clientId.equals(f.fields().get("client_id")))
                 .findFirst().orElseThrow();
@@ -230,15 +182,13 @@ class ClientIdMetadataDocumentsTest {
         assertThat(back.toString()).startsWith("http://localhost:54321/callback?");
         assertThat(consent.get()).contains("Claude Code").contains("Identified by").contains("localhost")
                 .contains("Local app.").doesNotContain("Self-registered app.");
-        JsonNode tokens = OAuthClient.tokens(token(Map.of("grant_type", "authorization_code", "client_id", clientId,
-                "code", query(back).get("code"), "redirect_uri", "http://localhost:54321/callback",
-                "code_verifier", VERIFIER, "resource", issuer() + "/mcp")));
+        JsonNode tokens = OAuthClient.tokens(client(clientId).exchange(Http.query(back).get("code"),
+                "http://localhost:54321/callback"));
         // The document lists only authorization_code; metadata-document clients may refresh all the same.
-        HttpResponse<String> refreshed = token(Map.of("grant_type", "refresh_token", "client_id", clientId,
-                "refresh_token", tokens.path("refresh_token").asText()));
+        HttpResponse<String> refreshed = client(clientId).refresh(tokens.path("refresh_token").asText());
         assertThat(refreshed.statusCode()).as(refreshed.body()).isEqualTo(200);
-        HttpResponse<String> revoked = post("/mcp/oauth/revoke", Map.of("client_id", clientId,
-                "token", OAuthClient.json(refreshed.body()).path("refresh_token").asText()));
+        HttpResponse<String> revoked = client(clientId).revoke(
+                OAuthClient.json(refreshed.body()).path("refresh_token").asText());
         assertThat(revoked.statusCode()).isEqualTo(200);
     }
 
@@ -250,7 +200,7 @@ class ClientIdMetadataDocumentsTest {
                 authorizeUrl(clientId, "https://claude.ai/api/mcp/auth_callback", "mcp:read mcp:write"), consent);
 
         assertThat(back.toString()).startsWith("https://claude.ai/api/mcp/auth_callback?");
-        assertThat(query(back)).containsKey("code").containsEntry("iss", issuer());
+        assertThat(Http.query(back)).containsKey("code").containsEntry("iss", issuer());
         assertThat(consent.get()).contains("<bdi class=\"host\">claude.ai</bdi>").doesNotContain("Local app.");
     }
 
@@ -266,18 +216,18 @@ class ClientIdMetadataDocumentsTest {
     @Test
     void documents_that_cannot_be_used_get_a_local_error_page_saying_why() {
         String good = "\"client_name\":\"X\",\"redirect_uris\":[\"https://claude.ai/api/mcp/auth_callback\"]";
-        DOCUMENTS.serve("/bad/redirect", new Answer(302,
-                Map.of("Location", DOCUMENTS.url("/claude-ai/oauth/mcp-oauth-client-metadata")), new byte[0]));
-        assertThat(refusedAtAuthorize(DOCUMENTS.url("/bad/redirect"))).contains("HTTP 302");
+        DOCUMENTS.server.serve("/bad/redirect", new Answer(302,
+                Map.of("Location", DOCUMENTS.server.url("/claude-ai/oauth/mcp-oauth-client-metadata")), new byte[0]));
+        assertThat(refusedAtAuthorize(DOCUMENTS.server.url("/bad/redirect"))).contains("HTTP 302");
 
         String big = publish("/bad/big", good + ",\"padding\":\"" + "a".repeat(6000) + "\"");
         assertThat(refusedAtAuthorize(big)).contains("larger than 5120 bytes");
 
-        DOCUMENTS.serve("/bad/html", new Answer(200, Map.of("Content-Type", "text/html"), "<html>".getBytes()));
-        assertThat(refusedAtAuthorize(DOCUMENTS.url("/bad/html"))).contains("not valid JSON");
+        DOCUMENTS.server.serve("/bad/html", new Answer(200, Map.of("Content-Type", "text/html"), "<html>".getBytes()));
+        assertThat(refusedAtAuthorize(DOCUMENTS.server.url("/bad/html"))).contains("not valid JSON");
 
-        DOCUMENTS.serve("/bad/mismatch", Answer.json("{\"client_id\":\"https://claude.ai/other\"," + good + "}"));
-        assertThat(refusedAtAuthorize(DOCUMENTS.url("/bad/mismatch"))).contains("is not the URL it was fetched from");
+        DOCUMENTS.server.serve("/bad/mismatch", Answer.json("{\"client_id\":\"https://claude.ai/other\"," + good + "}"));
+        assertThat(refusedAtAuthorize(DOCUMENTS.server.url("/bad/mismatch"))).contains("is not the URL it was fetched from");
 
         assertThat(refusedAtAuthorize(publish("/bad/secret", good + ",\"client_secret\":\"s\"")))
                 .contains("client secret");
@@ -296,8 +246,7 @@ class ClientIdMetadataDocumentsTest {
         String secret = publish("/bad/token-secret",
                 "\"client_name\":\"X\",\"redirect_uris\":[\"https://x.example/cb\"],\"client_secret\":\"s\"");
         for (String clientId : List.of(secret, "https://localhost:1/down")) {
-            HttpResponse<String> response = token(Map.of("grant_type", "authorization_code", "client_id", clientId,
-                    "code", "whatever", "redirect_uri", "https://x.example/cb", "code_verifier", VERIFIER));
+            HttpResponse<String> response = client(clientId).exchange("whatever", "https://x.example/cb");
             assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
             assertThat(OAuthClient.json(response.body()).path("error").asText()).isEqualTo("invalid_client");
         }

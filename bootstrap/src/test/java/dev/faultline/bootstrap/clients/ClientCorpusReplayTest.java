@@ -10,6 +10,7 @@ import dev.faultline.bootstrap.FaultlineApplication;
 import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.http.Browser;
+import dev.faultline.bootstrap.http.Http;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.account.UserId;
@@ -22,9 +23,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -35,7 +33,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,10 +121,10 @@ class ClientCorpusReplayTest {
         List<String> requestedMcp = words(query.getOrDefault("scope", "")).stream()
                 .filter(s -> s.startsWith("mcp:")).toList();
         List<String> ticks = requestedMcp.isEmpty() ? List.of("mcp:read") : requestedMcp;
-        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer,
+        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + Http.form(query), issuer,
                 Browser.signInAndApprove(EMAIL, PASSWORD, ticks));
         assertThat(back.toString()).as(client + " is sent back to its redirect URI").startsWith(redirectUri + "?");
-        Map<String, String> response = parameters(back);
+        Map<String, String> response = Http.query(back);
         assertThat(response).containsEntry("state", "state-" + file).containsEntry("iss", issuer)
                 .doesNotContainKey("error");
 
@@ -192,10 +189,10 @@ class ClientCorpusReplayTest {
                 "redirect_uri", "http://127.0.0.1:8093/cb", "scope", "openid mcp:read mcp:write offline_access",
                 "state", "s", "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "prompt", "consent"));
-        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + form(query), issuer,
+        URI back = new Browser().follow(issuer + "/mcp/oauth/authorize?" + Http.form(query), issuer,
                 Browser.signInAndApprove(EMAIL, PASSWORD, List.of("mcp:read", "mcp:write")));
         JsonNode tokens = tokens(token(new LinkedHashMap<>(Map.of("grant_type", "authorization_code", "code",
-                parameters(back).get("code"), "redirect_uri", "http://127.0.0.1:8093/cb", "code_verifier", VERIFIER)),
+                Http.query(back).get("code"), "redirect_uri", "http://127.0.0.1:8093/cb", "code_verifier", VERIFIER)),
                 clientId, null, "none"), "refresh test");
         assertThat(tokens.path("scope").asText()).isEqualTo("mcp:read mcp:write");
 
@@ -218,14 +215,14 @@ class ClientCorpusReplayTest {
         Map<String, String> headers = new LinkedHashMap<>();
         if (secret != null && "client_secret_basic".equals(method)) {
             headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8)));
+                    (Http.encode(clientId) + ":" + Http.encode(secret)).getBytes(StandardCharsets.UTF_8)));
         } else {
             form.put("client_id", clientId);
             if (secret != null) {
                 form.put("client_secret", secret);
             }
         }
-        return post("/mcp/oauth/token", "application/x-www-form-urlencoded", form(form), headers);
+        return post("/mcp/oauth/token", "application/x-www-form-urlencoded", Http.form(form), headers);
     }
 
     private static JsonNode tokens(HttpResponse<String> response, String client) {
@@ -254,46 +251,11 @@ class ClientCorpusReplayTest {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Http.send(http, request);
     }
 
     private static List<String> words(String text) {
         return text.isBlank() ? List.of() : List.of(text.strip().split(" +"));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-    }
-
-    /** The query of a redirect back to a client, whatever its scheme. */
-    private static Map<String, String> parameters(URI uri) {
-        String raw = uri.getRawQuery();
-        if (raw == null) {
-            try {
-                raw = new URI(uri.toString().replaceFirst("^[a-z0-9.+-]+:", "x:")).getRawQuery();
-            } catch (URISyntaxException e) {
-                throw new AssertionError(e);
-            }
-        }
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            String[] kv = pair.split("=", 2);
-            result.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return result;
     }
 
     private static JsonNode json(String body) {

@@ -8,15 +8,11 @@ import dev.faultline.domain.access.PkceChallenge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A plain OAuth client of a real server, for end-to-end tests: registers itself (public or confidential), has a
@@ -42,6 +38,14 @@ public final class OAuthClient {
     /** Registers a public client ({@code none}) with dynamic client registration. */
     public static OAuthClient registerPublic(String issuer) {
         return register(issuer, "none");
+    }
+
+    /**
+     * A public client that is not registered but identified by {@code clientId}, e.g. the URL of its Client ID
+     * Metadata Document.
+     */
+    public static OAuthClient identifiedBy(String issuer, String clientId) {
+        return new OAuthClient(issuer, clientId, null);
     }
 
     /** Registers a confidential client ({@code client_secret_post}). */
@@ -87,20 +91,31 @@ public final class OAuthClient {
         URI back = browser.follow(authorize, issuer, Browser.signInAndApprove(email, password,
                 java.util.Arrays.stream(ticked.split(" ")).filter(tick -> !tick.isEmpty()).toList()));
         assertThat(back.toString()).startsWith(REDIRECT);
-        return parameters(back).get("code");
+        return Http.query(back).get("code");
     }
 
     /** This client's authorization URL asking for {@code scope}. */
     public String authorizationUrl(String scope) {
-        return issuer + "/mcp/oauth/authorize?" + form(Map.of(
-                "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT, "scope", scope,
-                "state", "state-" + clientId, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
+        return authorizationUrl(issuer, clientId, REDIRECT, scope, "state-" + clientId);
+    }
+
+    /** An authorization URL of {@code issuer} for any client (PKCE S256 with {@link #VERIFIER}, resource /mcp). */
+    public static String authorizationUrl(String issuer, String clientId, String redirectUri, String scope,
+            String state) {
+        return issuer + "/mcp/oauth/authorize?" + Http.form(Map.of(
+                "response_type", "code", "client_id", clientId, "redirect_uri", redirectUri, "scope", scope,
+                "state", state, "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "resource", issuer + "/mcp"));
     }
 
     public HttpResponse<String> exchange(String code) {
+        return exchange(code, REDIRECT);
+    }
+
+    /** Redeems {@code code}, issued for {@code redirectUri}, with {@link #VERIFIER} for the /mcp resource. */
+    public HttpResponse<String> exchange(String code, String redirectUri) {
         Map<String, String> form = credentials();
-        form.putAll(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT,
+        form.putAll(Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", redirectUri,
                 "code_verifier", VERIFIER, "resource", issuer + "/mcp"));
         return postForm("/mcp/oauth/token", form);
     }
@@ -161,33 +176,10 @@ public final class OAuthClient {
     private HttpResponse<String> postForm(String path, Map<String, String> form) {
         return send(http, HttpRequest.newBuilder(URI.create(issuer + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(form))).build());
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String form(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    static Map<String, String> parameters(URI uri) {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            result.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return result;
+        return Http.send(http, request);
     }
 }

@@ -12,16 +12,12 @@ import dev.faultline.domain.access.PkceChallenge;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,14 +60,14 @@ class OAuthDanceTest {
         assertThat(registered.statusCode()).isEqualTo(201);
         String clientId = json.readTree(registered.body()).path("client_id").asText();
 
-        String authorize = metadata.path("authorization_endpoint").asText() + "?" + query(Map.of(
+        String authorize = metadata.path("authorization_endpoint").asText() + "?" + Http.form(Map.of(
                 "response_type", "code", "client_id", clientId, "redirect_uri", REDIRECT, "scope", "mcp:read",
                 "state", "dance-1", "code_challenge", PkceChallenge.derivedFrom(VERIFIER).value(),
                 "code_challenge_method", "S256", "resource", issuer + "/mcp"));
         Browser browser = new Browser();
         URI back = browser.follow(authorize, issuer, Browser.signInAndApprove(EMAIL, PASSWORD, null));
         transcript.addAll(browser.transcript());
-        Map<String, String> callback = parameters(back);
+        Map<String, String> callback = Http.query(back);
         assertThat(back.toString()).startsWith(REDIRECT);
         assertThat(callback).containsEntry("state", "dance-1").containsEntry("iss", issuer).containsKey("code");
 
@@ -115,7 +111,7 @@ class OAuthDanceTest {
     private HttpResponse<String> postForm(String url, Map<String, String> form) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(query(form))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(Http.form(form))).build());
     }
 
     private HttpResponse<String> send(HttpRequest request) {
@@ -128,19 +124,4 @@ class OAuthDanceTest {
         }
     }
 
-    private static String query(Map<String, String> parameters) {
-        return parameters.entrySet().stream()
-                .map(e -> e.getKey() + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    private static Map<String, String> parameters(URI uri) {
-        Map<String, String> result = new LinkedHashMap<>();
-        for (String pair : uri.getRawQuery().split("&")) {
-            String[] kv = pair.split("=", 2);
-            result.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-        }
-        return result;
-    }
 }

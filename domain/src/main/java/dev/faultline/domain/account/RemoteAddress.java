@@ -3,7 +3,7 @@ package dev.faultline.domain.account;
 import dev.faultline.domain.shared.InvalidValue;
 
 /**
- * The network address a sign-in came from, as the driving adapter determined it (the connection's peer, or what
+ * The network address a request (a sign-in, an authorization request) came from, as the driving adapter determined it (the connection's peer, or what
  * the one trusted reverse proxy saw): an IPv4 or IPv6 address in text form, or {@code unknown}. Only ever compared,
  * never parsed, so the check is about size and characters: at most {@value #MAX_LENGTH} visible ASCII characters.
  */

@@ -5,9 +5,11 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.Objects;
 
 /**
@@ -17,9 +19,13 @@ import java.util.Objects;
  * {@code Vary: Origin} and exposes the headers a client must read. Any other origin gets no CORS header (the
  * {@link McpRequestGuard} has already answered it 403). Credentials are never allowed: the endpoint authenticates
  * by bearer token, never by cookie.
+ *
+ * <p>The preflight ({@code OPTIONS}) is answered here too, {@code 204} without a body, on both paths and whatever
+ * the origin (after the guard, which runs first): Jersey's automatic {@code OPTIONS} answer would list methods the
+ * endpoint refuses ({@code GET}, {@code DELETE}) in a text body.
  */
 @Priority(Priorities.HEADER_DECORATOR)
-public final class McpBrowserCors implements ContainerResponseFilter {
+public final class McpBrowserCors implements ContainerRequestFilter, ContainerResponseFilter {
     static final String ALLOWED_METHODS = "POST";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Method,"
             + " Mcp-Name, Mcp-Session-Id, Last-Event-ID";
@@ -30,6 +36,14 @@ public final class McpBrowserCors implements ContainerResponseFilter {
 
     public McpBrowserCors(McpAllowedOrigins allowedOrigins) {
         this.allowedOrigins = Objects.requireNonNull(allowedOrigins);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (HttpMethod.OPTIONS.equals(request.getMethod())
+                && MatchedResource.carries(request.getUriInfo(), McpEndpoint.class)) {
+            request.abortWith(Response.noContent().build());
+        }
     }
 
     @Override

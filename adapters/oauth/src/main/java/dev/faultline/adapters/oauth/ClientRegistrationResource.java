@@ -3,6 +3,7 @@ package dev.faultline.adapters.oauth;
 import dev.faultline.adapters.http.transport.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.adapters.http.transport.ClientAddress;
+import dev.faultline.application.access.SlidingWindowRateLimiter;
 import dev.faultline.adapters.http.transport.JsonContentType;
 import dev.faultline.adapters.http.transport.StrictJson;
 import dev.faultline.application.access.port.in.RegisterClient;

@@ -6,6 +6,10 @@ import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.application.access.port.in.DenyAuthorization;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
+import dev.faultline.adapters.http.transport.ClientAddress;
+import dev.faultline.domain.account.RemoteAddress;
+import dev.faultline.domain.shared.InvalidValue;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,7 +33,9 @@ import java.util.Optional;
  * consent page to a signed-in user (or sends the browser to sign in first); POST carries the user's decision,
  * and the request in the hidden fields is validated again from scratch, since anything in a form can be
  * changed. An unknown client or unregistered redirect URI is shown as a local error page, never redirected;
- * every redirect to the client carries {@code iss} (RFC 9207) and the client's {@code state}.
+ * every redirect to the client carries {@code iss} (RFC 9207) and the client's {@code state}. A client ID URL
+ * whose metadata document the requesting address may not have fetched now (its limit used up) gets a local
+ * {@code 429} page with {@code Retry-After}; the address honours {@code trustForwardedFor} as sign-in does.
  */
 @Path(AuthorizeResource.PATH)
 @PageResponse
@@ -42,21 +48,25 @@ public class AuthorizeResource {
     private final ResolveBrowserSession resolveSession;
     private final SessionCookies cookies;
     private final String issuer;
+    private final boolean trustForwardedFor;
 
     public AuthorizeResource(BeginAuthorization begin, ApproveAuthorization approve, DenyAuthorization deny,
-            ResolveBrowserSession resolveSession, SessionCookies cookies, String issuer) {
+            ResolveBrowserSession resolveSession, SessionCookies cookies, String issuer,
+            boolean trustForwardedFor) {
         this.begin = Objects.requireNonNull(begin);
         this.approve = Objects.requireNonNull(approve);
         this.deny = Objects.requireNonNull(deny);
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.cookies = Objects.requireNonNull(cookies);
         this.issuer = Objects.requireNonNull(issuer);
+        this.trustForwardedFor = trustForwardedFor;
     }
 
     @GET
-    public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response authorize(@Context UriInfo uri, @Context HttpHeaders headers,
+            @Context HttpServletRequest request) {
         AuthorizationParameters parameters = AuthorizationParameters.from(uri.getQueryParameters());
-        Validated validated = validate(parameters, 302);
+        Validated validated = validate(parameters, 302, request);
         if (validated.response() != null) {
             return validated.response();
         }
@@ -79,7 +89,8 @@ public class AuthorizeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response decide(MultivaluedMap<String, String> form, @Context HttpHeaders headers) {
+    public Response decide(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
+            @Context HttpServletRequest servletRequest) {
         AuthorizationParameters parameters = AuthorizationParameters.from(form);
         ResolveBrowserSession.Outcome session = resolveSession.resolve(sessionSecret(headers));
         if (!(session instanceof ResolveBrowserSession.Outcome.SignedIn signedIn)) {
@@ -88,7 +99,7 @@ public class AuthorizeResource {
         if (form.get("csrf") == null || form.get("csrf").size() != 1 || !signedIn.csrf().matches(form.getFirst("csrf"))) {
             return Pages.forbidden();
         }
-        Validated validated = validate(parameters, 303);
+        Validated validated = validate(parameters, 303, servletRequest);
         if (validated.response() != null) {
             return validated.response();
         }
@@ -124,13 +135,22 @@ public class AuthorizeResource {
     private record Validated(Response response, BeginAuthorization.Outcome.ShowConsent consent) {
     }
 
-    private Validated validate(AuthorizationParameters parameters, int redirectStatus) {
+    private Validated validate(AuthorizationParameters parameters, int redirectStatus, HttpServletRequest request) {
         if (parameters.repeatsClientOrRedirect()) {
             return new Validated(Pages.badAuthorizationRequest(parameters.repetitionProblem().orElseThrow()), null);
         }
-        BeginAuthorization.Outcome outcome = begin.begin(parameters.request());
+        RemoteAddress from;
+        try {
+            from = new RemoteAddress(ClientAddress.of(request, trustForwardedFor));
+        } catch (InvalidValue e) {
+            return new Validated(Pages.badAuthorizationRequest(e.getMessage()), null);
+        }
+        BeginAuthorization.Outcome outcome = begin.begin(parameters.request(), from);
         if (outcome instanceof BeginAuthorization.Outcome.ErrorPage page) {
             return new Validated(Pages.badAuthorizationRequest(page.message()), null);
+        }
+        if (outcome instanceof BeginAuthorization.Outcome.TooManyFetches tooMany) {
+            return new Validated(Pages.tooManyClientMetadataFetches(tooMany.message(), tooMany.retryAfter()), null);
         }
         Optional<String> repetition = parameters.repetitionProblem();
         if (repetition.isPresent()) {

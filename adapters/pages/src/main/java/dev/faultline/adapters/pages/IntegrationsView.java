@@ -94,14 +94,18 @@ public final class IntegrationsView extends PageView {
         return scopes.includes(Scope.READ) ? "Read only" : "Nothing";
     }
 
-    /** One connected app. */
-    public record IntegrationRow(String clientId, String name, boolean selfRegistered, String redirectHost,
-            String scopes, String scopeWords, String approved, String approvedIso, String lastUsed, int sessions,
-            String ends, String endsIso) {
+    /**
+     * One connected app. {@code identifiedBy}: for a client identified by its metadata document, the host of its
+     * client ID URL, shown as the consent page shows it; null for a registered client.
+     */
+    public record IntegrationRow(String clientId, String name, boolean selfRegistered, String identifiedBy,
+            String redirectHost, String scopes, String scopeWords, String approved, String approvedIso,
+            String lastUsed, int sessions, String ends, String endsIso) {
 
         static IntegrationRow of(Integration integration) {
             return new IntegrationRow(integration.clientId().value(), DisplayText.of(integration.clientName()),
-                    integration.selfRegistered(), DisplayText.of(integration.redirectHost()),
+                    integration.selfRegistered(), integration.verifiedOrigin().map(DisplayText::of).orElse(null),
+                    DisplayText.of(integration.redirectHost()),
                     scopeNames(integration.scopes()), IntegrationsView.scopeWords(integration.scopes()),
                     Dates.shown(integration.lastApprovedAt()), Dates.machine(integration.lastApprovedAt()),
                     Dates.shown(integration.lastUsedAt(), "Not yet"), integration.activeSessions(),

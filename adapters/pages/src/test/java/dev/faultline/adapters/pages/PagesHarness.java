@@ -170,7 +170,7 @@ final class PagesHarness {
                     startSession, resolve,
                     new EndBrowserSessionService(sessions, clock), cookies, policy.issuer()))
             .addResource(new AuthorizeResource(new BeginAuthorizationService(clients, policy), approve,
-                    new DenyAuthorizationService(clients), resolve, cookies, policy.issuer()))
+                    new DenyAuthorizationService(clients), resolve, cookies, policy.issuer(), false))
             .addResource(new IntegrationsResource(settingsForms, integrationsPage,
                     new RevokeIntegrationService(grantLocks, codes, chains, transactions, clock),
                     new RevokeAllAccessService(grantLocks, codes, chains, personalTokens, sessions, transactions, clock),

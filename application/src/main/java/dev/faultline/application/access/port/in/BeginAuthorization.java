@@ -4,6 +4,8 @@ import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
+import dev.faultline.domain.account.RemoteAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +16,16 @@ import java.util.Optional;
  * problem is reported to the client's redirect URI.
  */
 public interface BeginAuthorization {
-    Outcome begin(Request request);
+    /**
+     * {@code from}: the client address the request came from, against which a client metadata document fetch
+     * counts ({@link Outcome.TooManyFetches} beyond the limit).
+     */
+    Outcome begin(Request request, RemoteAddress from);
+
+    /** From {@link RemoteAddress#UNKNOWN} (a call without a network peer). */
+    default Outcome begin(Request request) {
+        return begin(request, RemoteAddress.UNKNOWN);
+    }
 
     /** The authorization request's query parameters, raw; absent ones are {@code null} (blank counts as absent). */
     record Request(String clientId, String redirectUri, String responseType, String scope, String state,
@@ -82,6 +93,18 @@ public interface BeginAuthorization {
 
         /** Unknown client or unregistered redirect URI: shown locally, never redirected. */
         record ErrorPage(String message) implements Outcome {
+        }
+
+        /**
+         * The client's metadata document would have to be fetched, and the requesting address has had its share
+         * of fetches: the client is unverified, so this is shown locally, never redirected; {@code retryAfter}
+         * says when a fetch is allowed again.
+         */
+        record TooManyFetches(String message, Duration retryAfter) implements Outcome {
+            public TooManyFetches {
+                Objects.requireNonNull(message, "message");
+                Objects.requireNonNull(retryAfter, "retryAfter");
+            }
         }
     }
 }

@@ -18,9 +18,14 @@ public interface ListIntegrations {
      * @param lastUsedAt      the most recent refresh, if any
      * @param activeSessions  how many active chains the client holds for this user
      * @param endsAt          when the last of those grants ends (its absolute lifetime), however often refreshed
+     * @param verifiedOrigin  for a client identified by its metadata document, the host of its client ID URL
+     *                        (as the consent page shows it); empty for a registered client
      */
     record Integration(ClientId clientId, String clientName, boolean selfRegistered, String redirectHost,
             Scopes scopes, Instant lastApprovedAt, Optional<Instant> lastUsedAt, int activeSessions,
-            Instant endsAt) {
+            Instant endsAt, Optional<String> verifiedOrigin) {
+        public Integration {
+            java.util.Objects.requireNonNull(verifiedOrigin, "verifiedOrigin");
+        }
     }
 }

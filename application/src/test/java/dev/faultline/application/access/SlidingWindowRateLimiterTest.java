@@ -1,4 +1,4 @@
-package dev.faultline.adapters.oauth;
+package dev.faultline.application.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

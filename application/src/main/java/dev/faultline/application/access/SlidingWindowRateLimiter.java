@@ -1,4 +1,4 @@
-package dev.faultline.adapters.oauth;
+package dev.faultline.application.access;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +16,7 @@ import java.util.Objects;
  * limit. That is acceptable because this is abuse control, not a correctness rule; nothing depends on it being
  * exact. Memory is bounded: each key keeps at most {@code permits} times, and idle keys are swept.
  */
-final class SlidingWindowRateLimiter {
+public final class SlidingWindowRateLimiter {
     /** Above this many tracked keys, expired ones are swept before a new key is added. */
     private static final int SWEEP_THRESHOLD = 10_000;
 
@@ -25,7 +25,7 @@ final class SlidingWindowRateLimiter {
     private final Clock clock;
     private final Map<String, Deque<Instant>> recent = new HashMap<>();
 
-    SlidingWindowRateLimiter(int permits, Duration window, Clock clock) {
+    public SlidingWindowRateLimiter(int permits, Duration window, Clock clock) {
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be at least 1, was " + permits);
         }
@@ -37,7 +37,7 @@ final class SlidingWindowRateLimiter {
         this.clock = Objects.requireNonNull(clock);
     }
 
-    sealed interface Decision {
+    public sealed interface Decision {
         record Allowed() implements Decision {
         }
 
@@ -46,7 +46,7 @@ final class SlidingWindowRateLimiter {
         }
     }
 
-    synchronized Decision tryAcquire(String key) {
+    public synchronized Decision tryAcquire(String key) {
         Instant now = clock.instant();
         Instant windowStart = now.minus(window);
         if (!recent.containsKey(key) && recent.size() >= SWEEP_THRESHOLD) {
