@@ -38,6 +38,7 @@ import dev.faultline.adapters.mcp.McpResource;
 import dev.faultline.adapters.mcp.McpServer;
 import dev.faultline.adapters.mcp.ProtectedResourceMetadataResource;
 import dev.faultline.adapters.mcp.tools.FaultlineTools;
+import dev.faultline.application.access.ThrottleRegistrationsService;
 import dev.faultline.bootstrap.config.McpSettings;
 import dev.faultline.bootstrap.config.RegistrationSettings;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -59,9 +60,10 @@ public final class HttpEndpoints {
                 oauth.clientIdMetadataDocuments()));
         jersey.register(new JwksResource(oauth.publishSigningKeys()));
         RegistrationSettings registration = faultline.configuration().getRegistration();
-        jersey.register(new ClientRegistrationResource(oauth.registerClient(), new RegistrationLimits(
-                (int) registration.getMaxBodySize().toBytes(), registration.getPerAddress(),
-                registration.getWindow().toJavaDuration(), registration.isTrustForwardedFor()), faultline.clock()));
+        jersey.register(new ClientRegistrationResource(oauth.registerClient(),
+                new ThrottleRegistrationsService(registration.getPerAddress(), registration.getWindow().toJavaDuration(),
+                        faultline.clock()),
+                new RegistrationLimits((int) registration.getMaxBodySize().toBytes(), registration.isTrustForwardedFor())));
         int maxTokenForm = (int) faultline.configuration().getTokenEndpoint().getMaxFormSize().toBytes();
         jersey.register(new TokenResource(oauth.exchangeAuthorizationCode(), oauth.refreshTokens(), maxTokenForm));
         jersey.register(new RevocationResource(oauth.revokeToken(), maxTokenForm));

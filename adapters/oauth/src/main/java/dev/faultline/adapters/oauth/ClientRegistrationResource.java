@@ -3,10 +3,10 @@ package dev.faultline.adapters.oauth;
 import dev.faultline.adapters.http.transport.RequestBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.adapters.http.transport.ClientAddress;
-import dev.faultline.application.access.SlidingWindowRateLimiter;
 import dev.faultline.adapters.http.transport.JsonContentType;
 import dev.faultline.adapters.http.transport.StrictJson;
 import dev.faultline.application.access.port.in.RegisterClient;
+import dev.faultline.application.access.port.in.ThrottleRegistrations;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.GrantType;
@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -35,7 +34,7 @@ import java.util.Optional;
  * ({@link StrictJson}: UTF-8, no duplicate keys, no unpaired surrogates, no number beyond a double), so that
  * malformed JSON, a non-object, or a field of the wrong type becomes an {@code invalid_client_metadata}
  * error naming the field; unknown fields are ignored (§2). Limits: request size (413) and registrations per
- * client address (429 with Retry-After, per instance, see {@link SlidingWindowRateLimiter}). Every response is
+ * client address (429 with Retry-After, per instance, see {@link ThrottleRegistrations}). Every response is
  * {@code Cache-Control: no-store}, since a successful one may carry the client secret (shown this once).
  */
 @Path(ClientRegistrationResource.PATH)
@@ -46,26 +45,22 @@ public class ClientRegistrationResource {
 
     private final RegisterClient registerClient;
     private final RegistrationLimits limits;
-    private final SlidingWindowRateLimiter rateLimiter;
+    private final ThrottleRegistrations throttle;
 
-    /** With {@link RegistrationLimits#defaults()} and the system clock. */
-    public ClientRegistrationResource(RegisterClient registerClient) {
-        this(registerClient, RegistrationLimits.defaults(), Clock.systemUTC());
-    }
-
-    public ClientRegistrationResource(RegisterClient registerClient, RegistrationLimits limits, Clock clock) {
+    public ClientRegistrationResource(RegisterClient registerClient, ThrottleRegistrations throttle,
+            RegistrationLimits limits) {
         this.registerClient = Objects.requireNonNull(registerClient);
+        this.throttle = Objects.requireNonNull(throttle);
         this.limits = Objects.requireNonNull(limits);
-        this.rateLimiter = new SlidingWindowRateLimiter(limits.perAddress(), limits.window(), clock);
     }
 
     @POST
     public Response register(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context HttpServletRequest request,
             InputStream body) throws IOException {
-        SlidingWindowRateLimiter.Decision decision =
-                rateLimiter.tryAcquire(ClientAddress.of(request, limits.trustForwardedFor()));
-        if (decision instanceof SlidingWindowRateLimiter.Decision.Limited limited) {
+        ThrottleRegistrations.Admission admission =
+                throttle.admit(ClientAddress.of(request, limits.trustForwardedFor()));
+        if (admission instanceof ThrottleRegistrations.Admission.Limited limited) {
             long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
             return error(429, "temporarily_unavailable", "too many client registrations from this address; retry"
                     + " in " + seconds + " seconds").header("Retry-After", seconds).build();

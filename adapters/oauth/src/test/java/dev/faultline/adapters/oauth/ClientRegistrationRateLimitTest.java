@@ -1,5 +1,6 @@
 package dev.faultline.adapters.oauth;
 
+import dev.faultline.application.access.ThrottleRegistrationsService;
 import static dev.faultline.adapters.oauth.OAuthHttpHarness.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,17 +29,17 @@ class ClientRegistrationRateLimitTest {
     static final Duration WINDOW = Duration.ofMinutes(10);
 
     static final OAuthHttpHarness harness = new OAuthHttpHarness();
-    static final ResourceExtension resources = harness.extension(new RegistrationLimits(16 * 1024, 3, WINDOW, false));
+    static final ResourceExtension resources = harness.extension(3);
 
     static final OAuthHttpHarness direct = new OAuthHttpHarness();
     static final DropwizardClientExtension remoteAddress = new DropwizardClientExtension(
-            new ClientRegistrationResource(direct.register, new RegistrationLimits(16 * 1024, 2, WINDOW, false),
-                    direct.clock));
+            new ClientRegistrationResource(direct.register,
+                    new ThrottleRegistrationsService(2, WINDOW, direct.clock), new RegistrationLimits(16 * 1024, false)));
 
     static final OAuthHttpHarness proxied = new OAuthHttpHarness();
     static final DropwizardClientExtension behindProxy = new DropwizardClientExtension(
-            new ClientRegistrationResource(proxied.register, new RegistrationLimits(16 * 1024, 2, WINDOW, true),
-                    proxied.clock));
+            new ClientRegistrationResource(proxied.register,
+                    new ThrottleRegistrationsService(2, WINDOW, proxied.clock), new RegistrationLimits(16 * 1024, true)));
 
     private final HttpClient http = HttpClient.newHttpClient();
 

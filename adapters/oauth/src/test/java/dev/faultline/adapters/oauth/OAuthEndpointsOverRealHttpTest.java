@@ -1,5 +1,6 @@
 package dev.faultline.adapters.oauth;
 
+import dev.faultline.application.access.ThrottleRegistrationsService;
 import static dev.faultline.adapters.oauth.OAuthHttpHarness.LOOPBACK;
 import static dev.faultline.adapters.oauth.OAuthHttpHarness.VERIFIER;
 import static dev.faultline.adapters.oauth.OAuthHttpHarness.parse;
@@ -27,7 +28,9 @@ class OAuthEndpointsOverRealHttpTest {
     static final OAuthHttpHarness harness = new OAuthHttpHarness();
     static final DropwizardClientExtension app = new DropwizardClientExtension(
             new AuthorizationServerMetadataResource(harness.policy.issuer()),
-            new ClientRegistrationResource(harness.register, OAuthHttpHarness.generousLimits(), harness.clock),
+            new ClientRegistrationResource(harness.register, new ThrottleRegistrationsService(
+                    OAuthHttpHarness.generousLimits(), OAuthHttpHarness.REGISTRATION_WINDOW, harness.clock),
+                    RegistrationLimits.defaults()),
             new TokenResource(harness.exchange, command -> {
                 throw new IllegalStateException("refresh store unavailable");
             }),

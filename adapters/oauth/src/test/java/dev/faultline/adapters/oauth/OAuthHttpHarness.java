@@ -9,6 +9,7 @@ import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
 import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
+import dev.faultline.application.access.ThrottleRegistrationsService;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.ApproveAuthorizationService;
 import dev.faultline.application.access.BeginAuthorizationService;
@@ -82,12 +83,14 @@ final class OAuthHttpHarness {
 
     final UserId alice = UserId.random();
 
-    /** Every OAuth resource of this package, with the given registration limits. */
-    ResourceExtension extension(RegistrationLimits limits) {
+    /** Every OAuth resource of this package, with the given registrations per address (per 10 minutes). */
+    ResourceExtension extension(int registrationsPerAddress) {
         return ResourceExtension.builder()
                 .addResource(new AuthorizationServerMetadataResource(policy.issuer()))
                 .addResource(new JwksResource(publishKeys))
-                .addResource(new ClientRegistrationResource(countingRegister, limits, clock))
+                .addResource(new ClientRegistrationResource(countingRegister,
+                        new ThrottleRegistrationsService(registrationsPerAddress, REGISTRATION_WINDOW, clock),
+                        RegistrationLimits.defaults()))
                 .addResource(new TokenResource(exchange, refresh))
                 .addResource(new RevocationResource(revoke))
                 .addProvider(OAuthErrorResponseFilter.class)
@@ -95,9 +98,11 @@ final class OAuthHttpHarness {
                 .build();
     }
 
-    /** Limits that the ordinary tests never reach. */
-    static RegistrationLimits generousLimits() {
-        return new RegistrationLimits(16 * 1024, 10_000, java.time.Duration.ofMinutes(10), false);
+    static final java.time.Duration REGISTRATION_WINDOW = java.time.Duration.ofMinutes(10);
+
+    /** A registration rate that the ordinary tests never reach. */
+    static int generousLimits() {
+        return 10_000;
     }
 
     /** The browser half: authorization request + the user's approval; returns the code sent to the client. */
