@@ -51,6 +51,7 @@ class AuthenticateBearerTest {
     void refreshTokenReuseRevokesTheChainAndTheAccessTokenIssuedLast() {
         TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
         TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
+        h.clock.advance(h.policy.refreshReuseGrace());
         h.refresh(claude, first.refreshToken(), null); // theft signal: a rotated token presented again
 
         assertThat(refusal(authenticate.authenticate(second.accessToken()))).contains("revoked");

@@ -125,6 +125,7 @@ class IntegrationsAndPurgeTest {
     void a_security_event_outlives_the_ended_grant_retention_and_goes_after_its_own() {
         TokenOutcome.Tokens stolen = h.tokensFor(claude, LOOPBACK, null);
         issued(h.refresh(claude, stolen.refreshToken(), null));
+        h.clock.advance(h.policy.refreshReuseGrace());
         failed(h.refresh(claude, stolen.refreshToken(), null), TokenOutcome.Error.INVALID_GRANT);
 
         h.clock.advance(h.policy.endedGrantRetention().plusDays(1));

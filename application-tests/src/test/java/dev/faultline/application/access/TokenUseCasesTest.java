@@ -148,6 +148,7 @@ class TokenUseCasesTest {
     void presenting_a_rotated_refresh_token_revokes_the_whole_chain() {
         TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
         TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
+        h.clock.advance(h.policy.refreshReuseGrace());
 
         TokenOutcome.Failed reuse = failed(h.refresh(claude, first.refreshToken(), null), Error.INVALID_GRANT);
 
@@ -158,21 +159,46 @@ class TokenUseCasesTest {
     }
 
     @Test
-    void a_reuse_grace_accepts_only_the_immediately_previous_token_within_the_window() {
-        OAuthHarness lenient = new OAuthHarness(new AccessPolicy("https://faultline.example", Duration.ofSeconds(60),
-                Duration.ofHours(1), Duration.ofDays(30), Duration.ofHours(24), Duration.ofSeconds(10),
-                Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(90), 500));
-        Client client = lenient.registerPublic("Claude", LOOPBACK);
-        TokenOutcome.Tokens first = lenient.tokensFor(client, LOOPBACK, null);
-        TokenOutcome.Tokens second = issued(lenient.refresh(client, first.refreshToken(), null));
+    void within_the_default_grace_the_previous_token_is_refused_without_revoking_and_later_it_revokes() {
+        assertThat(h.policy.refreshReuseGrace()).isEqualTo(Duration.ofSeconds(10));
+        TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
+        TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
 
-        lenient.clock.advance(Duration.ofSeconds(5));
-        TokenOutcome.Tokens retry = issued(lenient.refresh(client, first.refreshToken(), null));
-        assertThat(retry.refreshToken()).isNotIn(first.refreshToken(), second.refreshToken());
+        h.clock.advance(Duration.ofSeconds(9));
+        TokenOutcome.Failed loser = failed(h.refresh(claude, first.refreshToken(), null), Error.INVALID_GRANT);
+        assertThat(loser.description()).isEqualTo(RefreshTokensService.JUST_ROTATED);
+        assertThat(chainOf(second).isRevoked()).isFalse();
+        assertThat(chainOf(second).generation()).as("nothing issued for the previous token").isEqualTo(2);
+        TokenOutcome.Tokens third = issued(h.refresh(claude, second.refreshToken(), null));
 
-        lenient.clock.advance(Duration.ofSeconds(11));
-        failed(lenient.refresh(client, second.refreshToken(), null), Error.INVALID_GRANT);
-        assertThat(lenient.chains.findById(first.chainId()).orElseThrow().isRevoked()).isTrue();
+        h.clock.advance(Duration.ofSeconds(1));
+        failed(h.refresh(claude, first.refreshToken(), null), Error.INVALID_GRANT);
+        assertThat(chainOf(third).revocation().map(Revocation::reason))
+                .as("an older token is reuse even within the grace").contains(RevocationReason.REFRESH_REUSE);
+    }
+
+    @Test
+    void after_the_grace_the_previous_token_is_reuse_and_revokes_the_chain() {
+        TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
+        TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
+
+        h.clock.advance(Duration.ofSeconds(10));
+        assertThat(failed(h.refresh(claude, first.refreshToken(), null), Error.INVALID_GRANT).description())
+                .isEqualTo(RefreshTokensService.REUSED);
+        assertThat(chainOf(second).revocation())
+                .contains(new Revocation(RevocationReason.REFRESH_REUSE, h.clock.instant()));
+    }
+
+    @Test
+    void strict_rotation_revokes_on_any_reuse_at_once() {
+        OAuthHarness strict = new OAuthHarness(AccessPolicy.defaults("https://faultline.example")
+                .withRefreshReuseGrace(Duration.ZERO));
+        Client client = strict.registerPublic("Claude", LOOPBACK);
+        TokenOutcome.Tokens first = strict.tokensFor(client, LOOPBACK, null);
+        issued(strict.refresh(client, first.refreshToken(), null));
+
+        failed(strict.refresh(client, first.refreshToken(), null), Error.INVALID_GRANT);
+        assertThat(strict.chains.findById(first.chainId()).orElseThrow().isRevoked()).isTrue();
     }
 
     @Test

@@ -12,11 +12,13 @@ import java.util.Objects;
  *
  * @param issuer                 public base URL, no trailing slash; the MCP resource is {@code issuer + "/mcp"}
  * @param codeLifetime           authorization codes: at most 60 s (default 60 s)
- * @param accessTokenLifetime    access-token JWTs (default 1 h)
+ * @param accessTokenLifetime    access-token JWTs (default 1 h); at most {@code refreshTokenLifetime}, so that an
+ *                               access token never outlives the refresh token issued with it
  * @param refreshTokenLifetime   each refresh token, renewed on rotation (default 30 days)
  * @param abandonedClientTtl     a registered client nobody authorized is purged after this (default 24 h)
- * @param refreshReuseGrace      how long the immediately previous refresh token still works after a rotation
- *                               (default zero: strict; any reuse revokes the chain)
+ * @param refreshReuseGrace      how long after a rotation presenting the immediately previous refresh token is
+ *                               refused without revoking the chain (default 10 s; zero: strict, any reuse
+ *                               revokes); see {@link RotationPolicy}
  * @param endedGrantRetention    revoked or expired chains, and expired codes, are kept this long for reuse
  *                               detection and the integrations page, then purged (default 7 days)
  * @param securityEventRetention chains revoked for a theft signal (reuse, replay) are the user's security events
@@ -48,6 +50,11 @@ public record AccessPolicy(
         }
         requirePositive(accessTokenLifetime, "accessTokenLifetime");
         requirePositive(refreshTokenLifetime, "refreshTokenLifetime");
+        if (accessTokenLifetime.compareTo(refreshTokenLifetime) > 0) {
+            throw new IllegalArgumentException("accessTokenLifetime (" + accessTokenLifetime + ") must be at most"
+                    + " refreshTokenLifetime (" + refreshTokenLifetime + "): an access token must not outlive the"
+                    + " refresh token issued with it");
+        }
         requirePositive(abandonedClientTtl, "abandonedClientTtl");
         requirePositive(endedGrantRetention, "endedGrantRetention");
         Objects.requireNonNull(securityEventRetention, "securityEventRetention");
@@ -65,7 +72,13 @@ public record AccessPolicy(
 
     public static AccessPolicy defaults(String issuer) {
         return new AccessPolicy(issuer, Duration.ofSeconds(60), Duration.ofHours(1), Duration.ofDays(30),
-                Duration.ofHours(24), Duration.ZERO, Duration.ofDays(7), Duration.ofDays(90), RotationPolicy.DEFAULT_GRANT_LIFETIME, 500);
+                Duration.ofHours(24), RotationPolicy.DEFAULT_REUSE_GRACE, Duration.ofDays(7), Duration.ofDays(90), RotationPolicy.DEFAULT_GRANT_LIFETIME, 500);
+    }
+
+    /** The same policy with another {@code refreshReuseGrace} (zero: strict). */
+    public AccessPolicy withRefreshReuseGrace(Duration grace) {
+        return new AccessPolicy(issuer, codeLifetime, accessTokenLifetime, refreshTokenLifetime, abandonedClientTtl,
+                grace, endedGrantRetention, securityEventRetention, grantLifetime, purgeBatchSize);
     }
 
     /** The protected resource (RFC 8707 / RFC 9728) every access token is bound to. */

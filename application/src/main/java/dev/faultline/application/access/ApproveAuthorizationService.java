@@ -9,6 +9,7 @@ import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.AuthorizationCode;
+import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
@@ -67,7 +68,7 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
         Instant now = clock.instant();
         String code = secrets.generate(SecretKind.AUTHORIZATION_CODE);
         AuthorizationCode issued = AuthorizationCode.issue(TokenHash.of(code), request.clientId(), user,
-                request.redirectUri(), granted, request.resource(), request.challenge(), now,
+                RedirectUri.parse(request.redirectUri()), granted, request.resource(), request.challenge(), now,
                 policy.codeLifetime());
         transactions.run(() -> {
             // First, as GrantLocks orders it: a revocation of this person either waits for this code or comes first.

@@ -4,6 +4,7 @@ import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.AccessAdmission;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.PersonalTokenFormat;
 import dev.faultline.domain.access.Scopes;
@@ -61,24 +62,26 @@ public class AuthenticateBearerService implements AuthenticateBearer {
             return new Outcome.Refused("the access token's grant no longer exists; authorize again");
         }
         TokenChain chain = found.get();
-        if (chain.isRevoked()) {
-            return new Outcome.Refused("the access token's grant was revoked; authorize again");
-        }
-        if (chain.hasEndedAt(now)) {
-            return new Outcome.Refused("the access token's grant has ended; authorize again");
-        }
-        if (!chain.userId().equals(claims.subject()) || !chain.clientId().equals(claims.clientId())) {
-            return new Outcome.Refused("the access token does not match its grant");
-        }
-        Optional<Scopes> effective = chain.effectiveScopes(claims.scopes());
-        if (effective.isEmpty()) {
-            return new Outcome.Refused("the access token carries no scope its grant allows");
+        AccessAdmission admission = chain.admit(claims, now);
+        if (admission instanceof AccessAdmission.Refused refused) {
+            return new Outcome.Refused(describe(refused.refusal()));
         }
         if (chain.shouldRecordUse(now)) {
             chains.recordUse(chain.id(), now, now.minus(TokenChain.USE_RECORDING_INTERVAL));
         }
-        return new Outcome.Authenticated(new Caller(claims.subject(), effective.get(),
+        Scopes admitted = ((AccessAdmission.Admitted) admission).scopes();
+        return new Outcome.Authenticated(new Caller(claims.subject(), admitted,
                 new Grant.OAuth(claims.clientId(), claims.chainId())));
+    }
+
+    private static String describe(AccessAdmission.Refusal refusal) {
+        return switch (refusal) {
+            case GRANT_REVOKED -> "the access token's grant was revoked; authorize again";
+            case GRANT_ENDED -> "the access token's grant has ended; authorize again";
+            case GRANT_EXPIRED -> "the access token's grant has expired; authorize again";
+            case NOT_THIS_GRANT -> "the access token does not match its grant";
+            case NO_SCOPE_OF_THE_GRANT -> "the access token carries no scope its grant allows";
+        };
     }
 
     private Outcome personalToken(String presented) {

@@ -13,7 +13,6 @@ import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RefreshOutcome;
-import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenChain;
@@ -27,6 +26,8 @@ import java.util.Optional;
 public class RefreshTokensService implements RefreshTokens {
     static final String REUSED =
             "refresh token was already used; the whole session has been revoked, sign in again";
+    static final String JUST_ROTATED = "refresh token was just rotated by a concurrent refresh of this client;"
+            + " use the refresh token that refresh returned (the session is still valid)";
     /** Each lost compare-and-set means someone else rotated first; with a strict policy one reload decides. */
     private static final int MAX_ATTEMPTS = 3;
 
@@ -115,15 +116,18 @@ public class RefreshTokensService implements RefreshTokens {
                 chain = reloaded.get();
                 continue;
             }
-            return refused(outcome, now);
+            return refused(outcome);
         }
         return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is being used concurrently; try again");
     }
 
-    private TokenOutcome refused(RefreshOutcome outcome, Instant now) {
+    private TokenOutcome refused(RefreshOutcome outcome) {
         if (outcome instanceof RefreshOutcome.ReuseDetected reuse) {
-            chains.revoke(reuse.chain().id(), RevocationReason.REFRESH_REUSE, now);
+            chains.revoke(reuse.chain().id(), reuse.revocation());
             return failed(TokenOutcome.Error.INVALID_GRANT, REUSED);
+        }
+        if (outcome instanceof RefreshOutcome.JustRotated) {
+            return failed(TokenOutcome.Error.INVALID_GRANT, JUST_ROTATED);
         }
         if (outcome instanceof RefreshOutcome.ChainRevoked) {
             return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked");

@@ -68,10 +68,21 @@ public class AccessSettings {
     @MinDuration(value = 1, unit = TimeUnit.MINUTES)
     private Duration abandonedClientTtl = Duration.hours(24);
 
-    /** 0 = strict: any reuse of a rotated refresh token revokes the chain. */
+    /**
+     * For this long after a rotation, presenting the token it replaced is refused without revoking the chain (the
+     * loser of a race between a client's processes); 0 = strict: any reuse of a rotated refresh token revokes it.
+     */
     @NotNull
     @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
-    private Duration refreshReuseGrace = Duration.seconds(0);
+    private Duration refreshReuseGrace = Duration.seconds(10);
+
+    @ValidationMethod(message = "accessTokenLifetime must be at most refreshTokenLifetime: an access token must not"
+            + " outlive the refresh token issued with it")
+    @JsonIgnore
+    public boolean isAccessTokenLifetimeAtMostRefreshTokenLifetime() {
+        return accessTokenLifetime == null || refreshTokenLifetime == null
+                || accessTokenLifetime.toJavaDuration().compareTo(refreshTokenLifetime.toJavaDuration()) <= 0;
+    }
 
     /** How often a new access-token signing key is published; old keys stay until their tokens expire. */
     @NotNull

@@ -70,6 +70,25 @@ class AccessSettingsTest {
     }
 
     @Test
+    void an_access_token_lifetime_longer_than_the_refresh_token_lifetime_is_refused_at_startup() {
+        AccessSettings equal = new AccessSettings();
+        equal.setAccessTokenLifetime(Duration.hours(2));
+        equal.setRefreshTokenLifetime(Duration.hours(2));
+        AccessSettings longer = new AccessSettings();
+        longer.setAccessTokenLifetime(Duration.hours(3));
+        longer.setRefreshTokenLifetime(Duration.hours(2));
+
+        assertThat(problems(equal)).isEmpty();
+        assertThat(problems(longer)).containsExactly("accessTokenLifetime must be at most refreshTokenLifetime: an"
+                + " access token must not outlive the refresh token issued with it");
+    }
+
+    @Test
+    void the_refresh_reuse_grace_defaults_to_10_seconds() {
+        assertThat(new AccessSettings().getRefreshReuseGrace()).isEqualTo(Duration.seconds(10));
+    }
+
+    @Test
     void a_configured_key_encryption_key_must_be_32_bytes_of_base64() {
         AccessSettings exact = new AccessSettings();
         exact.setKeyEncryptionKey(java.util.Base64.getEncoder().encodeToString(new byte[32]));

@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>the kill came before its last rotation committed: the chain is still at the client's token, which works;</li>
  *   <li>the rotation committed but the answer was lost with the kill: the chain is one generation ahead, and the
- *       client's token is an earlier one of the chain. With the default strict rotation
- *       ({@code FAULTLINE_REFRESH_REUSE_GRACE=0s}) presenting it is reuse: {@code invalid_grant} and the chain is
+ *       client's token is an earlier one of the chain. With strict rotation, which this test configures
+ *       ({@code access.refreshReuseGrace: 0s}, so that the restart's duration cannot matter), presenting it is reuse: {@code invalid_grant} and the chain is
  *       revoked ({@code REFRESH_REUSE}), so the client signs in again. This is the documented price of strictness.</li>
  * </ul>
  * A fifth client loses the answer to one refresh for certain (it drops it just before the kill), so the second case
@@ -219,7 +219,8 @@ class KillDuringRefreshesTest {
                 .replace("${TEST_DATABASE_URL:-embedded}", "embedded")
                 .replace("${TEST_DATA_DIR:-target/test-data}", data.toString())
                 .replace("publicBaseUrl: http://localhost:8080", "publicBaseUrl: " + base)
-                .replaceFirst("port: 0", "port: " + port);
+                .replaceFirst("port: 0", "port: " + port)
+                + "access:\n  refreshReuseGrace: 0s\n";
         assertThat(yaml).as("the server's address is fixed").contains("publicBaseUrl: " + base, "port: " + port);
         return Files.writeString(data.resolve("config.yml"), yaml);
     }

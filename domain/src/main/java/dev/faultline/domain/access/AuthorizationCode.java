@@ -16,7 +16,7 @@ public record AuthorizationCode(
         TokenHash codeHash,
         ClientId clientId,
         UserId userId,
-        String redirectUri,
+        RedirectUri redirectUri,
         Scopes scopes,
         String resource,
         PkceChallenge challenge,
@@ -47,7 +47,7 @@ public record AuthorizationCode(
         }
     }
 
-    public static AuthorizationCode issue(TokenHash codeHash, ClientId clientId, UserId userId, String redirectUri,
+    public static AuthorizationCode issue(TokenHash codeHash, ClientId clientId, UserId userId, RedirectUri redirectUri,
             Scopes scopes, String resource, PkceChallenge challenge, Instant now, Duration lifetime) {
         return new AuthorizationCode(codeHash, clientId, userId, redirectUri, scopes, resource, challenge, now,
                 now.plus(lifetime), Optional.empty(), Optional.empty());
@@ -75,7 +75,7 @@ public record AuthorizationCode(
         if (isExpiredAt(now)) {
             return new Redemption.Expired(expiresAt);
         }
-        if (!redirectUri.equals(presentedRedirectUri)) {
+        if (!redirectUri.value().equals(presentedRedirectUri)) { // exact: the code is bound to the string sent
             return new Redemption.RedirectMismatch();
         }
         PkceChallenge.Verification verification = challenge.verify(verifier);

@@ -8,8 +8,28 @@ public sealed interface RefreshOutcome {
     record Rotated(TokenChain chain, Scopes accessTokenScopes) implements RefreshOutcome {
     }
 
-    /** An earlier (rotated-away) token was presented: {@code chain} is now revoked for reuse. */
+    /**
+     * An earlier (rotated-away) token was presented: {@code chain} is now revoked for reuse. The revocation it
+     * carries is what must be stored; nobody re-states the reason.
+     */
     record ReuseDetected(TokenChain chain) implements RefreshOutcome {
+        public ReuseDetected {
+            if (!chain.isRevoked()) {
+                throw new IllegalArgumentException("a chain that detected reuse is revoked");
+            }
+        }
+
+        public Revocation revocation() {
+            return chain.revocation().orElseThrow();
+        }
+    }
+
+    /**
+     * The immediately previous token was presented within the reuse grace after the rotation that replaced it:
+     * almost always a second process of the same client that lost a race to refresh. Nothing changes: the chain
+     * stays live for whoever received the current token, and nothing is issued for a rotated-away token.
+     */
+    record JustRotated(ChainId chainId, Instant rotatedAt) implements RefreshOutcome {
     }
 
     record ChainRevoked(ChainId chainId, RevocationReason reason) implements RefreshOutcome {

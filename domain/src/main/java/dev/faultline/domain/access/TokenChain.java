@@ -10,7 +10,8 @@ import java.util.Optional;
  * Every access and refresh token descended from one authorization code. Exactly one refresh token is current;
  * every earlier one stays recorded in the store of issued tokens (by hash, with its generation) so that
  * presenting it again is recognised as reuse, which revokes the whole chain (OAuth 2.1 §4.3.1, RFC 9700
- * §4.14.2). The chain itself carries only the current and the immediately previous hash, so loading it costs
+ * §4.14.2), except that the immediately previous token presented within the reuse grace after its rotation
+ * is refused without revoking (see {@link RotationPolicy}). The chain itself carries only the current and the immediately previous hash, so loading it costs
  * the same however often it rotated. A grant ends {@code grantLifetime} after approval however often it is
  * refreshed. Revoked is terminal.
  *
@@ -121,12 +122,35 @@ public record TokenChain(
             return rotateTo(next, requested, now, policy);
         }
         if (isImmediatePredecessor(presented) && withinGrace(now, policy.reuseGrace())) {
-            return rotateTo(next, requested, now, policy);
+            return new RefreshOutcome.JustRotated(id, currentIssuedAt);
         }
         if (presented.generation() < generation) {
             return new RefreshOutcome.ReuseDetected(revoke(RevocationReason.REFRESH_REUSE, now));
         }
         return new RefreshOutcome.UnknownToken();
+    }
+
+    /**
+     * Rule "an access token lives only with its grant": whether an access token of this chain (already verified:
+     * signature, issuer, audience, expiry) is admitted at {@code now}, and with which scopes. The chain must be
+     * {@linkplain #isActiveAt active}, the token must name this chain's person, client and resource, and it may do
+     * only what the grant allows ({@link #effectiveScopes}).
+     */
+    public AccessAdmission admit(AccessTokenClaims claims, Instant now) {
+        if (!claims.chainId().equals(id)) {
+            return new AccessAdmission.Refused(AccessAdmission.Refusal.NOT_THIS_GRANT);
+        }
+        if (!isActiveAt(now)) {
+            return new AccessAdmission.Refused(isRevoked() ? AccessAdmission.Refusal.GRANT_REVOKED
+                    : hasEndedAt(now) ? AccessAdmission.Refusal.GRANT_ENDED : AccessAdmission.Refusal.GRANT_EXPIRED);
+        }
+        if (!userId.equals(claims.subject()) || !clientId.equals(claims.clientId())
+                || !audience.equals(claims.audience())) {
+            return new AccessAdmission.Refused(AccessAdmission.Refusal.NOT_THIS_GRANT);
+        }
+        return effectiveScopes(claims.scopes())
+                .<AccessAdmission>map(AccessAdmission.Admitted::new)
+                .orElse(new AccessAdmission.Refused(AccessAdmission.Refusal.NO_SCOPE_OF_THE_GRANT));
     }
 
     /**

@@ -162,6 +162,23 @@ class TokenChainProperties {
     }
 
     @Property
+    void within_the_grace_the_immediate_predecessor_changes_nothing_and_the_current_token_stays_live(
+            @ForAll("steps") List<Step> steps, @ForAll @IntRange(min = 1, max = 20) int graceSeconds,
+            @ForAll @IntRange(min = 0, max = 19) int afterSeconds) {
+        Run run = new Run(new RotationPolicy(LIFETIME, Duration.ofSeconds(graceSeconds)));
+        steps.forEach(run::apply);
+        run.apply(new Step.RotateCurrent());
+        if (!run.chain.isActiveAt(run.now) || run.chain.generation() == 1) {
+            return; // revoked or expired before: nothing rotated
+        }
+        TokenChain before = run.chain;
+        run.now = run.now.plusSeconds(afterSeconds % graceSeconds);
+        run.present(before.generation() - 2);
+        assertThat(run.chain).as("the loser of a race changes nothing").isEqualTo(before);
+        assertThat(run.live()).containsExactly(before.currentRefresh());
+    }
+
+    @Property
     void revoked_is_terminal(@ForAll("steps") List<Step> before, @ForAll("steps") List<Step> after) {
         Run run = new Run(RotationPolicy.strict(LIFETIME));
         before.forEach(run::apply);

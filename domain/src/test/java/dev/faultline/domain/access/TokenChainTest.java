@@ -74,23 +74,88 @@ class TokenChainTest {
     }
 
     @Test
-    void grace_accepts_only_the_immediately_previous_token_inside_the_window() {
+    void within_the_grace_the_immediately_previous_token_is_refused_without_revoking() {
         TokenChain one = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE,
                 "aud", R1, NOW, GRACE);
         TokenChain two = rotated(one.refresh(one.current(), R2, Optional.empty(), NOW, GRACE));
         TokenChain three = rotated(two.refresh(two.current(), R3, Optional.empty(), NOW.plusSeconds(1), GRACE));
-        // R2 is the immediate predecessor of R3: accepted within 10 s.
+        // R2 is the immediate predecessor of R3: within 10 s it is the loser of a race, refused, nothing changes.
         assertThat(three.refresh(issued(three, R2, 2), R4, Optional.empty(), NOW.plusSeconds(10), GRACE))
-                .isInstanceOf(RefreshOutcome.Rotated.class);
+                .isEqualTo(new RefreshOutcome.JustRotated(three.id(), NOW.plusSeconds(1)));
+        assertThat(three.refresh(three.current(), R4, Optional.empty(), NOW.plusSeconds(10), GRACE))
+                .as("the winner's token still rotates").isInstanceOf(RefreshOutcome.Rotated.class);
         // R1 is older: reuse, even inside the window.
         assertThat(three.refresh(issued(three, R1, 1), R4, Optional.empty(), NOW.plusSeconds(2), GRACE))
                 .isInstanceOf(RefreshOutcome.ReuseDetected.class);
         // R2 after the window: reuse.
         assertThat(three.refresh(issued(three, R2, 2), R4, Optional.empty(), NOW.plusSeconds(11), GRACE))
                 .isInstanceOf(RefreshOutcome.ReuseDetected.class);
-        // Strict (the default) never accepts it.
+        // Strict never spares it.
         assertThat(three.refresh(issued(three, R2, 2), R4, Optional.empty(), NOW.plusSeconds(1), STRICT))
                 .isInstanceOf(RefreshOutcome.ReuseDetected.class);
+    }
+
+    @Test
+    void reuse_carries_the_revocation_to_store() {
+        TokenChain start = chain();
+        TokenChain next = rotated(start.refresh(start.current(), R2, Optional.empty(), NOW, STRICT));
+        RefreshOutcome.ReuseDetected reuse = (RefreshOutcome.ReuseDetected) next.refresh(issued(next, R1, 1), R3,
+                Optional.empty(), NOW.plusSeconds(3), STRICT);
+        assertThat(reuse.revocation()).isEqualTo(new Revocation(RevocationReason.REFRESH_REUSE, NOW.plusSeconds(3)));
+        assertThatThrownBy(() -> new RefreshOutcome.ReuseDetected(next)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    static AccessTokenClaims claimsOf(TokenChain chain, Scopes scopes, Instant issuedAt) {
+        return new AccessTokenClaims("https://faultline.example", chain.userId(), chain.audience(), chain.clientId(),
+                scopes, "jti", issuedAt, issuedAt.plus(Duration.ofHours(1)), chain.id());
+    }
+
+    @Test
+    void an_active_chain_admits_its_access_tokens_with_the_scopes_the_grant_allows() {
+        TokenChain readOnly = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(),
+                Scopes.READ_ONLY, "https://faultline.example/mcp", R1, NOW, STRICT);
+        assertThat(readOnly.admit(claimsOf(readOnly, Scopes.READ_WRITE, NOW), NOW.plusSeconds(1)))
+                .isEqualTo(new AccessAdmission.Admitted(Scopes.READ_ONLY));
+        assertThat(readOnly.admit(claimsOf(readOnly, new Scopes(java.util.EnumSet.of(Scope.WRITE)), NOW), NOW))
+                .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.NO_SCOPE_OF_THE_GRANT));
+    }
+
+    @Test
+    void a_revoked_ended_or_expired_chain_admits_no_access_token() {
+        TokenChain chain = chain();
+        AccessTokenClaims claims = claimsOf(chain, Scopes.READ_ONLY, NOW);
+        assertThat(chain.revoke(RevocationReason.REFRESH_REUSE, NOW).admit(claims, NOW))
+                .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.GRANT_REVOKED));
+        assertThat(chain.admit(claims, chain.refreshExpiresAt().minusNanos(1)))
+                .isInstanceOf(AccessAdmission.Admitted.class);
+        assertThat(chain.admit(claims, chain.refreshExpiresAt()))
+                .as("active is the rule: refresh expiry ends access too")
+                .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.GRANT_EXPIRED));
+        RotationPolicy shortGrant = new RotationPolicy(Duration.ofDays(30), Duration.ZERO, Duration.ofDays(3));
+        TokenChain ending = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_ONLY,
+                "https://faultline.example/mcp", R1, NOW, shortGrant);
+        assertThat(ending.admit(claimsOf(ending, Scopes.READ_ONLY, NOW), ending.grantEndsAt()))
+                .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.GRANT_ENDED));
+    }
+
+    @Test
+    void an_access_token_naming_another_person_client_or_resource_is_not_admitted() {
+        TokenChain chain = chain();
+        AccessTokenClaims own = claimsOf(chain, Scopes.READ_ONLY, NOW);
+        AccessTokenClaims[] others = {
+            new AccessTokenClaims(own.issuer(), UserId.random(), own.audience(), own.clientId(), own.scopes(),
+                    own.jwtId(), own.issuedAt(), own.expiresAt(), own.chainId()),
+            new AccessTokenClaims(own.issuer(), own.subject(), own.audience(), new ClientId("other"), own.scopes(),
+                    own.jwtId(), own.issuedAt(), own.expiresAt(), own.chainId()),
+            new AccessTokenClaims(own.issuer(), own.subject(), "https://elsewhere.example/mcp", own.clientId(),
+                    own.scopes(), own.jwtId(), own.issuedAt(), own.expiresAt(), own.chainId()),
+            new AccessTokenClaims(own.issuer(), own.subject(), own.audience(), own.clientId(), own.scopes(),
+                    own.jwtId(), own.issuedAt(), own.expiresAt(), ChainId.random())};
+        for (AccessTokenClaims other : others) {
+            assertThat(chain.admit(other, NOW)).as("%s", other)
+                    .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.NOT_THIS_GRANT));
+        }
+        assertThat(chain.admit(own, NOW)).isInstanceOf(AccessAdmission.Admitted.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.oauth;
 
+import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.Scopes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -54,7 +55,7 @@ public class AuthorizationServerMetadataResource {
         metadata.put("revocation_endpoint", issuer + RevocationResource.PATH);
         metadata.put("jwks_uri", issuer + JwksResource.PATH);
         metadata.put("response_types_supported", List.of("code"));
-        metadata.put("grant_types_supported", List.of("authorization_code", "refresh_token"));
+        metadata.put("grant_types_supported", GrantType.wireNames());
         metadata.put("code_challenge_methods_supported", List.of("S256"));
         metadata.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
         metadata.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);

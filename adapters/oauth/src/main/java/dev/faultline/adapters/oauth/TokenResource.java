@@ -5,6 +5,7 @@ import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
 import dev.faultline.application.access.port.in.RefreshTokens;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.GrantType;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The token endpoint (RFC 6749 §3.2): {@code authorization_code} (with PKCE and RFC 8707 {@code resource}) and
@@ -59,21 +61,24 @@ public class TokenResource {
         if (grantType == null) {
             return TokenEndpointErrors.of(TokenOutcome.Error.INVALID_REQUEST, "grant_type is required", false);
         }
-        if (!"authorization_code".equals(grantType) && !"refresh_token".equals(grantType)) {
+        Optional<GrantType> grant = GrantType.fromWireName(grantType);
+        if (grant.isEmpty()) {
             return TokenEndpointErrors.of(TokenOutcome.Error.UNSUPPORTED_GRANT_TYPE, "grant_type \""
-                    + FormParameters.printable(grantType) + "\" is not supported; supported: authorization_code,"
-                    + " refresh_token", false);
+                    + FormParameters.printable(grantType) + "\" is not supported; supported: "
+                    + String.join(", ", GrantType.wireNames()), false);
         }
         ClientAuthenticationRequest.Result client = ClientAuthenticationRequest.read(authorization, form);
         if (client instanceof ClientAuthenticationRequest.Result.Problem problem) {
             return TokenEndpointErrors.of(problem.error(), problem.description(), problem.basic());
         }
         ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
-        TokenOutcome outcome = "authorization_code".equals(grantType)
-                ? exchangeAuthorizationCode.exchange(new ExchangeAuthorizationCode.Command(credentials,
-                        form.get("code"), form.get("redirect_uri"), form.get("code_verifier"), form.get("resource")))
-                : refreshTokens.refresh(new RefreshTokens.Command(credentials, form.get("refresh_token"),
-                        form.get("scope"), form.get("resource")));
+        TokenOutcome outcome = switch (grant.get()) {
+            case AUTHORIZATION_CODE -> exchangeAuthorizationCode.exchange(new ExchangeAuthorizationCode.Command(
+                    credentials, form.get("code"), form.get("redirect_uri"), form.get("code_verifier"),
+                    form.get("resource")));
+            case REFRESH_TOKEN -> refreshTokens.refresh(new RefreshTokens.Command(credentials,
+                    form.get("refresh_token"), form.get("scope"), form.get("resource")));
+        };
         return respond(outcome, client.basic());
     }
 

@@ -57,7 +57,8 @@ public final class AccessFixtures {
     }
 
     public static AuthorizationCode code(ClientId client, UserId user, Instant issuedAt) {
-        return AuthorizationCode.issue(randomHash(), client, user, "http://127.0.0.1:49152/callback",
+        return AuthorizationCode.issue(randomHash(), client, user,
+                dev.faultline.domain.access.RedirectUri.parse("http://127.0.0.1:49152/callback"),
                 Scopes.READ_WRITE, RESOURCE, PkceChallenge.derivedFrom(VERIFIER), issuedAt, Duration.ofSeconds(60));
     }
 

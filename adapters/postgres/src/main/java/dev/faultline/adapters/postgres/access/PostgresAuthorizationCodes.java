@@ -10,6 +10,7 @@ import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.account.UserId;
@@ -47,7 +48,7 @@ public final class PostgresAuthorizationCodes implements AuthorizationCodes {
                     .bind("codeHash", code.codeHash().hex())
                     .bind("clientId", code.clientId().value())
                     .bind("userId", code.userId().value())
-                    .bind("redirectUri", code.redirectUri())
+                    .bind("redirectUri", code.redirectUri().value())
                     .bind("scopes", code.scopes().asString())
                     .bind("resource", code.resource())
                     .bind("challenge", code.challenge().value())
@@ -115,7 +116,7 @@ public final class PostgresAuthorizationCodes implements AuthorizationCodes {
                 new TokenHash(rs.getString("code_hash")),
                 new ClientId(rs.getString("client_id")),
                 new UserId(rs.getObject("user_id", UUID.class)),
-                rs.getString("redirect_uri"),
+                new RedirectUri(rs.getString("redirect_uri")),
                 Scopes.parse(rs.getString("scopes"), null),
                 rs.getString("resource"),
                 new PkceChallenge(rs.getString("code_challenge")),

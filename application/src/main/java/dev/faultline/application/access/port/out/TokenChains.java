@@ -3,6 +3,7 @@ package dev.faultline.application.access.port.out;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.IssuedRefresh;
+import dev.faultline.domain.access.Revocation;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.access.TokenHash;
@@ -44,6 +45,11 @@ public interface TokenChains {
      * A revocation is never undone by a concurrent rotation: rotate refuses a revoked chain.
      */
     void revoke(ChainId id, RevocationReason reason, Instant at);
+
+    /** Stores {@code revocation}, as an aggregate decided it, under the rules of {@link #revoke(ChainId, RevocationReason, Instant)}. */
+    default void revoke(ChainId id, Revocation revocation) {
+        revoke(id, revocation.reason(), revocation.at());
+    }
 
     /** Revokes every not-yet-revoked chain of {@code user} with {@code client}; returns how many were revoked. */
     int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at);

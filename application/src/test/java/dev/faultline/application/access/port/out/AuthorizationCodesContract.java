@@ -85,7 +85,8 @@ public abstract class AuthorizationCodesContract {
     void a_code_hash_is_issued_once() {
         AuthorizationCode code = code(client.id(), user, T0);
         codes.add(code);
-        AuthorizationCode twin = AuthorizationCode.issue(code.codeHash(), client.id(), user, "https://other.example/cb",
+        AuthorizationCode twin = AuthorizationCode.issue(code.codeHash(), client.id(), user,
+                dev.faultline.domain.access.RedirectUri.parse("https://other.example/cb"),
                 code.scopes(), code.resource(), code.challenge(), T0.plusSeconds(1), java.time.Duration.ofSeconds(30));
 
         assertThatThrownBy(() -> codes.add(twin)).isInstanceOf(IllegalStateException.class);
