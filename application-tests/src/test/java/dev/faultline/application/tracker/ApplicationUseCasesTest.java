@@ -10,11 +10,13 @@ import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Platform;
 import dev.faultline.domain.tracker.Role;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApplicationUseCasesTest {
@@ -24,7 +26,7 @@ class ApplicationUseCasesTest {
     void theCreatorOwnsANewApplication() {
         UserId ada = world.user();
         CreateApplication.Outcome outcome = world.createApplication.createApplication(new CreateApplication.Command(
-                ada, "  Shop Android ", new ApplicationSlug("shop-android"), new Platform("android")));
+                Actor.person(ada), "  Shop Android ", new ApplicationSlug("shop-android"), new Platform("android")));
         Application shop = ((CreateApplication.Outcome.Created) outcome).application();
         assertThat(shop.name()).isEqualTo("Shop Android");
         assertThat(shop.createdAt()).isEqualTo(world.clock.instant());
@@ -35,9 +37,9 @@ class ApplicationUseCasesTest {
     void aTakenSlugIsRefusedAndNothingIsWritten() {
         UserId ada = world.user();
         UserId grace = world.user();
-        world.createApplication.createApplication(new CreateApplication.Command(ada, "Shop",
+        world.createApplication.createApplication(new CreateApplication.Command(Actor.person(ada), "Shop",
                 new ApplicationSlug("shop"), new Platform("java")));
-        assertThat(world.createApplication.createApplication(new CreateApplication.Command(grace, "Other shop",
+        assertThat(world.createApplication.createApplication(new CreateApplication.Command(Actor.person(grace), "Other shop",
                 new ApplicationSlug("shop"), new Platform("java"))))
                 .isEqualTo(new CreateApplication.Outcome.SlugTaken(new ApplicationSlug("shop")));
         assertThat(world.memberships.listByUser(grace)).isEmpty();
@@ -46,7 +48,7 @@ class ApplicationUseCasesTest {
     @Test
     void anUnknownActorCannotCreateApplications() {
         UserId ghost = UserId.random();
-        assertThat(world.createApplication.createApplication(new CreateApplication.Command(ghost, "Shop",
+        assertThat(world.createApplication.createApplication(new CreateApplication.Command(Actor.person(ghost), "Shop",
                 new ApplicationSlug("shop"), new Platform("java"))))
                 .isEqualTo(new CreateApplication.Outcome.UnknownActor(ghost));
         assertThat(world.applications.findBySlug(new ApplicationSlug("shop"))).isEmpty();
@@ -54,9 +56,9 @@ class ApplicationUseCasesTest {
 
     @Test
     void badApplicationInputIsRefusedPrecisely() {
-        assertThatThrownBy(() -> new CreateApplication.Command(UserId.random(), " ", new ApplicationSlug("a"),
+        assertThatThrownBy(() -> new CreateApplication.Command(Actor.person(UserId.random()), " ", new ApplicationSlug("a"),
                 new Platform("java"))).isInstanceOf(InvalidValue.class).hasMessageContaining("name");
-        assertThatThrownBy(() -> new CreateApplication.Command(UserId.random(), "x".repeat(101),
+        assertThatThrownBy(() -> new CreateApplication.Command(Actor.person(UserId.random()), "x".repeat(101),
                 new ApplicationSlug("a"), new Platform("java"))).isInstanceOf(InvalidValue.class)
                 .hasMessageContaining("100");
     }
@@ -67,10 +69,10 @@ class ApplicationUseCasesTest {
         User grace = world.userRecord();
         Application shop = world.application(ada, "Shop");
         AddMember.Outcome added = world.addMember.addMember(
-                new AddMember.Command(ada, shop.id(), grace.email(), Role.MEMBER));
+                new AddMember.Command(Actor.person(ada), shop.id(), grace.email(), Role.MEMBER));
         assertThat(added).isInstanceOf(AddMember.Outcome.Added.class);
         assertThat(world.memberships.find(shop.id(), grace.id()).orElseThrow().role()).isEqualTo(Role.MEMBER);
-        assertThat(world.addMember.addMember(new AddMember.Command(ada, shop.id(), grace.email(), Role.OWNER)))
+        assertThat(world.addMember.addMember(new AddMember.Command(Actor.person(ada), shop.id(), grace.email(), Role.OWNER)))
                 .isEqualTo(new AddMember.Outcome.AlreadyMember(grace.id()));
     }
 
@@ -81,12 +83,12 @@ class ApplicationUseCasesTest {
         User mallory = world.userRecord();
         Application shop = world.application(ada, "Shop");
         world.join(shop, ada, grace, Role.MEMBER);
-        assertThat(world.addMember.addMember(new AddMember.Command(grace.id(), shop.id(), mallory.email(),
+        assertThat(world.addMember.addMember(new AddMember.Command(Actor.person(grace.id()), shop.id(), mallory.email(),
                 Role.MEMBER))).isEqualTo(new AddMember.Outcome.NotAnOwner(shop.id()));
-        assertThat(world.addMember.addMember(new AddMember.Command(mallory.id(), shop.id(), mallory.email(),
+        assertThat(world.addMember.addMember(new AddMember.Command(Actor.person(mallory.id()), shop.id(), mallory.email(),
                 Role.OWNER))).isEqualTo(new AddMember.Outcome.ApplicationNotFound(shop.id()));
         ApplicationId unknown = ApplicationId.random();
-        assertThat(world.addMember.addMember(new AddMember.Command(ada, unknown, mallory.email(), Role.MEMBER)))
+        assertThat(world.addMember.addMember(new AddMember.Command(Actor.person(ada), unknown, mallory.email(), Role.MEMBER)))
                 .isEqualTo(new AddMember.Outcome.ApplicationNotFound(unknown));
         assertThat(world.memberships.find(shop.id(), mallory.id())).isEmpty();
     }
@@ -96,7 +98,7 @@ class ApplicationUseCasesTest {
         UserId ada = world.user();
         Application shop = world.application(ada, "Shop");
         EmailAddress nobody = EmailAddress.of("nobody@example.org");
-        assertThat(world.addMember.addMember(new AddMember.Command(ada, shop.id(), nobody, Role.MEMBER)))
+        assertThat(world.addMember.addMember(new AddMember.Command(Actor.person(ada), shop.id(), nobody, Role.MEMBER)))
                 .isEqualTo(new AddMember.Outcome.UserNotFound(nobody));
     }
 
@@ -109,8 +111,10 @@ class ApplicationUseCasesTest {
         world.application(grace.id(), "Hidden");
         world.join(alpha, grace.id(), world.users.findById(ada).orElseThrow(), Role.MEMBER);
 
-        assertThat(world.listApplications.listApplications(new ListApplications.Command(ada))).containsExactly(
-                new ListApplications.Entry(alpha, Role.MEMBER), new ListApplications.Entry(zeta, Role.OWNER));
-        assertThat(world.listApplications.listApplications(new ListApplications.Command(world.user()))).isEmpty();
+        assertThat(world.listApplications.listApplications(new ListApplications.Command(Actor.person(ada))))
+                .isEqualTo(new ListApplications.Outcome.Listed(List.of(
+                        new ListApplications.Entry(alpha, Role.MEMBER), new ListApplications.Entry(zeta, Role.OWNER))));
+        assertThat(world.listApplications.listApplications(new ListApplications.Command(Actor.person(world.user()))))
+                .isEqualTo(new ListApplications.Outcome.Listed(List.of()));
     }
 }

@@ -3,6 +3,7 @@ package dev.faultline.application.tracker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.DeleteNote;
 import dev.faultline.application.tracker.port.in.GetEvent;
@@ -12,6 +13,7 @@ import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Event;
@@ -23,7 +25,6 @@ import dev.faultline.domain.tracker.Level;
 import dev.faultline.domain.tracker.Note;
 import dev.faultline.domain.tracker.NoteId;
 import dev.faultline.domain.tracker.Role;
-import dev.faultline.application.testing.Fixtures;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ class EventsAndNotesTest {
     @Test
     void aNewEventRegressesAResolvedIssue() {
         Issue issue = world.issue(ada, shop, "checkout");
-        world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
         RecordEvent.Outcome.Recorded again = world.record(ada, shop, "checkout", world.clock.instant());
         assertThat(again.effect()).isEqualTo(RecordEvent.Effect.REGRESSED);
         assertThat(world.issues.findById(issue.id()).orElseThrow().status()).isEqualTo(IssueStatus.UNRESOLVED);
@@ -86,7 +87,7 @@ class EventsAndNotesTest {
 
     @Test
     void recordingIntoAForeignApplicationIsRefusedAndWritesNothing() {
-        RecordEvent.Outcome outcome = world.recordEvent.recordEvent(new RecordEvent.Command(ada, strangers.id(),
+        RecordEvent.Outcome outcome = world.recordEvent.recordEvent(new RecordEvent.Command(Actor.person(ada), strangers.id(),
                 TrackerWorld.report("x", null, "A.b", "E", world.clock.instant())));
         assertThat(outcome).isEqualTo(new RecordEvent.Outcome.ApplicationNotFound(strangers.id()));
         assertThat(world.issues.lockByFingerprint(strangers.id(), new dev.faultline.domain.tracker.Fingerprint("x")))
@@ -96,7 +97,7 @@ class EventsAndNotesTest {
     @Test
     void reportsFromTheFutureAreRefused() {
         Instant tooLate = world.clock.instant().plus(Duration.ofMinutes(6));
-        assertThatThrownBy(() -> world.recordEvent.recordEvent(new RecordEvent.Command(ada, shop.id(),
+        assertThatThrownBy(() -> world.recordEvent.recordEvent(new RecordEvent.Command(Actor.person(ada), shop.id(),
                 TrackerWorld.report("x", null, "A.b", "E", tooLate)))).isInstanceOf(InvalidValue.class)
                 .extracting(e -> ((InvalidValue) e).field()).isEqualTo("occurred_at");
     }
@@ -109,14 +110,14 @@ class EventsAndNotesTest {
             world.record(ada, shop, "checkout", t0.minusSeconds(i / 2));
         }
         List<Event> seen = new ArrayList<>();
-        ListEvents.Command command = new ListEvents.Command(ada, issue.id(), 3, Optional.empty());
+        ListEvents.Command command = new ListEvents.Command(Actor.person(ada), issue.id(), 3, Optional.empty());
         while (true) {
             ListEvents.Outcome.Page page = (ListEvents.Outcome.Page) world.listEvents.listEvents(command);
             seen.addAll(page.events());
             if (page.nextCursor().isEmpty()) {
                 break;
             }
-            command = new ListEvents.Command(ada, issue.id(), 3, page.nextCursor());
+            command = new ListEvents.Command(Actor.person(ada), issue.id(), 3, page.nextCursor());
         }
         assertThat(seen).hasSize(7).doesNotHaveDuplicates();
         for (int i = 1; i < seen.size(); i++) {
@@ -128,14 +129,14 @@ class EventsAndNotesTest {
     void eventsOfForeignIssuesAreNotFound() {
         Issue foreign = world.issue(stranger, strangers, "secret");
         Event event = world.events.listByIssue(foreign.id(), Optional.empty(), 1).get(0);
-        assertThat(world.listEvents.listEvents(ListEvents.Command.firstPage(ada, foreign.id())))
+        assertThat(world.listEvents.listEvents(ListEvents.Command.firstPage(Actor.person(ada), foreign.id())))
                 .isEqualTo(new ListEvents.Outcome.IssueNotFound(foreign.id()));
-        assertThat(world.getEvent.getEvent(new GetEvent.Command(ada, event.id())))
+        assertThat(world.getEvent.getEvent(new GetEvent.Command(Actor.person(ada), event.id())))
                 .isEqualTo(new GetEvent.Outcome.NotFound(event.id()));
         EventId unknown = EventId.random();
-        assertThat(world.getEvent.getEvent(new GetEvent.Command(ada, unknown)))
+        assertThat(world.getEvent.getEvent(new GetEvent.Command(Actor.person(ada), unknown)))
                 .isEqualTo(new GetEvent.Outcome.NotFound(unknown));
-        assertThat(world.getEvent.getEvent(new GetEvent.Command(stranger, event.id())))
+        assertThat(world.getEvent.getEvent(new GetEvent.Command(Actor.person(stranger), event.id())))
                 .isInstanceOf(GetEvent.Outcome.Found.class);
     }
 
@@ -146,10 +147,10 @@ class EventsAndNotesTest {
         world.issue(ada, shop, "one");
         world.issue(ada, shop, "two");
         String cursor = ((ListEvents.Outcome.Page) world.listEvents.listEvents(
-                new ListEvents.Command(ada, one.id(), 1, Optional.empty()))).nextCursor().orElseThrow();
-        assertThat(world.listEvents.listEvents(new ListEvents.Command(ada, two.id(), 1, Optional.of(cursor))))
+                new ListEvents.Command(Actor.person(ada), one.id(), 1, Optional.empty()))).nextCursor().orElseThrow();
+        assertThat(world.listEvents.listEvents(new ListEvents.Command(Actor.person(ada), two.id(), 1, Optional.of(cursor))))
                 .isInstanceOf(ListEvents.Outcome.InvalidCursor.class);
-        assertThat(world.listEvents.listEvents(new ListEvents.Command(ada, one.id(), 1, Optional.of(cursor))))
+        assertThat(world.listEvents.listEvents(new ListEvents.Command(Actor.person(ada), one.id(), 1, Optional.of(cursor))))
                 .isInstanceOf(ListEvents.Outcome.Page.class);
     }
 
@@ -159,41 +160,41 @@ class EventsAndNotesTest {
         world.join(shop, ada, grace, Role.MEMBER);
         Issue issue = world.issue(ada, shop, "checkout");
         Note note = ((AddNote.Outcome.Added) world.addNote.addNote(
-                new AddNote.Command(ada, issue.id(), "Reproduced on staging"))).note();
+                new AddNote.Command(Actor.person(ada), issue.id(), "Reproduced on staging"))).note();
         assertThat(note.createdAt()).isEqualTo(world.clock.instant());
         assertThat(world.notes.listByIssue(issue.id())).containsExactly(note);
 
-        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(grace.id(), note.id())))
+        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(Actor.person(grace.id()), note.id())))
                 .isEqualTo(new DeleteNote.Outcome.NotTheAuthor(note.id()));
-        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(stranger, note.id())))
+        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(Actor.person(stranger), note.id())))
                 .isEqualTo(new DeleteNote.Outcome.NotFound(note.id()));
         assertThat(world.notes.findById(note.id())).isPresent();
-        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(ada, note.id())))
+        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(Actor.person(ada), note.id())))
                 .isEqualTo(new DeleteNote.Outcome.Deleted(note.id()));
-        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(ada, note.id())))
+        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(Actor.person(ada), note.id())))
                 .isEqualTo(new DeleteNote.Outcome.NotFound(note.id()));
         NoteId unknown = NoteId.random();
-        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(ada, unknown)))
+        assertThat(world.deleteNote.deleteNote(new DeleteNote.Command(Actor.person(ada), unknown)))
                 .isEqualTo(new DeleteNote.Outcome.NotFound(unknown));
     }
 
     @Test
     void notesOnForeignIssuesAreRefusedAsNotFound() {
         Issue foreign = world.issue(stranger, strangers, "secret");
-        assertThat(world.addNote.addNote(new AddNote.Command(ada, foreign.id(), "hello")))
+        assertThat(world.addNote.addNote(new AddNote.Command(Actor.person(ada), foreign.id(), "hello")))
                 .isEqualTo(new AddNote.Outcome.IssueNotFound(foreign.id()));
         assertThat(world.notes.listByIssue(foreign.id())).isEmpty();
         IssueId unknown = IssueId.random();
-        assertThat(world.addNote.addNote(new AddNote.Command(ada, unknown, "hello")))
+        assertThat(world.addNote.addNote(new AddNote.Command(Actor.person(ada), unknown, "hello")))
                 .isEqualTo(new AddNote.Outcome.IssueNotFound(unknown));
     }
 
     @Test
     void noteBodiesAreBounded() {
-        assertThatThrownBy(() -> new AddNote.Command(ada, IssueId.random(), "x".repeat(10_001)))
+        assertThatThrownBy(() -> new AddNote.Command(Actor.person(ada), IssueId.random(), "x".repeat(10_001)))
                 .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("body");
-        assertThatThrownBy(() -> new AddNote.Command(ada, IssueId.random(), " \n\t "))
+        assertThatThrownBy(() -> new AddNote.Command(Actor.person(ada), IssueId.random(), " \n\t "))
                 .isInstanceOf(InvalidValue.class);
-        assertThat(new AddNote.Command(ada, IssueId.random(), "x".repeat(10_000)).body()).hasSize(10_000);
+        assertThat(new AddNote.Command(Actor.person(ada), IssueId.random(), "x".repeat(10_000)).body()).hasSize(10_000);
     }
 }

@@ -10,10 +10,12 @@ import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.ActiveMute;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.MemberReference;
 import dev.faultline.domain.tracker.MuteRule;
 import dev.faultline.domain.tracker.Role;
 import java.time.Duration;
@@ -43,19 +45,19 @@ class IssueTriageTest {
 
     @Test
     void resolvesOnceThenSaysAlreadyResolved() {
-        ResolveIssue.Outcome first = world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
+        ResolveIssue.Outcome first = world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
         assertThat(first).isInstanceOf(ResolveIssue.Outcome.Resolved.class);
         assertThat(stored().status()).isEqualTo(IssueStatus.RESOLVED);
-        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id())))
+        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id())))
                 .isEqualTo(new ResolveIssue.Outcome.AlreadyResolved(stored()));
     }
 
     @Test
     void reopensAResolvedIssueButNotAnOpenOne() {
-        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(ada, issue.id())))
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id())))
                 .isInstanceOf(ReopenIssue.Outcome.AlreadyUnresolved.class);
-        world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
-        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(ada, issue.id())))
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id())))
                 .isInstanceOf(ReopenIssue.Outcome.Reopened.class);
         assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
     }
@@ -63,39 +65,39 @@ class IssueTriageTest {
     @Test
     void anotherUsersIssueIsNotFoundAndUntouched() {
         Issue before = stored();
-        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(stranger, issue.id())))
+        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(stranger), issue.id())))
                 .isEqualTo(new ResolveIssue.Outcome.NotFound(issue.id()));
-        assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(stranger, issue.id(), new MuteRule.Forever())))
+        assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(stranger), issue.id(), new MuteRule.Forever())))
                 .isEqualTo(new MuteIssue.Outcome.NotFound(issue.id()));
-        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(stranger, issue.id(),
+        assertThat(world.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(stranger), issue.id(),
                 Optional.of(stranger)))).isEqualTo(new AssignIssue.Outcome.NotFound(issue.id()));
-        assertThat(world.getIssue.getIssue(new GetIssue.Command(stranger, issue.id())))
+        assertThat(world.getIssue.getIssue(new GetIssue.Command(Actor.person(stranger), issue.id())))
                 .isEqualTo(new GetIssue.Outcome.NotFound(issue.id()));
-        world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, issue.id()));
-        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(stranger, issue.id())))
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(stranger), issue.id())))
                 .isEqualTo(new ReopenIssue.Outcome.NotFound(issue.id()));
         assertThat(stored().assignee()).isEqualTo(before.assignee());
         IssueId unknown = IssueId.random();
-        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, unknown)))
+        assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), unknown)))
                 .isEqualTo(new ResolveIssue.Outcome.NotFound(unknown));
     }
 
     @Test
     void mutesUntilATimeAndTheMuteLapsesByTheClock() {
-        MuteIssue.Outcome outcome = world.muteIssue.muteIssue(new MuteIssue.Command(ada, issue.id(),
+        MuteIssue.Outcome outcome = world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(),
                 new MuteRule.UntilTime(world.clock.instant().plus(Duration.ofMinutes(30)))));
         assertThat(outcome).isInstanceOf(MuteIssue.Outcome.Muted.class);
         assertThat(details().issue().status()).isEqualTo(IssueStatus.MUTED);
         world.clock.advance(Duration.ofMinutes(30));
         assertThat(details().issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
-        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(ada, issue.id())))
+        assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id())))
                 .isInstanceOf(ReopenIssue.Outcome.AlreadyUnresolved.class);
     }
 
     @Test
     void mutingUntilThePastIsRefusedAndChangesNothing() {
         var now = world.clock.instant();
-        assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(ada, issue.id(),
+        assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(),
                 new MuteRule.UntilTime(now.minusSeconds(1)))))
                 .isEqualTo(new MuteIssue.Outcome.UntilTimeNotInFuture(now.minusSeconds(1), now));
         assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
@@ -103,7 +105,7 @@ class IssueTriageTest {
 
     @Test
     void aMuteForMoreEventsEndsWhenTheyArrive() {
-        world.muteIssue.muteIssue(new MuteIssue.Command(ada, issue.id(), new MuteRule.UntilMoreEvents(2)));
+        world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(), new MuteRule.UntilMoreEvents(2)));
         assertThat(stored().mute()).contains(new ActiveMute.UntilEventCount(3));
         world.issue(ada, shop, "npe");
         assertThat(stored().status()).isEqualTo(IssueStatus.MUTED);
@@ -115,17 +117,17 @@ class IssueTriageTest {
     @Test
     void assignsOnlyMembersAndUnassigns() {
         User grace = world.userRecord();
-        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(ada, issue.id(), Optional.of(grace.id()))))
-                .isEqualTo(new AssignIssue.Outcome.AssigneeNotAMember(grace.id()));
+        assertThat(world.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(ada), issue.id(), Optional.of(grace.id()))))
+                .isEqualTo(new AssignIssue.Outcome.AssigneeNotAMember(MemberReference.to(grace.id())));
         assertThat(stored().assignee()).isEmpty();
 
         world.join(shop, ada, grace, Role.MEMBER);
-        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(ada, issue.id(), Optional.of(grace.id()))))
+        assertThat(world.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(ada), issue.id(), Optional.of(grace.id()))))
                 .isInstanceOf(AssignIssue.Outcome.Assigned.class);
         assertThat(stored().assignee()).contains(grace.id());
-        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(grace.id(), issue.id(),
+        assertThat(world.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(grace.id()), issue.id(),
                 Optional.of(grace.id())))).isInstanceOf(AssignIssue.Outcome.Unchanged.class);
-        assertThat(world.assignIssue.assignIssue(new AssignIssue.Command(grace.id(), issue.id(), Optional.empty())))
+        assertThat(world.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(grace.id()), issue.id(), Optional.empty())))
                 .isInstanceOf(AssignIssue.Outcome.Unassigned.class);
         assertThat(stored().assignee()).isEmpty();
     }
@@ -136,7 +138,7 @@ class IssueTriageTest {
             world.clock.advance(Duration.ofSeconds(1));
             world.issue(ada, shop, "npe");
         }
-        world.addNote.addNote(new dev.faultline.application.tracker.port.in.AddNote.Command(ada, issue.id(),
+        world.addNote.addNote(new dev.faultline.application.tracker.port.in.AddNote.Command(Actor.person(ada), issue.id(),
                 "first look"));
         GetIssue.IssueDetails details = details();
         assertThat(details.issue().eventCount()).isEqualTo(13);
@@ -149,6 +151,6 @@ class IssueTriageTest {
     }
 
     private GetIssue.IssueDetails details() {
-        return ((GetIssue.Outcome.Found) world.getIssue.getIssue(new GetIssue.Command(ada, issue.id()))).details();
+        return ((GetIssue.Outcome.Found) world.getIssue.getIssue(new GetIssue.Command(Actor.person(ada), issue.id()))).details();
     }
 }

@@ -4,22 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.faultline.application.tracker.port.in.ListEvents;
-import dev.faultline.application.tracker.port.in.ListIssues;
 import dev.faultline.application.tracker.port.in.ListIssues.Command;
 import dev.faultline.application.tracker.port.in.ListIssues.Outcome;
+import dev.faultline.application.tracker.port.in.ListIssues;
 import dev.faultline.application.tracker.port.in.MuteIssue;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.MuteRule;
 import dev.faultline.domain.tracker.Role;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,22 +82,22 @@ class ListIssuesServiceTest {
         Issue inBlog = world.issue(ada, blog, "b");
         UserId owner = world.memberships.listByApplication(foreign.id()).get(0).userId();
         world.issue(owner, foreign, "c");
-        assertThat(ids(Command.firstPage(ada))).containsExactlyInAnyOrder(inShop.id(), inBlog.id());
-        assertThat(ids(Command.firstPage(ada).inApplication(shop.id()))).containsExactly(inShop.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)))).containsExactlyInAnyOrder(inShop.id(), inBlog.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).inApplication(shop.id()))).containsExactly(inShop.id());
     }
 
     @Test
     void aForeignOrUnknownApplicationIsNotFound() {
-        assertThat(world.listIssues.listIssues(Command.firstPage(ada).inApplication(foreign.id())))
-                .isEqualTo(new Outcome.ApplicationNotFound(foreign.id()));
+        assertThat(world.listIssues.listIssues(Command.firstPage(Actor.person(ada)).inApplication(foreign.id())))
+                .isEqualTo(new Outcome.ApplicationNotFound(ApplicationReference.to(foreign.id())));
         ApplicationId unknown = ApplicationId.random();
-        assertThat(world.listIssues.listIssues(Command.firstPage(ada).inApplication(unknown)))
-                .isEqualTo(new Outcome.ApplicationNotFound(unknown));
+        assertThat(world.listIssues.listIssues(Command.firstPage(Actor.person(ada)).inApplication(unknown)))
+                .isEqualTo(new Outcome.ApplicationNotFound(ApplicationReference.to(unknown)));
     }
 
     @Test
     void aUserWithoutApplicationsGetsAnEmptyPage() {
-        assertThat(page(Command.firstPage(world.user()))).isEqualTo(new Outcome.Page(List.of(), Optional.empty()));
+        assertThat(page(Command.firstPage(Actor.person(world.user())))).isEqualTo(new Outcome.Page(List.of(), Optional.empty()));
     }
 
     @Test
@@ -103,18 +105,18 @@ class ListIssuesServiceTest {
         Issue open = world.issue(ada, shop, "open");
         Issue resolved = world.issue(ada, shop, "resolved");
         Issue muted = world.issue(ada, shop, "muted");
-        world.resolveIssue.resolveIssue(new ResolveIssue.Command(ada, resolved.id()));
-        world.muteIssue.muteIssue(new MuteIssue.Command(ada, muted.id(),
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), resolved.id()));
+        world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), muted.id(),
                 new MuteRule.UntilTime(t0.plus(Duration.ofHours(1)))));
 
-        Command unresolved = Command.firstPage(ada).withStatus(IssueStatus.UNRESOLVED);
+        Command unresolved = Command.firstPage(Actor.person(ada)).withStatus(IssueStatus.UNRESOLVED);
         assertThat(ids(unresolved)).containsExactly(open.id());
-        assertThat(ids(Command.firstPage(ada).withStatus(IssueStatus.RESOLVED))).containsExactly(resolved.id());
-        assertThat(ids(Command.firstPage(ada).withStatus(IssueStatus.MUTED))).containsExactly(muted.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).withStatus(IssueStatus.RESOLVED))).containsExactly(resolved.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).withStatus(IssueStatus.MUTED))).containsExactly(muted.id());
 
         world.clock.advance(Duration.ofHours(1));
         assertThat(ids(unresolved)).containsExactlyInAnyOrder(open.id(), muted.id());
-        assertThat(ids(Command.firstPage(ada).withStatus(IssueStatus.MUTED))).isEmpty();
+        assertThat(ids(Command.firstPage(Actor.person(ada)).withStatus(IssueStatus.MUTED))).isEmpty();
         Issue shown = page(unresolved).issues().stream().filter(i -> i.id().equals(muted.id())).findFirst()
                 .orElseThrow();
         assertThat(shown.status()).isEqualTo(IssueStatus.UNRESOLVED);
@@ -127,11 +129,11 @@ class ListIssuesServiceTest {
                 "java.lang.NullPointerException", t0)).issue();
         Issue timeout = world.record(ada, shop, TrackerWorld.report("timeout", "Payment slow",
                 "PaymentGateway.charge", "java.net.SocketTimeoutException", t0)).issue();
-        assertThat(ids(Command.firstPage(ada).matching("  CART "))).containsExactly(npe.id());
-        assertThat(ids(Command.firstPage(ada).matching("paymentgateway"))).containsExactly(timeout.id());
-        assertThat(ids(Command.firstPage(ada).matching("SocketTimeout"))).containsExactly(timeout.id());
-        assertThat(ids(Command.firstPage(ada).matching("java."))).hasSize(2);
-        assertThat(ids(Command.firstPage(ada).matching("%"))).isEmpty();
+        assertThat(ids(Command.firstPage(Actor.person(ada)).matching("  CART "))).containsExactly(npe.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).matching("paymentgateway"))).containsExactly(timeout.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).matching("SocketTimeout"))).containsExactly(timeout.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).matching("java."))).hasSize(2);
+        assertThat(ids(Command.firstPage(Actor.person(ada)).matching("%"))).isEmpty();
     }
 
     @Test
@@ -139,9 +141,9 @@ class ListIssuesServiceTest {
         Issue early = world.record(ada, shop, "early", t0.minusSeconds(300)).issue();
         Issue middle = world.record(ada, shop, "middle", t0.minusSeconds(200)).issue();
         world.record(ada, shop, "late", t0.minusSeconds(100));
-        assertThat(ids(Command.firstPage(ada).lastSeenBetween(Optional.of(t0.minusSeconds(300)),
+        assertThat(ids(Command.firstPage(Actor.person(ada)).lastSeenBetween(Optional.of(t0.minusSeconds(300)),
                 Optional.of(t0.minusSeconds(100))))).containsExactly(middle.id(), early.id());
-        assertThatThrownBy(() -> Command.firstPage(ada).lastSeenBetween(Optional.of(t0), Optional.of(t0)))
+        assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).lastSeenBetween(Optional.of(t0), Optional.of(t0)))
                 .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("until");
     }
 
@@ -153,10 +155,10 @@ class ListIssuesServiceTest {
         }
         Issue recent = world.record(ada, shop, "recent", t0.minusSeconds(10)).issue();
         Issue young = world.record(ada, shop, "young", t0.minusSeconds(100)).issue();
-        assertThat(ids(Command.firstPage(ada))).containsExactly(recent.id(), young.id(), frequent.id());
-        assertThat(ids(Command.firstPage(ada).sortedBy(IssueSort.FIRST_SEEN)))
+        assertThat(ids(Command.firstPage(Actor.person(ada)))).containsExactly(recent.id(), young.id(), frequent.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).sortedBy(IssueSort.FIRST_SEEN)))
                 .containsExactly(recent.id(), young.id(), frequent.id());
-        assertThat(ids(Command.firstPage(ada).sortedBy(IssueSort.EVENT_COUNT)).get(0)).isEqualTo(frequent.id());
+        assertThat(ids(Command.firstPage(Actor.person(ada)).sortedBy(IssueSort.EVENT_COUNT)).get(0)).isEqualTo(frequent.id());
     }
 
     @Test
@@ -168,10 +170,10 @@ class ListIssuesServiceTest {
         }
         for (IssueSort sort : IssueSort.values()) {
             for (int limit : new int[] {1, 4, 23, 100}) {
-                List<IssueId> seen = allPages(Command.firstPage(ada).sortedBy(sort).limitedTo(limit));
+                List<IssueId> seen = allPages(Command.firstPage(Actor.person(ada)).sortedBy(sort).limitedTo(limit));
                 assertThat(seen).as("sort %s, limit %d", sort, limit).doesNotHaveDuplicates()
                         .containsExactlyInAnyOrderElementsOf(all);
-                assertThat(seen).containsExactlyElementsOf(ids(Command.firstPage(ada).sortedBy(sort).limitedTo(100)));
+                assertThat(seen).containsExactlyElementsOf(ids(Command.firstPage(Actor.person(ada)).sortedBy(sort).limitedTo(100)));
             }
         }
     }
@@ -181,8 +183,8 @@ class ListIssuesServiceTest {
         for (int i = 0; i < 4; i++) {
             world.issue(ada, shop, "fp-" + i);
         }
-        Outcome.Page first = page(Command.firstPage(ada).limitedTo(2));
-        Outcome.Page second = page(Command.firstPage(ada).limitedTo(2).after(first.nextCursor().orElseThrow()));
+        Outcome.Page first = page(Command.firstPage(Actor.person(ada)).limitedTo(2));
+        Outcome.Page second = page(Command.firstPage(Actor.person(ada)).limitedTo(2).after(first.nextCursor().orElseThrow()));
         assertThat(second.issues()).hasSize(2);
         assertThat(second.nextCursor()).isEmpty();
     }
@@ -192,7 +194,7 @@ class ListIssuesServiceTest {
         for (int i = 0; i < 3; i++) {
             world.issue(ada, shop, "fp-" + i);
         }
-        Command first = Command.firstPage(ada).limitedTo(1);
+        Command first = Command.firstPage(Actor.person(ada)).limitedTo(1);
         String cursor = page(first).nextCursor().orElseThrow();
 
         assertThat(world.listIssues.listIssues(first.after("%%%not base64%%%")))
@@ -209,7 +211,7 @@ class ListIssuesServiceTest {
         assertThat(reason(first.inApplication(shop.id()).after(cursor))).contains("different query");
         User grace = world.userRecord();
         world.join(shop, ada, grace, Role.MEMBER);
-        assertThat(reason(Command.firstPage(grace.id()).limitedTo(1).after(cursor))).contains("different query");
+        assertThat(reason(Command.firstPage(Actor.person(grace.id())).limitedTo(1).after(cursor))).contains("different query");
         assertThat(page(first.limitedTo(5).after(cursor)).issues()).hasSize(2);
 
         Issue issue = world.issue(ada, shop, "fp-0");
@@ -217,21 +219,21 @@ class ListIssuesServiceTest {
             world.issue(ada, shop, "fp-0");
         }
         String eventsCursor = ((ListEvents.Outcome.Page) world.listEvents.listEvents(
-                new ListEvents.Command(ada, issue.id(), 1, Optional.empty()))).nextCursor().orElseThrow();
+                new ListEvents.Command(Actor.person(ada), issue.id(), 1, Optional.empty()))).nextCursor().orElseThrow();
         assertThat(reason(first.after(eventsCursor))).contains("list of events, not of issues");
     }
 
     @Test
     void badListInputIsRefusedBeforeAnyLookup() {
-        assertThatThrownBy(() -> Command.firstPage(ada).limitedTo(0)).isInstanceOf(InvalidValue.class)
+        assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).limitedTo(0)).isInstanceOf(InvalidValue.class)
                 .hasMessageContaining("between 1 and 100");
-        assertThatThrownBy(() -> Command.firstPage(ada).limitedTo(101)).isInstanceOf(InvalidValue.class);
-        assertThatThrownBy(() -> Command.firstPage(ada).matching("x".repeat(201))).isInstanceOf(InvalidValue.class)
+        assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).limitedTo(101)).isInstanceOf(InvalidValue.class);
+        assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).matching("x".repeat(201))).isInstanceOf(InvalidValue.class)
                 .extracting(e -> ((InvalidValue) e).field()).isEqualTo("query");
-        assertThatThrownBy(() -> Command.firstPage(ada).after("x".repeat(513))).isInstanceOf(InvalidValue.class)
+        assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).after("x".repeat(513))).isInstanceOf(InvalidValue.class)
                 .extracting(e -> ((InvalidValue) e).field()).isEqualTo("cursor");
-        assertThat(Command.firstPage(ada).matching("   ").text()).isEmpty();
-        assertThat(Command.firstPage(ada).limit()).isEqualTo(25);
+        assertThat(Command.firstPage(Actor.person(ada)).matching("   ").text()).isEmpty();
+        assertThat(Command.firstPage(Actor.person(ada)).limit()).isEqualTo(25);
     }
 
     private String reason(Command command) {

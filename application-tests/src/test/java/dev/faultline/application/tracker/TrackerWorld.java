@@ -14,6 +14,7 @@ import dev.faultline.application.tracker.port.in.CreateApplication;
 import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.CrashReport;
@@ -42,14 +43,14 @@ final class TrackerWorld {
             new CreateApplicationService(applications, memberships, users, transactions, clock);
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
     final ListApplicationsService listApplications = new ListApplicationsService(applications, memberships);
-    final ListIssuesService listIssues = new ListIssuesService(issues, memberships, clock);
+    final ListIssuesService listIssues = new ListIssuesService(issues, memberships, applications, clock);
     final GetIssueService getIssue = new GetIssueService(issues, memberships, applications, events, notes, clock);
     final ListEventsService listEvents = new ListEventsService(issues, memberships, events);
     final GetEventService getEvent = new GetEventService(issues, memberships, events, clock);
     final ResolveIssueService resolveIssue = new ResolveIssueService(issues, memberships, transactions, clock);
     final ReopenIssueService reopenIssue = new ReopenIssueService(issues, memberships, transactions, clock);
     final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, transactions, clock);
-    final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, transactions, clock);
+    final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, users, transactions, clock);
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
     final DeleteNoteService deleteNote = new DeleteNoteService(issues, memberships, notes, transactions);
     final GrantMembershipService grantMembership = new GrantMembershipService(applications, memberships, users, clock);
@@ -69,12 +70,12 @@ final class TrackerWorld {
 
     Application application(UserId owner, String name) {
         return ((CreateApplication.Outcome.Created) createApplication.createApplication(new CreateApplication.Command(
-                owner, name, new ApplicationSlug("app-" + Fixtures.unique()), new Platform("java")))).application();
+                Actor.person(owner), name, new ApplicationSlug("app-" + Fixtures.unique()), new Platform("java")))).application();
     }
 
     void join(Application application, UserId owner, User member, Role role) {
         AddMember.Outcome outcome = addMember.addMember(
-                new AddMember.Command(owner, application.id(), member.email(), role));
+                new AddMember.Command(Actor.person(owner), application.id(), member.email(), role));
         if (!(outcome instanceof AddMember.Outcome.Added)) {
             throw new IllegalStateException(outcome.toString());
         }
@@ -92,7 +93,7 @@ final class TrackerWorld {
     }
 
     RecordEvent.Outcome.Recorded record(UserId actor, Application app, CrashReport report) {
-        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(actor, app.id(), report));
+        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(Actor.person(actor), app.id(), report));
         if (!(outcome instanceof RecordEvent.Outcome.Recorded recorded)) {
             throw new IllegalStateException(outcome.toString());
         }

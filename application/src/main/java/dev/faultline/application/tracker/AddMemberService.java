@@ -22,7 +22,10 @@ public class AddMemberService implements AddMember {
 
     @Override
     public Outcome addMember(Command command) {
-        Optional<Membership> own = memberships.find(command.applicationId(), command.actor());
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
+        Optional<Membership> own = memberships.find(command.applicationId(), command.actor().user());
         if (own.isEmpty()) {
             return new Outcome.ApplicationNotFound(command.applicationId());
         }

@@ -25,11 +25,14 @@ public class AddNoteService implements AddNote {
 
     @Override
     public Outcome addNote(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
         return transactions.inTransaction(() -> {
-            if (scope.visibleIssue(command.actor(), command.issueId()).isEmpty()) {
+            if (scope.visibleIssue(command.actor().user(), command.issueId()).isEmpty()) {
                 return new Outcome.IssueNotFound(command.issueId());
             }
-            Note note = Note.write(command.issueId(), command.actor(), command.body(), clock.instant());
+            Note note = Note.write(command.issueId(), command.actor().user(), command.body(), clock.instant());
             notes.add(note);
             return new Outcome.Added(note);
         });

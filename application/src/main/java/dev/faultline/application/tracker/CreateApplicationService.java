@@ -30,8 +30,11 @@ public class CreateApplicationService implements CreateApplication {
 
     @Override
     public Outcome createApplication(Command command) {
-        if (users.findById(command.actor()).isEmpty()) {
-            return new Outcome.UnknownActor(command.actor());
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
+        if (users.findById(command.actor().user()).isEmpty()) {
+            return new Outcome.UnknownActor(command.actor().user());
         }
         Instant now = clock.instant();
         Application application = Application.create(command.name(), command.slug(), command.platform(), now);
@@ -39,7 +42,7 @@ public class CreateApplicationService implements CreateApplication {
             if (applications.add(application) == Applications.Insertion.SLUG_TAKEN) {
                 return new Outcome.SlugTaken(command.slug());
             }
-            memberships.add(new Membership(application.id(), command.actor(), Role.OWNER, now));
+            memberships.add(new Membership(application.id(), command.actor().user(), Role.OWNER, now));
             return new Outcome.Created(application);
         });
     }

@@ -22,13 +22,16 @@ public class DeleteNoteService implements DeleteNote {
 
     @Override
     public Outcome deleteNote(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
         return transactions.inTransaction(() -> {
             Optional<Note> note = notes.findById(command.noteId())
-                    .filter(n -> scope.visibleIssue(command.actor(), n.issueId()).isPresent());
+                    .filter(n -> scope.visibleIssue(command.actor().user(), n.issueId()).isPresent());
             if (note.isEmpty()) {
                 return new Outcome.NotFound(command.noteId());
             }
-            if (note.get().deleteBy(command.actor()) instanceof Note.DeletionOutcome.NotTheAuthor) {
+            if (note.get().deleteBy(command.actor().user()) instanceof Note.DeletionOutcome.NotTheAuthor) {
                 return new Outcome.NotTheAuthor(command.noteId());
             }
             return notes.delete(command.noteId())

@@ -23,8 +23,11 @@ public class GetEventService implements GetEvent {
 
     @Override
     public Outcome getEvent(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
         Optional<Event> event = events.findById(command.eventId());
-        Optional<Issue> issue = event.flatMap(e -> scope.visibleIssue(command.actor(), e.issueId()));
+        Optional<Issue> issue = event.flatMap(e -> scope.visibleIssue(command.actor().user(), e.issueId()));
         if (issue.isEmpty()) {
             return new Outcome.NotFound(command.eventId());
         }

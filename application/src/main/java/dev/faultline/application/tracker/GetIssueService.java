@@ -32,7 +32,10 @@ public class GetIssueService implements GetIssue {
 
     @Override
     public Outcome getIssue(Command command) {
-        Optional<Issue> issue = scope.visibleIssue(command.actor(), command.issueId());
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
+        Optional<Issue> issue = scope.visibleIssue(command.actor().user(), command.issueId());
         Optional<Application> application = issue.flatMap(i -> applications.findById(i.applicationId()));
         if (issue.isEmpty() || application.isEmpty()) {
             return new Outcome.NotFound(command.issueId());

@@ -21,14 +21,17 @@ public class ListApplicationsService implements ListApplications {
     }
 
     @Override
-    public List<Entry> listApplications(Command command) {
-        Map<ApplicationId, Role> roles = memberships.listByUser(command.actor()).stream()
+    public Outcome listApplications(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
+        Map<ApplicationId, Role> roles = memberships.listByUser(command.actor().user()).stream()
                 .collect(Collectors.toMap(Membership::applicationId, Membership::role));
         if (roles.isEmpty()) {
-            return List.of();
+            return new Outcome.Listed(List.of());
         }
-        return applications.findAll(roles.keySet()).stream()
+        return new Outcome.Listed(applications.findAll(roles.keySet()).stream()
                 .map(application -> new Entry(application, roles.get(application.id())))
-                .toList();
+                .toList());
     }
 }

@@ -23,10 +23,13 @@ public class ListEventsService implements ListEvents {
 
     @Override
     public Outcome listEvents(Command command) {
-        if (scope.visibleIssue(command.actor(), command.issueId()).isEmpty()) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
+        if (scope.visibleIssue(command.actor().user(), command.issueId()).isEmpty()) {
             return new Outcome.IssueNotFound(command.issueId());
         }
-        String query = command.actor() + "\u0000" + command.issueId();
+        String query = command.actor().user() + "\u0000" + command.issueId();
         Optional<Events.Position> after = Optional.empty();
         if (command.cursor().isPresent()) {
             PageCursor.Decoded decoded = PageCursor.decode(command.cursor().get(), LIST, query);

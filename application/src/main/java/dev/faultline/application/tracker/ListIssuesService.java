@@ -1,8 +1,10 @@
 package dev.faultline.application.tracker;
 
 import dev.faultline.application.tracker.port.in.ListIssues;
+import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
@@ -19,28 +21,34 @@ public class ListIssuesService implements ListIssues {
     private static final String LIST = "issues";
     private final Issues issues;
     private final Memberships memberships;
+    private final ApplicationResolver resolver;
     private final Clock clock;
 
-    public ListIssuesService(Issues issues, Memberships memberships, Clock clock) {
+    public ListIssuesService(Issues issues, Memberships memberships, Applications applications, Clock clock) {
         this.issues = issues;
         this.memberships = memberships;
+        this.resolver = new ApplicationResolver(applications, memberships);
         this.clock = clock;
     }
 
     @Override
     public Outcome listIssues(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
         Set<ApplicationId> scope;
+        Optional<ApplicationId> only = Optional.empty();
         if (command.application().isPresent()) {
-            ApplicationId only = command.application().get();
-            if (memberships.find(only, command.actor()).isEmpty()) {
-                return new Outcome.ApplicationNotFound(only);
+            only = resolver.resolve(command.actor().user(), command.application().get()).map(Application::id);
+            if (only.isEmpty()) {
+                return new Outcome.ApplicationNotFound(command.application().get());
             }
-            scope = Set.of(only);
+            scope = Set.of(only.get());
         } else {
-            scope = memberships.listByUser(command.actor()).stream().map(Membership::applicationId)
+            scope = memberships.listByUser(command.actor().user()).stream().map(Membership::applicationId)
                     .collect(Collectors.toSet());
         }
-        String query = describe(command);
+        String query = describe(command, only);
         Optional<Issues.Query.Position> after = Optional.empty();
         if (command.cursor().isPresent()) {
             PageCursor.Decoded decoded = PageCursor.decode(command.cursor().get(), LIST, query);
@@ -65,9 +73,12 @@ public class ListIssuesService implements ListIssues {
         return new Outcome.Page(page, next);
     }
 
-    /** Everything a cursor is bound to: who asks, which filters, which order (not the page size). */
-    private static String describe(Command c) {
-        return String.join("\u0000", c.actor().toString(), c.application().map(Object::toString).orElse("*"),
+    /**
+     * Everything a cursor is bound to: who asks, which filters (the application as resolved, however it was
+     * named), which order (not the page size).
+     */
+    private static String describe(Command c, Optional<ApplicationId> application) {
+        return String.join("\u0000", c.actor().user().toString(), application.map(Object::toString).orElse("*"),
                 c.status().map(Enum::name).orElse("*"), c.text().orElse(""),
                 c.since().map(Instant::toString).orElse("*"), c.until().map(Instant::toString).orElse("*"),
                 c.sort().name());

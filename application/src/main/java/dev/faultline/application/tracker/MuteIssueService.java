@@ -24,8 +24,11 @@ public class MuteIssueService implements MuteIssue {
 
     @Override
     public Outcome muteIssue(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
         return transactions.inTransaction(() -> {
-            Optional<Issue> issue = scope.lockedVisibleIssue(command.actor(), command.issueId());
+            Optional<Issue> issue = scope.lockedVisibleIssue(command.actor().user(), command.issueId());
             if (issue.isEmpty()) {
                 return new Outcome.NotFound(command.issueId());
             }

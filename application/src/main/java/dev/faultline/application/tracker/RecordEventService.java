@@ -38,10 +38,13 @@ public class RecordEventService implements RecordEvent {
 
     @Override
     public Outcome recordEvent(Command command) {
+        if (!command.actor().may(REQUIRES)) {
+            return new Outcome.NotPermitted(REQUIRES);
+        }
         Instant now = clock.instant();
         CrashReport report = command.report();
         CrashReport.requireNotAfter(report.occurredAt(), now.plus(CLOCK_SKEW));
-        if (!scope.canSee(command.actor(), command.applicationId())) {
+        if (!scope.canSee(command.actor().user(), command.applicationId())) {
             return new Outcome.ApplicationNotFound(command.applicationId());
         }
         Fingerprint fingerprint = report.effectiveFingerprint();

@@ -4,6 +4,7 @@ import dev.faultline.application.account.port.in.FindUserByEmail;
 import dev.faultline.application.tracker.port.in.CreateApplication;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Platform;
@@ -47,7 +48,7 @@ public final class ApplicationCommand extends FaultlineCommand {
                 .orElseThrow(() -> new CommandFailure("no user with e-mail " + owner.value()
                         + "; create one first with 'user create'"));
         CreateApplication.Outcome outcome = faultline.tracker().createApplication().createApplication(
-                new CreateApplication.Command(found.id(), name, slug, platform));
+                new CreateApplication.Command(Actor.person(found.id()), name, slug, platform));
         if (outcome instanceof CreateApplication.Outcome.SlugTaken taken) {
             throw new CommandFailure("the slug \"" + taken.slug().value() + "\" is taken by another application");
         }

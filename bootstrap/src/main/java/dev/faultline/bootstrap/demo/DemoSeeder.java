@@ -3,23 +3,24 @@ package dev.faultline.bootstrap.demo;
 import dev.faultline.application.account.port.in.CreateUser;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
+import dev.faultline.application.tracker.port.in.CreateApplication;
+import dev.faultline.application.tracker.port.in.GrantMembership;
 import dev.faultline.application.tracker.port.in.MuteIssue;
 import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.bootstrap.wiring.GeneratedPasswords;
-import dev.faultline.application.tracker.port.in.CreateApplication;
-import dev.faultline.application.tracker.port.in.GrantMembership;
 import dev.faultline.domain.account.EmailAddress;
-import dev.faultline.domain.tracker.ApplicationSlug;
-import dev.faultline.domain.tracker.Platform;
-import dev.faultline.domain.tracker.Role;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.AffectedUser;
 import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.MuteRule;
+import dev.faultline.domain.tracker.Platform;
+import dev.faultline.domain.tracker.Role;
 import dev.faultline.domain.tracker.StackFrame;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +85,7 @@ public final class DemoSeeder {
     /** A demo application owned by the demo user, with the teammate as a member. */
     private Application application(UserId owner, String name, String slug, String platform) {
         CreateApplication.Outcome outcome = faultline.tracker().createApplication().createApplication(
-                new CreateApplication.Command(owner, name, new ApplicationSlug(slug), new Platform(platform)));
+                new CreateApplication.Command(Actor.person(owner), name, new ApplicationSlug(slug), new Platform(platform)));
         if (!(outcome instanceof CreateApplication.Outcome.Created created)) {
             throw new IllegalStateException("demo application " + slug + " could not be created: " + outcome);
         }
@@ -104,7 +105,7 @@ public final class DemoSeeder {
                 long spanMinutes = Math.max(1, Duration.between(first, now).toMinutes());
                 Instant at = i == 0 ? first : first.plus(Duration.ofMinutes((long) (random.nextDouble() * spanMinutes)));
                 RecordEvent.Outcome outcome = faultline.tracker().recordEvent().recordEvent(
-                        new RecordEvent.Command(owner, application.id(), report(crash, framework, releasePrefix, at)));
+                        new RecordEvent.Command(Actor.person(owner), application.id(), report(crash, framework, releasePrefix, at)));
                 latest = ((RecordEvent.Outcome.Recorded) outcome).issue();
                 events[0]++;
             }
@@ -146,21 +147,21 @@ public final class DemoSeeder {
         for (int i = 0; i < issues.size(); i++) {
             Issue issue = issues.get(i);
             if (i % 5 == 0 && i / 5 < notes.length) {
-                faultline.tracker().addNote().addNote(new AddNote.Command(owner, issue.id(), notes[i / 5]));
+                faultline.tracker().addNote().addNote(new AddNote.Command(Actor.person(owner), issue.id(), notes[i / 5]));
             }
             if (i % 7 == 1) {
-                faultline.tracker().resolveIssue().resolveIssue(new ResolveIssue.Command(owner, issue.id()));
+                faultline.tracker().resolveIssue().resolveIssue(new ResolveIssue.Command(Actor.person(owner), issue.id()));
             } else if (i % 11 == 2) {
-                faultline.tracker().muteIssue().muteIssue(new MuteIssue.Command(owner, issue.id(), new MuteRule.Forever()));
+                faultline.tracker().muteIssue().muteIssue(new MuteIssue.Command(Actor.person(owner), issue.id(), new MuteRule.Forever()));
             } else if (i % 13 == 3) {
-                faultline.tracker().muteIssue().muteIssue(new MuteIssue.Command(owner, issue.id(),
+                faultline.tracker().muteIssue().muteIssue(new MuteIssue.Command(Actor.person(owner), issue.id(),
                         new MuteRule.UntilTime(now.plus(Duration.ofDays(7)))));
             } else if (i % 17 == 4) {
-                faultline.tracker().muteIssue().muteIssue(new MuteIssue.Command(owner, issue.id(),
+                faultline.tracker().muteIssue().muteIssue(new MuteIssue.Command(Actor.person(owner), issue.id(),
                         new MuteRule.UntilMoreEvents(100)));
             }
             if (i % 4 == 2) {
-                faultline.tracker().assignIssue().assignIssue(new AssignIssue.Command(owner, issue.id(),
+                faultline.tracker().assignIssue().assignIssue(AssignIssue.Command.toUser(Actor.person(owner), issue.id(),
                         Optional.of(i % 8 == 2 ? teammate : owner)));
             }
         }

@@ -1,12 +1,28 @@
 package dev.faultline.bootstrap.wiring;
 
+import dev.faultline.adapters.http.outage.StorageUnavailableMapper;
+import dev.faultline.adapters.http.transport.MalformedHeaders;
+import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
+import dev.faultline.adapters.http.transport.UnreadRequestBodies;
+import dev.faultline.adapters.mcp.BearerChallenge;
+import dev.faultline.adapters.mcp.McpAllowedOrigins;
+import dev.faultline.adapters.mcp.McpBearerAuthFilter;
+import dev.faultline.adapters.mcp.McpBrowserCors;
+import dev.faultline.adapters.mcp.McpLimits;
+import dev.faultline.adapters.mcp.McpOutageAnswer;
+import dev.faultline.adapters.mcp.McpPrincipal;
+import dev.faultline.adapters.mcp.McpRequestGuard;
+import dev.faultline.adapters.mcp.McpResource;
+import dev.faultline.adapters.mcp.McpServer;
+import dev.faultline.adapters.mcp.ProtectedResourceMetadataResource;
+import dev.faultline.adapters.mcp.tools.FaultlineTools;
 import dev.faultline.adapters.oauth.AuthorizationServerMetadataResource;
 import dev.faultline.adapters.oauth.BrowserClientCors;
 import dev.faultline.adapters.oauth.ClientRegistrationResource;
-import dev.faultline.adapters.oauth.RegistrationLimits;
 import dev.faultline.adapters.oauth.JwksResource;
-import dev.faultline.adapters.oauth.OAuthOutageAnswer;
 import dev.faultline.adapters.oauth.OAuthErrorResponseFilter;
+import dev.faultline.adapters.oauth.OAuthOutageAnswer;
+import dev.faultline.adapters.oauth.RegistrationLimits;
 import dev.faultline.adapters.oauth.RevocationResource;
 import dev.faultline.adapters.oauth.TokenResource;
 import dev.faultline.adapters.pages.AssetsResource;
@@ -22,22 +38,6 @@ import dev.faultline.adapters.pages.PageSecurityHeaders;
 import dev.faultline.adapters.pages.PersonalTokensResource;
 import dev.faultline.adapters.pages.SettingsForms;
 import dev.faultline.adapters.pages.session.SessionCookies;
-import dev.faultline.adapters.http.transport.MalformedHeaders;
-import dev.faultline.adapters.http.transport.UnmatchedRequestHeaders;
-import dev.faultline.adapters.http.outage.StorageUnavailableMapper;
-import dev.faultline.adapters.http.transport.UnreadRequestBodies;
-import dev.faultline.adapters.mcp.BearerChallenge;
-import dev.faultline.adapters.mcp.McpBearerAuthFilter;
-import dev.faultline.adapters.mcp.McpLimits;
-import dev.faultline.adapters.mcp.McpOutageAnswer;
-import dev.faultline.adapters.mcp.McpPrincipal;
-import dev.faultline.adapters.mcp.McpAllowedOrigins;
-import dev.faultline.adapters.mcp.McpBrowserCors;
-import dev.faultline.adapters.mcp.McpRequestGuard;
-import dev.faultline.adapters.mcp.McpResource;
-import dev.faultline.adapters.mcp.McpServer;
-import dev.faultline.adapters.mcp.ProtectedResourceMetadataResource;
-import dev.faultline.adapters.mcp.tools.FaultlineTools;
 import dev.faultline.application.access.ThrottleRegistrationsService;
 import dev.faultline.bootstrap.config.McpSettings;
 import dev.faultline.bootstrap.config.RegistrationSettings;
@@ -104,8 +104,7 @@ public final class HttpEndpoints {
         TrackerUseCases tracker = faultline.tracker();
         FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
                 tracker.listEvents(), tracker.getEvent(), tracker.resolveIssue(), tracker.reopenIssue(),
-                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
-                faultline.account().findUserByEmail(), issuer);
+                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
         jersey.register(new McpBrowserCors(new McpAllowedOrigins(issuer, faultline.configuration().allowedOrigins())));
         jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));

@@ -14,6 +14,7 @@ import dev.faultline.bootstrap.http.Http;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Platform;
 import io.dropwizard.testing.ConfigOverride;
@@ -70,7 +71,7 @@ class ClientCorpusReplayTest {
         issuer = APP.getConfiguration().getPublicBaseUrl();
         UserId user = ((CreateUser.Outcome.Created) faultline.account().createUser()
                 .createUser(CreateUser.Command.of(EMAIL, "Cora", PASSWORD))).userId();
-        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(user, "Shop",
+        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(Actor.person(user), "Shop",
                 new ApplicationSlug("shop"), new Platform("java")));
     }
 

@@ -16,6 +16,7 @@ import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Platform;
 import io.dropwizard.testing.ConfigOverride;
@@ -73,7 +74,7 @@ class HostileJsonBodiesTest {
         base = APP.getConfiguration().getPublicBaseUrl();
         UserId user = ((CreateUser.Outcome.Created) faultline.account().createUser()
                 .createUser(CreateUser.Command.of("hostile@example.com", "Hal", "correct horse battery"))).userId();
-        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(user, "Shop",
+        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(Actor.person(user), "Shop",
                 new ApplicationSlug("shop"), new Platform("java")));
         writeToken = faultline.personalTokens().create().create(
                 CreatePersonalToken.Command.of(user, "write", "mcp:read mcp:write", null)).token();

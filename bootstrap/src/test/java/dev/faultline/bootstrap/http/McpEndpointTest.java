@@ -15,6 +15,7 @@ import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Platform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -49,7 +50,7 @@ class McpEndpointTest {
         base = APP.getConfiguration().getPublicBaseUrl();
         UserId user = ((CreateUser.Outcome.Created) faultline.account().createUser()
                 .createUser(CreateUser.Command.of("mcp@example.com", "Mia", "correct horse battery"))).userId();
-        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(user, "Shop",
+        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(Actor.person(user), "Shop",
                 new ApplicationSlug("shop"), new Platform("java")));
         readToken = faultline.personalTokens().create().create(
                 CreatePersonalToken.Command.of(user, "read", "mcp:read", null)).token();

@@ -13,6 +13,7 @@ import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.CrashReport;
@@ -63,10 +64,10 @@ class McpLimitsTest {
         UserId user = ((CreateUser.Outcome.Created) faultline.account().createUser()
                 .createUser(CreateUser.Command.of("limits@example.com", "Lim", "correct horse battery"))).userId();
         ApplicationId application = ((CreateApplication.Outcome.Created) faultline.tracker().createApplication()
-                .createApplication(new CreateApplication.Command(user, "Shop", new ApplicationSlug("shop"),
+                .createApplication(new CreateApplication.Command(Actor.person(user), "Shop", new ApplicationSlug("shop"),
                         new Platform("java")))).application().id();
         RecordEvent.Outcome.Recorded recorded = (RecordEvent.Outcome.Recorded) faultline.tracker().recordEvent()
-                .recordEvent(new RecordEvent.Command(user, application, CrashReport.of("Cart.total",
+                .recordEvent(new RecordEvent.Command(Actor.person(user), application, CrashReport.of("Cart.total",
                         "IllegalStateException", Level.ERROR, "empty cart", Instant.now(), List.of())));
         issueId = recorded.issue().id().toString();
         readToken = faultline.personalTokens().create().create(

@@ -11,6 +11,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.access.PersonalTokenFormat;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Platform;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -46,7 +47,7 @@ class StepUpAndDeadPersonalTokensTest {
         issuer = APP.getConfiguration().getPublicBaseUrl();
         user = ((CreateUser.Outcome.Created) faultline.account().createUser()
                 .createUser(CreateUser.Command.of(EMAIL, "Stefan", PASSWORD))).userId();
-        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(user, "Shop",
+        faultline.tracker().createApplication().createApplication(new CreateApplication.Command(Actor.person(user), "Shop",
                 new ApplicationSlug("shop"), new Platform("java")));
     }
 

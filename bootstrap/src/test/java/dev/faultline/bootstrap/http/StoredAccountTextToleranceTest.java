@@ -19,6 +19,7 @@ import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.CrashReport;
@@ -82,19 +83,19 @@ class StoredAccountTextToleranceTest {
         UserId member = created(CreateUser.Command.of(MEMBER_EMAIL, "Bea", PASSWORD));
         memberId = member;
         ApplicationId application = ((CreateApplication.Outcome.Created) faultline.tracker().createApplication()
-                .createApplication(new CreateApplication.Command(owner, "Shop", new ApplicationSlug("shop"),
+                .createApplication(new CreateApplication.Command(Actor.person(owner), "Shop", new ApplicationSlug("shop"),
                         new Platform("java")))).application().id();
-        faultline.tracker().addMember().addMember(new AddMember.Command(owner, application,
+        faultline.tracker().addMember().addMember(new AddMember.Command(Actor.person(owner), application,
                 EmailAddress.of(MEMBER_EMAIL), Role.MEMBER));
         CrashReport report = new CrashReport(Optional.empty(), Optional.of("Cart failed"), "Cart.total",
                 "IllegalStateException", Level.ERROR, "empty cart", Instant.now(),
                 List.of(new StackFrame("Cart.java", "Cart.total", 12, true)), Optional.of("prod"),
                 Optional.of("1.0"), new TreeMap<>(), Optional.empty());
         IssueId issue = ((RecordEvent.Outcome.Recorded) faultline.tracker().recordEvent()
-                .recordEvent(new RecordEvent.Command(owner, application, report))).issue().id();
+                .recordEvent(new RecordEvent.Command(Actor.person(owner), application, report))).issue().id();
         issueId = issue.toString();
-        faultline.tracker().assignIssue().assignIssue(new AssignIssue.Command(owner, issue, Optional.of(member)));
-        faultline.tracker().addNote().addNote(new AddNote.Command(member, issue, "on it"));
+        faultline.tracker().assignIssue().assignIssue(AssignIssue.Command.toUser(Actor.person(owner), issue, Optional.of(member)));
+        faultline.tracker().addNote().addNote(new AddNote.Command(Actor.person(member), issue, "on it"));
         readToken = faultline.personalTokens().create().create(
                 CreatePersonalToken.Command.of(owner, "read", "mcp:read", null)).token();
         writeToken = faultline.personalTokens().create().create(

@@ -14,6 +14,7 @@ import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.AffectedUser;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.ApplicationSlug;
@@ -62,7 +63,7 @@ class StoredTextToleranceTest {
         UserId user = ((CreateUser.Outcome.Created) faultline.account().createUser()
                 .createUser(CreateUser.Command.of(EMAIL, "Tol", PASSWORD))).userId();
         ApplicationId application = ((CreateApplication.Outcome.Created) faultline.tracker().createApplication()
-                .createApplication(new CreateApplication.Command(user, "Shop", new ApplicationSlug("shop"),
+                .createApplication(new CreateApplication.Command(Actor.person(user), "Shop", new ApplicationSlug("shop"),
                         new Platform("java")))).application().id();
         CrashReport report = new CrashReport(Optional.empty(), Optional.of("Cart failed"), "Cart.total",
                 "IllegalStateException", Level.ERROR, "empty cart", Instant.now(),
@@ -70,9 +71,9 @@ class StoredTextToleranceTest {
                 Optional.of("1.0"), new TreeMap<>(Map.of("os", "android")),
                 Optional.of(new AffectedUser(Optional.of("u-1"), Optional.empty(), Optional.empty())));
         RecordEvent.Outcome.Recorded recorded = (RecordEvent.Outcome.Recorded) faultline.tracker().recordEvent()
-                .recordEvent(new RecordEvent.Command(user, application, report));
+                .recordEvent(new RecordEvent.Command(Actor.person(user), application, report));
         issueId = recorded.issue().id().toString();
-        faultline.tracker().addNote().addNote(new AddNote.Command(user, recorded.issue().id(), "looking"));
+        faultline.tracker().addNote().addNote(new AddNote.Command(Actor.person(user), recorded.issue().id(), "looking"));
         token = faultline.personalTokens().create().create(
                 CreatePersonalToken.Command.of(user, "read", "mcp:read", null)).token();
         faultline.database().jdbi().useHandle(handle -> {

@@ -1,6 +1,7 @@
 package dev.faultline.domain.access;
 
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Permission;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -92,6 +93,12 @@ public record Scopes(Set<Scope> values) {
 
     public static String supported() {
         return java.util.Arrays.stream(Scope.values()).map(Scope::wireName).collect(Collectors.joining(" "));
+    }
+
+    /** What a token with these scopes may do in the tracker (see {@link Scope#permission()}). */
+    public Set<Permission> permissions() {
+        return Collections.unmodifiableSet(values.stream().map(Scope::permission)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Permission.class))));
     }
 
     public boolean includes(Scope scope) {

@@ -43,8 +43,9 @@ public final class McpServer {
     }
 
     /**
-     * The tool {@code message} would call that {@code caller} lacks the scope for, if it is such a call; lets a
-     * batch be refused with the step-up challenge before any of its calls is carried out.
+     * The tool {@code message} would call that {@code caller} lacks the permission for (the one its use case
+     * declares, against what the caller's scopes grant), if it is such a call; lets a batch be refused with the
+     * step-up challenge before any of its calls is carried out.
      */
     Optional<McpReply.InsufficientScope> stepUpNeeded(JsonNode message, Caller caller) {
         if (!message.isObject() || !"tools/call".equals(message.path("method").asText(null))
@@ -52,7 +53,7 @@ public final class McpServer {
             return Optional.empty();
         }
         String name = message.path("params").path("name").asText(null);
-        return tools.stream().filter(t -> t.name().equals(name) && !caller.may(t.requiredScope()))
+        return tools.stream().filter(t -> t.name().equals(name) && !caller.actor().may(t.requiredPermission()))
                 .map(t -> new McpReply.InsufficientScope(t.name(), caller.canStepUp())).findFirst();
     }
 
@@ -143,17 +144,20 @@ public final class McpServer {
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             return ok(JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "\"arguments\" must be an object"));
         }
-        if (!caller.may(tool.get().requiredScope())) {
+        if (!caller.actor().may(tool.get().requiredPermission())) { // early, as for a batch; the use case checks too
             return new McpReply.InsufficientScope(tool.get().name(), caller.canStepUp());
         }
         ToolResult result;
         try {
-            result = tool.get().call(caller, arguments.isObject() ? arguments : NODES.objectNode());
+            result = tool.get().call(caller.actor(), arguments.isObject() ? arguments : NODES.objectNode());
         } catch (StorageUnavailable e) {
             throw e; // not the tool's fault: the whole request answers 503 (StorageUnavailableMapper)
         } catch (RuntimeException e) {
             LOG.error("Tool {} failed", tool.get().name(), e);
             result = ToolResult.error("The tool failed unexpectedly; try again, and if it keeps failing tell the operator.");
+        }
+        if (result.missing().isPresent()) {
+            return new McpReply.InsufficientScope(tool.get().name(), caller.canStepUp());
         }
         return ok(JsonRpc.result(id, render(result)));
     }

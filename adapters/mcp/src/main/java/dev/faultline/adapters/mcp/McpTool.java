@@ -2,8 +2,8 @@ package dev.faultline.adapters.mcp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
+import dev.faultline.domain.tracker.Permission;
 
 /**
  * One MCP tool (spec revision 2025-11-25): what {@code tools/list} shows of it and what {@code tools/call}
@@ -29,9 +29,15 @@ public interface McpTool {
     /** Truthful hints: {@code readOnlyHint}, {@code destructiveHint}, {@code idempotentHint}, {@code openWorldHint}. */
     ToolAnnotations annotations();
 
-    /** The scope a caller needs: {@link Scope#READ} for reads, {@link Scope#WRITE} for changes. */
-    Scope requiredScope();
+    /**
+     * The permission the tool's use case requires (its port's {@code REQUIRES}), so that a batch can be refused
+     * before any of its calls runs; the use case checks it again itself.
+     */
+    Permission requiredPermission();
 
-    /** Runs the tool for an authenticated caller who holds {@link #requiredScope()}. */
-    ToolResult call(Caller caller, JsonNode arguments);
+    /**
+     * Runs the tool for an authenticated actor; an actor without {@link #requiredPermission()} gets
+     * {@link ToolResult#notPermitted}.
+     */
+    ToolResult call(Actor actor, JsonNode arguments);
 }

@@ -6,12 +6,14 @@ import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListIssues;
+import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
-import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueStatus;
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Permission;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,14 +22,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-import java.util.Set;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * The read-only issues view: {@code /issues} lists the signed-in person's issues across their applications
@@ -72,19 +71,18 @@ public class IssuesResource {
             return signInFirst(PAGE);
         }
         Navigation navigation = Navigation.of(signedIn.get());
-        List<Application> applications = listApplications.listApplications(
-                new ListApplications.Command(signedIn.get().user())).stream()
-                .map(ListApplications.Entry::application).toList();
+        Actor actor = actor(signedIn.get());
+        List<Application> applications = applications(actor);
         IssuesView.Filters filters = new IssuesView.Filters(given(application), given(status));
 
         Optional<String> problem = Optional.empty();
-        ListIssues.Command command = ListIssues.Command.firstPage(signedIn.get().user());
+        ListIssues.Command command = ListIssues.Command.firstPage(actor);
         try {
             Optional<String> applicationValue = single("application", application);
             Optional<String> statusValue = single("status", status);
             Optional<String> cursorValue = single("cursor", cursor);
             if (applicationValue.isPresent()) {
-                command = command.inApplication(applicationNamed(applications, applicationValue.get()));
+                command = command.inApplication(applicationNamed(applicationValue.get()));
             }
             if (statusValue.isPresent()) {
                 command = command.withStatus(status(statusValue.get()));
@@ -100,6 +98,9 @@ public class IssuesResource {
             if (outcome instanceof ListIssues.Outcome.Page page) {
                 return Pages.html(200, IssuesView.page(navigation, applications, filters, page.issues(),
                         page.nextCursor().map(filters::nextPageLink))).build();
+            }
+            if (outcome instanceof ListIssues.Outcome.NotPermitted refused) {
+                throw notPermitted(refused.required());
             }
             problem = Optional.of(outcome instanceof ListIssues.Outcome.InvalidCursor
                     ? IssuesView.STALE_CURSOR
@@ -118,7 +119,10 @@ public class IssuesResource {
         Navigation navigation = Navigation.of(signedIn.get());
         Optional<IssueId> issueId = issueId(id);
         GetIssue.Outcome outcome = issueId.isEmpty() ? null
-                : getIssue.getIssue(new GetIssue.Command(signedIn.get().user(), issueId.get()));
+                : getIssue.getIssue(new GetIssue.Command(actor(signedIn.get()), issueId.get()));
+        if (outcome instanceof GetIssue.Outcome.NotPermitted refused) {
+            throw notPermitted(refused.required());
+        }
         if (outcome instanceof GetIssue.Outcome.Found found) {
             GetIssue.IssueDetails details = found.details();
             Set<UserId> people = new HashSet<>();
@@ -145,24 +149,43 @@ public class IssuesResource {
     }
 
     /**
-     * The application by slug or id among the person's own, so an application of someone else reads exactly like
-     * one that does not exist.
+     * A signed-in person acts in their own name, with every permission a member has; the use cases decide the rest
+     * (which applications and issues they see).
      */
-    private static ApplicationId applicationNamed(List<Application> applications, String given) {
-        String wanted = given.toLowerCase(Locale.ROOT);
-        return applications.stream()
-                .filter(a -> a.slug().value().equals(wanted) || a.id().toString().equals(wanted))
-                .map(Application::id)
-                .findFirst()
-                .orElseThrow(() -> new InvalidValue("application", IssuesView.UNKNOWN_APPLICATION));
+    private static Actor actor(ResolveBrowserSession.Outcome.SignedIn signedIn) {
+        return Actor.person(signedIn.user());
+    }
+
+    /** The person's applications, for the filter form. */
+    private List<Application> applications(Actor actor) {
+        ListApplications.Outcome outcome = listApplications.listApplications(new ListApplications.Command(actor));
+        if (outcome instanceof ListApplications.Outcome.NotPermitted refused) {
+            throw notPermitted(refused.required());
+        }
+        return ((ListApplications.Outcome.Listed) outcome).entries().stream()
+                .map(ListApplications.Entry::application).toList();
+    }
+
+    /**
+     * The application filter as a reference the use case resolves; one that cannot name any application reads like
+     * one that is not the person's (the page never echoes it).
+     */
+    private static ApplicationReference applicationNamed(String given) {
+        try {
+            return ApplicationReference.parse(given);
+        } catch (InvalidValue e) {
+            throw new InvalidValue("application", IssuesView.UNKNOWN_APPLICATION);
+        }
     }
 
     private static IssueStatus status(String given) {
-        return Arrays.stream(IssueStatus.values()).filter(s -> s.wireName().equals(given.toLowerCase(Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> new InvalidValue("status", "There is no status \"" + echo(given)
-                        + "\". Choose one of: " + Arrays.stream(IssueStatus.values()).map(IssueStatus::wireName)
-                        .collect(Collectors.joining(", ")) + "."));
+        return IssueStatus.find(given).orElseThrow(() -> new InvalidValue("status", "There is no status \""
+                + echo(given) + "\". Choose one of: " + IssueStatus.expected() + "."));
+    }
+
+    /** A signed-in person holds every permission, so a refusal here is a bug (500), never a page to show. */
+    private static IllegalStateException notPermitted(Permission required) {
+        return new IllegalStateException("a signed-in person was refused " + required);
     }
 
     /** A refused value repeated back: shortened, with direction overrides made visible (Mustache escapes HTML). */

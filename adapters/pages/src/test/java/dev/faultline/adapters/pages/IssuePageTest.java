@@ -11,6 +11,7 @@ import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.MuteIssue;
 import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.MuteRule;
@@ -84,9 +85,9 @@ class IssuePageTest {
         RecordEvent.Outcome.Recorded latest = crashIn(shop, "fp-cart", "Cart is empty",
                 "java.lang.IllegalStateException", "cart is empty\nwhile checking out", Fixtures.frames());
         Issue issue = latest.issue();
-        assertThat(h.addNote.addNote(new AddNote.Command(user, issue.id(), "Looking into it.\nSecond line.")))
+        assertThat(h.addNote.addNote(new AddNote.Command(Actor.person(user), issue.id(), "Looking into it.\nSecond line.")))
                 .isInstanceOf(AddNote.Outcome.Added.class);
-        assertThat(h.assignIssue.assignIssue(new AssignIssue.Command(user, issue.id(), Optional.of(user))))
+        assertThat(h.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(user), issue.id(), Optional.of(user))))
                 .isInstanceOf(AssignIssue.Outcome.Assigned.class);
 
         String html = html(issue);
@@ -135,9 +136,9 @@ class IssuePageTest {
         String colleagueEmail = h.user();
         UserId colleague = h.userId(colleagueEmail);
         h.join(shop, user, colleagueEmail);
-        h.muteIssue.muteIssue(new MuteIssue.Command(user, issue.id(), new MuteRule.UntilMoreEvents(3)));
-        h.assignIssue.assignIssue(new AssignIssue.Command(user, issue.id(), Optional.of(colleague)));
-        h.addNote.addNote(new AddNote.Command(colleague, issue.id(), "Mine, not yours"));
+        h.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(user), issue.id(), new MuteRule.UntilMoreEvents(3)));
+        h.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(user), issue.id(), Optional.of(colleague)));
+        h.addNote.addNote(new AddNote.Command(Actor.person(colleague), issue.id(), "Mine, not yours"));
 
         String html = html(issue);
 
@@ -149,7 +150,7 @@ class IssuePageTest {
 
         Issue timed = crashIn(shop, "fp-timed", "Timed", "E", "m", Fixtures.frames()).issue();
         Instant until = h.clock.instant().plus(Duration.ofDays(2));
-        h.muteIssue.muteIssue(new MuteIssue.Command(user, timed.id(), new MuteRule.UntilTime(until)));
+        h.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(user), timed.id(), new MuteRule.UntilTime(until)));
         assertThat(html(timed)).contains("Muted until " + Dates.shown(until));
     }
 
@@ -219,7 +220,7 @@ class IssuePageTest {
                 "<img src=x onerror=alert(1)>Exception\u202E",
                 script + "\n</pre><h1>Pwned</h1>\u202Etxet",
                 List.of(new StackFrame("<b>Evil</b>.java", script + "run\u2066", 7, true))).issue();
-        h.addNote.addNote(new AddNote.Command(user, issue.id(), "<a href=\"javascript:alert(1)\">click</a>\u202E"));
+        h.addNote.addNote(new AddNote.Command(Actor.person(user), issue.id(), "<a href=\"javascript:alert(1)\">click</a>\u202E"));
 
         String html = html(issue);
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.tracker.port.in.MuteIssue;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.MuteRule;
@@ -133,7 +134,7 @@ class IssuesPageTest {
         Issue inShop = issue(shop, "Shop crash");
         Issue inAdmin = issue(admin, "Admin crash");
         Issue muted = issue(shop, "Noisy crash");
-        assertThat(h.muteIssue.muteIssue(new MuteIssue.Command(user, muted.id(), new MuteRule.Forever())))
+        assertThat(h.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(user), muted.id(), new MuteRule.Forever())))
                 .isInstanceOf(MuteIssue.Outcome.Muted.class);
 
         String onlyShop = page("/issues?application=" + shop.slug().value(), 200);

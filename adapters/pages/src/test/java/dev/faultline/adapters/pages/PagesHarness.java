@@ -3,21 +3,55 @@ package dev.faultline.adapters.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.faultline.adapters.pages.session.SessionCookies;
 import dev.faultline.adapters.inmemory.InMemoryTransactions;
 import dev.faultline.adapters.inmemory.access.InMemoryAuthorizationCodes;
 import dev.faultline.adapters.inmemory.access.InMemoryBrowserSessions;
 import dev.faultline.adapters.inmemory.access.InMemoryClients;
 import dev.faultline.adapters.inmemory.access.InMemoryGrantLocks;
-import dev.faultline.adapters.inmemory.account.InMemoryAddressSignInFailures;
-import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.access.InMemoryPersonalTokens;
 import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
+import dev.faultline.adapters.inmemory.account.InMemoryAddressSignInFailures;
+import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
+import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
+import dev.faultline.adapters.pages.session.SessionCookies;
+import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.ApproveAuthorizationService;
+import dev.faultline.application.access.AuthenticatePersonalTokenService;
+import dev.faultline.application.access.BeginAuthorizationService;
+import dev.faultline.application.access.CreatePersonalTokenService;
+import dev.faultline.application.access.DenyAuthorizationService;
+import dev.faultline.application.access.EndBrowserSessionService;
+import dev.faultline.application.access.ExchangeAuthorizationCodeService;
+import dev.faultline.application.access.ListIntegrationsService;
+import dev.faultline.application.access.ListPersonalTokensService;
+import dev.faultline.application.access.ListSecurityEventsService;
+import dev.faultline.application.access.RefreshTokensService;
+import dev.faultline.application.access.RegisterClientService;
+import dev.faultline.application.access.ResolveBrowserSessionService;
+import dev.faultline.application.access.RevokeAllAccessService;
+import dev.faultline.application.access.RevokeIntegrationService;
+import dev.faultline.application.access.RevokePersonalTokenService;
+import dev.faultline.application.access.StartBrowserSessionService;
+import dev.faultline.application.access.port.in.AuthorizationResponse;
+import dev.faultline.application.access.port.in.BeginAuthorization;
+import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
+import dev.faultline.application.access.port.in.RefreshTokens;
+import dev.faultline.application.access.port.in.RegisterClient;
+import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.access.testing.FakeAccessTokenCodec;
+import dev.faultline.application.access.testing.FakeSecretGenerator;
+import dev.faultline.application.account.CreateUserService;
+import dev.faultline.application.account.LookUpDisplayNamesService;
+import dev.faultline.application.account.SignInService;
+import dev.faultline.application.account.port.in.CreateUser;
+import dev.faultline.application.testing.FakePasswordCheckPermits;
+import dev.faultline.application.testing.FakePasswordHasher;
+import dev.faultline.application.testing.MutableClock;
 import dev.faultline.application.tracker.AddMemberService;
 import dev.faultline.application.tracker.AddNoteService;
 import dev.faultline.application.tracker.AssignIssueService;
@@ -30,57 +64,24 @@ import dev.faultline.application.tracker.RecordEventService;
 import dev.faultline.application.tracker.port.in.AddMember;
 import dev.faultline.application.tracker.port.in.CreateApplication;
 import dev.faultline.application.tracker.port.in.RecordEvent;
+import dev.faultline.domain.access.BrowserSession;
+import dev.faultline.domain.access.Client;
+import dev.faultline.domain.access.ClientCredentials;
+import dev.faultline.domain.access.ClientRegistrationRequest;
+import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.account.AddressSignInLimit;
+import dev.faultline.domain.account.EmailAddress;
+import dev.faultline.domain.account.SignInThrottle;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Fingerprint;
 import dev.faultline.domain.tracker.Level;
-import dev.faultline.domain.tracker.StackFrame;
 import dev.faultline.domain.tracker.Platform;
 import dev.faultline.domain.tracker.Role;
-import dev.faultline.application.access.AuthenticatePersonalTokenService;
-import dev.faultline.application.access.CreatePersonalTokenService;
-import dev.faultline.application.access.ExchangeAuthorizationCodeService;
-import dev.faultline.application.access.ListIntegrationsService;
-import dev.faultline.application.access.ListPersonalTokensService;
-import dev.faultline.application.access.ListSecurityEventsService;
-import dev.faultline.application.access.RefreshTokensService;
-import dev.faultline.application.access.RevokeAllAccessService;
-import dev.faultline.application.access.RevokeIntegrationService;
-import dev.faultline.application.access.RevokePersonalTokenService;
-import dev.faultline.application.access.port.in.AuthorizationResponse;
-import dev.faultline.application.access.port.in.BeginAuthorization;
-import dev.faultline.application.access.port.in.ExchangeAuthorizationCode;
-import dev.faultline.application.access.port.in.RefreshTokens;
-import dev.faultline.application.access.port.in.TokenOutcome;
-import dev.faultline.application.access.testing.FakeAccessTokenCodec;
-import dev.faultline.domain.access.ClientCredentials;
-import dev.faultline.domain.account.EmailAddress;
-import dev.faultline.domain.account.UserId;
-import dev.faultline.adapters.inmemory.account.InMemoryUsers;
-import dev.faultline.application.access.AccessPolicy;
-import dev.faultline.application.access.ApproveAuthorizationService;
-import dev.faultline.application.access.BeginAuthorizationService;
-import dev.faultline.application.access.DenyAuthorizationService;
-import dev.faultline.application.access.EndBrowserSessionService;
-import dev.faultline.application.access.RegisterClientService;
-import dev.faultline.application.access.ResolveBrowserSessionService;
-import dev.faultline.application.access.StartBrowserSessionService;
-import dev.faultline.application.access.port.in.RegisterClient;
-import dev.faultline.application.access.testing.FakeSecretGenerator;
-import dev.faultline.application.account.CreateUserService;
-import dev.faultline.application.account.LookUpDisplayNamesService;
-import dev.faultline.application.account.SignInService;
-import dev.faultline.application.account.port.in.CreateUser;
-import dev.faultline.application.testing.FakePasswordCheckPermits;
-import dev.faultline.application.testing.FakePasswordHasher;
-import dev.faultline.application.testing.MutableClock;
-import dev.faultline.domain.access.BrowserSession;
-import dev.faultline.domain.access.Client;
-import dev.faultline.domain.access.ClientRegistrationRequest;
-import dev.faultline.domain.access.PkceChallenge;
-import dev.faultline.domain.account.AddressSignInLimit;
-import dev.faultline.domain.account.SignInThrottle;
+import dev.faultline.domain.tracker.StackFrame;
 import io.dropwizard.testing.junit5.ResourceExtension;
 import io.dropwizard.views.common.ViewMessageBodyWriter;
 import io.dropwizard.views.mustache.MustacheViewRenderer;
@@ -161,7 +162,7 @@ final class PagesHarness {
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
     final RecordEventService recordEvent = new RecordEventService(issues, memberships, events, transactions, clock);
     final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, transactions, clock);
-    final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, transactions, clock);
+    final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, users, transactions, clock);
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
 
     final ResourceExtension resources = ResourceExtension.builder()
@@ -178,7 +179,7 @@ final class PagesHarness {
             .addResource(new PersonalTokensResource(settingsForms, integrationsPage, createPersonalToken,
                     new RevokePersonalTokenService(personalTokens, clock), clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
-                    new ListIssuesService(issues, memberships, clock),
+                    new ListIssuesService(issues, memberships, applications, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock),
                     new LookUpDisplayNamesService(users), cookies, policy.issuer()))
             .addResource(new HomeResource(policy.issuer()))
@@ -198,7 +199,7 @@ final class PagesHarness {
 
     /** An application {@code owner} created (and so is a member of). */
     Application application(UserId owner, String name) {
-        CreateApplication.Outcome outcome = createApplication.createApplication(new CreateApplication.Command(owner,
+        CreateApplication.Outcome outcome = createApplication.createApplication(new CreateApplication.Command(Actor.person(owner),
                 name, new ApplicationSlug("app-" + UUID.randomUUID().toString().substring(0, 8)),
                 new Platform("java")));
         assertThat(outcome).isInstanceOf(CreateApplication.Outcome.Created.class);
@@ -206,13 +207,13 @@ final class PagesHarness {
     }
 
     void join(Application application, UserId owner, String memberEmail) {
-        assertThat(addMember.addMember(new AddMember.Command(owner, application.id(), EmailAddress.of(memberEmail),
+        assertThat(addMember.addMember(new AddMember.Command(Actor.person(owner), application.id(), EmailAddress.of(memberEmail),
                 Role.MEMBER))).isInstanceOf(AddMember.Outcome.Added.class);
     }
 
     /** A crash reported to {@code application} by one of its members: the issue it was grouped into. */
     RecordEvent.Outcome.Recorded record(UserId reporter, Application application, CrashReport report) {
-        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(reporter, application.id(),
+        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(Actor.person(reporter), application.id(),
                 report));
         assertThat(outcome).isInstanceOf(RecordEvent.Outcome.Recorded.class);
         return (RecordEvent.Outcome.Recorded) outcome;

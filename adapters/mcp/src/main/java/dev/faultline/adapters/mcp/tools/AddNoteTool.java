@@ -2,9 +2,8 @@ package dev.faultline.adapters.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.AddNote;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Note;
 
@@ -28,20 +27,23 @@ final class AddNoteTool extends FaultlineTool {
                         .required("note", NoteView.schema())
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ADDS, Scope.WRITE);
+                ADDS, AddNote.REQUIRES);
         this.addNote = addNote;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
-        AddNote.Outcome outcome = addNote.addNote(new AddNote.Command(caller.user(), id, arguments.string(BODY)));
+        AddNote.Outcome outcome = addNote.addNote(new AddNote.Command(actor, id, arguments.string(BODY)));
+        if (outcome instanceof AddNote.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof AddNote.Outcome.Added added) {
             ObjectNode content = Schemas.JSON.objectNode();
-            content.set("note", NoteView.json(added.note(), caller.user()));
+            content.set("note", NoteView.json(added.note(), actor.user()));
             return ToolOutput.success(content, UntrustedText.under("note", NoteView.UNTRUSTED),
                     "Added note " + added.note().id() + " to issue " + id + ".",
-                    NoteView.text(added.note(), caller.user()));
+                    NoteView.text(added.note(), actor.user()));
         }
         return ToolResult.error(NotFound.issue(id));
     }

@@ -2,9 +2,8 @@ package dev.faultline.adapters.mcp.tools;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.NoteId;
 import java.util.List;
 
@@ -25,14 +24,17 @@ final class DeleteNoteTool extends FaultlineTool {
                         .required("deleted_note_id", Schemas.uuid(null))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                DELETES, Scope.WRITE);
+                DELETES, DeleteNote.REQUIRES);
         this.deleteNote = deleteNote;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         NoteId id = NoteId.parse(arguments.string(NOTE_ID), NOTE_ID);
-        DeleteNote.Outcome outcome = deleteNote.deleteNote(new DeleteNote.Command(caller.user(), id));
+        DeleteNote.Outcome outcome = deleteNote.deleteNote(new DeleteNote.Command(actor, id));
+        if (outcome instanceof DeleteNote.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof DeleteNote.Outcome.Deleted) {
             ObjectNode content = Schemas.JSON.objectNode();
             content.put("deleted_note_id", id.toString());

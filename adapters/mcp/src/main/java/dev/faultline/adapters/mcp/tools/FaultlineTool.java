@@ -5,16 +5,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.McpTool;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
+import dev.faultline.domain.tracker.Permission;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What every Faultline tool does around its use case: checks the arguments for control characters
- * ({@link ArgumentText}) and against the input schema (types, ranges, formats, unknown fields), turns a value object's {@link InvalidValue} into an error result naming
- * the argument, and refuses a caller without the tool's scope even if the transport forgot to.
+ * ({@link ArgumentText}) and against the input schema (types, ranges, formats, unknown fields), and turns a value
+ * object's {@link InvalidValue} into an error result naming the argument. Whether the actor may call the tool is
+ * the use case's to decide: a tool maps its {@code NotPermitted} outcome to {@link ToolResult#notPermitted}.
  */
 abstract class FaultlineTool implements McpTool {
     static final ToolAnnotations CHANGES_STATE_IDEMPOTENTLY = new ToolAnnotations(false, false, true);
@@ -32,28 +34,25 @@ abstract class FaultlineTool implements McpTool {
     private final ObjectNode inputSchema;
     private final ObjectNode outputSchema;
     private final ToolAnnotations annotations;
-    private final Scope requiredScope;
+    private final Permission requiredPermission;
 
+    /** @param requiredPermission the {@code REQUIRES} of the use case the tool calls */
     FaultlineTool(String name, String title, String description, ObjectNode inputSchema, ObjectNode outputSchema,
-            ToolAnnotations annotations, Scope requiredScope) {
+            ToolAnnotations annotations, Permission requiredPermission) {
         this.name = name;
         this.title = title;
         this.description = description;
         this.inputSchema = inputSchema;
         this.outputSchema = outputSchema;
         this.annotations = annotations;
-        this.requiredScope = requiredScope;
+        this.requiredPermission = requiredPermission;
     }
 
     /** Runs the use case on arguments that conform to the input schema. */
-    abstract ToolResult run(Caller caller, Arguments arguments);
+    abstract ToolResult run(Actor actor, Arguments arguments);
 
     @Override
-    public final ToolResult call(Caller caller, JsonNode arguments) {
-        if (!caller.may(requiredScope)) {
-            return ToolResult.error(name + " needs the " + requiredScope.wireName() + " scope, which this token "
-                    + "does not have; authorize again asking for it.");
-        }
+    public final ToolResult call(Actor actor, JsonNode arguments) {
         JsonNode given = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? Schemas.JSON.objectNode() : arguments;
         List<String> problems = new ArrayList<>(ArgumentText.violations(given));
@@ -63,11 +62,17 @@ abstract class FaultlineTool implements McpTool {
                     + ". Nothing was done; see the tool's inputSchema.");
         }
         try {
-            return run(caller, new Arguments((ObjectNode) given));
+            return run(actor, new Arguments((ObjectNode) given));
         } catch (InvalidValue e) {
             return ToolResult.error("Invalid argument \"" + e.field() + "\": " + e.getMessage()
                     + ". Nothing was done.");
         }
+    }
+
+    /** The use case refused the actor for want of {@code required}: the endpoint answers with the step-up. */
+    final ToolResult notPermitted(Permission required) {
+        return ToolResult.notPermitted(required, name + " needs the " + Scope.granting(required).wireName()
+                + " scope, which this token does not have; authorize again asking for it.");
     }
 
     @Override
@@ -101,7 +106,7 @@ abstract class FaultlineTool implements McpTool {
     }
 
     @Override
-    public final Scope requiredScope() {
-        return requiredScope;
+    public final Permission requiredPermission() {
+        return requiredPermission;
     }
 }

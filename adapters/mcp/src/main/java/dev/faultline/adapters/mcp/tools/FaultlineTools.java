@@ -1,7 +1,6 @@
 package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.McpTool;
-import dev.faultline.application.account.port.in.FindUserByEmail;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.DeleteNote;
@@ -25,20 +24,18 @@ public final class FaultlineTools {
      */
     public FaultlineTools(ListApplications listApplications, ListIssues listIssues, GetIssue getIssue,
             ListEvents listEvents, GetEvent getEvent, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
-            MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote,
-            FindUserByEmail findUserByEmail, String issuer) {
+            MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote, String issuer) {
         String base = Objects.requireNonNull(issuer, "issuer").replaceAll("/+$", "");
         this.tools = List.of(
                 new ListApplicationsTool(Objects.requireNonNull(listApplications, "listApplications")),
-                new ListIssuesTool(Objects.requireNonNull(listIssues, "listIssues"), listApplications),
+                new ListIssuesTool(Objects.requireNonNull(listIssues, "listIssues")),
                 new GetIssueTool(Objects.requireNonNull(getIssue, "getIssue"), base),
                 new ListEventsTool(Objects.requireNonNull(listEvents, "listEvents")),
                 new GetEventTool(Objects.requireNonNull(getEvent, "getEvent")),
                 new ResolveIssueTool(Objects.requireNonNull(resolveIssue, "resolveIssue")),
                 new ReopenIssueTool(Objects.requireNonNull(reopenIssue, "reopenIssue")),
                 new MuteIssueTool(Objects.requireNonNull(muteIssue, "muteIssue")),
-                new AssignIssueTool(Objects.requireNonNull(assignIssue, "assignIssue"),
-                        Objects.requireNonNull(findUserByEmail, "findUserByEmail")),
+                new AssignIssueTool(Objects.requireNonNull(assignIssue, "assignIssue")),
                 new AddNoteTool(Objects.requireNonNull(addNote, "addNote")),
                 new DeleteNoteTool(Objects.requireNonNull(deleteNote, "deleteNote")));
     }

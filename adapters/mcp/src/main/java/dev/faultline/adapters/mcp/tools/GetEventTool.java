@@ -3,9 +3,8 @@ package dev.faultline.adapters.mcp.tools;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.GetEvent;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.EventId;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +31,17 @@ final class GetEventTool extends FaultlineTool {
                         .required("issue", IssueView.schema())
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ToolAnnotations.READ, Scope.READ);
+                ToolAnnotations.READ, GetEvent.REQUIRES);
         this.getEvent = getEvent;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         EventId id = EventId.parse(arguments.string(EVENT_ID), EVENT_ID);
-        GetEvent.Outcome outcome = getEvent.getEvent(new GetEvent.Command(caller.user(), id));
+        GetEvent.Outcome outcome = getEvent.getEvent(new GetEvent.Command(actor, id));
+        if (outcome instanceof GetEvent.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof GetEvent.Outcome.NotFound) {
             return ToolResult.error(NotFound.event(id));
         }

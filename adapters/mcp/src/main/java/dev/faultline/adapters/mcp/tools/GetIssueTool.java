@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.GetIssue;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.IssueId;
@@ -43,15 +42,18 @@ final class GetIssueTool extends FaultlineTool {
                         .required("notes", Schemas.arrayOf(NoteView.schema(), "Oldest first."))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ToolAnnotations.READ, Scope.READ);
+                ToolAnnotations.READ, GetIssue.REQUIRES);
         this.getIssue = getIssue;
         this.issuer = issuer;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
-        GetIssue.Outcome outcome = getIssue.getIssue(new GetIssue.Command(caller.user(), id));
+        GetIssue.Outcome outcome = getIssue.getIssue(new GetIssue.Command(actor, id));
+        if (outcome instanceof GetIssue.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof GetIssue.Outcome.NotFound) {
             return ToolResult.error(NotFound.issue(id));
         }
@@ -74,7 +76,7 @@ final class GetIssueTool extends FaultlineTool {
         ArrayNode recent = content.putArray("recent_event_ids");
         details.recentEventIds().forEach(eventId -> recent.add(eventId.toString()));
         ArrayNode notes = content.putArray("notes");
-        details.notes().forEach(note -> notes.add(NoteView.json(note, caller.user())));
+        details.notes().forEach(note -> notes.add(NoteView.json(note, actor.user())));
 
         List<String> untrusted = new ArrayList<>(UntrustedText.under("issue", IssueView.UNTRUSTED));
         untrusted.add("application.name");
@@ -91,7 +93,7 @@ final class GetIssueTool extends FaultlineTool {
         crash.append(details.latestEvent().map(e -> "latest " + EventView.facts(e) + "\n" + EventView.text(e))
                 .orElse("latest event: none")).append("\n\n");
         crash.append(details.notes().isEmpty() ? "notes: none" : "notes (oldest first):\n" + details.notes()
-                .stream().map(note -> NoteView.text(note, caller.user())).collect(Collectors.joining("\n")));
+                .stream().map(note -> NoteView.text(note, actor.user())).collect(Collectors.joining("\n")));
         return ToolOutput.success(content, untrusted, summary, crash.toString());
     }
 }

@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.ListApplications;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,14 +24,17 @@ final class ListApplicationsTool extends FaultlineTool {
                         .required("applications", Schemas.arrayOf(ApplicationView.schema(), "Sorted by name."))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ToolAnnotations.READ, Scope.READ);
+                ToolAnnotations.READ, ListApplications.REQUIRES);
         this.listApplications = listApplications;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
-        List<ListApplications.Entry> entries =
-                listApplications.listApplications(new ListApplications.Command(caller.user()));
+    ToolResult run(Actor actor, Arguments arguments) {
+        ListApplications.Outcome outcome = listApplications.listApplications(new ListApplications.Command(actor));
+        if (outcome instanceof ListApplications.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
+        List<ListApplications.Entry> entries = ((ListApplications.Outcome.Listed) outcome).entries();
         ObjectNode content = Schemas.JSON.objectNode();
         ArrayNode list = content.putArray("applications");
         entries.forEach(entry -> list.add(ApplicationView.json(entry.application(), entry.role())));

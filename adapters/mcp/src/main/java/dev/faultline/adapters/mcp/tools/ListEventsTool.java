@@ -4,9 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.ListEvents;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.IssueId;
 import java.util.stream.Collectors;
 
@@ -35,15 +34,18 @@ final class ListEventsTool extends FaultlineTool {
                                         + "the last page.")))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ToolAnnotations.READ, Scope.READ);
+                ToolAnnotations.READ, ListEvents.REQUIRES);
         this.listEvents = listEvents;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
         ListEvents.Outcome outcome = listEvents.listEvents(
-                new ListEvents.Command(caller.user(), id, arguments.limit(), arguments.cursor()));
+                new ListEvents.Command(actor, id, arguments.limit(), arguments.cursor()));
+        if (outcome instanceof ListEvents.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof ListEvents.Outcome.IssueNotFound) {
             return ToolResult.error(NotFound.issue(id));
         }

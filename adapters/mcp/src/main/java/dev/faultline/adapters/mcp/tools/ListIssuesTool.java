@@ -4,21 +4,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
-import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListIssues;
-import dev.faultline.domain.access.Scope;
-import dev.faultline.domain.tracker.ApplicationId;
-import dev.faultline.domain.shared.InvalidValue;
-import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.Actor;
+import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** {@code list_issues}: issues of the caller's applications, filtered, sorted and paged. */
@@ -26,13 +20,10 @@ final class ListIssuesTool extends FaultlineTool {
     private static final Map<String, IssueSort> SORTS = Map.of("last_seen", IssueSort.LAST_SEEN,
             "first_seen", IssueSort.FIRST_SEEN, "events", IssueSort.EVENT_COUNT);
     private static final String APPLICATION = "application";
-    /** A slug's shape; a UUID's lowercase text has it too. */
-    private static final Pattern SLUG_OR_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
     private final ListIssues listIssues;
-    private final ListApplications listApplications;
 
-    ListIssuesTool(ListIssues listIssues, ListApplications listApplications) {
+    ListIssuesTool(ListIssues listIssues) {
         super("list_issues", "List issues",
                 "Lists crash issues (events grouped by cause) in your applications, most relevant first, a page at "
                         + "a time. Each entry has the issue id, title, culprit, exception type, level, status "
@@ -66,26 +57,22 @@ final class ListIssuesTool extends FaultlineTool {
                                         + "this is the last page.")))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ToolAnnotations.READ, Scope.READ);
+                ToolAnnotations.READ, ListIssues.REQUIRES);
         this.listIssues = listIssues;
-        this.listApplications = listApplications;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
-        Optional<ApplicationId> application = Optional.empty();
-        if (arguments.has(APPLICATION)) {
-            String given = arguments.string(APPLICATION);
-            application = resolve(caller, given);
-            if (application.isEmpty()) {
-                return ToolResult.error(NotFound.application(given));
-            }
-        }
+    ToolResult run(Actor actor, Arguments arguments) {
+        Optional<ApplicationReference> application = arguments.optionalString(APPLICATION)
+                .map(ApplicationReference::parse);
         String sortName = arguments.optionalString("sort").orElse("last_seen");
-        ListIssues.Outcome outcome = listIssues.listIssues(new ListIssues.Command(caller.user(), application,
+        ListIssues.Outcome outcome = listIssues.listIssues(new ListIssues.Command(actor, application,
                 arguments.optionalString("status").map(IssueStatus::parse), arguments.optionalString("query"),
                 arguments.optionalInstant("since"), arguments.optionalInstant("until"), SORTS.get(sortName),
                 arguments.limit(), arguments.cursor()));
+        if (outcome instanceof ListIssues.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof ListIssues.Outcome.ApplicationNotFound) {
             return ToolResult.error(NotFound.application(arguments.string(APPLICATION)));
         }
@@ -107,22 +94,5 @@ final class ListIssuesTool extends FaultlineTool {
                         + "cursor \"" + c + "\".").orElse(page.issues().isEmpty() ? "" : " This is the last page.");
         return ToolOutput.success(content, UntrustedText.under("issues[]", IssueView.UNTRUSTED), summary,
                 page.issues().stream().map(IssueView::text).collect(Collectors.joining("\n")));
-    }
-
-    /**
-     * Finds the application by id or slug among the caller's own applications, so someone else's application is
-     * unknown exactly like one that does not exist. (A slug may look like a UUID, hence both are compared.)
-     */
-    private Optional<ApplicationId> resolve(Caller caller, String given) {
-        String wanted = given.strip().toLowerCase(Locale.ROOT);
-        if (!SLUG_OR_ID.matcher(wanted).matches()) {
-            throw new InvalidValue(APPLICATION, "\"" + given + "\" is neither an application id (a UUID) nor a "
-                    + "slug (lowercase words joined by hyphens, e.g. shop-android)");
-        }
-        return listApplications.listApplications(new ListApplications.Command(caller.user())).stream()
-                .map(ListApplications.Entry::application)
-                .filter(a -> a.id().toString().equals(wanted) || a.slug().value().equals(wanted))
-                .map(Application::id)
-                .findFirst();
     }
 }

@@ -1,9 +1,8 @@
 package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.MuteIssue;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.MuteRule;
 import java.util.List;
@@ -32,12 +31,12 @@ final class MuteIssueTool extends FaultlineTool {
                         .exactlyOneOf(FOREVER, UNTIL, EVENTS)
                         .buildTopLevel(),
                 ChangedIssue.outputSchema(List.of("muted")),
-                CHANGES_STATE_IDEMPOTENTLY, Scope.WRITE);
+                CHANGES_STATE_IDEMPOTENTLY, MuteIssue.REQUIRES);
         this.muteIssue = muteIssue;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
         MuteRule rule;
         if (arguments.has(UNTIL)) {
@@ -47,7 +46,10 @@ final class MuteIssueTool extends FaultlineTool {
         } else {
             rule = new MuteRule.Forever();
         }
-        MuteIssue.Outcome outcome = muteIssue.muteIssue(new MuteIssue.Command(caller.user(), id, rule));
+        MuteIssue.Outcome outcome = muteIssue.muteIssue(new MuteIssue.Command(actor, id, rule));
+        if (outcome instanceof MuteIssue.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof MuteIssue.Outcome.Muted muted) {
             return ChangedIssue.success("muted", muted.issue(), "Muted issue " + id + ".");
         }

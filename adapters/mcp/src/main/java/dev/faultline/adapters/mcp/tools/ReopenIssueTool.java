@@ -1,9 +1,8 @@
 package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.ReopenIssue;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.IssueId;
 import java.util.List;
 
@@ -19,14 +18,17 @@ final class ReopenIssueTool extends FaultlineTool {
                         + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
                 ChangedIssue.outputSchema(List.of("reopened")),
-                CHANGES_STATE_IDEMPOTENTLY, Scope.WRITE);
+                CHANGES_STATE_IDEMPOTENTLY, ReopenIssue.REQUIRES);
         this.reopenIssue = reopenIssue;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
-        ReopenIssue.Outcome outcome = reopenIssue.reopenIssue(new ReopenIssue.Command(caller.user(), id));
+        ReopenIssue.Outcome outcome = reopenIssue.reopenIssue(new ReopenIssue.Command(actor, id));
+        if (outcome instanceof ReopenIssue.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof ReopenIssue.Outcome.Reopened reopened) {
             return ChangedIssue.success("reopened", reopened.issue(), "Reopened issue " + id + ".");
         }

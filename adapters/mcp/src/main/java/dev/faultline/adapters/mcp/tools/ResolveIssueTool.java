@@ -1,9 +1,8 @@
 package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.ToolResult;
-import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.IssueId;
 import java.util.List;
 
@@ -19,14 +18,17 @@ final class ResolveIssueTool extends FaultlineTool {
                         + "it is now. " + NEEDS_WRITE + " " + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
                 ChangedIssue.outputSchema(List.of("resolved")),
-                CHANGES_STATE_IDEMPOTENTLY, Scope.WRITE);
+                CHANGES_STATE_IDEMPOTENTLY, ResolveIssue.REQUIRES);
         this.resolveIssue = resolveIssue;
     }
 
     @Override
-    ToolResult run(Caller caller, Arguments arguments) {
+    ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
-        ResolveIssue.Outcome outcome = resolveIssue.resolveIssue(new ResolveIssue.Command(caller.user(), id));
+        ResolveIssue.Outcome outcome = resolveIssue.resolveIssue(new ResolveIssue.Command(actor, id));
+        if (outcome instanceof ResolveIssue.Outcome.NotPermitted refused) {
+            return notPermitted(refused.required());
+        }
         if (outcome instanceof ResolveIssue.Outcome.Resolved resolved) {
             return ChangedIssue.success("resolved", resolved.issue(), "Resolved issue " + id + ".");
         }

@@ -63,7 +63,7 @@ class ReadToolsTest {
 
         @Test
         void arguments_may_be_absent_or_null_but_not_unknown_or_another_type() {
-            assertThat(world.tool("list_applications").call(adaReads, null).isError()).isFalse();
+            assertThat(world.tool("list_applications").call(adaReads.actor(), null).isError()).isFalse();
             assertThat(world.ok("list_applications", adaReads, "null").get("applications")).hasSize(1);
             assertThat(world.error("list_applications", adaReads, "{\"application\":\"x\"}"))
                     .contains("application: unknown field; this takes no fields");

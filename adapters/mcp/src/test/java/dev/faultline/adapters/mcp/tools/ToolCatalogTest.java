@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultline.adapters.mcp.McpTool;
 import dev.faultline.adapters.mcp.ToolAnnotations;
-import dev.faultline.domain.access.Scope;
+import dev.faultline.domain.tracker.Permission;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +83,8 @@ class ToolCatalogTest {
         assertThat(tools).allSatisfy(t -> {
             assertThat(t.annotations()).as(t.name()).isEqualTo(expected.get(t.name()));
             assertThat(t.annotations().openWorld()).isFalse();
-            assertThat(t.requiredScope()).as(t.name()).isEqualTo(t.annotations().readOnly() ? Scope.READ : Scope.WRITE);
+            assertThat(t.requiredPermission()).as(t.name())
+                    .isEqualTo(t.annotations().readOnly() ? Permission.READ : Permission.WRITE);
         });
     }
 

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.faultline.adapters.mcp.McpTool;
-import dev.faultline.adapters.mcp.ToolResult;
 import dev.faultline.adapters.inmemory.InMemoryTransactions;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
@@ -15,9 +13,10 @@ import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
+import dev.faultline.adapters.mcp.McpTool;
+import dev.faultline.adapters.mcp.ToolResult;
 import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.access.port.in.AuthenticateBearer.Grant;
-import dev.faultline.application.account.FindUserByEmailService;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.application.tracker.AddMemberService;
@@ -40,6 +39,7 @@ import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.User;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.AffectedUser;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationSlug;
@@ -82,17 +82,16 @@ final class ToolWorld {
 
     final FaultlineTools tools = new FaultlineTools(
             new ListApplicationsService(applications, memberships),
-            new ListIssuesService(issues, memberships, clock),
+            new ListIssuesService(issues, memberships, applications, clock),
             new GetIssueService(issues, memberships, applications, events, notes, clock),
             new ListEventsService(issues, memberships, events),
             new GetEventService(issues, memberships, events, clock),
             new ResolveIssueService(issues, memberships, transactions, clock),
             new ReopenIssueService(issues, memberships, transactions, clock),
             new MuteIssueService(issues, memberships, transactions, clock),
-            new AssignIssueService(issues, memberships, transactions, clock),
+            new AssignIssueService(issues, memberships, users, transactions, clock),
             new AddNoteService(issues, memberships, notes, transactions, clock),
             new DeleteNoteService(issues, memberships, notes, transactions),
-            new FindUserByEmailService(users),
             ISSUER + "/");
 
     User user() {
@@ -111,7 +110,7 @@ final class ToolWorld {
 
     Application application(User owner, String slug, String name) {
         return ((CreateApplication.Outcome.Created) createApplication.createApplication(new CreateApplication.Command(
-                owner.id(), name, new ApplicationSlug(slug), new Platform("java")))).application();
+                Actor.person(owner.id()), name, new ApplicationSlug(slug), new Platform("java")))).application();
     }
 
     Application application(User owner) {
@@ -120,7 +119,7 @@ final class ToolWorld {
 
     void join(Application application, User owner, User member) {
         AddMember.Outcome outcome = addMember.addMember(
-                new AddMember.Command(owner.id(), application.id(), member.email(), Role.MEMBER));
+                new AddMember.Command(Actor.person(owner.id()), application.id(), member.email(), Role.MEMBER));
         assertThat(outcome).isInstanceOf(AddMember.Outcome.Added.class);
     }
 
@@ -134,7 +133,7 @@ final class ToolWorld {
     }
 
     RecordEvent.Outcome.Recorded record(User actor, Application app, CrashReport report) {
-        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(actor.id(), app.id(), report));
+        RecordEvent.Outcome outcome = recordEvent.recordEvent(new RecordEvent.Command(Actor.person(actor.id()), app.id(), report));
         assertThat(outcome).isInstanceOf(RecordEvent.Outcome.Recorded.class);
         return (RecordEvent.Outcome.Recorded) outcome;
     }
@@ -148,7 +147,7 @@ final class ToolWorld {
     }
 
     ToolResult call(String tool, Caller caller, String argumentsJson) {
-        return tool(tool).call(caller, json(argumentsJson));
+        return tool(tool).call(caller.actor(), json(argumentsJson));
     }
 
     /** Calls, expects success, checks the content against the output schema and the text's fence; the content. */

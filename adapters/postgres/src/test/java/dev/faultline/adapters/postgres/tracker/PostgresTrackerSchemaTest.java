@@ -12,6 +12,7 @@ import dev.faultline.application.testing.MutableClock;
 import dev.faultline.application.tracker.RecordEventService;
 import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.domain.account.User;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Event;
@@ -168,7 +169,7 @@ class PostgresTrackerSchemaTest {
         try {
             List<Callable<RecordEvent.Outcome>> tasks = new ArrayList<>();
             for (int i = 0; i < 24; i++) {
-                tasks.add(() -> recordEvent.recordEvent(new RecordEvent.Command(ada.id(), app.id(), report)));
+                tasks.add(() -> recordEvent.recordEvent(new RecordEvent.Command(Actor.person(ada.id()), app.id(), report)));
             }
             for (Future<RecordEvent.Outcome> future : pool.invokeAll(tasks)) {
                 outcomes.add(future.get());

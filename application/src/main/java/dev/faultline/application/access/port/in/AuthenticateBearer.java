@@ -6,6 +6,7 @@ import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.access.Scope;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import java.util.Objects;
 
 /**
@@ -37,6 +38,11 @@ public interface AuthenticateBearer {
 
         public boolean may(Scope scope) {
             return scopes.includes(scope);
+        }
+
+        /** The caller as the tracker sees them: the person, with what the token's scopes permit. */
+        public Actor actor() {
+            return new Actor(user, scopes.permissions());
         }
 
         /**

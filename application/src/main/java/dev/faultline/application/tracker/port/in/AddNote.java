@@ -1,16 +1,20 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Note;
+import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
 
 /** Write a note on an issue. */
 public interface AddNote {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.WRITE;
+
     Outcome addNote(Command command);
 
     /** The body: 1-10 000 characters, not blank, no control characters but tab and line breaks. */
-    record Command(UserId actor, IssueId issueId, String body) {
+    record Command(Actor actor, IssueId issueId, String body) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(issueId, "issueId");
@@ -19,6 +23,10 @@ public interface AddNote {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Added(Note note) implements Outcome {
         }
 

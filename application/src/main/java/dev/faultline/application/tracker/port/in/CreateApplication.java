@@ -2,16 +2,21 @@ package dev.faultline.application.tracker.port.in;
 
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationSlug;
+import dev.faultline.domain.tracker.Permission;
 import dev.faultline.domain.tracker.Platform;
 import java.util.Objects;
 
 /** Create an application; its creator becomes its owner. */
 public interface CreateApplication {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.WRITE;
+
     Outcome createApplication(Command command);
 
-    record Command(UserId actor, String name, ApplicationSlug slug, Platform platform) {
+    record Command(Actor actor, String name, ApplicationSlug slug, Platform platform) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             InvalidValue.require(name != null && !name.isBlank(), "name", "an application name is required");
@@ -24,6 +29,10 @@ public interface CreateApplication {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Created(Application application) implements Outcome {
         }
 

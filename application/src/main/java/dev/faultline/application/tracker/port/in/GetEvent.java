@@ -1,16 +1,20 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
 
 /** One event with its stack trace, tags and user context, and the issue it belongs to. */
 public interface GetEvent {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.READ;
+
     Outcome getEvent(Command command);
 
-    record Command(UserId actor, EventId eventId) {
+    record Command(Actor actor, EventId eventId) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(eventId, "eventId");
@@ -18,6 +22,10 @@ public interface GetEvent {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Found(Event event, Issue issue) implements Outcome {
         }
 

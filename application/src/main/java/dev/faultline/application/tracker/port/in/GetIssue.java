@@ -1,23 +1,27 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Note;
+import dev.faultline.domain.tracker.Permission;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** One issue in full: its state, its latest event with the stack trace, recent event ids and its notes. */
 public interface GetIssue {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.READ;
+
     int RECENT_EVENTS = 10;
 
     Outcome getIssue(Command command);
 
-    record Command(UserId actor, IssueId issueId) {
+    record Command(Actor actor, IssueId issueId) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(issueId, "issueId");
@@ -38,6 +42,10 @@ public interface GetIssue {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Found(IssueDetails details) implements Outcome {
         }
 

@@ -1,21 +1,38 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.Permission;
 import dev.faultline.domain.tracker.Role;
 import java.util.List;
 import java.util.Objects;
 
 /** The applications the actor is a member of, by name, with the actor's role in each. */
 public interface ListApplications {
-    List<Entry> listApplications(Command command);
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.READ;
 
-    record Command(UserId actor) {
+    Outcome listApplications(Command command);
+
+    record Command(Actor actor) {
         public Command {
             Objects.requireNonNull(actor, "actor");
         }
     }
 
     record Entry(Application application, Role role) {
+    }
+
+    sealed interface Outcome {
+        /** By name. */
+        record Listed(List<Entry> entries) implements Outcome {
+            public Listed {
+                entries = List.copyOf(entries);
+            }
+        }
+
+        /** The actor lacks {@code required} (e.g. a token without read access); nothing was looked at. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
     }
 }

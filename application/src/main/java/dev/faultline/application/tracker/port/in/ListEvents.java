@@ -1,17 +1,21 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Permission;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The events of one issue, newest first, paged with an opaque cursor. */
 public interface ListEvents {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.READ;
+
     Outcome listEvents(Command command);
 
-    record Command(UserId actor, IssueId issueId, int limit, Optional<String> cursor) {
+    record Command(Actor actor, IssueId issueId, int limit, Optional<String> cursor) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(issueId, "issueId");
@@ -19,12 +23,16 @@ public interface ListEvents {
             cursor = Paging.checkCursor(Objects.requireNonNull(cursor, "cursor"));
         }
 
-        public static Command firstPage(UserId actor, IssueId issueId) {
+        public static Command firstPage(Actor actor, IssueId issueId) {
             return new Command(actor, issueId, Paging.DEFAULT_PAGE_SIZE, Optional.empty());
         }
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Page(List<Event> events, Optional<String> nextCursor) implements Outcome {
             public Page {
                 events = List.copyOf(events);

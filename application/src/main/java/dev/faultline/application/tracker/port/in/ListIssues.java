@@ -1,23 +1,28 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
 import dev.faultline.domain.shared.Times;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.Permission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * List issues of the actor's applications (or one of them), filtered, sorted (descending) and paged with an
- * opaque cursor. The cursor belongs to the query it came from: reusing it with other filters, another sort or
- * by another user is refused as {@link Outcome.InvalidCursor}.
+ * List issues of the actor's applications (or one of them, named by id or slug), filtered, sorted (descending)
+ * and paged with an opaque cursor. The cursor belongs to the query it came from: reusing it with other filters,
+ * another sort or by another user is refused as {@link Outcome.InvalidCursor}.
  */
 public interface ListIssues {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.READ;
+
     int MAX_TEXT_LENGTH = 200;
 
     Outcome listIssues(Command command);
@@ -27,7 +32,7 @@ public interface ListIssues {
      * @param since inclusive lower bound on last seen
      * @param until exclusive upper bound on last seen
      */
-    record Command(UserId actor, Optional<ApplicationId> application, Optional<IssueStatus> status,
+    record Command(Actor actor, Optional<ApplicationReference> application, Optional<IssueStatus> status,
             Optional<String> text, Optional<Instant> since, Optional<Instant> until, IssueSort sort, int limit,
             Optional<String> cursor) {
 
@@ -52,13 +57,17 @@ public interface ListIssues {
         }
 
         /** Every issue of the actor's applications, most recently seen first, one default page. */
-        public static Command firstPage(UserId actor) {
+        public static Command firstPage(Actor actor) {
             return new Command(actor, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), IssueSort.LAST_SEEN, Paging.DEFAULT_PAGE_SIZE, Optional.empty());
         }
 
+        public Command inApplication(ApplicationReference reference) {
+            return new Command(actor, Optional.of(reference), status, text, since, until, sort, limit, cursor);
+        }
+
         public Command inApplication(ApplicationId id) {
-            return new Command(actor, Optional.of(id), status, text, since, until, sort, limit, cursor);
+            return inApplication(ApplicationReference.to(id));
         }
 
         public Command withStatus(IssueStatus s) {
@@ -87,6 +96,10 @@ public interface ListIssues {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         /** Issues as seen now (a lapsed until-time mute reads unresolved); a next cursor when more follow. */
         record Page(List<Issue> issues, Optional<String> nextCursor) implements Outcome {
             public Page {
@@ -94,7 +107,8 @@ public interface ListIssues {
             }
         }
 
-        record ApplicationNotFound(ApplicationId applicationId) implements Outcome {
+        /** No application of the actor's is named so (none is, or it is someone else's: the same answer). */
+        record ApplicationNotFound(ApplicationReference reference) implements Outcome {
         }
 
         record InvalidCursor(String reason) implements Outcome {

@@ -1,17 +1,21 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.MuteRule;
+import dev.faultline.domain.tracker.Permission;
 import java.time.Instant;
 import java.util.Objects;
 
 /** Mute an issue for ever, until a moment, or until N more events arrive. */
 public interface MuteIssue {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.WRITE;
+
     Outcome muteIssue(Command command);
 
-    record Command(UserId actor, IssueId issueId, MuteRule rule) {
+    record Command(Actor actor, IssueId issueId, MuteRule rule) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(issueId, "issueId");
@@ -20,6 +24,10 @@ public interface MuteIssue {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Muted(Issue issue) implements Outcome {
         }
 

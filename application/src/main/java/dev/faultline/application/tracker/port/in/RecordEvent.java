@@ -1,10 +1,11 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,12 @@ import java.util.Objects;
  * one. Counting it may regress a resolved issue or end a mute.
  */
 public interface RecordEvent {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.WRITE;
+
     Outcome recordEvent(Command command);
 
-    record Command(UserId actor, ApplicationId applicationId, CrashReport report) {
+    record Command(Actor actor, ApplicationId applicationId, CrashReport report) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(applicationId, "applicationId");
@@ -32,6 +36,10 @@ public interface RecordEvent {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Recorded(Issue issue, Event event, Effect effect) implements Outcome {
         }
 

@@ -1,15 +1,19 @@
 package dev.faultline.application.tracker.port.in;
 
-import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
 
 /** Resolve an issue (it regresses to unresolved when a new event arrives). */
 public interface ResolveIssue {
+    /** What the actor must be permitted to do, checked by the use case before anything else. */
+    Permission REQUIRES = Permission.WRITE;
+
     Outcome resolveIssue(Command command);
 
-    record Command(UserId actor, IssueId issueId) {
+    record Command(Actor actor, IssueId issueId) {
         public Command {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(issueId, "issueId");
@@ -17,6 +21,10 @@ public interface ResolveIssue {
     }
 
     sealed interface Outcome {
+        /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
+        record NotPermitted(Permission required) implements Outcome {
+        }
+
         record Resolved(Issue issue) implements Outcome {
         }
 
