@@ -19,7 +19,8 @@ final class FrameTokens {
             "<anonymous>");
     private static final Set<String> NAMELESS_FILES = Set.of("<anonymous>", "[native code]");
 
-    private static final Pattern ACCESSOR = Pattern.compile("(GeneratedMethodAccessor|Generated\\w*ConstructorAccessor)\\d+");
+    private static final Pattern ACCESSOR =
+            Pattern.compile("(GeneratedMethodAccessor|Generated\\w*ConstructorAccessor)\\d+");
     private static final Pattern CGLIB = Pattern.compile("\\$\\$(\\w*?)CGLIB\\$\\$[0-9A-Fa-f]+(?:_\\d+)?");
     private static final Pattern JAVASSIST = Pattern.compile("\\$\\$_javassist[\\w$]*");
     private static final Pattern CLOJURE_FN = Pattern.compile("\\$fn__\\d+");
