@@ -1,0 +1,78 @@
+package dev.faultline.adapters.ingest;
+
+import static dev.faultline.adapters.ingest.Captures.json;
+import static dev.faultline.adapters.ingest.Captures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.adapters.ingest.Normalisation.Reason;
+import dev.faultline.domain.intake.Frame;
+import dev.faultline.domain.intake.RequestInfo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Secrets never reach the model: by key name in vars, request and extra, and card numbers anywhere there. */
+class SecretScrubberTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"password", "PASSWORD", "user_password", "passwd", "secret", "client_secret",
+            "api_key", "api-key", "apikey", "X-Api-Key", "access_token", "stripeToken", "auth", "Authorization",
+            "credentials", "mysql_pwd", "session_id", "private_key", "card_number", "cvv"})
+    void secretKeysAreRecognised(String key) {
+        assertThat(SecretScrubber.isSecretKey(key)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"user", "cart", "email", "items", "compass", "id", "path"})
+    void ordinaryKeysAreKept(String key) {
+        assertThat(SecretScrubber.isSecretKey(key)).isFalse();
+    }
+
+    @Test
+    void frameVariablesAreScrubbedAtAnyDepth() {
+        EventReader.Result result = read(json("""
+                {"exception":{"values":[{"type":"E","stacktrace":{"frames":[{"function":"login","vars":{
+                  "password":"hunter2","user":"ada","config":{"db":{"mysql_pwd":"root"},"port":5432},
+                  "note":"card 4111 1111 1111 1111 on file"}}]}}]}}"""));
+        Frame frame = result.event().exceptions().get(0).stacktrace().orElseThrow().frames().get(0);
+        assertThat(frame.vars()).containsEntry("password", "[Filtered]").containsEntry("user", "ada")
+                .containsEntry("config", "{\"db\":{\"mysql_pwd\":\"[Filtered]\"},\"port\":5432}")
+                .containsEntry("note", "card [Filtered] on file");
+        assertThat(frame.vars().values()).noneMatch(v -> v.contains("hunter2") || v.contains("root")
+                || v.contains("4111"));
+        assertThat(result.normalisation().count(Reason.SECRET_SCRUBBED)).isEqualTo(3);
+    }
+
+    @Test
+    void theRequestLosesCredentialsHeadersCookiesAndSecretParameters() {
+        EventReader.Result result = read(json("""
+                {"request":{"method":"POST","url":"https://shop.example/pay?x=1",
+                  "query_string":"x=1&access_token=abc",
+                  "headers":{"Authorization":"Bearer abc","Cookie":"sid=1","X-Api-Key":"k","Accept":"*/*"},
+                  "cookies":{"sid":"1"},
+                  "data":{"card_number":"4111111111111111","amount":12,"token":"t"}}}"""));
+        RequestInfo request = result.event().request().orElseThrow();
+        assertThat(request.headers()).containsOnlyKeys("X-Api-Key", "Accept")
+                .containsEntry("X-Api-Key", "[Filtered]");
+        assertThat(request.queryString()).contains("x=1&access_token=[Filtered]");
+        assertThat(request.data()).contains("{\"card_number\":\"[Filtered]\",\"amount\":12,\"token\":\"[Filtered]\"}");
+        assertThat(result.normalisation().count(Reason.SECRET_SCRUBBED)).isEqualTo(7);
+    }
+
+    @Test
+    void formDataAndExtraAreScrubbedToo() {
+        EventReader.Result result = read(json("""
+                {"request":{"data":"user=ada&password=hunter2"},
+                 "extra":{"api_key":"k","order":{"id":7,"secret":"s"}}}"""));
+        assertThat(result.event().request().orElseThrow().data()).contains("user=ada&password=[Filtered]");
+        assertThat(result.event().extra()).containsEntry("api_key", "[Filtered]")
+                .containsEntry("order", "{\"id\":7,\"secret\":\"[Filtered]\"}");
+    }
+
+    @Test
+    void numbersThatFailTheLuhnCheckAreNotCards() {
+        SecretScrubber scrubber = new SecretScrubber(new Normalisation.Recorder());
+        assertThat(scrubber.scrubText("order 4111111111111112")).isEqualTo("order 4111111111111112");
+        assertThat(scrubber.scrubText("pan 5500-0000-0000-0004")).isEqualTo("pan [Filtered]");
+    }
+}
