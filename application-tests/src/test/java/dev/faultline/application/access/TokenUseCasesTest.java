@@ -41,7 +41,7 @@ class TokenUseCasesTest {
 
         AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
         assertThat(claims.issuer()).isEqualTo("https://faultline.example");
-        assertThat(claims.audience()).isEqualTo("https://faultline.example/mcp");
+        assertThat(claims.audience().uri()).isEqualTo("https://faultline.example/mcp");
         assertThat(claims.subject()).isEqualTo(h.alice);
         assertThat(claims.clientId()).isEqualTo(claude.id());
         assertThat(claims.scopes()).isEqualTo(Scopes.READ_WRITE);

@@ -15,6 +15,7 @@ import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenChain;
@@ -79,9 +80,9 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
             return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT,
                     "this client is not registered for the authorization_code grant");
         }
-        if (command.resource() != null && !command.resource().equals(policy.mcpResource())) {
-            return failed(TokenOutcome.Error.INVALID_TARGET, "resource \"" + command.resource()
-                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"");
+        if (policy.mcpResource().resolve(Optional.ofNullable(command.resource()))
+                instanceof ProtectedResource.Resolution.NotServed notServed) {
+            return failed(TokenOutcome.Error.INVALID_TARGET, notServed.description());
         }
         TokenHash codeHash = TokenHash.of(command.code());
         String refreshToken = secrets.generate(SecretKind.REFRESH_TOKEN);

@@ -11,6 +11,7 @@ import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RefreshOutcome;
 import dev.faultline.domain.access.Scopes;
@@ -70,9 +71,9 @@ public class RefreshTokensService implements RefreshTokens {
         if (!client.allows(GrantType.REFRESH_TOKEN)) {
             return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT, "this client is not registered for the refresh_token grant");
         }
-        if (command.resource() != null && !command.resource().equals(policy.mcpResource())) {
-            return failed(TokenOutcome.Error.INVALID_TARGET, "resource \"" + command.resource()
-                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"");
+        if (policy.mcpResource().resolve(Optional.ofNullable(command.resource()))
+                instanceof ProtectedResource.Resolution.NotServed notServed) {
+            return failed(TokenOutcome.Error.INVALID_TARGET, notServed.description());
         }
         Optional<Scopes> requested;
         try {

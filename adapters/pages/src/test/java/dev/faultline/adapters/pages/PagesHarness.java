@@ -150,7 +150,7 @@ final class PagesHarness {
     final SettingsForms settingsForms = new SettingsForms(resolve, cookies, policy.issuer());
     final IntegrationsPage integrationsPage = new IntegrationsPage(new ListIntegrationsService(clients, chains, clock),
             new ListPersonalTokensService(personalTokens, clock), new ListSecurityEventsService(clients, chains),
-            policy.mcpResource());
+            policy.mcpResource().uri());
 
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
