@@ -11,6 +11,7 @@ import dev.faultline.application.access.port.in.AuthenticateBearer.Outcome;
 import dev.faultline.application.access.port.in.CreatePersonalToken;
 import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.PersonalTokenFormat;
 import dev.faultline.domain.access.Scope;
@@ -63,7 +64,7 @@ class AuthenticateBearerTest {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
         AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
         String foreign = h.codec.encode(new AccessTokenClaims(claims.issuer(), claims.subject(),
-                "https://elsewhere.example/mcp", claims.clientId(), claims.scopes(), "jti-2", claims.issuedAt(),
+                new ProtectedResource("https://elsewhere.example/mcp"), claims.clientId(), claims.scopes(), "jti-2", claims.issuedAt(),
                 claims.expiresAt(), claims.chainId()));
 
         assertThat(refusal(authenticate.authenticate(foreign))).contains("wrong audience");

@@ -63,7 +63,7 @@ class AuthorizationUseCasesTest {
         assertThat(consent.scopeChoices()).containsExactly(new ScopeOffer.Choice(Scope.READ, true, true),
                 new ScopeOffer.Choice(Scope.WRITE, false, false));
         assertThat(consent.request().scopes()).isEqualTo(Scopes.READ_ONLY);
-        assertThat(consent.request().resource()).isEqualTo("https://faultline.example/mcp");
+        assertThat(consent.request().resource().uri()).isEqualTo("https://faultline.example/mcp");
         assertThat(consent.request().redirectUri()).isEqualTo("http://127.0.0.1:53682/callback");
         assertThat(consent.request().state()).contains("xyz");
     }

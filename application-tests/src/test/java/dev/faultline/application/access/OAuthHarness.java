@@ -22,6 +22,7 @@ import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.account.UserId;
 import java.util.List;
+import java.util.Optional;
 
 /** Every access use case wired on the in-memory adapters with a test clock, plus the steps of the OAuth dance. */
 final class OAuthHarness {
@@ -109,7 +110,8 @@ final class OAuthHarness {
     }
 
     TokenOutcome exchange(ClientCredentials credentials, String code, String redirectUri, String verifier) {
-        return exchange.exchange(new ExchangeAuthorizationCode.Command(credentials, code, redirectUri, verifier, null));
+        return exchange.exchange(new ExchangeAuthorizationCode.Command(credentials, Optional.ofNullable(code),
+                Optional.ofNullable(redirectUri), Optional.ofNullable(verifier), Optional.empty()));
     }
 
     TokenOutcome.Tokens tokensFor(Client client, String redirectUri, String scope) {
@@ -118,8 +120,8 @@ final class OAuthHarness {
     }
 
     TokenOutcome refresh(Client client, String refreshToken, String scope) {
-        return refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()), refreshToken,
-                scope, null));
+        return refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()),
+                Optional.ofNullable(refreshToken), Optional.ofNullable(scope), Optional.empty()));
     }
 
     static TokenOutcome.Tokens issued(TokenOutcome outcome) {

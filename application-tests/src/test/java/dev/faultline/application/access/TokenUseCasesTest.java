@@ -41,7 +41,7 @@ class TokenUseCasesTest {
 
         AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
         assertThat(claims.issuer()).isEqualTo("https://faultline.example");
-        assertThat(claims.audience()).isEqualTo("https://faultline.example/mcp");
+        assertThat(claims.audience().uri()).isEqualTo("https://faultline.example/mcp");
         assertThat(claims.subject()).isEqualTo(h.alice);
         assertThat(claims.clientId()).isEqualTo(claude.id());
         assertThat(claims.scopes()).isEqualTo(Scopes.READ_WRITE);
@@ -66,6 +66,25 @@ class TokenUseCasesTest {
         failed(h.exchange(ClientCredentials.publicClient(claude.id()), code, "http://127.0.0.1:50002/callback",
                 VERIFIER), Error.INVALID_GRANT);
         issued(h.exchange(ClientCredentials.publicClient(claude.id()), code, PORT_A, VERIFIER));
+    }
+
+    @Test
+    void a_required_parameter_absent_or_empty_is_invalid_request_in_the_order_the_grant_reads_them() {
+        ClientCredentials credentials = ClientCredentials.publicClient(claude.id());
+        assertThat(failed(h.exchange.exchange(new ExchangeAuthorizationCode.Command(credentials, Optional.of(""),
+                Optional.empty(), Optional.empty(), Optional.of("https://evil.example/mcp"))), Error.INVALID_REQUEST)
+                .description()).isEqualTo("code is required");
+        assertThat(failed(h.exchange.exchange(new ExchangeAuthorizationCode.Command(credentials, Optional.of("c"),
+                Optional.of(""), Optional.empty(), Optional.empty())), Error.INVALID_REQUEST).description())
+                .isEqualTo("redirect_uri is required");
+        assertThat(failed(h.exchange.exchange(new ExchangeAuthorizationCode.Command(credentials, Optional.of("c"),
+                Optional.of(LOOPBACK), Optional.of(""), Optional.empty())), Error.INVALID_REQUEST).description())
+                .isEqualTo("code_verifier is required (PKCE)");
+        assertThat(failed(h.refresh.refresh(new RefreshTokens.Command(credentials, Optional.of(""), Optional.empty(),
+                Optional.of("https://evil.example/mcp"))), Error.INVALID_REQUEST).description())
+                .isEqualTo("refresh_token is required");
+        assertThat(h.revoke.revoke(new RevokeToken.Command(credentials, Optional.of(""), Optional.empty())))
+                .isEqualTo(new RevokeToken.Outcome.Failed(Error.INVALID_REQUEST, "token is required"));
     }
 
     @Test
@@ -113,7 +132,8 @@ class TokenUseCasesTest {
         assertThat(failed(h.exchange(ClientCredentials.publicClient(other.id()), code, LOOPBACK, VERIFIER),
                 Error.INVALID_GRANT).description()).isEqualTo("authorization code was issued to another client");
         assertThat(failed(h.exchange.exchange(new ExchangeAuthorizationCode.Command(
-                ClientCredentials.publicClient(claude.id()), code, LOOPBACK, VERIFIER, "https://evil.example/mcp")),
+                ClientCredentials.publicClient(claude.id()), Optional.of(code), Optional.of(LOOPBACK), Optional.of(VERIFIER),
+                Optional.of("https://evil.example/mcp"))),
                 Error.INVALID_TARGET).description()).contains("\"https://evil.example/mcp\"");
         assertThat(failed(h.exchange(ClientCredentials.publicClient(claude.id()), "flt_ac_nonsense", LOOPBACK,
                 VERIFIER), Error.INVALID_GRANT).description()).isEqualTo("authorization code is not recognised");
@@ -238,7 +258,7 @@ class TokenUseCasesTest {
         assertThat(chainOf(tokens).isRevoked()).isFalse();
         failed(h.refresh(claude, "flt_rt_unknown", null), Error.INVALID_GRANT);
         assertThat(failed(h.refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(claude.id()),
-                tokens.refreshToken(), null, "https://evil.example/mcp")), Error.INVALID_TARGET)).isNotNull();
+                Optional.of(tokens.refreshToken()), Optional.empty(), Optional.of("https://evil.example/mcp"))), Error.INVALID_TARGET)).isNotNull();
     }
 
     @Test
@@ -280,7 +300,8 @@ class TokenUseCasesTest {
     }
 
     private RevokeToken.Outcome revoke(Client client, String token, String hint) {
-        return h.revoke.revoke(new RevokeToken.Command(ClientCredentials.publicClient(client.id()), token, hint));
+        return h.revoke.revoke(new RevokeToken.Command(ClientCredentials.publicClient(client.id()),
+                Optional.ofNullable(token), Optional.ofNullable(hint)));
     }
 
     @Test
@@ -319,8 +340,8 @@ class TokenUseCasesTest {
         var registered = h.registered(h.register.register(new ClientRegistrationRequest("Agent",
                 List.of("https://agent.example/cb"), null, null, "client_secret_post", null, null, null, null)));
         RevokeToken.Outcome outcome = h.revoke.revoke(new RevokeToken.Command(new ClientCredentials(
-                registered.client().id(), Optional.of("flt_cs_wrong"), ClientAuthMethod.CLIENT_SECRET_POST), "x",
-                null));
+                registered.client().id(), Optional.of("flt_cs_wrong"), ClientAuthMethod.CLIENT_SECRET_POST),
+                Optional.of("x"), Optional.empty()));
         assertThat(outcome).isInstanceOf(RevokeToken.Outcome.Failed.class);
         assertThat(((RevokeToken.Outcome.Failed) outcome).error()).isEqualTo(Error.INVALID_CLIENT);
     }

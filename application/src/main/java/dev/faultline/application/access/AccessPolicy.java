@@ -1,6 +1,7 @@
 package dev.faultline.application.access;
 
 import dev.faultline.domain.access.AuthorizationCode;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RotationPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -82,8 +83,8 @@ public record AccessPolicy(
     }
 
     /** The protected resource (RFC 8707 / RFC 9728) every access token is bound to. */
-    public String mcpResource() {
-        return issuer + MCP_PATH;
+    public ProtectedResource mcpResource() {
+        return new ProtectedResource(issuer + MCP_PATH);
     }
 
     public RotationPolicy rotationPolicy() {

@@ -7,6 +7,7 @@ import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
@@ -94,11 +95,11 @@ public class BeginAuthorizationService implements BeginAuthorization {
         // so a ceiling would protect nothing, while it would break MCP step-up (clients register with the
         // scope of the first challenge, mcp:read, and later ask for mcp:write). The person's consent to the
         // scopes shown on the consent page is what grants them.
-        String resource = request.resource() == null ? policy.mcpResource() : request.resource();
-        if (!resource.equals(policy.mcpResource())) {
-            return error(redirectUri, AuthorizationResponse.Error.INVALID_TARGET, "resource \"" + resource
-                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"", state);
+        ProtectedResource.Resolution resolution = policy.mcpResource().resolve(Optional.ofNullable(request.resource()));
+        if (resolution instanceof ProtectedResource.Resolution.NotServed notServed) {
+            return error(redirectUri, AuthorizationResponse.Error.INVALID_TARGET, notServed.description(), state);
         }
+        ProtectedResource resource = ((ProtectedResource.Resolution.Served) resolution).resource();
 
         BeginAuthorization.ValidRequest valid =
                 new BeginAuthorization.ValidRequest(client.id(), redirectUri, scopes, resource, challenge, state);

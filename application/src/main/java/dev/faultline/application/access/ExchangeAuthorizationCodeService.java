@@ -15,6 +15,7 @@ import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenChain;
@@ -61,13 +62,13 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
 
     @Override
     public TokenOutcome exchange(Command command) {
-        if (command.code() == null || command.code().isEmpty()) {
+        if (command.code().isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_REQUEST, "code is required");
         }
-        if (command.redirectUri() == null || command.redirectUri().isEmpty()) {
+        if (command.redirectUri().isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_REQUEST, "redirect_uri is required");
         }
-        if (command.codeVerifier() == null || command.codeVerifier().isEmpty()) {
+        if (command.codeVerifier().isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_REQUEST, "code_verifier is required (PKCE)");
         }
         ClientAuthentication authentication = authenticator.authenticate(command.credentials());
@@ -79,24 +80,27 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
             return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT,
                     "this client is not registered for the authorization_code grant");
         }
-        if (command.resource() != null && !command.resource().equals(policy.mcpResource())) {
-            return failed(TokenOutcome.Error.INVALID_TARGET, "resource \"" + command.resource()
-                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"");
+        if (policy.mcpResource().resolve(command.resource())
+                instanceof ProtectedResource.Resolution.NotServed notServed) {
+            return failed(TokenOutcome.Error.INVALID_TARGET, notServed.description());
         }
-        TokenHash codeHash = TokenHash.of(command.code());
+        TokenHash codeHash = TokenHash.of(command.code().get());
+        String redirectUri = command.redirectUri().get();
+        String verifier = command.codeVerifier().get();
         String refreshToken = secrets.generate(SecretKind.REFRESH_TOKEN);
-        return transactions.inTransaction(() -> redeem(command, client, codeHash, refreshToken, clock.instant()));
+        return transactions.inTransaction(
+                () -> redeem(client, codeHash, redirectUri, verifier, refreshToken, clock.instant()));
     }
 
-    private TokenOutcome redeem(Command command, Client client, TokenHash codeHash, String refreshToken,
-            Instant now) {
+    private TokenOutcome redeem(Client client, TokenHash codeHash, String redirectUri, String verifier,
+            String refreshToken, Instant now) {
         Optional<AuthorizationCode> stored = codes.findByHash(codeHash);
         if (stored.isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_GRANT, UNKNOWN_CODE);
         }
         // Before marking the code redeemed (GrantLocks' order): a revocation of this person waits for the chain.
         locks.lockForIssuing(stored.get().userId());
-        Redemption redemption = stored.get().redeem(client.id(), command.redirectUri(), command.codeVerifier(), now);
+        Redemption redemption = stored.get().redeem(client.id(), redirectUri, verifier, now);
         if (redemption instanceof Redemption.Redeemed redeemed) {
             AuthorizationCode code = redeemed.code();
             if (!codes.markRedeemed(codeHash, now, redeemed.chainId())) {

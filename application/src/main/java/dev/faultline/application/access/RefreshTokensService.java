@@ -11,6 +11,7 @@ import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RefreshOutcome;
 import dev.faultline.domain.access.Scopes;
@@ -59,7 +60,7 @@ public class RefreshTokensService implements RefreshTokens {
 
     @Override
     public TokenOutcome refresh(Command command) {
-        if (command.refreshToken() == null || command.refreshToken().isEmpty()) {
+        if (command.refreshToken().isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_REQUEST, "refresh_token is required");
         }
         ClientAuthentication authentication = authenticator.authenticate(command.credentials());
@@ -70,19 +71,19 @@ public class RefreshTokensService implements RefreshTokens {
         if (!client.allows(GrantType.REFRESH_TOKEN)) {
             return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT, "this client is not registered for the refresh_token grant");
         }
-        if (command.resource() != null && !command.resource().equals(policy.mcpResource())) {
-            return failed(TokenOutcome.Error.INVALID_TARGET, "resource \"" + command.resource()
-                    + "\" is not served by this authorization server; use \"" + policy.mcpResource() + "\"");
+        if (policy.mcpResource().resolve(command.resource())
+                instanceof ProtectedResource.Resolution.NotServed notServed) {
+            return failed(TokenOutcome.Error.INVALID_TARGET, notServed.description());
         }
         Optional<Scopes> requested;
         try {
             // Nothing but offline_access/openid asks for the scope already granted, like no scope at all.
-            requested = Scopes.parseRequested(command.scope());
+            requested = Scopes.parseRequested(command.scope().orElse(null));
         } catch (InvalidValue e) {
             return failed(TokenOutcome.Error.INVALID_SCOPE, e.getMessage());
         }
 
-        Optional<IssuedRefresh> presented = chains.findIssuedRefresh(TokenHash.of(command.refreshToken()));
+        Optional<IssuedRefresh> presented = chains.findIssuedRefresh(TokenHash.of(command.refreshToken().get()));
         Optional<TokenChain> found = presented.flatMap(issued -> chains.findById(issued.chainId()));
         if (found.isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");

@@ -45,7 +45,7 @@ public class RevokeTokenService implements RevokeToken {
 
     @Override
     public Outcome revoke(Command command) {
-        if (command.token() == null || command.token().isEmpty()) {
+        if (command.token().isEmpty()) {
             return new Outcome.Failed(TokenOutcome.Error.INVALID_REQUEST, "token is required");
         }
         ClientAuthentication authentication = authenticator.authenticate(command.credentials());
@@ -54,11 +54,12 @@ public class RevokeTokenService implements RevokeToken {
         }
         Client client = ((ClientAuthentication.Authenticated) authentication).client();
         Instant now = clock.instant();
-        boolean refreshFirst = !"access_token".equals(command.tokenTypeHint())
-                || SecretKind.REFRESH_TOKEN.hasPrefix(command.token());
+        String token = command.token().get();
+        boolean refreshFirst = command.tokenTypeHint().filter("access_token"::equals).isEmpty()
+                || SecretKind.REFRESH_TOKEN.hasPrefix(token);
         Optional<TokenChain> chain = refreshFirst
-                ? byRefreshToken(command.token()).or(() -> byAccessToken(command.token(), now))
-                : byAccessToken(command.token(), now).or(() -> byRefreshToken(command.token()));
+                ? byRefreshToken(token).or(() -> byAccessToken(token, now))
+                : byAccessToken(token, now).or(() -> byRefreshToken(token));
         Optional<ChainId> revoked = chain
                 .filter(c -> c.clientId().equals(client.id())) // another client's token: ignored, not revoked
                 .filter(c -> !c.isRevoked())

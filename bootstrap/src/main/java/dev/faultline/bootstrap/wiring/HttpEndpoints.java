@@ -86,7 +86,7 @@ public final class HttpEndpoints {
         PersonalTokenUseCases personalTokens = faultline.personalTokens();
         SettingsForms settingsForms = new SettingsForms(sessions.resolve(), cookies, oauth.policy().issuer());
         IntegrationsPage integrationsPage = new IntegrationsPage(oauth.listIntegrations(), personalTokens.list(),
-                oauth.listSecurityEvents(), oauth.policy().mcpResource());
+                oauth.listSecurityEvents(), oauth.policy().mcpResource().uri());
         jersey.register(new IntegrationsResource(settingsForms, integrationsPage, oauth.revokeIntegration(),
                 faultline.revokeAllAccess(), sessions.start()));
         jersey.register(new PersonalTokensResource(settingsForms, integrationsPage, personalTokens.create(),

@@ -15,6 +15,7 @@ import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.PkceChallenge;
 import dev.faultline.domain.account.UserId;
 import java.util.List;
+import java.util.Optional;
 
 /** OAuth grants made through the use cases (the dance itself is tested elsewhere), for the fault tests. */
 final class Grants {
@@ -45,7 +46,8 @@ final class Grants {
         AuthorizationResponse response = faultline.oauth().approveAuthorization().approve(user, request);
         String code = ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
         TokenOutcome outcome = faultline.oauth().exchangeAuthorizationCode().exchange(new ExchangeAuthorizationCode.Command(
-                ClientCredentials.publicClient(client.id()), code, REDIRECT, VERIFIER, null));
+                ClientCredentials.publicClient(client.id()), Optional.of(code), Optional.of(REDIRECT),
+                Optional.of(VERIFIER), Optional.empty()));
         assertThat(outcome).as(outcome.toString()).isInstanceOf(TokenOutcome.Issued.class);
         return ((TokenOutcome.Issued) outcome).tokens();
     }

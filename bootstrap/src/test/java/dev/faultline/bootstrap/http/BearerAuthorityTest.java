@@ -10,6 +10,7 @@ import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -49,7 +50,7 @@ class BearerAuthorityTest {
         String readOnly = OAuthClient.tokens(client.exchange(
                 client.authorize(new Browser(), EMAIL, PASSWORD, "mcp:read"))).path("access_token").asText();
         AccessTokenClaims claims = ((AccessTokenCodec.Verification.Valid) faultline.accessTokenCodec()
-                .verify(readOnly, issuer, issuer + "/mcp", Instant.now())).claims();
+                .verify(readOnly, issuer, new ProtectedResource(issuer + "/mcp"), Instant.now())).claims();
         // What anyone holding the signing key (e.g. read from the database) could mint for this grant.
         String forged = faultline.accessTokenCodec().encode(new AccessTokenClaims(claims.issuer(), claims.subject(),
                 claims.audience(), claims.clientId(), Scopes.READ_WRITE, "forged-jti", claims.issuedAt(),

@@ -23,6 +23,7 @@ import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,12 +71,14 @@ class OAuthWiringTest {
         assertThat(caller.scopes()).isEqualTo(Scopes.READ_WRITE);
 
         TokenOutcome refreshed = faultline.oauth().refreshTokens().refresh(new RefreshTokens.Command(
-                ClientCredentials.publicClient(client.id()), tokens.refreshToken(), "mcp:read", null));
+                ClientCredentials.publicClient(client.id()), Optional.of(tokens.refreshToken()),
+                Optional.of("mcp:read"), Optional.empty()));
         TokenOutcome.Tokens narrowed = ((TokenOutcome.Issued) refreshed).tokens();
         assertThat(caller(faultline, narrowed.accessToken()).scopes()).isEqualTo(Scopes.READ_ONLY);
 
         faultline.oauth().revokeToken().revoke(new RevokeToken.Command(
-                ClientCredentials.publicClient(client.id()), narrowed.refreshToken(), "refresh_token"));
+                ClientCredentials.publicClient(client.id()), Optional.of(narrowed.refreshToken()),
+                Optional.of("refresh_token")));
         assertThat(faultline.authenticateBearer().authenticate(narrowed.accessToken()))
                 .isInstanceOf(AuthenticateBearer.Outcome.Refused.class);
         assertThat(faultline.authenticateBearer().authenticate(tokens.accessToken()))
@@ -111,7 +114,8 @@ class OAuthWiringTest {
         AuthorizationResponse response = faultline.oauth().approveAuthorization().approve(alice, request);
         String code = ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
         TokenOutcome outcome = faultline.oauth().exchangeAuthorizationCode().exchange(new ExchangeAuthorizationCode.Command(
-                ClientCredentials.publicClient(client.id()), code, REDIRECT, VERIFIER, null));
+                ClientCredentials.publicClient(client.id()), Optional.of(code), Optional.of(REDIRECT),
+                Optional.of(VERIFIER), Optional.empty()));
         assertThat(outcome).as(outcome.toString()).isInstanceOf(TokenOutcome.Issued.class);
         return ((TokenOutcome.Issued) outcome).tokens();
     }

@@ -9,6 +9,7 @@ import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.SigningKeyStore.StoredKey;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.Scopes;
@@ -65,7 +66,7 @@ class SigningKeyRotationTest {
         rotation.runOnce();
         assertThat(kids()).containsExactly(second);
         assertThat(store.all()).extracting(StoredKey::keyId).containsExactly(second);
-        assertThat(codec.verify(signedByFirst, "https://faultline.example", "https://faultline.example/mcp",
+        assertThat(codec.verify(signedByFirst, "https://faultline.example", new ProtectedResource("https://faultline.example/mcp"),
                 clock.instant())).isInstanceOf(AccessTokenCodec.Verification.Invalid.class);
     }
 
@@ -94,7 +95,7 @@ class SigningKeyRotationTest {
     }
 
     private AccessTokenClaims claimsIssuedNow() {
-        return new AccessTokenClaims("https://faultline.example", UserId.random(), "https://faultline.example/mcp",
+        return new AccessTokenClaims("https://faultline.example", UserId.random(), new ProtectedResource("https://faultline.example/mcp"),
                 new ClientId("client-1"), Scopes.READ_ONLY, "jti-" + clock.instant().toEpochMilli(), clock.instant(),
                 clock.instant().plus(TOKEN_LIFETIME), ChainId.random());
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
 public record AccessTokenClaims(
         String issuer,
         UserId subject,
-        String audience,
+        ProtectedResource audience,
         ClientId clientId,
         Scopes scopes,
         String jwtId,

@@ -18,7 +18,7 @@ public record AuthorizationCode(
         UserId userId,
         RedirectUri redirectUri,
         Scopes scopes,
-        String resource,
+        ProtectedResource resource,
         PkceChallenge challenge,
         Instant issuedAt,
         Instant expiresAt,
@@ -48,7 +48,7 @@ public record AuthorizationCode(
     }
 
     public static AuthorizationCode issue(TokenHash codeHash, ClientId clientId, UserId userId, RedirectUri redirectUri,
-            Scopes scopes, String resource, PkceChallenge challenge, Instant now, Duration lifetime) {
+            Scopes scopes, ProtectedResource resource, PkceChallenge challenge, Instant now, Duration lifetime) {
         return new AuthorizationCode(codeHash, clientId, userId, redirectUri, scopes, resource, challenge, now,
                 now.plus(lifetime), Optional.empty(), Optional.empty());
     }

@@ -28,7 +28,7 @@ public record TokenChain(
         ClientId clientId,
         UserId userId,
         Scopes scopes,
-        String audience,
+        ProtectedResource audience,
         Optional<Revocation> revocation,
         TokenHash currentRefresh,
         int generation,
@@ -68,7 +68,7 @@ public record TokenChain(
     }
 
     /** Starts a chain when an authorization code is exchanged. */
-    public static TokenChain start(ChainId id, ClientId clientId, UserId userId, Scopes scopes, String audience,
+    public static TokenChain start(ChainId id, ClientId clientId, UserId userId, Scopes scopes, ProtectedResource audience,
             TokenHash firstRefresh, Instant now, RotationPolicy policy) {
         Instant grantEndsAt = now.plus(policy.grantLifetime());
         return new TokenChain(id, clientId, userId, scopes, audience, Optional.empty(), firstRefresh, 1,

@@ -16,7 +16,7 @@ class AuthorizationCodeTest {
     static final String REDIRECT = "http://127.0.0.1:5000/cb";
 
     final AuthorizationCode code = AuthorizationCode.issue(TokenHash.of("flt_ac_x"), CLIENT, UserId.random(),
-            RedirectUri.parse(REDIRECT), Scopes.READ_ONLY, "https://faultline.example/mcp", PkceChallenge.derivedFrom(VERIFIER), NOW,
+            RedirectUri.parse(REDIRECT), Scopes.READ_ONLY, new ProtectedResource("https://faultline.example/mcp"), PkceChallenge.derivedFrom(VERIFIER), NOW,
             Duration.ofSeconds(60));
 
     @Test
@@ -49,7 +49,7 @@ class AuthorizationCodeTest {
     @Test
     void a_code_lives_at_most_sixty_seconds() {
         assertThatThrownBy(() -> AuthorizationCode.issue(TokenHash.of("c"), CLIENT, UserId.random(), RedirectUri.parse(REDIRECT),
-                Scopes.READ_ONLY, "r", PkceChallenge.derivedFrom(VERIFIER), NOW, Duration.ofSeconds(61)))
+                Scopes.READ_ONLY, new ProtectedResource("https://faultline.example/mcp"), PkceChallenge.derivedFrom(VERIFIER), NOW, Duration.ofSeconds(61)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -59,7 +59,7 @@ class TokenChainProperties {
 
         Run(RotationPolicy policy) {
             this.policy = policy;
-            chain = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE, "aud",
+            chain = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE, new ProtectedResource("https://faultline.example/mcp"),
                     fresh(), now, policy);
         }
 

@@ -20,7 +20,7 @@ class TokenChainTest {
 
     static TokenChain chain() {
         return TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE,
-                "https://faultline.example/mcp", R1, NOW, STRICT);
+                new ProtectedResource("https://faultline.example/mcp"), R1, NOW, STRICT);
     }
 
     /** Token {@code hash}, issued by {@code chain} at {@code generation}. */
@@ -76,7 +76,7 @@ class TokenChainTest {
     @Test
     void within_the_grace_the_immediately_previous_token_is_refused_without_revoking() {
         TokenChain one = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_WRITE,
-                "aud", R1, NOW, GRACE);
+                new ProtectedResource("https://faultline.example/mcp"), R1, NOW, GRACE);
         TokenChain two = rotated(one.refresh(one.current(), R2, Optional.empty(), NOW, GRACE));
         TokenChain three = rotated(two.refresh(two.current(), R3, Optional.empty(), NOW.plusSeconds(1), GRACE));
         // R2 is the immediate predecessor of R3: within 10 s it is the loser of a race, refused, nothing changes.
@@ -113,7 +113,7 @@ class TokenChainTest {
     @Test
     void an_active_chain_admits_its_access_tokens_with_the_scopes_the_grant_allows() {
         TokenChain readOnly = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(),
-                Scopes.READ_ONLY, "https://faultline.example/mcp", R1, NOW, STRICT);
+                Scopes.READ_ONLY, new ProtectedResource("https://faultline.example/mcp"), R1, NOW, STRICT);
         assertThat(readOnly.admit(claimsOf(readOnly, Scopes.READ_WRITE, NOW), NOW.plusSeconds(1)))
                 .isEqualTo(new AccessAdmission.Admitted(Scopes.READ_ONLY));
         assertThat(readOnly.admit(claimsOf(readOnly, new Scopes(java.util.EnumSet.of(Scope.WRITE)), NOW), NOW))
@@ -133,7 +133,7 @@ class TokenChainTest {
                 .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.GRANT_EXPIRED));
         RotationPolicy shortGrant = new RotationPolicy(Duration.ofDays(30), Duration.ZERO, Duration.ofDays(3));
         TokenChain ending = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_ONLY,
-                "https://faultline.example/mcp", R1, NOW, shortGrant);
+                new ProtectedResource("https://faultline.example/mcp"), R1, NOW, shortGrant);
         assertThat(ending.admit(claimsOf(ending, Scopes.READ_ONLY, NOW), ending.grantEndsAt()))
                 .isEqualTo(new AccessAdmission.Refused(AccessAdmission.Refusal.GRANT_ENDED));
     }
@@ -147,7 +147,7 @@ class TokenChainTest {
                     own.jwtId(), own.issuedAt(), own.expiresAt(), own.chainId()),
             new AccessTokenClaims(own.issuer(), own.subject(), own.audience(), new ClientId("other"), own.scopes(),
                     own.jwtId(), own.issuedAt(), own.expiresAt(), own.chainId()),
-            new AccessTokenClaims(own.issuer(), own.subject(), "https://elsewhere.example/mcp", own.clientId(),
+            new AccessTokenClaims(own.issuer(), own.subject(), new ProtectedResource("https://elsewhere.example/mcp"), own.clientId(),
                     own.scopes(), own.jwtId(), own.issuedAt(), own.expiresAt(), own.chainId()),
             new AccessTokenClaims(own.issuer(), own.subject(), own.audience(), own.clientId(), own.scopes(),
                     own.jwtId(), own.issuedAt(), own.expiresAt(), ChainId.random())};
@@ -161,7 +161,7 @@ class TokenChainTest {
     @Test
     void scope_may_narrow_but_never_widen() {
         TokenChain readOnly = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(),
-                Scopes.READ_ONLY, "aud", R1, NOW, STRICT);
+                Scopes.READ_ONLY, new ProtectedResource("https://faultline.example/mcp"), R1, NOW, STRICT);
         assertThat(readOnly.refresh(readOnly.current(), R2, Optional.of(Scopes.READ_WRITE), NOW, STRICT))
                 .isEqualTo(new RefreshOutcome.ScopeWidening(Scopes.READ_WRITE, Scopes.READ_ONLY));
         TokenChain chain = chain();
@@ -173,7 +173,7 @@ class TokenChainTest {
     @Test
     void the_grant_decides_what_a_token_may_do() {
         TokenChain readOnly = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(),
-                Scopes.READ_ONLY, "aud", R1, NOW, STRICT);
+                Scopes.READ_ONLY, new ProtectedResource("https://faultline.example/mcp"), R1, NOW, STRICT);
         assertThat(readOnly.effectiveScopes(Scopes.READ_WRITE)).contains(Scopes.READ_ONLY);
         assertThat(chain().effectiveScopes(Scopes.READ_ONLY)).contains(Scopes.READ_ONLY);
         assertThat(readOnly.effectiveScopes(new Scopes(java.util.EnumSet.of(Scope.WRITE)))).isEmpty();
@@ -194,7 +194,7 @@ class TokenChainTest {
     void a_grant_ends_at_its_absolute_lifetime_however_often_it_rotates() {
         RotationPolicy policy = new RotationPolicy(Duration.ofDays(30), Duration.ZERO, Duration.ofDays(90));
         TokenChain chain = TokenChain.start(ChainId.random(), new ClientId("c"), UserId.random(), Scopes.READ_ONLY,
-                "aud", R1, NOW, policy);
+                new ProtectedResource("https://faultline.example/mcp"), R1, NOW, policy);
         Instant end = NOW.plus(Duration.ofDays(90));
         assertThat(chain.grantEndsAt()).isEqualTo(end);
         Instant at = NOW;

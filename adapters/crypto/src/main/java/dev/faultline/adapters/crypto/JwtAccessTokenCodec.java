@@ -14,6 +14,7 @@ import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
@@ -89,7 +90,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         JWTClaimsSet body = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
                 .subject(claims.subject().toString())
-                .audience(claims.audience())
+                .audience(claims.audience().uri())
                 .claim("client_id", claims.clientId().value())
                 .claim("scope", claims.scopes().asString())
                 .jwtID(claims.jwtId())
@@ -112,7 +113,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     }
 
     @Override
-    public Verification verify(String token, String expectedIssuer, String expectedAudience, Instant now) {
+    public Verification verify(String token, String expectedIssuer, ProtectedResource expectedAudience, Instant now) {
         Objects.requireNonNull(expectedIssuer, "expectedIssuer");
         Objects.requireNonNull(expectedAudience, "expectedAudience");
         Objects.requireNonNull(now, "now");
@@ -166,14 +167,15 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         }
     }
 
-    private Verification checkClaims(JWTClaimsSet claims, String expectedIssuer, String expectedAudience, Instant now)
+    private Verification checkClaims(JWTClaimsSet claims, String expectedIssuer, ProtectedResource expectedAudience,
+            Instant now)
             throws ParseException {
         if (!expectedIssuer.equals(claims.getIssuer())) {
             return invalid("issuer " + quoted(claims.getIssuer()) + " is not " + quoted(expectedIssuer));
         }
         List<String> audience = claims.getAudience();
-        if (audience == null || !audience.contains(expectedAudience)) {
-            return invalid("audience " + audience + " does not include " + quoted(expectedAudience));
+        if (audience == null || !audience.contains(expectedAudience.uri())) {
+            return invalid("audience " + audience + " does not include " + quoted(expectedAudience.uri()));
         }
         Date exp = claims.getExpirationTime();
         Date iat = claims.getIssueTime();

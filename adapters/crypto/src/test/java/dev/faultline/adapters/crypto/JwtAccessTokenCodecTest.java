@@ -17,6 +17,7 @@ import dev.faultline.application.access.port.out.AccessTokenCodec.Verification;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 
 class JwtAccessTokenCodecTest {
     private static final String ISSUER = "https://faultline.example";
-    private static final String RESOURCE = ISSUER + "/mcp";
+    private static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
     private static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant DURING = ISSUED.plus(Duration.ofMinutes(30));
     private static final RsaSigningKey KEY = RsaSigningKey.generate(2048, ISSUED.minus(Duration.ofDays(1)));
@@ -58,7 +59,7 @@ class JwtAccessTokenCodecTest {
         JWTClaimsSet body = jwt.getJWTClaimsSet();
         assertThat(body.getIssuer()).isEqualTo(ISSUER);
         assertThat(body.getSubject()).isEqualTo(claims.subject().toString());
-        assertThat(body.getAudience()).containsExactly(RESOURCE);
+        assertThat(body.getAudience()).containsExactly(RESOURCE.uri());
         assertThat(body.getStringClaim("client_id")).isEqualTo("client-123");
         assertThat(body.getStringClaim("scope")).isEqualTo("mcp:read mcp:write");
         assertThat(body.getJWTID()).isEqualTo("jti-1");
@@ -106,7 +107,7 @@ class JwtAccessTokenCodecTest {
     void anotherAudienceIsRefused() {
         String token = codec.encode(claims);
 
-        assertInvalid(codec.verify(token, ISSUER, "https://other.example/mcp", DURING),
+        assertInvalid(codec.verify(token, ISSUER, new ProtectedResource("https://other.example/mcp"), DURING),
                 "audience [https://faultline.example/mcp] does not include \"https://other.example/mcp\"");
     }
 
@@ -242,7 +243,7 @@ class JwtAccessTokenCodecTest {
 
     private JWTClaimsSet body(UnaryOperator<JWTClaimsSet.Builder> change) {
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-                .issuer(ISSUER).subject(claims.subject().toString()).audience(RESOURCE)
+                .issuer(ISSUER).subject(claims.subject().toString()).audience(RESOURCE.uri())
                 .claim("client_id", "client-123").claim("scope", "mcp:read").jwtID("jti-x")
                 .issueTime(Date.from(ISSUED)).expirationTime(Date.from(ISSUED.plus(Duration.ofHours(1))))
                 .claim("chain", claims.chainId().toString());

@@ -7,6 +7,7 @@ import dev.faultline.application.access.port.out.AccessTokenCodec.Verification;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import java.time.Duration;
@@ -38,14 +39,14 @@ class SigningKeysTest {
     @Test
     void aSigningKeySurvivesSerialisationAndStillSigns() {
         RsaSigningKey restored = RsaSigningKey.fromPrivateJwkJson(FIRST.toPrivateJwkJson());
-        AccessTokenClaims claims = new AccessTokenClaims("https://f.example", UserId.random(), "https://f.example/mcp",
+        AccessTokenClaims claims = new AccessTokenClaims("https://f.example", UserId.random(), new ProtectedResource("https://f.example/mcp"),
                 new ClientId("c"), Scopes.READ_ONLY, "j", T0, T0.plusSeconds(60), ChainId.random());
 
         assertThat(restored.keyId()).isEqualTo(FIRST.keyId());
         assertThat(restored.createdAt()).isEqualTo(FIRST.createdAt());
         assertThat(restored.publicKey()).isEqualTo(FIRST.publicKey());
         String token = new JwtAccessTokenCodec(SigningKeys.of(restored)).encode(claims);
-        assertThat(new JwtAccessTokenCodec(SigningKeys.of(FIRST)).verify(token, "https://f.example", "https://f.example/mcp", T0))
+        assertThat(new JwtAccessTokenCodec(SigningKeys.of(FIRST)).verify(token, "https://f.example", new ProtectedResource("https://f.example/mcp"), T0))
                 .isEqualTo(new Verification.Valid(claims));
     }
 

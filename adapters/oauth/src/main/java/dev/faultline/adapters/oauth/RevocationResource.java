@@ -55,7 +55,7 @@ public class RevocationResource {
         }
         ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
         RevokeToken.Outcome outcome = revokeToken.revoke(
-                new RevokeToken.Command(credentials, form.get("token"), form.get("token_type_hint")));
+                new RevokeToken.Command(credentials, form.find("token"), form.find("token_type_hint")));
         if (outcome instanceof RevokeToken.Outcome.Failed failed) {
             return TokenEndpointErrors.of(failed.error(), failed.description(), client.basic());
         }

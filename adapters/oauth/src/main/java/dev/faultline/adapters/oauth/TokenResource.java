@@ -74,10 +74,10 @@ public class TokenResource {
         ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
         TokenOutcome outcome = switch (grant.get()) {
             case AUTHORIZATION_CODE -> exchangeAuthorizationCode.exchange(new ExchangeAuthorizationCode.Command(
-                    credentials, form.get("code"), form.get("redirect_uri"), form.get("code_verifier"),
-                    form.get("resource")));
+                    credentials, form.find("code"), form.find("redirect_uri"), form.find("code_verifier"),
+                    form.find("resource")));
             case REFRESH_TOKEN -> refreshTokens.refresh(new RefreshTokens.Command(credentials,
-                    form.get("refresh_token"), form.get("scope"), form.get("resource")));
+                    form.find("refresh_token"), form.find("scope"), form.find("resource")));
         };
         return respond(outcome, client.basic());
     }

@@ -96,7 +96,7 @@ class TokenResourceTest {
                 .containsEntry("token_type", "Bearer").containsEntry("expires_in", 3600)
                 .containsEntry("scope", "mcp:read mcp:write");
         String accessToken = (String) tokens.get("access_token");
-        assertThat(harness.codec.claimsOf(accessToken).audience()).isEqualTo(RESOURCE);
+        assertThat(harness.codec.claimsOf(accessToken).audience().uri()).isEqualTo(RESOURCE);
         assertThat((String) tokens.get("refresh_token")).startsWith("flt_rt_");
     }
 

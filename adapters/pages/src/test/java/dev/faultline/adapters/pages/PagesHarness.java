@@ -150,7 +150,7 @@ final class PagesHarness {
     final SettingsForms settingsForms = new SettingsForms(resolve, cookies, policy.issuer());
     final IntegrationsPage integrationsPage = new IntegrationsPage(new ListIntegrationsService(clients, chains, clock),
             new ListPersonalTokensService(personalTokens, clock), new ListSecurityEventsService(clients, chains),
-            policy.mcpResource());
+            policy.mcpResource().uri());
 
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
@@ -248,14 +248,15 @@ final class PagesHarness {
                 ((BeginAuthorization.Outcome.ShowConsent) consent).request());
         String code = ((AuthorizationResponse.RedirectTo) response).redirect().parameter("code").orElseThrow();
         TokenOutcome outcome = exchange.exchange(new ExchangeAuthorizationCode.Command(
-                ClientCredentials.publicClient(client.id()), code, redirectUri, VERIFIER, null));
+                ClientCredentials.publicClient(client.id()), Optional.of(code), Optional.of(redirectUri),
+                Optional.of(VERIFIER), Optional.empty()));
         assertThat(outcome).isInstanceOf(TokenOutcome.Issued.class);
         return ((TokenOutcome.Issued) outcome).tokens();
     }
 
     TokenOutcome refresh(Client client, String refreshToken) {
-        return refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()), refreshToken,
-                null, null));
+        return refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()),
+                Optional.of(refreshToken), Optional.empty(), Optional.empty()));
     }
 
     Invocation.Builder request(WebTarget target) {

@@ -8,6 +8,7 @@ import dev.faultline.domain.access.ClientAuthMethod;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.RotationPolicy;
@@ -27,7 +28,7 @@ import java.util.UUID;
  */
 public final class AccessFixtures {
     public static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    public static final String RESOURCE = "https://faultline.example/mcp";
+    public static final ProtectedResource RESOURCE = new ProtectedResource("https://faultline.example/mcp");
     public static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
 
     private AccessFixtures() {

@@ -3,6 +3,7 @@ package dev.faultline.application.access.testing;
 import java.util.List;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ProtectedResource;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +29,7 @@ public final class FakeAccessTokenCodec implements AccessTokenCodec {
     }
 
     @Override
-    public Verification verify(String token, String expectedIssuer, String expectedAudience, Instant now) {
+    public Verification verify(String token, String expectedIssuer, ProtectedResource expectedAudience, Instant now) {
         AccessTokenClaims claims = issued.get(token);
         if (claims == null) {
             return new Verification.Invalid("not a token this codec issued");

@@ -109,6 +109,11 @@ public final class FormParameters {
         return list.get(0);
     }
 
+    /** The parameter's value, empty when absent or empty. Call {@link #duplicated()} first. */
+    public Optional<String> find(String name) {
+        return Optional.ofNullable(get(name));
+    }
+
     public boolean has(String name) {
         return get(name) != null;
     }

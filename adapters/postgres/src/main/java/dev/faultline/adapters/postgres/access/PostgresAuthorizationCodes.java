@@ -10,6 +10,7 @@ import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenHash;
@@ -50,7 +51,7 @@ public final class PostgresAuthorizationCodes implements AuthorizationCodes {
                     .bind("userId", code.userId().value())
                     .bind("redirectUri", code.redirectUri().value())
                     .bind("scopes", code.scopes().asString())
-                    .bind("resource", code.resource())
+                    .bind("resource", code.resource().uri())
                     .bind("challenge", code.challenge().value())
                     .bind("issuedAt", timestamp(code.issuedAt()))
                     .bind("expiresAt", timestamp(code.expiresAt()))
@@ -118,7 +119,7 @@ public final class PostgresAuthorizationCodes implements AuthorizationCodes {
                 new UserId(rs.getObject("user_id", UUID.class)),
                 new RedirectUri(rs.getString("redirect_uri")),
                 Scopes.parse(rs.getString("scopes"), null),
-                rs.getString("resource"),
+                new ProtectedResource(rs.getString("resource")),
                 new PkceChallenge(rs.getString("code_challenge")),
                 instant(rs, "issued_at"),
                 instant(rs, "expires_at"),

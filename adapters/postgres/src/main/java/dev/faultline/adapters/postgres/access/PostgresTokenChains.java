@@ -9,6 +9,7 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.IssuedRefresh;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.Revocation;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.Scopes;
@@ -73,7 +74,7 @@ public final class PostgresTokenChains implements TokenChains {
                     .bind("clientId", chain.clientId().value())
                     .bind("userId", chain.userId().value())
                     .bind("scopes", chain.scopes().asString())
-                    .bind("audience", chain.audience())
+                    .bind("audience", chain.audience().uri())
                     .bind("current", chain.currentRefresh().hex())
                     .bind("currentIssuedAt", timestamp(chain.currentIssuedAt()))
                     .bind("refreshExpiresAt", timestamp(chain.refreshExpiresAt()))
@@ -250,7 +251,7 @@ public final class PostgresTokenChains implements TokenChains {
                 new ClientId(rs.getString("client_id")),
                 new UserId(rs.getObject("user_id", UUID.class)),
                 Scopes.parse(rs.getString("scopes"), null),
-                rs.getString("audience"),
+                new ProtectedResource(rs.getString("audience")),
                 revocation,
                 new TokenHash(rs.getString("current_refresh_hash")),
                 rs.getInt("generation"),

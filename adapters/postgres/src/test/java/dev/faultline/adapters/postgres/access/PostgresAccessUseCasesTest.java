@@ -37,6 +37,7 @@ import dev.faultline.domain.account.UserId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,7 +92,7 @@ class PostgresAccessUseCasesTest {
 
     private TokenOutcome exchange(String code) {
         return exchange.exchange(new ExchangeAuthorizationCode.Command(ClientCredentials.publicClient(client.id()),
-                code, REDIRECT, VERIFIER, null));
+                Optional.of(code), Optional.of(REDIRECT), Optional.of(VERIFIER), Optional.empty()));
     }
 
     @Test
@@ -102,7 +103,7 @@ class PostgresAccessUseCasesTest {
 
         clock.advance(Duration.ofMinutes(1));
         TokenOutcome rotated = refresh.refresh(new RefreshTokens.Command(ClientCredentials.publicClient(client.id()),
-                tokens.refreshToken(), "mcp:read", null));
+                Optional.of(tokens.refreshToken()), Optional.of("mcp:read"), Optional.empty()));
         assertThat(rotated).isInstanceOf(TokenOutcome.Issued.class);
 
         TokenOutcome replay = exchange(code);

@@ -2,6 +2,7 @@ package dev.faultline.application.access.port.in;
 
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.PkceChallenge;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.RemoteAddress;
@@ -53,7 +54,7 @@ public interface BeginAuthorization {
      *
      * @param redirectUri the redirect URI exactly as the client sent it (the code is bound to this string)
      */
-    record ValidRequest(ClientId clientId, String redirectUri, Scopes scopes, String resource,
+    record ValidRequest(ClientId clientId, String redirectUri, Scopes scopes, ProtectedResource resource,
             PkceChallenge challenge, Optional<String> state) {
         public ValidRequest {
             Objects.requireNonNull(clientId, "clientId");

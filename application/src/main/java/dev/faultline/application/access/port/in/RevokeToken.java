@@ -13,14 +13,21 @@ import java.util.Optional;
 public interface RevokeToken {
     Outcome revoke(Command command);
 
-    record Command(ClientCredentials credentials, String token, String tokenTypeHint) {
+    /**
+     * A revocation request as the client sent it: how the client identified itself, the token (an empty one
+     * counts as absent; it is required) and the hint, each empty when absent. The token is redacted from toString.
+     */
+    record Command(ClientCredentials credentials, Optional<String> token, Optional<String> tokenTypeHint) {
         public Command {
             Objects.requireNonNull(credentials, "credentials");
+            token = Objects.requireNonNull(token, "token").filter(value -> !value.isEmpty());
+            Objects.requireNonNull(tokenTypeHint, "tokenTypeHint");
         }
 
         @Override
         public String toString() {
-            return "RevokeToken.Command[" + credentials + ", token=<redacted>, hint=" + tokenTypeHint + "]";
+            return "RevokeToken.Command[" + credentials + ", token=" + (token.isPresent() ? "<redacted>" : "none")
+                    + ", hint=" + tokenTypeHint.orElse("none") + "]";
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.faultline.application.access.port.out;
 
 import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ProtectedResource;
 import java.time.Instant;
 import java.util.Map;
 
@@ -12,7 +13,7 @@ import java.util.Map;
 public interface AccessTokenCodec {
     String encode(AccessTokenClaims claims);
 
-    Verification verify(String token, String expectedIssuer, String expectedAudience, Instant now);
+    Verification verify(String token, String expectedIssuer, ProtectedResource expectedAudience, Instant now);
 
     /** The JWK Set ({@code {"keys":[...]}}) of every key a valid token may be signed with: public parts only. */
     Map<String, Object> publicJwks();

@@ -383,7 +383,8 @@ public abstract class TokenChainsContract {
                     attempts.add(pool.submit(() -> {
                         start.await();
                         return refresh.refresh(new RefreshTokens.Command(
-                                ClientCredentials.publicClient(client.id()), refreshToken, null, null));
+                                ClientCredentials.publicClient(client.id()), Optional.of(refreshToken), Optional.empty(),
+                                Optional.empty()));
                     }));
                 }
                 start.countDown();
