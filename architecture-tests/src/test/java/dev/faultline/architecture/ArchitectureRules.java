@@ -220,6 +220,22 @@ final class ArchitectureRules {
                 .because("domain and application return outcomes; printing is the job of an adapter or a CLI command");
     }
 
+    /**
+     * Rule 7: a sealed outcome is handled through its {@code fold}, one function per variant, so a new variant
+     * fails the build until every caller handles it. Outside the outcome's own package no code checks
+     * {@code instanceof} a variant or casts to one: such a chain compiles when a variant is added and then falls
+     * through to its default branch, or throws a ClassCastException. Scoped to the tracker and account contexts
+     * ({@link Layout#foldedOutcomePackages}); the access context follows when its outcomes are converted. Test code
+     * is not imported, so a test may still assert a variant with {@code instanceof}.
+     */
+    static ArchRule sealedOutcomesAreFolded(Layout layout) {
+        return classes().that().resideInAPackage(layout.everything())
+                .should(new SealedOutcomeInspections(layout.foldedOutcomePackages()))
+                .because("a new variant of a sealed outcome must fail the build until every caller handles it"
+                        + " (issue 11, outcome 5)")
+                .allowEmptyShould(true);
+    }
+
     /** Every rule, by name, for checks that run all of them (see {@code CompliantFixtureTest}). */
     static List<NamedRule> all() {
         return List.of(
@@ -243,7 +259,8 @@ final class ArchitectureRules {
                 new NamedRule("no printStackTrace", ArchitectureRules::noPrintStackTrace),
                 new NamedRule("no java.util.logging", ArchitectureRules::noJavaUtilLogging),
                 new NamedRule("core never writes to standard streams",
-                        ArchitectureRules::coreNeverWritesToStandardStreams));
+                        ArchitectureRules::coreNeverWritesToStandardStreams),
+                new NamedRule("sealed outcomes are folded", ArchitectureRules::sealedOutcomesAreFolded));
     }
 
     record NamedRule(String name, Function<Layout, ArchRule> build) {

@@ -89,4 +89,13 @@ record Layout(String root, List<String> drivingSurfaces, String sharedSupport, L
     String outboundPorts() {
         return root + ".application..port.out..";
     }
+
+    /**
+     * The packages whose sealed outcomes are handled only through their {@code fold}: the tracker and account
+     * inbound ports and the account domain. The access context joins when its outcomes have folds.
+     */
+    List<String> foldedOutcomePackages() {
+        return List.of(root + ".application.tracker.port.in", root + ".application.account.port.in",
+                root + ".domain.account");
+    }
 }

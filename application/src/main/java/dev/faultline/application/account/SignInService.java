@@ -57,12 +57,21 @@ public class SignInService implements SignIn {
         Instant now = clock.instant();
         AddressSignInLimit.Reservation fromAddress = addressFailures.reserve(command.from(),
                 current -> addressLimit.reserve(command.from(), current, now));
-        if (fromAddress instanceof AddressSignInLimit.Reservation.Refused refused) {
-            return new Outcome.TooManyFromAddress(refused.until(), refused.retryAfter());
-        }
-        AddressFailures reserved = ((AddressSignInLimit.Reservation.Granted) fromAddress).failures();
+        return fromAddress.fold(
+                granted -> checkCountingFailure(command, granted.failures()),
+                refused -> new Outcome.TooManyFromAddress(refused.until(), refused.retryAfter()));
+    }
+
+    /** The address's reserved check stays counted only when a wrong password was actually checked. */
+    private Outcome checkCountingFailure(Command command, AddressFailures reserved) {
         Outcome outcome = checkWithPermit(command);
-        if (!(outcome instanceof Outcome.InvalidCredentials)) {
+        boolean failed = outcome.fold(
+                signedIn -> false,
+                invalidCredentials -> true,
+                throttled -> false,
+                tooManyFromAddress -> false,
+                busy -> false);
+        if (!failed) {
             addressFailures.refund(command.from(), current -> addressLimit.refund(current, reserved));
         }
         return outcome;
@@ -82,9 +91,12 @@ public class SignInService implements SignIn {
         Instant now = clock.instant();
         SignInThrottle.Reservation reservation = attempts.reserve(command.email(),
                 streak -> throttle.reserve(command.email(), streak, now));
-        if (reservation instanceof SignInThrottle.Reservation.Refused refused) {
-            return new Outcome.Throttled(refused.until(), refused.retryAfter());
-        }
+        return reservation.fold(
+                granted -> checkPassword(command),
+                refused -> new Outcome.Throttled(refused.until(), refused.retryAfter()));
+    }
+
+    private Outcome checkPassword(Command command) {
         Optional<User> user = users.findByEmail(command.email());
         if (user.isEmpty()) {
             hasher.dummyVerify(command.password());

@@ -47,15 +47,20 @@ public final class ApplicationCommand extends FaultlineCommand {
         FindUserByEmail.Found found = faultline.account().findUserByEmail().findUserByEmail(owner)
                 .orElseThrow(() -> new CommandFailure("no user with e-mail " + owner.value()
                         + "; create one first with 'user create'"));
-        CreateApplication.Outcome outcome = faultline.tracker().createApplication().createApplication(
-                new CreateApplication.Command(Actor.person(found.id()), name, slug, platform));
-        if (outcome instanceof CreateApplication.Outcome.SlugTaken taken) {
-            throw new CommandFailure("the slug \"" + taken.slug().value() + "\" is taken by another application");
-        }
-        if (!(outcome instanceof CreateApplication.Outcome.Created created)) {
-            throw new CommandFailure("no user with e-mail " + owner.value());
-        }
-        Application application = created.application();
+        Application application = faultline.tracker().createApplication().createApplication(
+                new CreateApplication.Command(Actor.person(found.id()), name, slug, platform)).fold(
+                        refused -> {
+                            throw new IllegalStateException("a person acting on the command line may do anything, "
+                                    + "but was refused " + refused.required());
+                        },
+                        CreateApplication.Outcome.Created::application,
+                        taken -> {
+                            throw new CommandFailure(
+                                    "the slug \"" + taken.slug().value() + "\" is taken by another application");
+                        },
+                        unknown -> {
+                            throw new CommandFailure("no user with e-mail " + owner.value());
+                        });
         out.println("Created application \"" + application.name() + "\" (" + application.slug().value()
                 + ", " + application.platform() + ") owned by " + found.email().value() + ".");
     }

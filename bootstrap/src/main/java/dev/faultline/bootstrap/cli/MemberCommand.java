@@ -38,19 +38,21 @@ public final class MemberCommand extends FaultlineCommand {
 
     @Override
     protected void execute(Faultline faultline, Namespace namespace, PrintStream out) {
-        GrantMembership.Outcome outcome = faultline.tracker().grantMembership().grantMembership(command);
-        if (outcome instanceof GrantMembership.Outcome.Granted granted) {
-            out.println(command.email().value() + " is now a "
-                    + granted.membership().role().name().toLowerCase(Locale.ROOT) + " of \""
-                    + granted.application().name() + "\".");
-        } else if (outcome instanceof GrantMembership.Outcome.ApplicationNotFound missing) {
-            throw new CommandFailure("no application with slug \"" + missing.slug().value() + "\"");
-        } else if (outcome instanceof GrantMembership.Outcome.UserNotFound missing) {
-            throw new CommandFailure("no user with e-mail " + missing.email().value()
-                    + "; create one first with 'user create'");
-        } else if (outcome instanceof GrantMembership.Outcome.AlreadyMember already) {
-            throw new CommandFailure(already.email().value() + " is a member of \""
-                    + already.application().name() + "\" already");
-        }
+        String granted = faultline.tracker().grantMembership().grantMembership(command).fold(
+                membership -> command.email().value() + " is now a "
+                        + membership.membership().role().name().toLowerCase(Locale.ROOT) + " of \""
+                        + membership.application().name() + "\".",
+                missing -> {
+                    throw new CommandFailure("no application with slug \"" + missing.slug().value() + "\"");
+                },
+                missing -> {
+                    throw new CommandFailure("no user with e-mail " + missing.email().value()
+                            + "; create one first with 'user create'");
+                },
+                already -> {
+                    throw new CommandFailure(already.email().value() + " is a member of \""
+                            + already.application().name() + "\" already");
+                });
+        out.println(granted);
     }
 }

@@ -49,11 +49,11 @@ public final class UserCommand extends FaultlineCommand {
 
     @Override
     protected void execute(Faultline faultline, Namespace namespace, PrintStream out) {
-        CreateUser.Outcome outcome = faultline.account().createUser().createUser(command);
-        if (outcome instanceof CreateUser.Outcome.EmailTaken taken) {
-            throw new CommandFailure("a user with e-mail " + taken.email().value() + " exists already");
-        }
-        CreateUser.Outcome.Created created = (CreateUser.Outcome.Created) outcome;
+        CreateUser.Outcome.Created created = faultline.account().createUser().createUser(command).fold(
+                user -> user,
+                taken -> {
+                    throw new CommandFailure("a user with e-mail " + taken.email().value() + " exists already");
+                });
         out.println("Created user " + created.email().value() + " (id " + created.userId() + ").");
         if (generated) {
             out.println("Password (shown once): " + command.password());

@@ -60,14 +60,20 @@ public final class DemoSeeder {
     public Optional<Seeded> seed() {
         return faultline.transactions().inTransaction(() -> {
             String password = GeneratedPasswords.generate();
-            CreateUser.Outcome demo = faultline.account().createUser().createUser(
-                    CreateUser.Command.of(DEMO_EMAIL, "Dana Demo", password));
-            if (!(demo instanceof CreateUser.Outcome.Created created)) {
+            Optional<UserId> demo = faultline.account().createUser().createUser(
+                    CreateUser.Command.of(DEMO_EMAIL, "Dana Demo", password)).fold(
+                            created -> Optional.of(created.userId()),
+                            taken -> Optional.empty());
+            if (demo.isEmpty()) {
                 return Optional.empty();
             }
-            UserId owner = created.userId();
-            UserId teammate = ((CreateUser.Outcome.Created) faultline.account().createUser().createUser(
-                    CreateUser.Command.of(TEAMMATE_EMAIL, "Sam Teammate", GeneratedPasswords.generate()))).userId();
+            UserId owner = demo.get();
+            UserId teammate = faultline.account().createUser().createUser(
+                    CreateUser.Command.of(TEAMMATE_EMAIL, "Sam Teammate", GeneratedPasswords.generate())).fold(
+                            CreateUser.Outcome.Created::userId,
+                            taken -> {
+                                throw new IllegalStateException("the demo teammate exists without the demo user");
+                            });
 
             Instant now = faultline.clock().instant().truncatedTo(ChronoUnit.SECONDS);
             Application checkout = application(owner, "Checkout API", "checkout-api", "java");
@@ -86,12 +92,18 @@ public final class DemoSeeder {
     private Application application(UserId owner, String name, String slug, String platform) {
         CreateApplication.Outcome outcome = faultline.tracker().createApplication().createApplication(
                 new CreateApplication.Command(Actor.person(owner), name, new ApplicationSlug(slug), new Platform(platform)));
-        if (!(outcome instanceof CreateApplication.Outcome.Created created)) {
-            throw new IllegalStateException("demo application " + slug + " could not be created: " + outcome);
-        }
+        Application created = outcome.fold(
+                refused -> notCreated(slug, refused),
+                CreateApplication.Outcome.Created::application,
+                taken -> notCreated(slug, taken),
+                unknown -> notCreated(slug, unknown));
         faultline.tracker().grantMembership().grantMembership(new GrantMembership.Command(
                 new ApplicationSlug(slug), EmailAddress.of(TEAMMATE_EMAIL), Role.MEMBER));
-        return created.application();
+        return created;
+    }
+
+    private static Application notCreated(String slug, CreateApplication.Outcome outcome) {
+        throw new IllegalStateException("demo application " + slug + " could not be created: " + outcome);
     }
 
     private void seedApplication(UserId owner, Application application, List<CrashTemplate> crashes,
@@ -106,11 +118,18 @@ public final class DemoSeeder {
                 Instant at = i == 0 ? first : first.plus(Duration.ofMinutes((long) (random.nextDouble() * spanMinutes)));
                 RecordEvent.Outcome outcome = faultline.tracker().recordEvent().recordEvent(
                         new RecordEvent.Command(Actor.person(owner), application.id(), report(crash, framework, releasePrefix, at)));
-                latest = ((RecordEvent.Outcome.Recorded) outcome).issue();
+                latest = outcome.fold(
+                        refused -> notRecorded(outcome),
+                        RecordEvent.Outcome.Recorded::issue,
+                        notFound -> notRecorded(outcome));
                 events[0]++;
             }
             issues.add(latest);
         }
+    }
+
+    private static Issue notRecorded(RecordEvent.Outcome outcome) {
+        throw new IllegalStateException("a demo event could not be recorded: " + outcome);
     }
 
     private CrashReport report(CrashTemplate crash, List<StackFrame> framework, String releasePrefix, Instant at) {

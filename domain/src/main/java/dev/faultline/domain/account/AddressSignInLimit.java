@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * At most {@code maxFailures} failed sign-ins per client address per {@code window}, across all accounts: the
@@ -78,12 +79,26 @@ public final class AddressSignInLimit {
 
     /** The answer to "may one more password be checked from this address now?". */
     public sealed interface Reservation {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Granted, R> granted, Function<Refused, R> refused);
+
         /** Yes; {@code failures} (which already counts this check) is to be stored. */
         record Granted(AddressFailures failures) implements Reservation {
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<Refused, R> refused) {
+                return granted.apply(this);
+            }
         }
 
         /** No: too many failures from this address until {@code until}; nothing changes. */
         record Refused(Instant until, Duration retryAfter) implements Reservation {
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Login throttling, per e-mail address. A streak of failures continues while each failure comes within
@@ -64,10 +65,9 @@ public final class SignInThrottle {
      * the streak that counts this check as a failure (and locks the address out if it is the last one allowed).
      */
     public Reservation reserve(EmailAddress email, Optional<FailedSignIns> streak, Instant now) {
-        if (check(streak, now) instanceof Decision.LockedOut locked) {
-            return new Reservation.Refused(locked.until(), locked.retryAfter());
-        }
-        return new Reservation.Granted(recordFailure(email, streak, now));
+        return check(streak, now).fold(
+                allowed -> new Reservation.Granted(recordFailure(email, streak, now)),
+                locked -> new Reservation.Refused(locked.until(), locked.retryAfter()));
     }
 
     /**
@@ -124,21 +124,49 @@ public final class SignInThrottle {
 
     /** The answer to "may one more password be checked for this address now?". */
     public sealed interface Reservation {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Granted, R> granted, Function<Refused, R> refused);
+
         /** Yes; {@code streak} (which already counts this check as a failure) is to be stored. */
         record Granted(FailedSignIns streak) implements Reservation {
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<Refused, R> refused) {
+                return granted.apply(this);
+            }
         }
 
         /** No: locked out until {@code until}; nothing changes. */
         record Refused(Instant until, Duration retryAfter) implements Reservation {
+            @Override
+            public <R> R fold(Function<Granted, R> granted, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 
     /** The throttle's answer to "may this address try now?". */
     public sealed interface Decision {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Allowed, R> allowed, Function<LockedOut, R> lockedOut);
+
         record Allowed() implements Decision {
+            @Override
+            public <R> R fold(Function<Allowed, R> allowed, Function<LockedOut, R> lockedOut) {
+                return allowed.apply(this);
+            }
         }
 
         record LockedOut(Instant until, Duration retryAfter) implements Decision {
+            @Override
+            public <R> R fold(Function<Allowed, R> allowed, Function<LockedOut, R> lockedOut) {
+                return lockedOut.apply(this);
+            }
         }
     }
 }

@@ -94,19 +94,21 @@ public class IssuesResource {
             problem = Optional.of("cursor".equals(e.field()) ? IssuesView.STALE_CURSOR : e.getMessage());
         }
         if (problem.isEmpty()) {
-            ListIssues.Outcome outcome = listIssues.listIssues(command);
-            if (outcome instanceof ListIssues.Outcome.Page page) {
-                return Pages.html(200, IssuesView.page(navigation, applications, filters, page.issues(),
-                        page.nextCursor().map(filters::nextPageLink))).build();
-            }
-            if (outcome instanceof ListIssues.Outcome.NotPermitted refused) {
-                throw notPermitted(refused.required());
-            }
-            problem = Optional.of(outcome instanceof ListIssues.Outcome.InvalidCursor
-                    ? IssuesView.STALE_CURSOR
-                    : IssuesView.UNKNOWN_APPLICATION);
+            return listIssues.listIssues(command).fold(
+                    refused -> {
+                        throw notPermitted(refused.required());
+                    },
+                    page -> Pages.html(200, IssuesView.page(navigation, applications, filters, page.issues(),
+                            page.nextCursor().map(filters::nextPageLink))).build(),
+                    notFound -> refused(navigation, applications, filters, IssuesView.UNKNOWN_APPLICATION),
+                    invalid -> refused(navigation, applications, filters, IssuesView.STALE_CURSOR));
         }
-        return Pages.html(400, IssuesView.refused(navigation, applications, filters, problem.get())).build();
+        return refused(navigation, applications, filters, problem.get());
+    }
+
+    private static Response refused(Navigation navigation, List<Application> applications,
+            IssuesView.Filters filters, String problem) {
+        return Pages.html(400, IssuesView.refused(navigation, applications, filters, problem)).build();
     }
 
     @GET
@@ -118,19 +120,25 @@ public class IssuesResource {
         }
         Navigation navigation = Navigation.of(signedIn.get());
         Optional<IssueId> issueId = issueId(id);
-        GetIssue.Outcome outcome = issueId.isEmpty() ? null
-                : getIssue.getIssue(new GetIssue.Command(actor(signedIn.get()), issueId.get()));
-        if (outcome instanceof GetIssue.Outcome.NotPermitted refused) {
-            throw notPermitted(refused.required());
+        if (issueId.isEmpty()) {
+            return issueNotFound(navigation);
         }
-        if (outcome instanceof GetIssue.Outcome.Found found) {
-            GetIssue.IssueDetails details = found.details();
-            Set<UserId> people = new HashSet<>();
-            details.issue().assignee().ifPresent(people::add);
-            details.notes().forEach(note -> people.add(note.author()));
-            return Pages.html(200, new IssueView(navigation, details, signedIn.get().user(),
-                    displayNames.displayNamesOf(people))).build();
-        }
+        return getIssue.getIssue(new GetIssue.Command(actor(signedIn.get()), issueId.get())).fold(
+                refused -> {
+                    throw notPermitted(refused.required());
+                },
+                found -> {
+                    GetIssue.IssueDetails details = found.details();
+                    Set<UserId> people = new HashSet<>();
+                    details.issue().assignee().ifPresent(people::add);
+                    details.notes().forEach(note -> people.add(note.author()));
+                    return Pages.html(200, new IssueView(navigation, details, signedIn.get().user(),
+                            displayNames.displayNamesOf(people))).build();
+                },
+                notFound -> issueNotFound(navigation));
+    }
+
+    private static Response issueNotFound(Navigation navigation) {
         return Pages.html(404, new IssueNotFoundView(navigation)).build();
     }
 
@@ -158,12 +166,11 @@ public class IssuesResource {
 
     /** The person's applications, for the filter form. */
     private List<Application> applications(Actor actor) {
-        ListApplications.Outcome outcome = listApplications.listApplications(new ListApplications.Command(actor));
-        if (outcome instanceof ListApplications.Outcome.NotPermitted refused) {
-            throw notPermitted(refused.required());
-        }
-        return ((ListApplications.Outcome.Listed) outcome).entries().stream()
-                .map(ListApplications.Entry::application).toList();
+        return listApplications.listApplications(new ListApplications.Command(actor)).fold(
+                listed -> listed.entries().stream().map(ListApplications.Entry::application).toList(),
+                refused -> {
+                    throw notPermitted(refused.required());
+                });
     }
 
     /**

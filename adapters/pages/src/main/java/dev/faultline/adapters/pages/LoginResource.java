@@ -96,31 +96,26 @@ public class LoginResource {
         } catch (InvalidValue e) {
             return again(400, csrf, destination, shownBack(email), e.getMessage() + ".");
         }
-        SignIn.Outcome outcome = signIn.signIn(command);
-        if (outcome instanceof SignIn.Outcome.Throttled throttled) {
-            return Pages.html(429, new LoginView(csrf, destination, email, tooManyAttempts(throttled.retryAfter())))
-                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, throttled.retryAfter().toSeconds()))
-                    .build();
-        }
-        if (outcome instanceof SignIn.Outcome.TooManyFromAddress fromAddress) {
-            return Pages.html(429, new LoginView(csrf, destination, email,
-                            tooManyFromAddress(fromAddress.retryAfter())))
-                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, fromAddress.retryAfter().toSeconds()))
-                    .build();
-        }
-        if (outcome instanceof SignIn.Outcome.Busy busy) {
-            return Pages.html(503, new LoginView(csrf, destination, email, BUSY))
-                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, busy.retryAfter().toSeconds()))
-                    .build();
-        }
-        if (!(outcome instanceof SignIn.Outcome.SignedIn signedIn)) {
-            return again(401, csrf, destination, email, WRONG_CREDENTIALS);
-        }
-        StartBrowserSession.Started started = startSession.start(new StartBrowserSession.Command(signedIn.userId(),
-                cookies.sessionSecret(headers.getCookies())));
-        return Response.seeOther(here(destination))
-                .header(HttpHeaders.SET_COOKIE, cookies.startSession(started.secret(), started.expiresAt()))
-                .build();
+        return signIn.signIn(command).fold(
+                signedIn -> {
+                    StartBrowserSession.Started started = startSession.start(new StartBrowserSession.Command(
+                            signedIn.userId(), cookies.sessionSecret(headers.getCookies())));
+                    return Response.seeOther(here(destination))
+                            .header(HttpHeaders.SET_COOKIE, cookies.startSession(started.secret(), started.expiresAt()))
+                            .build();
+                },
+                invalid -> again(401, csrf, destination, email, WRONG_CREDENTIALS),
+                throttled -> Pages.html(429, new LoginView(csrf, destination, email,
+                                tooManyAttempts(throttled.retryAfter())))
+                        .header(HttpHeaders.RETRY_AFTER, Math.max(1, throttled.retryAfter().toSeconds()))
+                        .build(),
+                fromAddress -> Pages.html(429, new LoginView(csrf, destination, email,
+                                tooManyFromAddress(fromAddress.retryAfter())))
+                        .header(HttpHeaders.RETRY_AFTER, Math.max(1, fromAddress.retryAfter().toSeconds()))
+                        .build(),
+                busy -> Pages.html(503, new LoginView(csrf, destination, email, BUSY))
+                        .header(HttpHeaders.RETRY_AFTER, Math.max(1, busy.retryAfter().toSeconds()))
+                        .build());
     }
 
     /**

@@ -28,10 +28,9 @@ public final class InMemoryAddressSignInFailures implements AddressSignInFailure
             AddressSignInLimit.Reservation[] decided = new AddressSignInLimit.Reservation[1];
             counts.compute(address, (key, current) -> {
                 decided[0] = decide.apply(Optional.ofNullable(current));
-                if (decided[0] instanceof AddressSignInLimit.Reservation.Granted granted) {
-                    return sameAddress(address, granted.failures());
-                }
-                return current;
+                return decided[0].fold(
+                        granted -> sameAddress(address, granted.failures()),
+                        refused -> current);
             });
             return decided[0];
         });

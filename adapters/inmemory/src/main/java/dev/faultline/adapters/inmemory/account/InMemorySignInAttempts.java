@@ -27,13 +27,15 @@ public final class InMemorySignInAttempts implements SignInAttempts {
             SignInThrottle.Reservation[] decided = new SignInThrottle.Reservation[1];
             streaks.compute(email, (key, current) -> {
                 decided[0] = decide.apply(Optional.ofNullable(current));
-                if (decided[0] instanceof SignInThrottle.Reservation.Granted granted) {
-                    if (!granted.streak().email().equals(email)) {
-                        throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
-                    }
-                    return granted.streak();
-                }
-                return current;
+                return decided[0].fold(
+                        granted -> {
+                            if (!granted.streak().email().equals(email)) {
+                                throw new IllegalArgumentException(
+                                        "a streak for " + email + " must stay with that address");
+                            }
+                            return granted.streak();
+                        },
+                        refused -> current);
             });
             return decided[0];
         });

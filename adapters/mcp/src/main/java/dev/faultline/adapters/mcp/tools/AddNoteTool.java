@@ -35,16 +35,15 @@ final class AddNoteTool extends FaultlineTool {
     ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
         AddNote.Outcome outcome = addNote.addNote(new AddNote.Command(actor, id, arguments.string(BODY)));
-        if (outcome instanceof AddNote.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof AddNote.Outcome.Added added) {
-            ObjectNode content = Schemas.JSON.objectNode();
-            content.set("note", NoteView.json(added.note(), actor.user()));
-            return ToolOutput.success(content, UntrustedText.under("note", NoteView.UNTRUSTED),
-                    "Added note " + added.note().id() + " to issue " + id + ".",
-                    NoteView.text(added.note(), actor.user()));
-        }
-        return ToolResult.error(NotFound.issue(id));
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                added -> {
+                    ObjectNode content = Schemas.JSON.objectNode();
+                    content.set("note", NoteView.json(added.note(), actor.user()));
+                    return ToolOutput.success(content, UntrustedText.under("note", NoteView.UNTRUSTED),
+                            "Added note " + added.note().id() + " to issue " + id + ".",
+                            NoteView.text(added.note(), actor.user()));
+                },
+                notFound -> ToolResult.error(NotFound.issue(id)));
     }
 }

@@ -38,26 +38,18 @@ final class AssignIssueTool extends FaultlineTool {
         Optional<String> given = arguments.optionalString(ASSIGNEE);
         Optional<MemberReference> assignee = given.map(AssignIssueTool::reference);
         AssignIssue.Outcome outcome = assignIssue.assignIssue(new AssignIssue.Command(actor, id, assignee));
-        if (outcome instanceof AssignIssue.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof AssignIssue.Outcome.Assigned assigned) {
-            return ChangedIssue.success("assigned", assigned.issue(),
-                    "Assigned issue " + id + " to " + given.orElseThrow() + ".");
-        }
-        if (outcome instanceof AssignIssue.Outcome.Unassigned unassigned) {
-            return ChangedIssue.success("unassigned", unassigned.issue(), "Unassigned issue " + id + ".");
-        }
-        if (outcome instanceof AssignIssue.Outcome.Unchanged) {
-            return ToolResult.error("Issue " + id + (given.isPresent() ? " is already assigned to " + given.get()
-                    : " is already unassigned") + "; nothing changed.");
-        }
-        if (outcome instanceof AssignIssue.Outcome.AssigneeNotAMember) {
-            return ToolResult.error("Invalid argument \"assignee\": no member of issue " + id + "'s application "
-                    + "is " + given.orElseThrow() + "; only members of the application can be assigned. "
-                    + "Nothing changed.");
-        }
-        return ToolResult.error(NotFound.issue(id));
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                assigned -> ChangedIssue.success("assigned", assigned.issue(),
+                        "Assigned issue " + id + " to " + given.orElseThrow() + "."),
+                unassigned -> ChangedIssue.success("unassigned", unassigned.issue(), "Unassigned issue " + id + "."),
+                unchanged -> ToolResult.error("Issue " + id + (given.isPresent()
+                        ? " is already assigned to " + given.get()
+                        : " is already unassigned") + "; nothing changed."),
+                notFound -> ToolResult.error(NotFound.issue(id)),
+                notAMember -> ToolResult.error("Invalid argument \"assignee\": no member of issue " + id
+                        + "'s application is " + given.orElseThrow()
+                        + "; only members of the application can be assigned. Nothing changed."));
     }
 
     private static MemberReference reference(String given) {

@@ -32,18 +32,15 @@ final class DeleteNoteTool extends FaultlineTool {
     ToolResult run(Actor actor, Arguments arguments) {
         NoteId id = NoteId.parse(arguments.string(NOTE_ID), NOTE_ID);
         DeleteNote.Outcome outcome = deleteNote.deleteNote(new DeleteNote.Command(actor, id));
-        if (outcome instanceof DeleteNote.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof DeleteNote.Outcome.Deleted) {
-            ObjectNode content = Schemas.JSON.objectNode();
-            content.put("deleted_note_id", id.toString());
-            return ToolOutput.success(content, List.of(), "Deleted note " + id + ".", "");
-        }
-        if (outcome instanceof DeleteNote.Outcome.NotTheAuthor) {
-            return ToolResult.error("Note " + id + " was written by someone else; you can delete only your own "
-                    + "notes. Nothing changed.");
-        }
-        return ToolResult.error(NotFound.note(id));
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                deleted -> {
+                    ObjectNode content = Schemas.JSON.objectNode();
+                    content.put("deleted_note_id", id.toString());
+                    return ToolOutput.success(content, List.of(), "Deleted note " + id + ".", "");
+                },
+                notFound -> ToolResult.error(NotFound.note(id)),
+                notTheAuthor -> ToolResult.error("Note " + id + " was written by someone else; you can delete "
+                        + "only your own notes. Nothing changed."));
     }
 }

@@ -39,13 +39,13 @@ final class GetEventTool extends FaultlineTool {
     ToolResult run(Actor actor, Arguments arguments) {
         EventId id = EventId.parse(arguments.string(EVENT_ID), EVENT_ID);
         GetEvent.Outcome outcome = getEvent.getEvent(new GetEvent.Command(actor, id));
-        if (outcome instanceof GetEvent.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof GetEvent.Outcome.NotFound) {
-            return ToolResult.error(NotFound.event(id));
-        }
-        GetEvent.Outcome.Found found = (GetEvent.Outcome.Found) outcome;
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                found -> found(id, found),
+                notFound -> ToolResult.error(NotFound.event(id)));
+    }
+
+    private static ToolResult found(EventId id, GetEvent.Outcome.Found found) {
         ObjectNode content = Schemas.JSON.objectNode();
         content.set("event", EventView.json(found.event()));
         content.set("issue", IssueView.json(found.issue()));

@@ -51,13 +51,13 @@ final class GetIssueTool extends FaultlineTool {
     ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
         GetIssue.Outcome outcome = getIssue.getIssue(new GetIssue.Command(actor, id));
-        if (outcome instanceof GetIssue.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof GetIssue.Outcome.NotFound) {
-            return ToolResult.error(NotFound.issue(id));
-        }
-        GetIssue.IssueDetails details = ((GetIssue.Outcome.Found) outcome).details();
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                found -> found(actor, id, found.details()),
+                notFound -> ToolResult.error(NotFound.issue(id)));
+    }
+
+    private ToolResult found(Actor actor, IssueId id, GetIssue.IssueDetails details) {
         Application application = details.application();
         String webUrl = issuer + "/issues/" + id;
 

@@ -31,10 +31,12 @@ final class ListApplicationsTool extends FaultlineTool {
     @Override
     ToolResult run(Actor actor, Arguments arguments) {
         ListApplications.Outcome outcome = listApplications.listApplications(new ListApplications.Command(actor));
-        if (outcome instanceof ListApplications.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        List<ListApplications.Entry> entries = ((ListApplications.Outcome.Listed) outcome).entries();
+        return outcome.fold(
+                listed -> listed(listed.entries()),
+                refused -> notPermitted(refused.required()));
+    }
+
+    private static ToolResult listed(List<ListApplications.Entry> entries) {
         ObjectNode content = Schemas.JSON.objectNode();
         ArrayNode list = content.putArray("applications");
         entries.forEach(entry -> list.add(ApplicationView.json(entry.application(), entry.role())));

@@ -43,16 +43,15 @@ final class ListEventsTool extends FaultlineTool {
         IssueId id = arguments.issueId();
         ListEvents.Outcome outcome = listEvents.listEvents(
                 new ListEvents.Command(actor, id, arguments.limit(), arguments.cursor()));
-        if (outcome instanceof ListEvents.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof ListEvents.Outcome.IssueNotFound) {
-            return ToolResult.error(NotFound.issue(id));
-        }
-        if (outcome instanceof ListEvents.Outcome.InvalidCursor invalid) {
-            return ToolResult.error("Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done.");
-        }
-        ListEvents.Outcome.Page page = (ListEvents.Outcome.Page) outcome;
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                page -> page(id, page),
+                notFound -> ToolResult.error(NotFound.issue(id)),
+                invalid -> ToolResult.error(
+                        "Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done."));
+    }
+
+    private static ToolResult page(IssueId id, ListEvents.Outcome.Page page) {
         ObjectNode content = Schemas.JSON.objectNode();
         content.put("issue_id", id.toString());
         ArrayNode events = content.putArray("events");

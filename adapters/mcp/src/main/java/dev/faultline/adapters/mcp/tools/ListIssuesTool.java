@@ -70,16 +70,15 @@ final class ListIssuesTool extends FaultlineTool {
                 arguments.optionalString("status").map(IssueStatus::parse), arguments.optionalString("query"),
                 arguments.optionalInstant("since"), arguments.optionalInstant("until"), SORTS.get(sortName),
                 arguments.limit(), arguments.cursor()));
-        if (outcome instanceof ListIssues.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof ListIssues.Outcome.ApplicationNotFound) {
-            return ToolResult.error(NotFound.application(arguments.string(APPLICATION)));
-        }
-        if (outcome instanceof ListIssues.Outcome.InvalidCursor invalid) {
-            return ToolResult.error("Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done.");
-        }
-        ListIssues.Outcome.Page page = (ListIssues.Outcome.Page) outcome;
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                page -> page(sortName, page),
+                notFound -> ToolResult.error(NotFound.application(arguments.string(APPLICATION))),
+                invalid -> ToolResult.error(
+                        "Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done."));
+    }
+
+    private static ToolResult page(String sortName, ListIssues.Outcome.Page page) {
         ObjectNode content = Schemas.JSON.objectNode();
         ArrayNode issues = content.putArray("issues");
         page.issues().forEach(issue -> issues.add(IssueView.json(issue)));

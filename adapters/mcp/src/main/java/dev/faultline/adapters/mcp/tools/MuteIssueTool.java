@@ -47,17 +47,12 @@ final class MuteIssueTool extends FaultlineTool {
             rule = new MuteRule.Forever();
         }
         MuteIssue.Outcome outcome = muteIssue.muteIssue(new MuteIssue.Command(actor, id, rule));
-        if (outcome instanceof MuteIssue.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof MuteIssue.Outcome.Muted muted) {
-            return ChangedIssue.success("muted", muted.issue(), "Muted issue " + id + ".");
-        }
-        if (outcome instanceof MuteIssue.Outcome.UntilTimeNotInFuture past) {
-            return ToolResult.error("Invalid argument \"until\": " + past.until() + " is not in the future (it is "
-                    + "now " + past.now() + "); give a later time, or use \"events\" or \"forever\". Nothing "
-                    + "changed.");
-        }
-        return ToolResult.error(NotFound.issue(id));
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                muted -> ChangedIssue.success("muted", muted.issue(), "Muted issue " + id + "."),
+                past -> ToolResult.error("Invalid argument \"until\": " + past.until() + " is not in the future (it "
+                        + "is now " + past.now() + "); give a later time, or use \"events\" or \"forever\". Nothing "
+                        + "changed."),
+                notFound -> ToolResult.error(NotFound.issue(id)));
     }
 }

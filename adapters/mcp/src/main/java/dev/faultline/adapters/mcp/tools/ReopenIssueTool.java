@@ -26,15 +26,10 @@ final class ReopenIssueTool extends FaultlineTool {
     ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
         ReopenIssue.Outcome outcome = reopenIssue.reopenIssue(new ReopenIssue.Command(actor, id));
-        if (outcome instanceof ReopenIssue.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof ReopenIssue.Outcome.Reopened reopened) {
-            return ChangedIssue.success("reopened", reopened.issue(), "Reopened issue " + id + ".");
-        }
-        if (outcome instanceof ReopenIssue.Outcome.AlreadyUnresolved) {
-            return ToolResult.error("Issue " + id + " is already unresolved; nothing changed.");
-        }
-        return ToolResult.error(NotFound.issue(id));
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                reopened -> ChangedIssue.success("reopened", reopened.issue(), "Reopened issue " + id + "."),
+                already -> ToolResult.error("Issue " + id + " is already unresolved; nothing changed."),
+                notFound -> ToolResult.error(NotFound.issue(id)));
     }
 }

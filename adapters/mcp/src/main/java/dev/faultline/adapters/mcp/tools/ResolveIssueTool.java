@@ -26,15 +26,10 @@ final class ResolveIssueTool extends FaultlineTool {
     ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
         ResolveIssue.Outcome outcome = resolveIssue.resolveIssue(new ResolveIssue.Command(actor, id));
-        if (outcome instanceof ResolveIssue.Outcome.NotPermitted refused) {
-            return notPermitted(refused.required());
-        }
-        if (outcome instanceof ResolveIssue.Outcome.Resolved resolved) {
-            return ChangedIssue.success("resolved", resolved.issue(), "Resolved issue " + id + ".");
-        }
-        if (outcome instanceof ResolveIssue.Outcome.AlreadyResolved) {
-            return ToolResult.error("Issue " + id + " is already resolved; nothing changed.");
-        }
-        return ToolResult.error(NotFound.issue(id));
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                resolved -> ChangedIssue.success("resolved", resolved.issue(), "Resolved issue " + id + "."),
+                already -> ToolResult.error("Issue " + id + " is already resolved; nothing changed."),
+                notFound -> ToolResult.error(NotFound.issue(id)));
     }
 }

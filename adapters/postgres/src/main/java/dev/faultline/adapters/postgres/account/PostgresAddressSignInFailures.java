@@ -42,10 +42,13 @@ public final class PostgresAddressSignInFailures implements AddressSignInFailure
             while (true) {
                 Optional<AddressFailures> current = select(handle, address, true);
                 AddressSignInLimit.Reservation reservation = decide.apply(current);
-                if (!(reservation instanceof AddressSignInLimit.Reservation.Granted granted)) {
+                Optional<AddressFailures> granted = reservation.fold(
+                        g -> Optional.of(g.failures()),
+                        refused -> Optional.empty());
+                if (granted.isEmpty()) {
                     return reservation;
                 }
-                AddressFailures next = sameAddress(address, granted.failures());
+                AddressFailures next = sameAddress(address, granted.get());
                 if (current.isPresent()) {
                     update(handle, next);
                     return reservation;

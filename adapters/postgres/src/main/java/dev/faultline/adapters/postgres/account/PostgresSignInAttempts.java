@@ -46,10 +46,13 @@ public final class PostgresSignInAttempts implements SignInAttempts {
             while (true) {
                 Optional<FailedSignIns> current = select(handle, email, true);
                 SignInThrottle.Reservation reservation = decide.apply(current);
-                if (!(reservation instanceof SignInThrottle.Reservation.Granted granted)) {
+                Optional<FailedSignIns> granted = reservation.fold(
+                        g -> Optional.of(g.streak()),
+                        refused -> Optional.empty());
+                if (granted.isEmpty()) {
                     return reservation;
                 }
-                FailedSignIns updated = granted.streak();
+                FailedSignIns updated = granted.get();
                 if (!updated.email().equals(email)) {
                     throw new IllegalArgumentException("a streak for " + email + " must stay with that address");
                 }

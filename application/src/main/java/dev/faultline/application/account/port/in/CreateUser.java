@@ -5,6 +5,7 @@ import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Create an account that can sign in with an e-mail address and a password. */
 public interface CreateUser {
@@ -37,10 +38,24 @@ public interface CreateUser {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Created, R> created, Function<EmailTaken, R> emailTaken);
+
         record Created(UserId userId, EmailAddress email) implements Outcome {
+            @Override
+            public <R> R fold(Function<Created, R> created, Function<EmailTaken, R> emailTaken) {
+                return created.apply(this);
+            }
         }
 
         record EmailTaken(EmailAddress email) implements Outcome {
+            @Override
+            public <R> R fold(Function<Created, R> created, Function<EmailTaken, R> emailTaken) {
+                return emailTaken.apply(this);
+            }
         }
     }
 }

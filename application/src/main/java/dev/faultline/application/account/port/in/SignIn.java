@@ -8,6 +8,7 @@ import dev.faultline.domain.shared.InvalidValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Check an e-mail address and password. A wrong password and an unknown address are indistinguishable, in
@@ -45,15 +46,45 @@ public interface SignIn {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<SignedIn, R> signedIn, Function<InvalidCredentials, R> invalidCredentials,
+                Function<Throttled, R> throttled, Function<TooManyFromAddress, R> tooManyFromAddress,
+                Function<Busy, R> busy);
+
         record SignedIn(UserId userId, EmailAddress email, DisplayName displayName) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<SignedIn, R> signedIn, Function<InvalidCredentials, R> invalidCredentials,
+                    Function<Throttled, R> throttled, Function<TooManyFromAddress, R> tooManyFromAddress,
+                    Function<Busy, R> busy) {
+                return signedIn.apply(this);
+            }
         }
 
         /** Wrong password or unknown address: deliberately the same answer. */
         record InvalidCredentials() implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<SignedIn, R> signedIn, Function<InvalidCredentials, R> invalidCredentials,
+                    Function<Throttled, R> throttled, Function<TooManyFromAddress, R> tooManyFromAddress,
+                    Function<Busy, R> busy) {
+                return invalidCredentials.apply(this);
+            }
         }
 
         /** Too many failures: the password was not checked. Try again after {@code retryAfter}. */
         record Throttled(Instant until, Duration retryAfter) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<SignedIn, R> signedIn, Function<InvalidCredentials, R> invalidCredentials,
+                    Function<Throttled, R> throttled, Function<TooManyFromAddress, R> tooManyFromAddress,
+                    Function<Busy, R> busy) {
+                return throttled.apply(this);
+            }
         }
 
         /**
@@ -61,6 +92,13 @@ public interface SignIn {
          * checked. Try again after {@code retryAfter}.
          */
         record TooManyFromAddress(Instant until, Duration retryAfter) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<SignedIn, R> signedIn, Function<InvalidCredentials, R> invalidCredentials,
+                    Function<Throttled, R> throttled, Function<TooManyFromAddress, R> tooManyFromAddress,
+                    Function<Busy, R> busy) {
+                return tooManyFromAddress.apply(this);
+            }
         }
 
         /**
@@ -68,6 +106,13 @@ public interface SignIn {
          * nothing changed. Try again after {@code retryAfter}.
          */
         record Busy(Duration retryAfter) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<SignedIn, R> signedIn, Function<InvalidCredentials, R> invalidCredentials,
+                    Function<Throttled, R> throttled, Function<TooManyFromAddress, R> tooManyFromAddress,
+                    Function<Busy, R> busy) {
+                return busy.apply(this);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Note;
 import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Write a note on an issue. */
 public interface AddNote {
@@ -23,14 +24,40 @@ public interface AddNote {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Added, R> added,
+                Function<IssueNotFound, R> issueNotFound);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Added, R> added,
+                    Function<IssueNotFound, R> issueNotFound) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Added(Note note) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Added, R> added,
+                    Function<IssueNotFound, R> issueNotFound) {
+                return added.apply(this);
+            }
         }
 
         record IssueNotFound(IssueId issueId) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Added, R> added,
+                    Function<IssueNotFound, R> issueNotFound) {
+                return issueNotFound.apply(this);
+            }
         }
     }
 }

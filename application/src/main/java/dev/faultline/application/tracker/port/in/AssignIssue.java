@@ -8,6 +8,7 @@ import dev.faultline.domain.tracker.MemberReference;
 import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Assign an issue to a member of its application, named by user id or e-mail address, or unassign it (empty
@@ -34,21 +35,65 @@ public interface AssignIssue {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged, Function<NotFound, R> notFound,
+                Function<AssigneeNotAMember, R> assigneeNotAMember);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                    Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged,
+                    Function<NotFound, R> notFound, Function<AssigneeNotAMember, R> assigneeNotAMember) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Assigned(Issue issue) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                    Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged,
+                    Function<NotFound, R> notFound, Function<AssigneeNotAMember, R> assigneeNotAMember) {
+                return assigned.apply(this);
+            }
         }
 
         record Unassigned(Issue issue) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                    Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged,
+                    Function<NotFound, R> notFound, Function<AssigneeNotAMember, R> assigneeNotAMember) {
+                return unassigned.apply(this);
+            }
         }
 
         /** Already so; nothing changed. */
         record Unchanged(Issue issue) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                    Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged,
+                    Function<NotFound, R> notFound, Function<AssigneeNotAMember, R> assigneeNotAMember) {
+                return unchanged.apply(this);
+            }
         }
 
         record NotFound(IssueId issueId) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                    Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged,
+                    Function<NotFound, R> notFound, Function<AssigneeNotAMember, R> assigneeNotAMember) {
+                return notFound.apply(this);
+            }
         }
 
         /**
@@ -56,6 +101,13 @@ public interface AssignIssue {
          * the same answer); nothing changed.
          */
         record AssigneeNotAMember(MemberReference assignee) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Assigned, R> assigned,
+                    Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged,
+                    Function<NotFound, R> notFound, Function<AssigneeNotAMember, R> assigneeNotAMember) {
+                return assigneeNotAMember.apply(this);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Permission;
 import dev.faultline.domain.tracker.Platform;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Create an application; its creator becomes its owner. */
 public interface CreateApplication {
@@ -29,18 +30,50 @@ public interface CreateApplication {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Created, R> created, Function<SlugTaken, R> slugTaken,
+                Function<UnknownActor, R> unknownActor);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Created, R> created,
+                    Function<SlugTaken, R> slugTaken, Function<UnknownActor, R> unknownActor) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Created(Application application) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Created, R> created,
+                    Function<SlugTaken, R> slugTaken, Function<UnknownActor, R> unknownActor) {
+                return created.apply(this);
+            }
         }
 
         record SlugTaken(ApplicationSlug slug) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Created, R> created,
+                    Function<SlugTaken, R> slugTaken, Function<UnknownActor, R> unknownActor) {
+                return slugTaken.apply(this);
+            }
         }
 
         /** The actor is not a known user. */
         record UnknownActor(UserId actor) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Created, R> created,
+                    Function<SlugTaken, R> slugTaken, Function<UnknownActor, R> unknownActor) {
+                return unknownActor.apply(this);
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.faultline.domain.tracker.Permission;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** One issue in full: its state, its latest event with the stack trace, recent event ids and its notes. */
 public interface GetIssue {
@@ -42,14 +43,35 @@ public interface GetIssue {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<NotPermitted, R> notPermitted, Function<Found, R> found, Function<NotFound, R> notFound);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Found, R> found, Function<NotFound, R> notFound) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Found(IssueDetails details) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Found, R> found, Function<NotFound, R> notFound) {
+                return found.apply(this);
+            }
         }
 
         record NotFound(IssueId issueId) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Found, R> found, Function<NotFound, R> notFound) {
+                return notFound.apply(this);
+            }
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.Membership;
 import dev.faultline.domain.tracker.Role;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Makes a person a member of an application on the operator's authority (the command line runs with shell
@@ -24,16 +25,48 @@ public interface GrantMembership {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Granted, R> granted, Function<ApplicationNotFound, R> applicationNotFound,
+                Function<UserNotFound, R> userNotFound, Function<AlreadyMember, R> alreadyMember);
+
         record Granted(Application application, Membership membership) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<ApplicationNotFound, R> applicationNotFound,
+                    Function<UserNotFound, R> userNotFound, Function<AlreadyMember, R> alreadyMember) {
+                return granted.apply(this);
+            }
         }
 
         record ApplicationNotFound(ApplicationSlug slug) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<ApplicationNotFound, R> applicationNotFound,
+                    Function<UserNotFound, R> userNotFound, Function<AlreadyMember, R> alreadyMember) {
+                return applicationNotFound.apply(this);
+            }
         }
 
         record UserNotFound(EmailAddress email) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<ApplicationNotFound, R> applicationNotFound,
+                    Function<UserNotFound, R> userNotFound, Function<AlreadyMember, R> alreadyMember) {
+                return userNotFound.apply(this);
+            }
         }
 
         record AlreadyMember(Application application, EmailAddress email) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<ApplicationNotFound, R> applicationNotFound,
+                    Function<UserNotFound, R> userNotFound, Function<AlreadyMember, R> alreadyMember) {
+                return alreadyMember.apply(this);
+            }
         }
     }
 }

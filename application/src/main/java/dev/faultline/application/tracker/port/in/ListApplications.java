@@ -6,6 +6,7 @@ import dev.faultline.domain.tracker.Permission;
 import dev.faultline.domain.tracker.Role;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** The applications the actor is a member of, by name, with the actor's role in each. */
 public interface ListApplications {
@@ -24,8 +25,19 @@ public interface ListApplications {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Listed, R> listed, Function<NotPermitted, R> notPermitted);
+
         /** By name. */
         record Listed(List<Entry> entries) implements Outcome {
+            @Override
+            public <R> R fold(Function<Listed, R> listed, Function<NotPermitted, R> notPermitted) {
+                return listed.apply(this);
+            }
+
             public Listed {
                 entries = List.copyOf(entries);
             }
@@ -33,6 +45,10 @@ public interface ListApplications {
 
         /** The actor lacks {@code required} (e.g. a token without read access); nothing was looked at. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(Function<Listed, R> listed, Function<NotPermitted, R> notPermitted) {
+                return notPermitted.apply(this);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.faultline.domain.tracker.Permission;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The events of one issue, newest first, paged with an opaque cursor. */
 public interface ListEvents {
@@ -29,20 +30,53 @@ public interface ListEvents {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                Function<IssueNotFound, R> issueNotFound, Function<InvalidCursor, R> invalidCursor);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<IssueNotFound, R> issueNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Page(List<Event> events, Optional<String> nextCursor) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<IssueNotFound, R> issueNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return page.apply(this);
+            }
+
             public Page {
                 events = List.copyOf(events);
             }
         }
 
         record IssueNotFound(IssueId issueId) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<IssueNotFound, R> issueNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return issueNotFound.apply(this);
+            }
         }
 
         record InvalidCursor(String reason) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<IssueNotFound, R> issueNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return invalidCursor.apply(this);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * List issues of the actor's applications (or one of them, named by id or slug), filtered, sorted (descending)
@@ -96,12 +97,33 @@ public interface ListIssues {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                Function<ApplicationNotFound, R> applicationNotFound, Function<InvalidCursor, R> invalidCursor);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<ApplicationNotFound, R> applicationNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return notPermitted.apply(this);
+            }
         }
 
         /** Issues as seen now (a lapsed until-time mute reads unresolved); a next cursor when more follow. */
         record Page(List<Issue> issues, Optional<String> nextCursor) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<ApplicationNotFound, R> applicationNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return page.apply(this);
+            }
+
             public Page {
                 issues = List.copyOf(issues);
             }
@@ -109,9 +131,21 @@ public interface ListIssues {
 
         /** No application of the actor's is named so (none is, or it is someone else's: the same answer). */
         record ApplicationNotFound(ApplicationReference reference) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<ApplicationNotFound, R> applicationNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return applicationNotFound.apply(this);
+            }
         }
 
         record InvalidCursor(String reason) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Page, R> page,
+                    Function<ApplicationNotFound, R> applicationNotFound, Function<InvalidCursor, R> invalidCursor) {
+                return invalidCursor.apply(this);
+            }
         }
     }
 }

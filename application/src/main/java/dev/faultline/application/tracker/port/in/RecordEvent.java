@@ -7,6 +7,7 @@ import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Ingest one crash report into an application: it joins the issue with the same fingerprint, or opens a new
@@ -36,14 +37,40 @@ public interface RecordEvent {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Recorded, R> recorded,
+                Function<ApplicationNotFound, R> applicationNotFound);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Recorded, R> recorded,
+                    Function<ApplicationNotFound, R> applicationNotFound) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Recorded(Issue issue, Event event, Effect effect) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Recorded, R> recorded,
+                    Function<ApplicationNotFound, R> applicationNotFound) {
+                return recorded.apply(this);
+            }
         }
 
         record ApplicationNotFound(ApplicationId applicationId) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Recorded, R> recorded,
+                    Function<ApplicationNotFound, R> applicationNotFound) {
+                return applicationNotFound.apply(this);
+            }
         }
     }
 }

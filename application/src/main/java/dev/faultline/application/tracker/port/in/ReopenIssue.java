@@ -5,6 +5,7 @@ import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Permission;
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Reopen a resolved or muted issue. */
 public interface ReopenIssue {
@@ -21,18 +22,50 @@ public interface ReopenIssue {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<NotPermitted, R> notPermitted, Function<Reopened, R> reopened,
+                Function<AlreadyUnresolved, R> alreadyUnresolved, Function<NotFound, R> notFound);
+
         /** The actor lacks {@code required} (e.g. a read-only token); nothing was looked at or changed. */
         record NotPermitted(Permission required) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Reopened, R> reopened,
+                    Function<AlreadyUnresolved, R> alreadyUnresolved, Function<NotFound, R> notFound) {
+                return notPermitted.apply(this);
+            }
         }
 
         record Reopened(Issue issue) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Reopened, R> reopened,
+                    Function<AlreadyUnresolved, R> alreadyUnresolved, Function<NotFound, R> notFound) {
+                return reopened.apply(this);
+            }
         }
 
         /** Nothing changed. */
         record AlreadyUnresolved(Issue issue) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Reopened, R> reopened,
+                    Function<AlreadyUnresolved, R> alreadyUnresolved, Function<NotFound, R> notFound) {
+                return alreadyUnresolved.apply(this);
+            }
         }
 
         record NotFound(IssueId issueId) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<NotPermitted, R> notPermitted, Function<Reopened, R> reopened,
+                    Function<AlreadyUnresolved, R> alreadyUnresolved, Function<NotFound, R> notFound) {
+                return notFound.apply(this);
+            }
         }
     }
 }
