@@ -18,7 +18,7 @@ record Layout(String root, List<String> drivingSurfaces, String sharedSupport, L
      * HTTP support module they share, and the driven adapters behind outbound ports. A new adapter must be named
      * here ({@code ArchitectureRules.everyAdapterHasAKind}), which decides the rules that hold it.
      */
-    static final Layout PRODUCTION = new Layout("dev.faultline", List.of("oauth", "mcp", "pages"), "http",
+    static final Layout PRODUCTION = new Layout("dev.faultline", List.of("oauth", "mcp", "pages", "ingest"), "http",
             List.of("postgres", "inmemory", "crypto", "clientmetadata"));
 
     /** Root of all test fixtures; production imports exclude it. */
