@@ -86,7 +86,6 @@ final class EnvelopeReader {
                         + "\" item, before its " + header.length().getAsLong() + " bytes of payload");
             }
             ended = true;
-            return Optional.of(header);
         }
         pending = header;
         return Optional.of(header);
