@@ -23,7 +23,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void createsAUserWithAGeneratedPasswordShownOnce() {
+    void creates_a_user_with_a_generated_password_shown_once() {
         CommandLine.Result result = CommandLine.run("user", "create", "--email", "Ops@Example.com", "--name", "Olive", config);
 
         assertThat(result.succeeded()).as(result.err()).isTrue();
@@ -34,7 +34,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void refusesBadOrDuplicateUsersAndWritesNothing() {
+    void refuses_bad_or_duplicate_users_and_writes_nothing() {
         CommandLine.run("user", "create", "--email", "ops@example.com", "--name", "Olive", config);
 
         CommandLine.Result duplicate = CommandLine.run("user", "create", "--email", "OPS@example.com", "--name", "Other", config);
@@ -51,7 +51,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void createsApplicationsForAnOwnerAndAddsMembers() {
+    void creates_applications_for_an_owner_and_adds_members() {
         CommandLine.run("user", "create", "--email", "owner@example.com", "--name", "Owner", config);
         CommandLine.run("user", "create", "--email", "dev@example.com", "--name", "Dev", config);
 
@@ -68,7 +68,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void refusesBadApplicationsAndMembershipsWithoutChangingAnything() {
+    void refuses_bad_applications_and_memberships_without_changing_anything() {
         CommandLine.run("user", "create", "--email", "owner@example.com", "--name", "Owner", config);
         CommandLine.run("application", "create", "--name", "Billing", "--slug", "billing", "--platform", "python",
                 "--owner", "owner@example.com", config);
@@ -91,7 +91,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void seedsDemoDataOnceAndKeepsTheLoginForTheBanner() throws Exception {
+    void seeds_demo_data_once_and_keeps_the_login_for_the_banner() throws Exception {
         CommandLine.Result first = CommandLine.run("demo", config);
         CommandLine.Result second = CommandLine.run("demo", config);
 
@@ -110,7 +110,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void createsAPersonalTokenShownOnceAndStoresOnlyItsHash() {
+    void creates_a_personal_token_shown_once_and_stores_only_its_hash() {
         CommandLine.run("user", "create", "--email", "bot@example.com", "--name", "Bot", config);
 
         CommandLine.Result result = CommandLine.run("token", "create", "--email", "bot@example.com", "--title", "CI bot",
@@ -134,7 +134,7 @@ class CliCommandsTest {
     }
 
     @Test
-    void purgesOnceAndReportsWhatItRemoved() {
+    void purges_once_and_reports_what_it_removed() {
         CommandLine.Result result = CommandLine.run("purge", config);
 
         assertThat(result.succeeded()).as(result.err()).isTrue();

@@ -13,7 +13,7 @@ class DbCommandTest {
     Path directory;
 
     @Test
-    void migratesAnEmptyDatabaseAndThenHasNothingLeftToDo() {
+    void migrates_an_empty_database_and_then_has_nothing_left_to_do() {
         Path config = TestFaultline.configFile(directory, TestDatabases.freshEmpty());
 
         CommandLine.Result first = CommandLine.run("db", "migrate", config.toString());
@@ -25,7 +25,7 @@ class DbCommandTest {
     }
 
     @Test
-    void refusesAnUnknownActionWithUsageAndFailure() {
+    void refuses_an_unknown_action_with_usage_and_failure() {
         Path config = TestFaultline.configFile(directory, TestDatabases.freshEmpty());
 
         CommandLine.Result result = CommandLine.run("db", "drop", config.toString());
@@ -35,7 +35,7 @@ class DbCommandTest {
     }
 
     @Test
-    void refusesAnUnusableConfigurationBeforeTouchingAnything() {
+    void refuses_an_unusable_configuration_before_touching_anything() {
         Path config = TestFaultline.configFile(directory, TestDatabases.freshEmpty());
         CommandLine.Result result = CommandLine.run("db", "migrate", directory.resolve("missing.yml").toString());
 

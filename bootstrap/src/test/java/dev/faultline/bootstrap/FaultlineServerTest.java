@@ -19,7 +19,7 @@ class FaultlineServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void reportsHealthyWithTheDatabaseOnTheAdminPort() throws Exception {
+    void reports_healthy_with_the_database_on_the_admin_port() throws Exception {
         HttpResponse<String> health = http.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + APP.getAdminPort() + "/healthcheck")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -29,7 +29,7 @@ class FaultlineServerTest {
     }
 
     @Test
-    void migratesTheSchemaAtStart() {
+    void migrates_the_schema_at_start() {
         Faultline faultline = ((FaultlineApplication) APP.getApplication()).faultline();
         int users = faultline.database().jdbi().withHandle(h ->
                 h.createQuery("SELECT count(*) FROM users").mapTo(Integer.class).one());

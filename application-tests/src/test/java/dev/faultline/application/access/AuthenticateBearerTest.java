@@ -29,7 +29,7 @@ class AuthenticateBearerTest {
     private final Client claude = h.registerPublic("Claude", LOOPBACK);
 
     @Test
-    void anAccessTokenOfAnActiveChainAuthenticatesItsUserWithItsScopes() {
+    void an_access_token_of_an_active_chain_authenticates_its_user_with_its_scopes() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, "mcp:read mcp:write");
 
         AuthenticateBearer.Caller caller = authenticated(authenticate.authenticate(tokens.accessToken()));
@@ -41,7 +41,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void revokingTheIntegrationRefusesItsAccessTokenAtOnce() {
+    void revoking_the_integration_refuses_its_access_token_at_once() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
         h.revokeIntegration.revoke(h.alice, claude.id());
 
@@ -49,7 +49,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void refreshTokenReuseRevokesTheChainAndTheAccessTokenIssuedLast() {
+    void refresh_token_reuse_revokes_the_chain_and_the_access_token_issued_last() {
         TokenOutcome.Tokens first = h.tokensFor(claude, LOOPBACK, null);
         TokenOutcome.Tokens second = issued(h.refresh(claude, first.refreshToken(), null));
         h.clock.advance(h.policy.refreshReuseGrace());
@@ -60,7 +60,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void expiredForeignAndUnknownTokensAreRefusedWithAReason() {
+    void expired_foreign_and_unknown_tokens_are_refused_with_a_reason() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
         AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
         String foreign = h.codec.encode(new AccessTokenClaims(claims.issuer(), claims.subject(),
@@ -75,7 +75,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void aChainsLastUseIsRecordedCheaply() {
+    void a_chains_last_use_is_recorded_cheaply() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
         Instant firstUse = h.clock.instant();
         authenticate.authenticate(tokens.accessToken());
@@ -89,7 +89,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void personalTokensAuthenticateThroughTheSameDoor() {
+    void personal_tokens_authenticate_through_the_same_door() {
         CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, h.grantLocks, new SequentialSecrets(), h.transactions, h.clock)
                 .create(CreatePersonalToken.Command.of(h.alice, "scripts", "mcp:read", null));
 
@@ -104,7 +104,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void unknownRevokedAndExpiredPersonalTokensAreRefusedAlikeAndOnlyOAuthCallersCanStepUp() {
+    void unknown_revoked_and_expired_personal_tokens_are_refused_alike_and_only_o_auth_callers_can_step_up() {
         SequentialSecrets secrets = new SequentialSecrets();
         CreatePersonalTokenService create = new CreatePersonalTokenService(personalStore, h.grantLocks, secrets, h.transactions, h.clock);
         CreatePersonalToken.Created revoked = create.create(CreatePersonalToken.Command.of(h.alice, "r", "mcp:read", null));
@@ -126,7 +126,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void anAccessTokenClaimingMoreThanItsGrantGetsOnlyWhatTheGrantHolds() {
+    void an_access_token_claiming_more_than_its_grant_gets_only_what_the_grant_holds() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, "mcp:read");
         AccessTokenClaims claims = h.codec.claimsOf(tokens.accessToken());
         String forged = h.codec.encode(new AccessTokenClaims(claims.issuer(), claims.subject(), claims.audience(),
@@ -140,7 +140,7 @@ class AuthenticateBearerTest {
     }
 
     @Test
-    void theUrlFormTakesPersonalTokensOnly() {
+    void the_url_form_takes_personal_tokens_only() {
         TokenOutcome.Tokens tokens = h.tokensFor(claude, LOOPBACK, null);
         CreatePersonalToken.Created created = new CreatePersonalTokenService(personalStore, h.grantLocks, new SequentialSecrets(), h.transactions, h.clock)
                 .create(CreatePersonalToken.Command.of(h.alice, "scripts", "mcp:read", null));

@@ -49,7 +49,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void aStartedSessionResolvesToItsUserWithACsrfTokenBoundToIt() {
+    void a_started_session_resolves_to_its_user_with_a_csrf_token_bound_to_it() {
         StartBrowserSession.Started started = signIn();
 
         ResolveBrowserSession.Outcome.SignedIn who = signedIn(started.secret());
@@ -65,7 +65,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void missingMalformedAndUnknownSecretsAreNotSignedIn() {
+    void missing_malformed_and_unknown_secrets_are_not_signed_in() {
         signIn();
         for (String secret : new String[] {null, "", "garbage", "flt_ses_unknown", "flt_ses_" + "x".repeat(300)}) {
             assertThat(resolve.resolve(secret)).as(String.valueOf(secret))
@@ -74,7 +74,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void signingInAgainEndsThePreviousSessionOfThatBrowser() {
+    void signing_in_again_ends_the_previous_session_of_that_browser() {
         StartBrowserSession.Started first = signIn();
 
         StartBrowserSession.Started second = start.start(
@@ -87,7 +87,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void endingASessionSignsOutAtOnceAndIsIdempotent() {
+    void ending_a_session_signs_out_at_once_and_is_idempotent() {
         StartBrowserSession.Started started = signIn();
 
         assertThat(end.end(started.secret())).isEqualTo(new EndBrowserSession.Outcome.Ended(started.sessionId()));
@@ -97,7 +97,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void aSessionTimesOutWhenIdleButStaysAliveWhileUsed() {
+    void a_session_times_out_when_idle_but_stays_alive_while_used() {
         StartBrowserSession.Started started = signIn();
         for (int i = 0; i < 20; i++) {
             clock.advance(Duration.ofHours(6));
@@ -109,7 +109,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void aSessionEndsAfterItsAbsoluteLifetimeHoweverActive() {
+    void a_session_ends_after_its_absolute_lifetime_however_active() {
         StartBrowserSession.Started started = signIn();
         Instant end = started.expiresAt();
         while (clock.instant().plus(Duration.ofHours(6)).isBefore(end)) {
@@ -122,7 +122,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void activityIsWrittenAtMostOncePerInterval() {
+    void activity_is_written_at_most_once_per_interval() {
         StartBrowserSession.Started started = signIn();
         TokenHash hash = TokenHash.of(started.secret());
         Instant startedAt = clock.instant();
@@ -137,7 +137,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void aSessionOfAUserWhoNoLongerExistsIsNotSignedIn() {
+    void a_session_of_a_user_who_no_longer_exists_is_not_signed_in() {
         User gone = Fixtures.user();
         StartBrowserSession.Started started = start.start(new StartBrowserSession.Command(gone.id(), Optional.empty()));
 
@@ -145,7 +145,7 @@ class BrowserSessionUseCasesTest {
     }
 
     @Test
-    void thePurgeDeletesSessionsEndedLongerThanTheRetentionAgo() {
+    void the_purge_deletes_sessions_ended_longer_than_the_retention_ago() {
         StartBrowserSession.Started ended = signIn();
         end.end(ended.secret());
         clock.advance(Duration.ofHours(1));

@@ -47,7 +47,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void creatingReturnsTheTokenOnceAndStoresOnlyItsHash() {
+    void creating_returns_the_token_once_and_stores_only_its_hash() {
         CreatePersonalToken.Created created = create.create(
                 Command.of(alice, "  CI laptop ", "mcp:read", clock.instant().plus(Duration.ofDays(30))));
 
@@ -66,12 +66,12 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void blankScopesMeanReadOnly() {
+    void blank_scopes_mean_read_only() {
         assertThat(create.create(Command.of(alice, "t", " ", null)).summary().scopes()).isEqualTo(Scopes.READ_ONLY);
     }
 
     @Test
-    void badInputIsRefusedWithTheFieldAndStoresNothing() {
+    void bad_input_is_refused_with_the_field_and_stores_nothing() {
         assertField(() -> Command.of(alice, "", "mcp:read", null), "title");
         assertField(() -> Command.of(alice, "x".repeat(101), "mcp:read", null), "title");
         assertField(() -> Command.of(alice, "t", "mcp:read mcp:admin", null), "scope");
@@ -82,7 +82,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void listingShowsOnlyTheOwnersTokensNewestFirstWithTheirStatusAndNoSecret() {
+    void listing_shows_only_the_owners_tokens_newest_first_with_their_status_and_no_secret() {
         CreatePersonalToken.Created first = createFor(alice, "first");
         clock.advance(Duration.ofMinutes(1));
         CreatePersonalToken.Created expiring = create.create(Command.of(alice, "expiring", "mcp:read", clock.instant().plusSeconds(60)));
@@ -104,7 +104,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void theOwnerRevokesOnceAndTheTokenStopsWorking() {
+    void the_owner_revokes_once_and_the_token_stops_working() {
         CreatePersonalToken.Created created = createFor(alice, "t");
         PersonalTokenId id = created.summary().id();
         Instant revokedAt = clock.instant().plusSeconds(30);
@@ -120,7 +120,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void anotherUsersTokenIsNotFoundAndStaysActive() {
+    void another_users_token_is_not_found_and_stays_active() {
         CreatePersonalToken.Created alices = createFor(alice, "t");
         PersonalTokenId id = alices.summary().id();
 
@@ -133,7 +133,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void anActiveTokenAuthenticatesAsItsOwnerWithItsScopes() {
+    void an_active_token_authenticates_as_its_owner_with_its_scopes() {
         CreatePersonalToken.Created created = createFor(alice, "t");
 
         assertThat(authenticate.authenticate(created.token())).isEqualTo(new AuthenticatePersonalToken.Outcome.Authenticated(
@@ -141,7 +141,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void useIsRecordedAtMostOncePerInterval() {
+    void use_is_recorded_at_most_once_per_interval() {
         CreatePersonalToken.Created created = createFor(alice, "t");
         PersonalTokenId id = created.summary().id();
         Instant firstUse = clock.instant().plusSeconds(10);
@@ -160,7 +160,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void anExpiredTokenIsRefused() {
+    void an_expired_token_is_refused() {
         CreatePersonalToken.Created created = create.create(Command.of(alice, "t", "mcp:read", clock.instant().plus(Duration.ofDays(1))));
 
         clock.advance(Duration.ofDays(1));
@@ -169,14 +169,14 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void aWellFormedTokenNeverIssuedIsUnknown() {
+    void a_well_formed_token_never_issued_is_unknown() {
         String neverIssued = PersonalTokenFormat.fromBody("Z".repeat(43));
 
         assertThat(authenticate.authenticate(neverIssued)).isEqualTo(new AuthenticatePersonalToken.Outcome.Refused(Reason.UNKNOWN));
     }
 
     @Test
-    void aMalformedTokenIsRefusedWithoutTouchingTheStore() {
+    void a_malformed_token_is_refused_without_touching_the_store() {
         AtomicInteger storeCalls = new AtomicInteger();
         PersonalTokens watched = (PersonalTokens) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {PersonalTokens.class}, (proxy, method, args) -> {
@@ -202,7 +202,7 @@ class PersonalTokenUseCasesTest {
     }
 
     @Test
-    void writeIncludesReadSoATokenCanAlwaysSeeWhatItMayChange() {
+    void write_includes_read_so_a_token_can_always_see_what_it_may_change() {
         CreatePersonalToken.Created created = create.create(Command.of(alice, "bot", "mcp:write", null));
 
         assertThat(created.summary().scopes()).isEqualTo(Scopes.READ_WRITE);

@@ -21,7 +21,7 @@ class PurgeEndedPersonalTokensTest {
     private final UserId alice = UserId.random();
 
     @Test
-    void deletesInBatchesOnlyTokensThatEndedBeforeTheRetention() {
+    void deletes_in_batches_only_tokens_that_ended_before_the_retention() {
         for (int i = 0; i < 5; i++) {
             create.create(Command.of(alice, "short " + i, "mcp:read", clock.instant().plus(Duration.ofHours(1))));
         }

@@ -46,7 +46,7 @@ class AccountUseCasesTest {
     @Nested
     class Creating {
         @Test
-        void createsAUserWithAHashedPassword() {
+        void creates_a_user_with_a_hashed_password() {
             CreateUser.Outcome.Created created = ada();
             User stored = users.findById(created.userId()).orElseThrow();
             assertThat(stored.email().value()).isEqualTo("ada@example.org");
@@ -55,7 +55,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void refusesATakenAddressWhateverItsCase() {
+        void refuses_a_taken_address_whatever_its_case() {
             ada();
             int hashesBefore = hasher.hashes.get();
             assertThat(createUser.createUser(CreateUser.Command.of("ADA@example.ORG", "Other Ada", PASSWORD)))
@@ -64,7 +64,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void passwordRules() {
+        void password_rules() {
             assertThatThrownBy(() -> CreateUser.Command.of("a@example.org", "A", "eleven char"))
                     .isInstanceOf(InvalidValue.class).hasMessageContaining("at least 12");
             assertThatThrownBy(() -> CreateUser.Command.of("a@example.org", "A", "x".repeat(1025)))
@@ -79,7 +79,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void neverPrintsThePassword() {
+        void never_prints_the_password() {
             assertThat(CreateUser.Command.of("a@example.org", "A", PASSWORD).toString()).doesNotContain(PASSWORD);
             assertThat(SignIn.Command.of("a@example.org", PASSWORD).toString()).doesNotContain(PASSWORD);
         }
@@ -88,7 +88,7 @@ class AccountUseCasesTest {
     @Nested
     class SigningIn {
         @Test
-        void signsInWithTheRightPasswordWhateverTheAddressCase() {
+        void signs_in_with_the_right_password_whatever_the_address_case() {
             CreateUser.Outcome.Created created = ada();
             SignIn.Outcome outcome = signIn.signIn(SignIn.Command.of(" ADA@example.org", PASSWORD));
             assertThat(outcome).isInstanceOf(SignIn.Outcome.SignedIn.class);
@@ -96,7 +96,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void aWrongPasswordAndAnUnknownAddressLookTheSameAndBothCostAVerification() {
+        void a_wrong_password_and_an_unknown_address_look_the_same_and_both_cost_a_verification() {
             ada();
             assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!")))
                     .isEqualTo(new SignIn.Outcome.InvalidCredentials());
@@ -108,7 +108,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void fiveFailuresLockTheAddressOutEvenForTheRightPassword() {
+        void five_failures_lock_the_address_out_even_for_the_right_password() {
             ada();
             for (int i = 0; i < 5; i++) {
                 signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password " + i));
@@ -127,7 +127,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void unknownAddressesAreThrottledToo() {
+        void unknown_addresses_are_throttled_too() {
             for (int i = 0; i < 5; i++) {
                 signIn.signIn(SignIn.Command.of("ghost@example.org", PASSWORD));
             }
@@ -136,7 +136,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void successResetsTheStreak() {
+        void success_resets_the_streak() {
             ada();
             for (int i = 0; i < 4; i++) {
                 signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password " + i));
@@ -151,7 +151,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void rehashesAWeakHashOnSuccessOnly() {
+        void rehashes_a_weak_hash_on_success_only() {
             CreateUser.Outcome.Created created = ada();
             hasher.setCurrentVersion(3);
             signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!"));
@@ -163,7 +163,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void withNoFreePasswordCheckSlotItIsBusyChecksNothingAndCountsNothing() {
+        void with_no_free_password_check_slot_it_is_busy_checks_nothing_and_counts_nothing() {
             ada();
             permits.busy(true);
             assertThat(signIn.signIn(SignIn.Command.of("ada@example.org", "wrong password!")))
@@ -178,7 +178,7 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void sprayingOneAddressAcrossAccountsIsRefusedAtTheLimitAndOnlyWrongPasswordsCountTowardsIt() {
+        void spraying_one_address_across_accounts_is_refused_at_the_limit_and_only_wrong_passwords_count_towards_it() {
             ada();
             InMemoryAddressSignInFailures fromAddresses = new InMemoryAddressSignInFailures();
             SignIn limited = new SignInService(users, attempts, fromAddresses, permits, hasher,
@@ -209,13 +209,13 @@ class AccountUseCasesTest {
         }
 
         @Test
-        void refusesAnOverlongPasswordBeforeHashing() {
+        void refuses_an_overlong_password_before_hashing() {
             assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", "x".repeat(1025)))
                     .isInstanceOf(InvalidValue.class).hasMessageContaining("at most 1024");
         }
 
         @Test
-        void refusesAnEmptyPassword() {
+        void refuses_an_empty_password() {
             assertThatThrownBy(() -> SignIn.Command.of("ada@example.org", ""))
                     .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("password");
         }

@@ -23,7 +23,7 @@ class ApplicationUseCasesTest {
     private final TrackerWorld world = new TrackerWorld();
 
     @Test
-    void theCreatorOwnsANewApplication() {
+    void the_creator_owns_a_new_application() {
         UserId ada = world.user();
         CreateApplication.Outcome outcome = world.createApplication.createApplication(new CreateApplication.Command(
                 Actor.person(ada), "  Shop Android ", new ApplicationSlug("shop-android"), new Platform("android")));
@@ -34,7 +34,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void aTakenSlugIsRefusedAndNothingIsWritten() {
+    void a_taken_slug_is_refused_and_nothing_is_written() {
         UserId ada = world.user();
         UserId grace = world.user();
         world.createApplication.createApplication(new CreateApplication.Command(Actor.person(ada), "Shop",
@@ -46,7 +46,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void anUnknownActorCannotCreateApplications() {
+    void an_unknown_actor_cannot_create_applications() {
         UserId ghost = UserId.random();
         assertThat(world.createApplication.createApplication(new CreateApplication.Command(Actor.person(ghost), "Shop",
                 new ApplicationSlug("shop"), new Platform("java"))))
@@ -55,7 +55,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void badApplicationInputIsRefusedPrecisely() {
+    void bad_application_input_is_refused_precisely() {
         assertThatThrownBy(() -> new CreateApplication.Command(Actor.person(UserId.random()), " ", new ApplicationSlug("a"),
                 new Platform("java"))).isInstanceOf(InvalidValue.class).hasMessageContaining("name");
         assertThatThrownBy(() -> new CreateApplication.Command(Actor.person(UserId.random()), "x".repeat(101),
@@ -64,7 +64,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void ownersAddMembersByEmail() {
+    void owners_add_members_by_email() {
         UserId ada = world.user();
         User grace = world.userRecord();
         Application shop = world.application(ada, "Shop");
@@ -77,7 +77,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void onlyOwnersAddMembersAndStrangersSeeNoApplication() {
+    void only_owners_add_members_and_strangers_see_no_application() {
         UserId ada = world.user();
         User grace = world.userRecord();
         User mallory = world.userRecord();
@@ -94,7 +94,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void addingAnUnknownAddressSaysSo() {
+    void adding_an_unknown_address_says_so() {
         UserId ada = world.user();
         Application shop = world.application(ada, "Shop");
         EmailAddress nobody = EmailAddress.of("nobody@example.org");
@@ -103,7 +103,7 @@ class ApplicationUseCasesTest {
     }
 
     @Test
-    void listsOnlyTheCallersApplicationsByNameWithRoles() {
+    void lists_only_the_callers_applications_by_name_with_roles() {
         UserId ada = world.user();
         User grace = world.userRecord();
         Application zeta = world.application(ada, "Zeta");

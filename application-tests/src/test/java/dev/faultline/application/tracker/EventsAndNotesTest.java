@@ -49,7 +49,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void recordingOpensAnIssueAndGroupsByFingerprint() {
+    void recording_opens_an_issue_and_groups_by_fingerprint() {
         Instant t0 = world.clock.instant();
         RecordEvent.Outcome.Recorded first = world.record(ada, shop, "checkout", t0.minusSeconds(60));
         RecordEvent.Outcome.Recorded second = world.record(ada, shop, "checkout", t0.minusSeconds(30));
@@ -66,7 +66,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void withoutAFingerprintReportsGroupByTypeAndCulpritAndGetATitle() {
+    void without_a_fingerprint_reports_group_by_type_and_culprit_and_get_a_title() {
         Instant t0 = world.clock.instant();
         CrashReport a = CrashReport.of("CartService.total", "java.lang.NullPointerException", Level.ERROR,
                 "cart is null\nat line 3", t0, Fixtures.frames());
@@ -77,7 +77,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void aNewEventRegressesAResolvedIssue() {
+    void a_new_event_regresses_a_resolved_issue() {
         Issue issue = world.issue(ada, shop, "checkout");
         world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
         RecordEvent.Outcome.Recorded again = world.record(ada, shop, "checkout", world.clock.instant());
@@ -86,7 +86,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void recordingIntoAForeignApplicationIsRefusedAndWritesNothing() {
+    void recording_into_a_foreign_application_is_refused_and_writes_nothing() {
         RecordEvent.Outcome outcome = world.recordEvent.recordEvent(new RecordEvent.Command(Actor.person(ada), strangers.id(),
                 TrackerWorld.report("x", null, "A.b", "E", world.clock.instant())));
         assertThat(outcome).isEqualTo(new RecordEvent.Outcome.ApplicationNotFound(strangers.id()));
@@ -95,7 +95,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void reportsFromTheFutureAreRefused() {
+    void reports_from_the_future_are_refused() {
         Instant tooLate = world.clock.instant().plus(Duration.ofMinutes(6));
         assertThatThrownBy(() -> world.recordEvent.recordEvent(new RecordEvent.Command(Actor.person(ada), shop.id(),
                 TrackerWorld.report("x", null, "A.b", "E", tooLate)))).isInstanceOf(InvalidValue.class)
@@ -103,7 +103,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void listsEventsNewestFirstAcrossPages() {
+    void lists_events_newest_first_across_pages() {
         Issue issue = world.issue(ada, shop, "checkout");
         Instant t0 = world.clock.instant();
         for (int i = 0; i < 6; i++) {
@@ -126,7 +126,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void eventsOfForeignIssuesAreNotFound() {
+    void events_of_foreign_issues_are_not_found() {
         Issue foreign = world.issue(stranger, strangers, "secret");
         Event event = world.events.listByIssue(foreign.id(), Optional.empty(), 1).get(0);
         assertThat(world.listEvents.listEvents(ListEvents.Command.firstPage(Actor.person(ada), foreign.id())))
@@ -141,7 +141,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void anEventsCursorOnlyWorksForItsIssueAndUser() {
+    void an_events_cursor_only_works_for_its_issue_and_user() {
         Issue one = world.issue(ada, shop, "one");
         Issue two = world.issue(ada, shop, "two");
         world.issue(ada, shop, "one");
@@ -155,7 +155,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void membersWriteNotesAndDeleteOnlyTheirOwn() {
+    void members_write_notes_and_delete_only_their_own() {
         User grace = world.userRecord();
         world.join(shop, ada, grace, Role.MEMBER);
         Issue issue = world.issue(ada, shop, "checkout");
@@ -179,7 +179,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void notesOnForeignIssuesAreRefusedAsNotFound() {
+    void notes_on_foreign_issues_are_refused_as_not_found() {
         Issue foreign = world.issue(stranger, strangers, "secret");
         assertThat(world.addNote.addNote(new AddNote.Command(Actor.person(ada), foreign.id(), "hello")))
                 .isEqualTo(new AddNote.Outcome.IssueNotFound(foreign.id()));
@@ -190,7 +190,7 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void noteBodiesAreBounded() {
+    void note_bodies_are_bounded() {
         assertThatThrownBy(() -> new AddNote.Command(Actor.person(ada), IssueId.random(), "x".repeat(10_001)))
                 .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("body");
         assertThatThrownBy(() -> new AddNote.Command(Actor.person(ada), IssueId.random(), " \n\t "))

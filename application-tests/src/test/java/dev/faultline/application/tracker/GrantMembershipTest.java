@@ -15,7 +15,7 @@ class GrantMembershipTest {
     private final TrackerWorld world = new TrackerWorld();
 
     @Test
-    void grantsByApplicationSlugAndEmailWithoutAnActingOwner() {
+    void grants_by_application_slug_and_email_without_an_acting_owner() {
         Application shop = world.application(world.user(), "Shop");
         User grace = world.userRecord();
 
@@ -27,7 +27,7 @@ class GrantMembershipTest {
     }
 
     @Test
-    void refusesUnknownApplicationsUnknownPeopleAndRepeatsWithoutWriting() {
+    void refuses_unknown_applications_unknown_people_and_repeats_without_writing() {
         Application shop = world.application(world.user(), "Shop");
         User grace = world.userRecord();
         EmailAddress nobody = EmailAddress.of("nobody@example.com");
@@ -48,7 +48,7 @@ class GrantMembershipTest {
     }
 
     @Test
-    void findsPeopleByEmailRegardlessOfCase() {
+    void finds_people_by_email_regardless_of_case() {
         User grace = world.userRecord();
         FindUserByEmailService find = new FindUserByEmailService(world.users);
 

@@ -44,7 +44,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void resolvesOnceThenSaysAlreadyResolved() {
+    void resolves_once_then_says_already_resolved() {
         ResolveIssue.Outcome first = world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
         assertThat(first).isInstanceOf(ResolveIssue.Outcome.Resolved.class);
         assertThat(stored().status()).isEqualTo(IssueStatus.RESOLVED);
@@ -53,7 +53,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void reopensAResolvedIssueButNotAnOpenOne() {
+    void reopens_a_resolved_issue_but_not_an_open_one() {
         assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id())))
                 .isInstanceOf(ReopenIssue.Outcome.AlreadyUnresolved.class);
         world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
@@ -63,7 +63,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void anotherUsersIssueIsNotFoundAndUntouched() {
+    void another_users_issue_is_not_found_and_untouched() {
         Issue before = stored();
         assertThat(world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(stranger), issue.id())))
                 .isEqualTo(new ResolveIssue.Outcome.NotFound(issue.id()));
@@ -83,7 +83,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void mutesUntilATimeAndTheMuteLapsesByTheClock() {
+    void mutes_until_a_time_and_the_mute_lapses_by_the_clock() {
         MuteIssue.Outcome outcome = world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(),
                 new MuteRule.UntilTime(world.clock.instant().plus(Duration.ofMinutes(30)))));
         assertThat(outcome).isInstanceOf(MuteIssue.Outcome.Muted.class);
@@ -95,7 +95,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void mutingUntilThePastIsRefusedAndChangesNothing() {
+    void muting_until_the_past_is_refused_and_changes_nothing() {
         var now = world.clock.instant();
         assertThat(world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(),
                 new MuteRule.UntilTime(now.minusSeconds(1)))))
@@ -104,7 +104,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void aMuteForMoreEventsEndsWhenTheyArrive() {
+    void a_mute_for_more_events_ends_when_they_arrive() {
         world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(), new MuteRule.UntilMoreEvents(2)));
         assertThat(stored().mute()).contains(new ActiveMute.UntilEventCount(3));
         world.issue(ada, shop, "npe");
@@ -115,7 +115,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void assignsOnlyMembersAndUnassigns() {
+    void assigns_only_members_and_unassigns() {
         User grace = world.userRecord();
         assertThat(world.assignIssue.assignIssue(AssignIssue.Command.toUser(Actor.person(ada), issue.id(), Optional.of(grace.id()))))
                 .isEqualTo(new AssignIssue.Outcome.AssigneeNotAMember(MemberReference.to(grace.id())));
@@ -133,7 +133,7 @@ class IssueTriageTest {
     }
 
     @Test
-    void detailsShowTheLatestEventRecentIdsAndNotes() {
+    void details_show_the_latest_event_recent_ids_and_notes() {
         for (int i = 1; i <= 12; i++) {
             world.clock.advance(Duration.ofSeconds(1));
             world.issue(ada, shop, "npe");

@@ -77,7 +77,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void listsIssuesOfAllTheCallersApplicationsButNoOneElses() {
+    void lists_issues_of_all_the_callers_applications_but_no_one_elses() {
         Issue inShop = world.issue(ada, shop, "a");
         Issue inBlog = world.issue(ada, blog, "b");
         UserId owner = world.memberships.listByApplication(foreign.id()).get(0).userId();
@@ -87,7 +87,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void aForeignOrUnknownApplicationIsNotFound() {
+    void a_foreign_or_unknown_application_is_not_found() {
         assertThat(world.listIssues.listIssues(Command.firstPage(Actor.person(ada)).inApplication(foreign.id())))
                 .isEqualTo(new Outcome.ApplicationNotFound(ApplicationReference.to(foreign.id())));
         ApplicationId unknown = ApplicationId.random();
@@ -96,12 +96,12 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void aUserWithoutApplicationsGetsAnEmptyPage() {
+    void a_user_without_applications_gets_an_empty_page() {
         assertThat(page(Command.firstPage(Actor.person(world.user())))).isEqualTo(new Outcome.Page(List.of(), Optional.empty()));
     }
 
     @Test
-    void filtersByStatusAsSeenNowIncludingLapsedMutes() {
+    void filters_by_status_as_seen_now_including_lapsed_mutes() {
         Issue open = world.issue(ada, shop, "open");
         Issue resolved = world.issue(ada, shop, "resolved");
         Issue muted = world.issue(ada, shop, "muted");
@@ -124,7 +124,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void searchesTitleCulpritAndExceptionType() {
+    void searches_title_culprit_and_exception_type() {
         Issue npe = world.record(ada, shop, TrackerWorld.report("npe", "Cart is null", "CartService.total",
                 "java.lang.NullPointerException", t0)).issue();
         Issue timeout = world.record(ada, shop, TrackerWorld.report("timeout", "Payment slow",
@@ -137,7 +137,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void filtersLastSeenSinceInclusiveUntilExclusive() {
+    void filters_last_seen_since_inclusive_until_exclusive() {
         Issue early = world.record(ada, shop, "early", t0.minusSeconds(300)).issue();
         Issue middle = world.record(ada, shop, "middle", t0.minusSeconds(200)).issue();
         world.record(ada, shop, "late", t0.minusSeconds(100));
@@ -148,7 +148,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void sortsByLastSeenFirstSeenOrEventCount() {
+    void sorts_by_last_seen_first_seen_or_event_count() {
         Issue frequent = world.record(ada, shop, "frequent", t0.minusSeconds(500)).issue();
         for (int i = 0; i < 4; i++) {
             world.record(ada, shop, "frequent", t0.minusSeconds(400));
@@ -162,7 +162,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void pagesThroughEverythingWithoutDuplicatesOrGapsEvenWhenSortKeysTie() {
+    void pages_through_everything_without_duplicates_or_gaps_even_when_sort_keys_tie() {
         Set<IssueId> all = new HashSet<>();
         for (int i = 0; i < 23; i++) {
             Application app = i % 2 == 0 ? shop : blog;
@@ -179,7 +179,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void theLastFullPageHasNoCursorWhenNothingFollows() {
+    void the_last_full_page_has_no_cursor_when_nothing_follows() {
         for (int i = 0; i < 4; i++) {
             world.issue(ada, shop, "fp-" + i);
         }
@@ -190,7 +190,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void garbledEditedOrForeignCursorsAreRefusedPrecisely() {
+    void garbled_edited_or_foreign_cursors_are_refused_precisely() {
         for (int i = 0; i < 3; i++) {
             world.issue(ada, shop, "fp-" + i);
         }
@@ -224,7 +224,7 @@ class ListIssuesServiceTest {
     }
 
     @Test
-    void badListInputIsRefusedBeforeAnyLookup() {
+    void bad_list_input_is_refused_before_any_lookup() {
         assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).limitedTo(0)).isInstanceOf(InvalidValue.class)
                 .hasMessageContaining("between 1 and 100");
         assertThatThrownBy(() -> Command.firstPage(Actor.person(ada)).limitedTo(101)).isInstanceOf(InvalidValue.class);

@@ -17,12 +17,12 @@ public abstract class ExclusiveJobsContract {
     protected abstract ExclusiveJobs secondRunner();
 
     @Test
-    void aFreeJobRunsAndReturnsItsResult() {
+    void a_free_job_runs_and_returns_its_result() {
         assertThat(firstRunner().runIfFree("purge", () -> 42)).contains(42);
     }
 
     @Test
-    void aBusyJobIsSkippedWithoutWaitingAndRunsAgainOnceFree() throws Exception {
+    void a_busy_job_is_skipped_without_waiting_and_runs_again_once_free() throws Exception {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Optional<String>> holder = CompletableFuture.supplyAsync(() ->
@@ -44,7 +44,7 @@ public abstract class ExclusiveJobsContract {
     }
 
     @Test
-    void aJobThatFailsReleasesItsLock() {
+    void a_job_that_fails_releases_its_lock() {
         try {
             firstRunner().runIfFree("purge", () -> {
                 throw new IllegalStateException("boom");

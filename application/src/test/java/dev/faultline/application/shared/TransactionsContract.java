@@ -50,7 +50,7 @@ public abstract class TransactionsContract {
     }
 
     @Test
-    void aCommittedUnitReturnsItsResultAndEveryWriteIsVisibleToOthers() throws Exception {
+    void a_committed_unit_returns_its_result_and_every_write_is_visible_to_others() throws Exception {
         User ada = user();
         PersonalToken token = tokenOf(ada.id());
 
@@ -66,7 +66,7 @@ public abstract class TransactionsContract {
     }
 
     @Test
-    void aRuntimeExceptionRollsBackEveryWriteOfTheUnitAndPropagatesUnchanged() throws Exception {
+    void a_runtime_exception_rolls_back_every_write_of_the_unit_and_propagates_unchanged() throws Exception {
         User before = user();
         storage.users().add(before);
         User ada = user();
@@ -91,7 +91,7 @@ public abstract class TransactionsContract {
     }
 
     @Test
-    void aNestedUnitJoinsTheOuterOneAndFallsWithIt() throws Exception {
+    void a_nested_unit_joins_the_outer_one_and_falls_with_it() throws Exception {
         User ada = user();
         PersonalToken token = tokenOf(ada.id());
         IllegalArgumentException boom = new IllegalArgumentException("after the inner unit returned");
@@ -109,7 +109,7 @@ public abstract class TransactionsContract {
     }
 
     @Test
-    void aRolledBackUnitLeavesTheStoreUsable() throws Exception {
+    void a_rolled_back_unit_leaves_the_store_usable() throws Exception {
         User ada = user();
         catchThrowable(() -> transactions.run(() -> {
             storage.users().add(ada);
@@ -122,7 +122,7 @@ public abstract class TransactionsContract {
     }
 
     @Test
-    void writesOutsideAUnitAreKeptAtOnce() throws Exception {
+    void writes_outside_a_unit_are_kept_at_once() throws Exception {
         User ada = user();
 
         storage.users().add(ada);

@@ -12,14 +12,14 @@ class DatabaseSettingsTest {
     private final Validator validator = Validators.newValidator();
 
     @Test
-    void retryAfterIsAtLeastOneSecond() {
+    void retry_after_is_at_least_one_second() {
         assertThat(violations(Duration.seconds(1))).isZero();
         assertThat(violations(Duration.milliseconds(999))).isOne();
         assertThat(violations(Duration.seconds(0))).isOne();
     }
 
     @Test
-    void retryAfterIsAtMostOneHour() {
+    void retry_after_is_at_most_one_hour() {
         assertThat(violations(Duration.hours(1))).isZero();
         assertThat(violations(Duration.seconds(3601))).isOne();
     }

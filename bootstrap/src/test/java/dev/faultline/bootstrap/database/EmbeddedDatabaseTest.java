@@ -20,7 +20,7 @@ class EmbeddedDatabaseTest {
     Path home;
 
     @Test
-    void keepsDataAcrossRestartsAndRunsDurably() throws Exception {
+    void keeps_data_across_restarts_and_runs_durably() throws Exception {
         Path data = home.resolve("postgres");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data, 0)) {
             execute(db, "CREATE TABLE kept (value text)");
@@ -34,7 +34,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void requiresItsGeneratedPasswordKeptOwnerOnly() throws Exception {
+    void requires_its_generated_password_kept_owner_only() throws Exception {
         Path data = home.resolve("postgres");
         try (EmbeddedDatabase db = EmbeddedDatabase.start(data, 0)) {
             Path passwordFile = home.resolve("postgres.password");
@@ -51,7 +51,7 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void stopsAServerOrphanedByAKilledRunBeforeStarting() throws Exception {
+    void stops_a_server_orphaned_by_a_killed_run_before_starting() throws Exception {
         Path data = home.resolve("postgres");
         Process faultline = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -48,7 +48,7 @@ class CliBesideARunningServerTest {
     }
 
     @Test
-    void tokenCreateWorksOnTheRunningServersDatabaseAndTheServerKeepsServing() throws Exception {
+    void token_create_works_on_the_running_servers_database_and_the_server_keeps_serving() throws Exception {
         long postmaster = postmasterPid();
 
         Run created = run("token", "create", "--email", "ops@example.com", "--title", "beside", config.toString());
@@ -62,7 +62,7 @@ class CliBesideARunningServerTest {
     }
 
     @Test
-    void aSecondServerOnTheSameDataRefusesInOneLineAndChangesNothing() throws Exception {
+    void a_second_server_on_the_same_data_refuses_in_one_line_and_changes_nothing() throws Exception {
         long postmaster = postmasterPid();
 
         Run second = run("server", config.toString());
@@ -77,7 +77,7 @@ class CliBesideARunningServerTest {
     }
 
     @Test
-    void theDemoScriptStartedTwiceRefusesInOneLineBeforeTouchingAnything() throws Exception {
+    void the_demo_script_started_twice_refuses_in_one_line_before_touching_anything() throws Exception {
         try (ServerSocket running = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
             ProcessBuilder demo = new ProcessBuilder("bash", Path.of("..", "faultline-demo").toString());
             demo.environment().put("FAULTLINE_PORT", String.valueOf(running.getLocalPort()));

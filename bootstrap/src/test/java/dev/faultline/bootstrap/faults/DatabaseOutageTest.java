@@ -71,7 +71,7 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void answers503WhileTheDatabaseIsDownAndRecoversWithEveryGrantIntact() throws Exception {
+    void answers_503_while_the_database_is_down_and_recovers_with_every_grant_intact() throws Exception {
         Faultline faultline = ((FaultlineApplication) APP.getApplication()).faultline();
         Wire wire = new Wire(APP.getConfiguration().getPublicBaseUrl());
         UserId user = Grants.person(faultline, "load@example.com");

@@ -74,7 +74,7 @@ class KillDuringRefreshesTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void afterAKillDuringRefreshesEveryGrantHasOneLiveRefreshTokenAndEachClientLearnsWhereItStands() throws Exception {
+    void after_a_kill_during_refreshes_every_grant_has_one_live_refresh_token_and_each_client_learns_where_it_stands() throws Exception {
         Path data = TestFaultline.temporaryDirectory("kill");
         int port = aPortNoOutgoingConnectionTakes();
         String base = "http://localhost:" + port;

@@ -56,7 +56,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    void revokedOnAIsRefusedOnBAtOnce() throws Exception {
+    void revoked_on_a_is_refused_on_b_at_once() throws Exception {
         Faultline a = faultline(A);
         UserId user = Grants.person(a, "two@example.com");
         Client client = Grants.client(a);
@@ -76,7 +76,7 @@ class TwoInstancesTest {
     }
 
     @Test
-    void whileAPurgesBSkipsItsTurn() throws Exception {
+    void while_a_purges_b_skips_its_turn() throws Exception {
         Faultline a = faultline(A);
         Faultline b = faultline(B);
         PurgeJob onA = new PurgeJob(a.exclusiveJobs(), a.purgeSteps(), new MetricRegistry(), a.clock());

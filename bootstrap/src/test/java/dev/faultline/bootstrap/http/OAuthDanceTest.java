@@ -45,7 +45,7 @@ class OAuthDanceTest {
     }
 
     @Test
-    void discoverRegisterAuthorizeTokenRefreshRefreshRevoke() throws Exception {
+    void discover_register_authorize_token_refresh_refresh_revoke() throws Exception {
         String issuer = APP.getConfiguration().getPublicBaseUrl();
 
         JsonNode metadata = getJson(issuer + "/.well-known/oauth-authorization-server");

@@ -39,7 +39,7 @@ class SignInBulkheadTest {
     }
 
     @Test
-    void aSecondConcurrentSignInGets503WithRetryAfterAndChecksNothing() throws Exception {
+    void a_second_concurrent_sign_in_gets_503_with_retry_after_and_checks_nothing() throws Exception {
         SignInForm first = new SignInForm(APP.getLocalPort());
         SignInForm second = new SignInForm(APP.getLocalPort());
         CountDownLatch holding = CountingHasherFaultline.holdChecks(1);

@@ -55,7 +55,7 @@ class SignInBurstTest {
     }
 
     @Test
-    void fortyConcurrentWrongPasswordsCheckAtMostTheConfiguredNumberAndTheRightOneIsThenRefused() throws Exception {
+    void forty_concurrent_wrong_passwords_check_at_most_the_configured_number_and_the_right_one_is_then_refused() throws Exception {
         List<SignInForm> browsers = new ArrayList<>();
         for (int i = 0; i < BURST; i++) {
             browsers.add(new SignInForm(APP.getLocalPort()));

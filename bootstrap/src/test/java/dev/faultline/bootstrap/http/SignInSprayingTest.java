@@ -37,7 +37,7 @@ class SignInSprayingTest {
     }
 
     @Test
-    void wrongPasswordsAtManyAccountsFromOneAddressHitItsLimit() {
+    void wrong_passwords_at_many_accounts_from_one_address_hit_its_limit() {
         SignInForm form = new SignInForm(APP.getLocalPort());
         String ada = SignInForm.encode("ada@example.org");
 

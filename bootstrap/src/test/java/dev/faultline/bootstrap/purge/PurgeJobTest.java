@@ -16,7 +16,7 @@ class PurgeJobTest {
     private final InMemoryExclusiveJobs jobs = new InMemoryExclusiveJobs();
 
     @Test
-    void addsUpTheStepsAndCountsThemInMetrics() {
+    void adds_up_the_steps_and_counts_them_in_metrics() {
         PurgeJob job = new PurgeJob(jobs, List.of(
                 () -> Map.of("codes", 3L, "clients", 1L),
                 () -> Map.of("codes", 2L, "personal_tokens", 4L)), metrics, Clock.systemUTC());
@@ -29,7 +29,7 @@ class PurgeJobTest {
     }
 
     @Test
-    void skipsItsTurnWhileAnotherRunnerPurges() {
+    void skips_its_turn_while_another_runner_purges() {
         PurgeJob job = new PurgeJob(jobs, List.of(() -> Map.of("codes", 1L)), metrics, Clock.systemUTC());
 
         Optional<Optional<Map<String, Long>>> nested = jobs.runIfFree(PurgeJob.JOB_NAME, job::runOnce);
@@ -39,7 +39,7 @@ class PurgeJobTest {
     }
 
     @Test
-    void aFailedRunMakesThePurgeUnhealthyUntilTheNextSuccess() {
+    void a_failed_run_makes_the_purge_unhealthy_until_the_next_success() {
         boolean[] fail = {true};
         PurgeJob job = new PurgeJob(jobs, List.of(() -> {
             if (fail[0]) {

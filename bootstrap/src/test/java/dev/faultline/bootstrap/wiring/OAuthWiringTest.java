@@ -55,7 +55,7 @@ class OAuthWiringTest {
     }
 
     @Test
-    void theWholeGrantWorksWithSignedTokensAndRevocationIsImmediate() {
+    void the_whole_grant_works_with_signed_tokens_and_revocation_is_immediate() {
         Client client = register(faultline);
         TokenOutcome.Tokens tokens = tokens(client, "mcp:read mcp:write");
 
@@ -86,7 +86,7 @@ class OAuthWiringTest {
     }
 
     @Test
-    void anotherInstanceOnTheSameDatabaseVerifiesTheTokensAndSeesTheRevocation() {
+    void another_instance_on_the_same_database_verifies_the_tokens_and_sees_the_revocation() {
         Client client = register(faultline);
         TokenOutcome.Tokens tokens = tokens(client, null);
 

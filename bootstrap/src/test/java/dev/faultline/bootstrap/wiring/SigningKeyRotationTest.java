@@ -30,7 +30,7 @@ class SigningKeyRotationTest {
     private final JwtAccessTokenCodec codec = new JwtAccessTokenCodec(keys, Duration.ofSeconds(10));
 
     @Test
-    void publishesANewKeyThatSignsOnlyAfterEveryInstanceCouldLoadIt() {
+    void publishes_a_new_key_that_signs_only_after_every_instance_could_load_it() {
         String first = keys.get().active().keyId();
         rotation.runOnce();
         assertThat(store.all()).hasSize(1);
@@ -47,7 +47,7 @@ class SigningKeyRotationTest {
     }
 
     @Test
-    void keepsARetiredKeyUntilEveryTokenItSignedHasExpired() {
+    void keeps_a_retired_key_until_every_token_it_signed_has_expired() {
         String first = keys.get().active().keyId();
         String signedByFirst = codec.encode(claimsIssuedNow());
 
@@ -71,7 +71,7 @@ class SigningKeyRotationTest {
     }
 
     @Test
-    void aTokenSignedByTheRetiredKeyStillVerifiesWhileItLives() {
+    void a_token_signed_by_the_retired_key_still_verifies_while_it_lives() {
         SigningKeyRotation hourly = new SigningKeyRotation(store, keys, new InMemoryExclusiveJobs(),
                 Duration.ofMinutes(10), TOKEN_LIFETIME.plusSeconds(10), clock);
         AccessTokenClaims claims = claimsIssuedNow();

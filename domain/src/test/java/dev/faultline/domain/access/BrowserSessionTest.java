@@ -15,7 +15,7 @@ class BrowserSessionTest {
             TokenHash.of("flt_ses_secret"), UserId.random(), LIFETIMES, T0);
 
     @Test
-    void aNewSessionIsActiveUntilItsIdleTimeOut() {
+    void a_new_session_is_active_until_its_idle_time_out() {
         assertThat(session.expiresAt()).isEqualTo(T0.plus(Duration.ofDays(7)));
         assertThat(session.presentAt(T0.plus(Duration.ofHours(12)).minusMillis(1)))
                 .isEqualTo(new BrowserSession.Presence.Active(session));
@@ -24,7 +24,7 @@ class BrowserSessionTest {
     }
 
     @Test
-    void beingSeenRestartsTheIdleTimeOutButNeverPastTheAbsoluteEnd() {
+    void being_seen_restarts_the_idle_time_out_but_never_past_the_absolute_end() {
         BrowserSession seen = session.seenAt(T0.plus(Duration.ofHours(11)), LIFETIMES);
         assertThat(seen.presentAt(T0.plus(Duration.ofHours(20)))).isInstanceOf(BrowserSession.Presence.Active.class);
 
@@ -35,20 +35,20 @@ class BrowserSessionTest {
     }
 
     @Test
-    void revokedBeatsExpiredAndTheFirstRevocationStays() {
+    void revoked_beats_expired_and_the_first_revocation_stays() {
         BrowserSession revoked = session.revokedAt(T0.plusSeconds(60)).revokedAt(T0.plusSeconds(120));
         assertThat(revoked.presentAt(T0.plus(Duration.ofDays(30))))
                 .isEqualTo(new BrowserSession.Presence.Revoked(T0.plusSeconds(60)));
     }
 
     @Test
-    void activityIsRecordedAtMostOncePerInterval() {
+    void activity_is_recorded_at_most_once_per_interval() {
         assertThat(session.shouldTouch(T0.plus(BrowserSession.TOUCH_INTERVAL))).isFalse();
         assertThat(session.shouldTouch(T0.plus(BrowserSession.TOUCH_INTERVAL).plusSeconds(1))).isTrue();
     }
 
     @Test
-    void endedBeforeCountsRevocationAndTimeOut() {
+    void ended_before_counts_revocation_and_time_out() {
         Instant idleEnd = session.idleExpiresAt();
         assertThat(session.endedBefore(idleEnd)).isFalse();
         assertThat(session.endedBefore(idleEnd.plusSeconds(1))).isTrue();
@@ -57,7 +57,7 @@ class BrowserSessionTest {
     }
 
     @Test
-    void lifetimesMustMakeSense() {
+    void lifetimes_must_make_sense() {
         assertThatThrownBy(() -> new BrowserSession.Lifetimes(Duration.ofMinutes(1), Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BrowserSession.Lifetimes(Duration.ofDays(2), Duration.ofDays(1)))
@@ -65,7 +65,7 @@ class BrowserSessionTest {
     }
 
     @Test
-    void theCsrfTokenIsBoundToTheSessionSecretAndNeitherRevealsNorEqualsItsHash() {
+    void the_csrf_token_is_bound_to_the_session_secret_and_neither_reveals_nor_equals_its_hash() {
         CsrfToken token = CsrfToken.boundTo("flt_ses_secret");
         assertThat(token).isEqualTo(CsrfToken.boundTo("flt_ses_secret"));
         assertThat(token).isNotEqualTo(CsrfToken.boundTo("flt_ses_other"));
@@ -77,7 +77,7 @@ class BrowserSessionTest {
     }
 
     @Test
-    void neverPrintsItsHash() {
+    void never_prints_its_hash() {
         assertThat(session.toString()).doesNotContain(session.tokenHash().hex());
     }
 }

@@ -20,7 +20,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void aNewTokenIsActiveUnusedAndUnrevoked() {
+    void a_new_token_is_active_unused_and_unrevoked() {
         PersonalToken token = issue(Optional.empty());
 
         assertThat(token.authenticate(NOW.plus(Duration.ofDays(3650)))).isEqualTo(new PersonalToken.Authentication.Active(token));
@@ -32,7 +32,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void anExpiringTokenWorksUntilItsExpiryAndNotFromThen() {
+    void an_expiring_token_works_until_its_expiry_and_not_from_then() {
         Instant expiry = NOW.plus(Duration.ofDays(30));
         PersonalToken token = issue(Optional.of(expiry));
 
@@ -42,7 +42,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void anExpiryNotInTheFutureIsRefused() {
+    void an_expiry_not_in_the_future_is_refused() {
         assertThatThrownBy(() -> issue(Optional.of(NOW))).isInstanceOf(InvalidValue.class)
                 .hasMessageContaining("must be in the future")
                 .extracting(e -> ((InvalidValue) e).field()).isEqualTo("expires_at");
@@ -50,7 +50,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void aRevokedTokenIsRefusedAndRevocationIsFinal() {
+    void a_revoked_token_is_refused_and_revocation_is_final() {
         PersonalToken token = issue(Optional.empty());
         Instant revokedAt = NOW.plus(Duration.ofHours(1));
 
@@ -65,7 +65,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void revokedWinsOverExpired() {
+    void revoked_wins_over_expired() {
         Instant expiry = NOW.plus(Duration.ofDays(1));
         PersonalToken revoked = ((PersonalToken.Revocation.Revoked) issue(Optional.of(expiry)).revoke(NOW.plusSeconds(1))).token();
 
@@ -73,7 +73,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void useIsRecordedAtMostOncePerInterval() {
+    void use_is_recorded_at_most_once_per_interval() {
         PersonalToken token = issue(Optional.empty());
         assertThat(token.shouldRecordUse(NOW)).as("never used").isTrue();
 
@@ -85,7 +85,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void onlyRevokedOrExpiredTokensEndBeforeACutoff() {
+    void only_revoked_or_expired_tokens_end_before_a_cutoff() {
         Instant cutoff = NOW.plus(Duration.ofDays(60));
         PersonalToken active = issue(Optional.empty());
         PersonalToken expired = issue(Optional.of(NOW.plus(Duration.ofDays(1))));
@@ -100,7 +100,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void titlesAreTrimmedAndBounded() {
+    void titles_are_trimmed_and_bounded() {
         assertThat(PersonalTokenTitle.of("  laptop  ").value()).isEqualTo("laptop");
         assertThat(PersonalTokenTitle.of("é".repeat(100)).value()).hasSize(100);
         assertThatThrownBy(() -> PersonalTokenTitle.of("x".repeat(101))).isInstanceOf(InvalidValue.class)
@@ -111,13 +111,13 @@ class PersonalTokenTest {
     }
 
     @Test
-    void aStoredTitleThatTodaysRulesRefuseReadsBackAsStored() {
+    void a_stored_title_that_todays_rules_refuse_reads_back_as_stored() {
         assertThat(new PersonalTokenTitle("lap\u001btop\u202E").value()).isEqualTo("lap\u001btop\u202E");
         assertThatThrownBy(() -> PersonalTokenTitle.of("lap\u001btop")).isInstanceOf(InvalidValue.class);
     }
 
     @Test
-    void tokenIdsParseFromTextOrRefuseWithTheFieldName() {
+    void token_ids_parse_from_text_or_refuse_with_the_field_name() {
         PersonalTokenId id = PersonalTokenId.random();
         assertThat(PersonalTokenId.parse(id.toString())).isEqualTo(id);
         assertThatThrownBy(() -> PersonalTokenId.parse("nope")).isInstanceOf(InvalidValue.class)
@@ -125,7 +125,7 @@ class PersonalTokenTest {
     }
 
     @Test
-    void toStringOmitsTheHash() {
+    void to_string_omits_the_hash() {
         PersonalToken token = issue(Optional.empty());
         assertThat(token.toString()).doesNotContain(token.tokenHash().hex()).contains(token.id().toString());
     }

@@ -21,7 +21,7 @@ class AddressSignInLimitTest {
     }
 
     @Test
-    void theLimitIsReachedAtMaxFailuresAndOnePastItIsRefusedUntilTheWindowEnds() {
+    void the_limit_is_reached_at_max_failures_and_one_past_it_is_refused_until_the_window_ends() {
         AddressFailures first = granted(Optional.empty(), T0);
         AddressFailures second = granted(Optional.of(first), T0.plusSeconds(60));
         AddressFailures third = granted(Optional.of(second), T0.plusSeconds(120));
@@ -35,7 +35,7 @@ class AddressSignInLimitTest {
     }
 
     @Test
-    void aRefundGivesBackOneFailureOfTheSameWindowOnly() {
+    void a_refund_gives_back_one_failure_of_the_same_window_only() {
         AddressFailures reserved = granted(Optional.empty(), T0);
         AddressFailures two = granted(Optional.of(reserved), T0);
         assertThat(limit.refund(two, reserved)).isEqualTo(new AddressFailures(HOME, 1, T0));
@@ -46,7 +46,7 @@ class AddressSignInLimitTest {
     }
 
     @Test
-    void refusesNonsense() {
+    void refuses_nonsense() {
         assertThatThrownBy(() -> new AddressSignInLimit(0, Duration.ofMinutes(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AddressSignInLimit(1, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RemoteAddress("")).isInstanceOf(InvalidValue.class);

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class EmailAddressTest {
     @Test
-    void normalisesCaseAndSurroundingSpace() {
+    void normalises_case_and_surrounding_space() {
         assertThat(EmailAddress.of("  Ada.Lovelace@Example.ORG ").value()).isEqualTo("ada.lovelace@example.org");
         assertThat(EmailAddress.of("ADA@example.org")).isEqualTo(EmailAddress.of("ada@EXAMPLE.org"));
     }
@@ -24,7 +24,7 @@ class EmailAddressTest {
     }
 
     @Test
-    void refusesNullAndOverlongAddresses() {
+    void refuses_null_and_overlong_addresses() {
         assertThatThrownBy(() -> EmailAddress.of(null)).isInstanceOf(InvalidValue.class);
         String local64 = "a".repeat(64);
         String longDomain = ("b".repeat(60) + ".").repeat(5) + "org";
@@ -51,7 +51,7 @@ class EmailAddressTest {
     }
 
     @Test
-    void acceptsCharactersOutsideTheBasicPlane() {
+    void accepts_characters_outside_the_basic_plane() {
         assertThat(EmailAddress.of("\uD83D\uDD12ada@example.org").value()).isEqualTo("\uD83D\uDD12ada@example.org");
     }
 }

@@ -21,7 +21,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void fourFailuresStillAllowAnAttempt() {
+    void four_failures_still_allow_an_attempt() {
         Optional<FailedSignIns> streak = failTimes(4, T0, Duration.ofSeconds(10));
         assertThat(streak.orElseThrow().failures()).isEqualTo(4);
         assertThat(streak.orElseThrow().lockedUntil()).isEmpty();
@@ -29,7 +29,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void theFifthFailureLocksTheAddressOutForAMinute() {
+    void the_fifth_failure_locks_the_address_out_for_a_minute() {
         Optional<FailedSignIns> streak = failTimes(5, T0, Duration.ofSeconds(10));
         Instant fifth = T0.plusSeconds(40);
         assertThat(streak.orElseThrow().lockedUntil()).contains(fifth.plus(Duration.ofMinutes(1)));
@@ -41,7 +41,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void lockOutsDoubleAndAreCappedAtFifteenMinutes() {
+    void lock_outs_double_and_are_capped_at_fifteen_minutes() {
         assertThat(throttle.lockoutAfter(4)).isEqualTo(Duration.ZERO);
         assertThat(throttle.lockoutAfter(5)).isEqualTo(Duration.ofMinutes(1));
         assertThat(throttle.lockoutAfter(6)).isEqualTo(Duration.ofMinutes(2));
@@ -52,7 +52,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void aFailureRightAfterALockOutContinuesTheStreakAndLocksLonger() {
+    void a_failure_right_after_a_lock_out_continues_the_streak_and_locks_longer() {
         Optional<FailedSignIns> streak = failTimes(5, T0, Duration.ofSeconds(1));
         Instant unlocked = streak.orElseThrow().lockedUntil().orElseThrow();
         FailedSignIns sixth = throttle.recordFailure(ADA, streak, unlocked.plusSeconds(5));
@@ -62,7 +62,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void aQuietWindowEndsTheStreak() {
+    void a_quiet_window_ends_the_streak() {
         Optional<FailedSignIns> streak = failTimes(4, T0, Duration.ofSeconds(1));
         Instant last = streak.orElseThrow().lastFailureAt();
         FailedSignIns justInside = throttle.recordFailure(ADA, streak, last.plus(Duration.ofMinutes(15)).minusSeconds(1));
@@ -73,7 +73,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void quietWindowAfterALockOutCountsFromTheEndOfTheLockOut() {
+    void quiet_window_after_a_lock_out_counts_from_the_end_of_the_lock_out() {
         Optional<FailedSignIns> streak = failTimes(9, T0, Duration.ofSeconds(1));
         Instant unlocked = streak.orElseThrow().lockedUntil().orElseThrow();
         assertThat(throttle.forgottenAfter(streak.orElseThrow())).isEqualTo(unlocked.plus(Duration.ofMinutes(15)));
@@ -82,12 +82,12 @@ class SignInThrottleTest {
     }
 
     @Test
-    void noStreakMeansAllowed() {
+    void no_streak_means_allowed() {
         assertThat(throttle.check(Optional.empty(), T0)).isInstanceOf(SignInThrottle.Decision.Allowed.class);
     }
 
     @Test
-    void reservationsCountBeforeTheCheckSoTheFifthAlreadyLocksAndTheSixthIsRefused() {
+    void reservations_count_before_the_check_so_the_fifth_already_locks_and_the_sixth_is_refused() {
         Optional<FailedSignIns> streak = Optional.empty();
         for (int i = 1; i <= 5; i++) {
             SignInThrottle.Reservation reservation = throttle.reserve(ADA, streak, T0);
@@ -101,7 +101,7 @@ class SignInThrottleTest {
     }
 
     @Test
-    void aFailureTimedBeforeTheStreaksLastOneCountsAtThatLastTimeInsteadOfFailing() {
+    void a_failure_timed_before_the_streaks_last_one_counts_at_that_last_time_instead_of_failing() {
         FailedSignIns later = throttle.recordFailure(ADA, Optional.empty(), T0.plusMillis(5));
         FailedSignIns earlier = throttle.recordFailure(ADA, Optional.of(later), T0);
         assertThat(earlier.failures()).isEqualTo(2);

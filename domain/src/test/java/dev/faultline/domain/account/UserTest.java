@@ -11,7 +11,7 @@ class UserTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
     @Test
-    void registersWithAFreshIdAndKeepsOnlyTheHash() {
+    void registers_with_a_fresh_id_and_keeps_only_the_hash() {
         PasswordHash hash = new PasswordHash("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA");
         User user = User.register(EmailAddress.of("Ada@Example.org"), DisplayName.of(" Ada "), hash, NOW);
         User other = User.register(EmailAddress.of("ada@example.org"), DisplayName.of("Ada"), hash, NOW);
@@ -23,7 +23,7 @@ class UserTest {
     }
 
     @Test
-    void rehashKeepsIdentity() {
+    void rehash_keeps_identity() {
         User user = User.register(EmailAddress.of("ada@example.org"), DisplayName.of("Ada"),
                 new PasswordHash("$old"), NOW);
         User rehashed = user.withPasswordHash(new PasswordHash("$new"));
@@ -33,7 +33,7 @@ class UserTest {
     }
 
     @Test
-    void displayNameRules() {
+    void display_name_rules() {
         assertThatThrownBy(() -> DisplayName.of(" ")).isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> DisplayName.of("a".repeat(201))).isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> DisplayName.of("Ada\u0007")).isInstanceOf(InvalidValue.class)
@@ -42,7 +42,7 @@ class UserTest {
     }
 
     @Test
-    void aStoredDisplayNameOrAddressThatTodaysRulesRefuseReadsBackAsStored() {
+    void a_stored_display_name_or_address_that_todays_rules_refuse_reads_back_as_stored() {
         String name = "Ada\u001b[31m\u202E" + "\uD83D\uDE00".repeat(200);
         User stored = new User(UserId.random(), new EmailAddress("ada\u0007@example.org"), new DisplayName(name),
                 new PasswordHash("$argon2id$stored"), NOW);

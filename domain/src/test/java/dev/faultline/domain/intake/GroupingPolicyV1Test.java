@@ -28,7 +28,7 @@ class GroupingPolicyV1Test {
     @Nested
     class CustomFingerprint {
         @Test
-        void replacesTheDefaultLinesAndHashesTheCanonicalText() {
+        void replaces_the_default_lines_and_hashes_the_canonical_text() {
             Grouping grouping = group(npe().fingerprint(List.of("payment-failure")));
             assertThat(grouping.canonicalText()).isEqualTo("faultline-grouping:1\nfingerprint:payment-failure");
             assertThat(grouping.fingerprint().value())
@@ -38,20 +38,20 @@ class GroupingPolicyV1Test {
 
         @ParameterizedTest
         @ValueSource(strings = {"{{ default }}", "{{default}}", " {{ DEFAULT }} ", "{{  Default\t}}"})
-        void defaultEntryExpandsToTheDefaultLinesInPlace(String entry) {
+        void default_entry_expands_to_the_default_lines_in_place(String entry) {
             String defaults = lines(npe()).substring("faultline-grouping:1\n".length());
             assertThat(lines(npe().fingerprint(List.of("tenant-7", entry, "x"))))
                     .isEqualTo("faultline-grouping:1\nfingerprint:tenant-7\n" + defaults + "\nfingerprint:x");
         }
 
         @Test
-        void otherVariablesStayLiteralInVersionOne() {
+        void other_variables_stay_literal_in_version_one() {
             assertThat(lines(npe().fingerprint(List.of("{{ transaction }}"))))
                     .isEqualTo("faultline-grouping:1\nfingerprint:{{ transaction }}");
         }
 
         @Test
-        void anEmptyListMeansNoFingerprint() {
+        void an_empty_list_means_no_fingerprint() {
             assertThat(group(npe().fingerprint(List.of()))).isEqualTo(group(npe()));
         }
     }
@@ -62,27 +62,27 @@ class GroupingPolicyV1Test {
                 frame("demo.Main", "main", InApp.UNKNOWN));
 
         @Test
-        void jvmModulesOutsideTheLibrariesAreInApp() {
+        void jvm_modules_outside_the_libraries_are_in_app() {
             assertThat(lines(event("kotlin").exceptions(List.of(exception("E", "v", mixed)))))
                     .isEqualTo("faultline-grouping:1\nexception\ntype:E\nframe:demo.Main|main");
         }
 
         @Test
-        void withoutAPlatformTheSdkNameDecides() {
+        void without_a_platform_the_sdk_name_decides() {
             assertThat(lines(event(null).sdk(new SdkInfo("sentry.java.android", "8.0.0"))
                     .exceptions(List.of(exception("E", "v", mixed)))))
                     .isEqualTo("faultline-grouping:1\nexception\ntype:E\nframe:demo.Main|main");
         }
 
         @Test
-        void otherPlatformsHaveNoDefaultSoAllFramesCount() {
+        void other_platforms_have_no_default_so_all_frames_count() {
             assertThat(lines(event("go").exceptions(List.of(exception("E", "v", mixed)))))
                     .isEqualTo("faultline-grouping:1\nexception\ntype:E\nframe:java.lang.Thread|run\n"
                             + "frame:demo.Main|main");
         }
 
         @Test
-        void javascriptLibrariesAndNodeInternalsAreNotInApp() {
+        void javascript_libraries_and_node_internals_are_not_in_app() {
             Stacktrace js = stack(jsFrame("node:internal/timers", "listOnTimeout", InApp.UNKNOWN, null),
                     jsFrame("/app/node_modules/express/router.js", "handle", InApp.UNKNOWN, null),
                     jsFrame("internal/process.js", "tick", InApp.UNKNOWN, null),
@@ -92,7 +92,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void theSdkFlagWinsOverTheDefault() {
+        void the_sdk_flag_wins_over_the_default() {
             Stacktrace flagged = stack(frame("java.lang.Thread", "run", InApp.YES),
                     frame("demo.Main", "main", InApp.NO));
             assertThat(lines(event("java").exceptions(List.of(exception("E", "v", flagged)))))
@@ -108,19 +108,19 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void withoutAnyInAppFrameEveryFrameCounts() {
+        void without_any_in_app_frame_every_frame_counts() {
             assertThat(tokens("python", frame("a", "f", InApp.NO), frame("b", "g", InApp.NO)))
                     .isEqualTo("frame:a|f\nframe:b|g");
         }
 
         @Test
-        void lineNumbersNeverCount() {
+        void line_numbers_never_count() {
             assertThat(tokens("java", frame("demo.A", "f", InApp.YES, 10)))
                     .isEqualTo(tokens("java", frame("demo.A", "f", InApp.YES, 99)));
         }
 
         @Test
-        void directRecursionCountsOnce() {
+        void direct_recursion_counts_once() {
             assertThat(tokens("java", frame("demo.A", "f", InApp.YES, 3), frame("demo.A", "f", InApp.YES, 3),
                     frame("demo.A", "f", InApp.YES, 3))).isEqualTo("frame:demo.A|f");
             assertThat(tokens("java", frame("demo.A", "f", InApp.YES, 3), frame("demo.A", "f", InApp.YES, 4)))
@@ -128,7 +128,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void sdkFramesNeverCount() {
+        void sdk_frames_never_count() {
             assertThat(tokens("java", frame("demo.A", "f", InApp.YES), frame("io.sentry.Sentry", "capture",
                     InApp.YES))).isEqualTo("frame:demo.A|f");
         }
@@ -147,7 +147,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void jvmLambdasAreUnusableSoTheFileNameStands() {
+        void jvm_lambdas_are_unusable_so_the_file_name_stands() {
             Frame lambda = new Frame(Optional.of("demo.Main$$Lambda$14/0x0000000800c03000"), Optional.empty(),
                     Optional.of("Main.java"), Optional.of("lambda$main$0"), Optional.empty(),
                     java.util.OptionalInt.of(3), java.util.OptionalInt.empty(), InApp.YES, Optional.empty(),
@@ -156,7 +156,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void fileNamesLoseQueryFragmentAndDirectoryAndHashes() {
+        void file_names_lose_query_fragment_and_directory_and_hashes() {
             assertThat(tokens("javascript", jsFrame("https://cdn.example.com/js/App.3f9a2b4c1d.JS?v=2#x",
                     "render", InApp.YES, null))).isEqualTo("frame:app.<hash>.js|render");
             assertThat(tokens("javascript", jsFrame("<anonymous>", "render", InApp.YES, null)))
@@ -164,7 +164,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void javascriptKeepsTheLastPartOfAFunctionName() {
+        void javascript_keeps_the_last_part_of_a_function_name() {
             assertThat(tokens("node", jsFrame("/app/a.js", "Object.Cart.load", InApp.YES, "x()")))
                     .isEqualTo("frame:a.js|load");
         }
@@ -178,7 +178,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void theSourceLineCountsOnlyForScriptingPlatformsAndShortLines() {
+        void the_source_line_counts_only_for_scripting_platforms_and_short_lines() {
             assertThat(tokens("python", jsFrame("/app/a.py", null, InApp.YES, "run()")))
                     .isEqualTo("frame:a.py||run()");
             assertThat(tokens("go", jsFrame("/app/a.go", null, InApp.YES, "run()"))).isEqualTo("frame:a.go|");
@@ -189,13 +189,13 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void aNamedFunctionIgnoresItsSourceLine() {
+        void a_named_function_ignores_its_source_line() {
             assertThat(tokens("python", jsFrame("/app/a.py", "main", InApp.YES, "run()")))
                     .isEqualTo("frame:a.py|main");
         }
 
         @Test
-        void javascriptEvalAndNativeFramesAreSkipped() {
+        void javascript_eval_and_native_frames_are_skipped() {
             Frame eval = jsFrame("/app/a.js", "eval", InApp.YES, null);
             Frame nativeCode = new Frame(Optional.empty(), Optional.of("[native code]"), Optional.empty(),
                     Optional.of("map"), Optional.empty(), java.util.OptionalInt.empty(),
@@ -205,7 +205,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void rawFunctionStandsInForAMissingFunction() {
+        void raw_function_stands_in_for_a_missing_function() {
             Frame raw = new Frame(Optional.of("demo.A"), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.of("run"), java.util.OptionalInt.empty(), java.util.OptionalInt.empty(), InApp.YES,
                     Optional.empty(), new java.util.TreeMap<>());
@@ -216,14 +216,14 @@ class GroupingPolicyV1Test {
     @Nested
     class Exceptions {
         @Test
-        void theValueCountsOnlyWithoutFramesAndIsNormalised() {
+        void the_value_counts_only_without_frames_and_is_normalised() {
             assertThat(lines(event("java").exceptions(List.of(exception("E", "user 42 at 10.0.0.1", null)))))
                     .isEqualTo("faultline-grouping:1\nexception\ntype:E\nvalue:user <int> at <ip>");
             assertThat(lines(npe())).doesNotContain("value:");
         }
 
         @Test
-        void everyExceptionOfTheChainCountsCauseFirst() {
+        void every_exception_of_the_chain_counts_cause_first() {
             SdkEvent.Builder chain = event("java").exceptions(List.of(exception("Cause", "a", DEMO),
                     exception("Wrapper", "b", stack(frame("demo.Main", "main", InApp.UNKNOWN)))));
             assertThat(lines(chain)).isEqualTo("faultline-grouping:1\nexception\ntype:Cause\nframe:demo.Main|main\n"
@@ -231,14 +231,14 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void aSyntheticExceptionInARealChainHasNoType() {
+        void a_synthetic_exception_in_a_real_chain_has_no_type() {
             SdkEvent.Builder chain = event("java").exceptions(List.of(synthetic("s", DEMO),
                     exception("Real", "r", null)));
             assertThat(lines(chain)).startsWith("faultline-grouping:1\nexception\nframe:demo.Main|main");
         }
 
         @Test
-        void anExceptionWithoutAStackBorrowsItsThreadsOrTheCrashedOne() {
+        void an_exception_without_a_stack_borrows_its_threads_or_the_crashed_one() {
             SdkThread other = new SdkThread(Optional.of("2"), false, false,
                     Optional.of(stack(frame("demo.Other", "run", InApp.UNKNOWN))));
             SdkThread crashed = new SdkThread(Optional.of("1"), true, false, Optional.of(DEMO));
@@ -255,7 +255,7 @@ class GroupingPolicyV1Test {
     @Nested
     class Messages {
         @Test
-        void aMessageEventGroupsByItsNormalisedMessageAndItsStack() {
+        void a_message_event_groups_by_its_normalised_message_and_its_stack() {
             SdkEvent.Builder message = event("node").message(LogMessage.formatted("took 30s for user 7"))
                     .exceptions(List.of(synthetic("took 30s for user 7", stack(
                             jsFrame("/app/a.js", "pay", InApp.YES, null)))));
@@ -264,7 +264,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void theTemplateComesFirstAndTheLogEntryBeforeTheMessage() {
+        void the_template_comes_first_and_the_log_entry_before_the_message() {
             SdkEvent.Builder both = event("python")
                     .logentry(new LogMessage(Optional.of("paid %s"), Optional.of("paid 12")))
                     .message(LogMessage.formatted("other"));
@@ -275,13 +275,13 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void theSyntheticExceptionsValueIsTheLastResort() {
+        void the_synthetic_exceptions_value_is_the_last_resort() {
             assertThat(lines(event("node").exceptions(List.of(synthetic("late 5 times", null)))))
                     .isEqualTo("faultline-grouping:1\nmessage:late <int> times");
         }
 
         @Test
-        void aSingleThreadOrTheEventsOwnStackCarriesAMessagesFrames() {
+        void a_single_thread_or_the_events_own_stack_carries_a_messages_frames() {
             SdkThread only = new SdkThread(Optional.of("1"), true, false, Optional.of(DEMO));
             assertThat(lines(event("java").message(LogMessage.formatted("m")).threads(List.of(only))))
                     .endsWith("message:m\nstacktrace\nframe:demo.Main|main\nframe:demo.Main|checkout");
@@ -293,7 +293,7 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void anEventWithNothingFallsIntoOneCatchAll() {
+        void an_event_with_nothing_falls_into_one_catch_all() {
             assertThat(lines(event("java"))).isEqualTo("faultline-grouping:1\nnothing");
         }
     }
@@ -301,7 +301,7 @@ class GroupingPolicyV1Test {
     @Nested
     class TitleAndCulprit {
         @Test
-        void titleIsTheMainExceptionsTypeAndFirstLineOfValue() {
+        void title_is_the_main_exceptions_type_and_first_line_of_value() {
             SdkEvent.Builder chain = event("java").exceptions(List.of(exception("Cause", "a", DEMO),
                     exception("Wrapper", "checkout failed\nsecond line", DEMO)));
             assertThat(group(chain).title()).isEqualTo("Wrapper: checkout failed");
@@ -309,20 +309,20 @@ class GroupingPolicyV1Test {
         }
 
         @Test
-        void aMessageEventIsTitledByItsFormattedMessage() {
+        void a_message_event_is_titled_by_its_formatted_message() {
             assertThat(group(event("python").logentry(new LogMessage(Optional.of("paid %s"),
                     Optional.of("paid 12\nmore")))).title()).isEqualTo("paid 12");
             assertThat(group(event("java")).title()).isEqualTo("<no message>");
         }
 
         @Test
-        void longTitlesAreCutWithAnEllipsis() {
+        void long_titles_are_cut_with_an_ellipsis() {
             String title = group(event("java").exceptions(List.of(exception("E", "x".repeat(400), DEMO)))).title();
             assertThat(title).hasSize(255).endsWith("…").startsWith("E: xxx");
         }
 
         @Test
-        void culpritIsTheTransactionElseTheLastInAppFrameOfTheMainException() {
+        void culprit_is_the_transaction_else_the_last_in_app_frame_of_the_main_exception() {
             assertThat(group(npe().transaction("POST /checkout")).culprit()).isEqualTo("POST /checkout");
             Stacktrace withLibraryTop = stack(frame("demo.Main", "main", InApp.UNKNOWN),
                     frame("demo.Cart", "load", InApp.UNKNOWN), frame("java.util.HashMap", "get", InApp.UNKNOWN));

@@ -57,7 +57,7 @@ class GroupingProperties {
     }
 
     @Property
-    void valuesAndLineNumbersNeverCount(@ForAll("events") SdkEvent event, @ForAll("newValue") String value,
+    void values_and_line_numbers_never_count(@ForAll("events") SdkEvent event, @ForAll("newValue") String value,
             @ForAll("lineShift") int shift) {
         List<ExceptionValue> changed = event.exceptions().stream().map(e -> e.withValue(Optional.of(value))
                 .withStacktrace(e.stacktrace().map(s -> new Stacktrace(s.frames().stream()
@@ -67,7 +67,7 @@ class GroupingProperties {
     }
 
     @Property
-    void aLibraryFrameNeverCountsOnceAppFramesExist(@ForAll("events") SdkEvent event,
+    void a_library_frame_never_counts_once_app_frames_exist(@ForAll("events") SdkEvent event,
             @ForAll("libraryFrame") Frame library, @ForAll("position") int position) {
         List<ExceptionValue> exceptions = new ArrayList<>(event.exceptions());
         ExceptionValue main = exceptions.get(exceptions.size() - 1);
@@ -78,7 +78,7 @@ class GroupingProperties {
     }
 
     @Property
-    void aNewAppCallerMakesANewIssue(@ForAll("events") SdkEvent event, @ForAll("position") int position) {
+    void a_new_app_caller_makes_a_new_issue(@ForAll("events") SdkEvent event, @ForAll("position") int position) {
         List<ExceptionValue> exceptions = new ArrayList<>(event.exceptions());
         ExceptionValue main = exceptions.get(exceptions.size() - 1);
         List<Frame> frames = new ArrayList<>(main.stacktrace().orElseThrow().frames());
@@ -88,7 +88,7 @@ class GroupingProperties {
     }
 
     @Property
-    void defaultPlusAnEntryMakesANewIssueAndDefaultAloneDoesNot(@ForAll("events") SdkEvent event,
+    void default_plus_an_entry_makes_a_new_issue_and_default_alone_does_not(@ForAll("events") SdkEvent event,
             @ForAll("entry") String entry) {
         assertThat(fingerprint(event.toBuilder().fingerprint(List.of("{{ default }}", entry)).build()))
                 .isNotEqualTo(fingerprint(event));
@@ -97,12 +97,12 @@ class GroupingProperties {
     }
 
     @Property
-    void anEmptyFingerprintListIsNoFingerprint(@ForAll("events") SdkEvent event) {
+    void an_empty_fingerprint_list_is_no_fingerprint(@ForAll("events") SdkEvent event) {
         assertThat(POLICY.group(event.toBuilder().fingerprint(List.of()).build())).isEqualTo(POLICY.group(event));
     }
 
     @Property
-    void theSamePlatformFromTheSdkNameGroupsTheSame(@ForAll("events") SdkEvent event) {
+    void the_same_platform_from_the_sdk_name_groups_the_same(@ForAll("events") SdkEvent event) {
         String platform = event.platform().map(Platform::value).orElseThrow();
         SdkEvent viaSdk = new SdkEvent(event.eventId(), event.timestamp(), Optional.empty(),
                 Optional.of(new SdkInfo("sentry." + platform, "1.0")), event.level(), event.logentry(),

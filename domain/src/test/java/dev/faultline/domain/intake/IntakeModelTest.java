@@ -35,7 +35,7 @@ class IntakeModelTest {
     }
 
     @Test
-    void stackTracesHoldOneTo250Frames() {
+    void stack_traces_hold_one_to_250_frames() {
         Frame frame = Frame.of("a", "f");
         assertThat(new Stacktrace(Collections.nCopies(250, frame)).frames()).hasSize(250);
         assertThat(fieldOf(() -> new Stacktrace(Collections.nCopies(251, frame)))).isEqualTo("stacktrace");
@@ -43,7 +43,7 @@ class IntakeModelTest {
     }
 
     @Test
-    void framesNameSomethingAndRefuseControlCharactersAndNegativeLines() {
+    void frames_name_something_and_refuse_control_characters_and_negative_lines() {
         assertThat(fieldOf(() -> Frame.of(null, null))).isEqualTo("frame");
         assertThat(fieldOf(() -> Frame.of("a\u0000b", "f"))).isEqualTo("frame.module");
         assertThat(fieldOf(() -> Frame.of("a", "f").withLines(OptionalInt.of(-1), OptionalInt.empty())))
@@ -53,7 +53,7 @@ class IntakeModelTest {
     }
 
     @Test
-    void exceptionValuesMaySpanLinesButHoldNoNul() {
+    void exception_values_may_span_lines_but_hold_no_nul() {
         assertThat(Events.exception("E", "line one\n\tline two", null).value()).contains("line one\n\tline two");
         assertThat(fieldOf(() -> Events.exception("E", "nul\u0000", null))).isEqualTo("exception.value");
         assertThat(fieldOf(() -> Events.exception("E\nF", "v", null))).isEqualTo("exception.type");
@@ -61,7 +61,7 @@ class IntakeModelTest {
     }
 
     @Test
-    void eventsKeepTheTrackersShapesAndLimits() {
+    void events_keep_the_trackers_shapes_and_limits() {
         assertThat(fieldOf(() -> Events.event("java").environment("prod env").build())).isEqualTo("environment");
         assertThat(fieldOf(() -> Events.event("java").tags(Map.of("bad key", "v")).build())).isEqualTo("tags");
         assertThat(fieldOf(() -> Events.event("java").tags(Map.of("k", "two\nlines")).build())).isEqualTo("tags.k");
@@ -80,7 +80,7 @@ class IntakeModelTest {
     }
 
     @Test
-    void scrubbedMapsAreBoundedAndSorted() {
+    void scrubbed_maps_are_bounded_and_sorted() {
         TreeMap<String, String> headers = new TreeMap<>(Map.of("b", "2", "a", "1"));
         RequestInfo request = new RequestInfo(Optional.of("GET"), Optional.empty(), Optional.empty(), headers,
                 Optional.empty());
@@ -90,7 +90,7 @@ class IntakeModelTest {
     }
 
     @Test
-    void aLogMessageHasATemplateOrFormattedText() {
+    void a_log_message_has_a_template_or_formatted_text() {
         assertThat(fieldOf(() -> new LogMessage(Optional.of(" "), Optional.empty()))).isEqualTo("message");
     }
 }

@@ -23,7 +23,7 @@ class IssueLifecycleProperties {
     }
 
     @Property
-    void countsEveryEventAndKeepsMuteAndStatusConsistent(@ForAll("steps") List<Step> steps) {
+    void counts_every_event_and_keeps_mute_and_status_consistent(@ForAll("steps") List<Step> steps) {
         Issue issue = Issues.fresh(T0);
         Instant now = T0;
         long events = 0;

@@ -12,12 +12,12 @@ class IssueSortTest {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00.123456789Z");
 
     @Test
-    void timesAreKeptToTheMicrosecond() {
+    void times_are_kept_to_the_microsecond() {
         assertThat(Issues.fresh(T0).firstSeen()).isEqualTo(Instant.parse("2026-11-23T10:00:00.123456Z"));
     }
 
     @Test
-    void idsCompareAsUnsignedNumbersLikePostgres() {
+    void ids_compare_as_unsigned_numbers_like_postgres() {
         IssueId low = new IssueId(UUID.fromString("00000000-0000-0000-0000-000000000001"));
         IssueId high = new IssueId(UUID.fromString("ffffffff-0000-0000-0000-000000000000"));
         assertThat(IssueSort.compareIds(low, high)).isNegative();
@@ -25,7 +25,7 @@ class IssueSortTest {
     }
 
     @Test
-    void orderIsDescendingByKeyThenId() {
+    void order_is_descending_by_key_then_id() {
         List<Issue> issues = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             issues.add(Issues.withEvents(T0.plusSeconds(i % 3), 1 + i % 4));

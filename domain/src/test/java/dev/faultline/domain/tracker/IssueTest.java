@@ -29,7 +29,7 @@ class IssueTest {
     @Nested
     class Counting {
         @Test
-        void theFirstEventSetsFirstAndLastSeen() {
+        void the_first_event_sets_first_and_last_seen() {
             Issue issue = Issues.fresh(NOW);
             Instant at = T0.plusSeconds(5);
             RecordEventOutcome outcome = issue.recordEvent(eventOf(issue, at), NOW);
@@ -40,7 +40,7 @@ class IssueTest {
         }
 
         @Test
-        void lateAndEarlyEventsWidenTheSeenRangeOnly() {
+        void late_and_early_events_widen_the_seen_range_only() {
             Issue issue = withEvents(T0, 2);
             Issue late = issue.recordEvent(eventOf(issue, T0.plusSeconds(100)), NOW).issue();
             Issue early = late.recordEvent(eventOf(late, T0.minusSeconds(100)), NOW).issue();
@@ -51,7 +51,7 @@ class IssueTest {
         }
 
         @Test
-        void anEventOfAnotherIssueIsAProgrammingError() {
+        void an_event_of_another_issue_is_a_programming_error() {
             Issue issue = withEvents(T0, 1);
             Issue other = Issues.fresh(T0);
             assertThatThrownBy(() -> issue.recordEvent(eventOf(other, T0), NOW))
@@ -62,14 +62,14 @@ class IssueTest {
     @Nested
     class Resolving {
         @Test
-        void resolvesAnUnresolvedIssue() {
+        void resolves_an_unresolved_issue() {
             ResolveOutcome outcome = withEvents(T0, 1).resolve(NOW);
             assertThat(outcome).isInstanceOf(ResolveOutcome.Resolved.class);
             assertThat(outcome.issue().status()).isEqualTo(IssueStatus.RESOLVED);
         }
 
         @Test
-        void resolvingAResolvedIssueSaysSo() {
+        void resolving_a_resolved_issue_says_so() {
             Issue resolved = withEvents(T0, 1).resolve(NOW).issue();
             ResolveOutcome again = resolved.resolve(NOW);
             assertThat(again).isInstanceOf(ResolveOutcome.AlreadyResolved.class);
@@ -77,14 +77,14 @@ class IssueTest {
         }
 
         @Test
-        void resolvingAMutedIssueDropsTheMute() {
+        void resolving_a_muted_issue_drops_the_mute() {
             Issue resolved = muted(new MuteRule.Forever()).resolve(NOW).issue();
             assertThat(resolved.status()).isEqualTo(IssueStatus.RESOLVED);
             assertThat(resolved.mute()).isEmpty();
         }
 
         @Test
-        void aNewEventOnAResolvedIssueIsARegression() {
+        void a_new_event_on_a_resolved_issue_is_a_regression() {
             Issue resolved = withEvents(T0, 2).resolve(NOW).issue();
             RecordEventOutcome outcome = resolved.recordEvent(eventOf(resolved, NOW), NOW);
             assertThat(outcome).isInstanceOf(RecordEventOutcome.Regressed.class);
@@ -96,26 +96,26 @@ class IssueTest {
     @Nested
     class Reopening {
         @Test
-        void reopensAResolvedIssue() {
+        void reopens_a_resolved_issue() {
             ReopenOutcome outcome = withEvents(T0, 1).resolve(NOW).issue().reopen(NOW);
             assertThat(outcome).isInstanceOf(ReopenOutcome.Reopened.class);
             assertThat(outcome.issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
         }
 
         @Test
-        void reopeningAMutedIssueUnmutesIt() {
+        void reopening_a_muted_issue_unmutes_it() {
             ReopenOutcome outcome = muted(new MuteRule.UntilMoreEvents(10)).reopen(NOW);
             assertThat(outcome).isInstanceOf(ReopenOutcome.Reopened.class);
             assertThat(outcome.issue().mute()).isEmpty();
         }
 
         @Test
-        void reopeningAnUnresolvedIssueSaysSo() {
+        void reopening_an_unresolved_issue_says_so() {
             assertThat(withEvents(T0, 1).reopen(NOW)).isInstanceOf(ReopenOutcome.AlreadyUnresolved.class);
         }
 
         @Test
-        void reopeningAfterAnUntilTimeMuteLapsedSaysAlreadyUnresolved() {
+        void reopening_after_an_until_time_mute_lapsed_says_already_unresolved() {
             Issue issue = muted(new MuteRule.UntilTime(NOW.plusSeconds(60)));
             assertThat(issue.reopen(NOW.plusSeconds(60))).isInstanceOf(ReopenOutcome.AlreadyUnresolved.class);
             assertThat(issue.reopen(NOW.plusSeconds(59))).isInstanceOf(ReopenOutcome.Reopened.class);
@@ -125,7 +125,7 @@ class IssueTest {
     @Nested
     class Muting {
         @Test
-        void mutesForever() {
+        void mutes_forever() {
             Issue issue = muted(new MuteRule.Forever());
             assertThat(issue.status()).isEqualTo(IssueStatus.MUTED);
             assertThat(issue.mute()).contains(new ActiveMute.Forever());
@@ -134,7 +134,7 @@ class IssueTest {
         }
 
         @Test
-        void mutingUntilAPastOrPresentMomentIsRefused() {
+        void muting_until_a_past_or_present_moment_is_refused() {
             Issue issue = withEvents(T0, 1);
             assertThat(issue.mute(new MuteRule.UntilTime(NOW), NOW))
                     .isEqualTo(new MuteOutcome.UntilTimeNotInFuture(NOW, NOW));
@@ -143,7 +143,7 @@ class IssueTest {
         }
 
         @Test
-        void anUntilTimeMuteReadsUnresolvedOnceItsTimeHasCome() {
+        void an_until_time_mute_reads_unresolved_once_its_time_has_come() {
             Instant until = NOW.plus(Duration.ofHours(2));
             Issue issue = muted(new MuteRule.UntilTime(until));
             assertThat(issue.statusAt(until.minusMillis(1))).isEqualTo(IssueStatus.MUTED);
@@ -154,7 +154,7 @@ class IssueTest {
         }
 
         @Test
-        void anEventAfterTheUntilTimeEndsTheMute() {
+        void an_event_after_the_until_time_ends_the_mute() {
             Instant until = NOW.plus(Duration.ofHours(2));
             Issue issue = muted(new MuteRule.UntilTime(until));
             assertThat(issue.recordEvent(eventOf(issue, until.minusSeconds(1)), until.minusSeconds(1)))
@@ -166,7 +166,7 @@ class IssueTest {
         }
 
         @Test
-        void anUntilMoreEventsMuteEndsWithTheNthEvent() {
+        void an_until_more_events_mute_ends_with_the_nth_event() {
             Issue issue = muted(new MuteRule.UntilMoreEvents(3));
             assertThat(issue.mute()).contains(new ActiveMute.UntilEventCount(6));
             for (int i = 1; i <= 2; i++) {
@@ -181,27 +181,27 @@ class IssueTest {
         }
 
         @Test
-        void remutingReplacesTheRule() {
+        void remuting_replaces_the_rule() {
             Issue issue = muted(new MuteRule.Forever());
             MuteOutcome outcome = issue.mute(new MuteRule.UntilMoreEvents(1), NOW);
             assertThat(((MuteOutcome.Muted) outcome).issue().mute()).contains(new ActiveMute.UntilEventCount(4));
         }
 
         @Test
-        void mutingAResolvedIssueIsAllowed() {
+        void muting_a_resolved_issue_is_allowed() {
             Issue resolved = withEvents(T0, 1).resolve(NOW).issue();
             assertThat(resolved.mute(new MuteRule.Forever(), NOW)).isInstanceOf(MuteOutcome.Muted.class);
         }
 
         @Test
-        void aMuteNeedsAtLeastOneMoreEvent() {
+        void a_mute_needs_at_least_one_more_event() {
             assertThatThrownBy(() -> new MuteRule.UntilMoreEvents(0)).isInstanceOf(InvalidValue.class);
             assertThatThrownBy(() -> new MuteRule.UntilMoreEvents(MuteRule.MAX_EVENTS + 1))
                     .isInstanceOf(InvalidValue.class);
         }
 
         @Test
-        void aMutedIssueWithoutARuleCannotBeBuilt() {
+        void a_muted_issue_without_a_rule_cannot_be_built() {
             Issue issue = withEvents(T0, 1);
             assertThatThrownBy(() -> new Issue(issue.id(), issue.applicationId(), issue.fingerprint(), issue.title(),
                     issue.culprit(), issue.exceptionType(), issue.level(), IssueStatus.MUTED, Optional.empty(),
@@ -215,7 +215,7 @@ class IssueTest {
         private final UserId grace = UserId.random();
 
         @Test
-        void assignsReassignsAndUnassigns() {
+        void assigns_reassigns_and_unassigns() {
             Issue issue = withEvents(T0, 1);
             AssignOutcome assigned = issue.assign(Optional.of(grace));
             assertThat(assigned).isInstanceOf(AssignOutcome.Assigned.class);
@@ -229,7 +229,7 @@ class IssueTest {
     }
 
     @Test
-    void longTitlesAreShortenedWhenAnIssueOpens() {
+    void long_titles_are_shortened_when_an_issue_opens() {
         Issue issue = Issue.open(Issues.APP, new Fingerprint("x"), "E: " + "x".repeat(400), "A.b", "E",
                 Level.ERROR, T0);
         assertThat(issue.title()).hasSize(Issue.MAX_TITLE_LENGTH).endsWith("…");

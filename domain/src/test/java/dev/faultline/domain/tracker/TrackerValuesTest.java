@@ -20,13 +20,13 @@ class TrackerValuesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "Shop", "shop_android", "-shop", "shop-", "shop--android", "shöp"})
-    void slugsAreLowercaseWordsJoinedByHyphens(String text) {
+    void slugs_are_lowercase_words_joined_by_hyphens(String text) {
         assertThatThrownBy(() -> new ApplicationSlug(text)).isInstanceOf(InvalidValue.class)
                 .extracting(e -> ((InvalidValue) e).field()).isEqualTo("slug");
     }
 
     @Test
-    void acceptsGoodSlugsAndPlatforms() {
+    void accepts_good_slugs_and_platforms() {
         assertThat(new ApplicationSlug("shop-android-2").value()).isEqualTo("shop-android-2");
         assertThat(new Platform(" Android ").value()).isEqualTo("android");
         assertThatThrownBy(() -> new Platform("1java")).isInstanceOf(InvalidValue.class);
@@ -34,7 +34,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void parsesIdsWithAPreciseError() {
+    void parses_ids_with_a_precise_error() {
         IssueId id = IssueId.random();
         assertThat(IssueId.parse(id.toString(), "issue_id")).isEqualTo(id);
         assertThatThrownBy(() -> IssueId.parse("42", "issue_id")).isInstanceOf(InvalidValue.class)
@@ -42,7 +42,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void levelAndStatusParseTheirWireNames() {
+    void level_and_status_parse_their_wire_names() {
         assertThat(Level.parse("Warning")).isEqualTo(Level.WARNING);
         assertThat(IssueStatus.parse("muted")).isEqualTo(IssueStatus.MUTED);
         assertThatThrownBy(() -> IssueStatus.parse("ignored")).isInstanceOf(InvalidValue.class)
@@ -50,13 +50,13 @@ class TrackerValuesTest {
     }
 
     @Test
-    void derivedFingerprintsGroupByTypeAndCulprit() {
+    void derived_fingerprints_group_by_type_and_culprit() {
         assertThat(Fingerprint.derivedFrom("E", "A.b")).isEqualTo(Fingerprint.derivedFrom("E", "A.b"));
         assertThat(Fingerprint.derivedFrom("E", "A.b")).isNotEqualTo(Fingerprint.derivedFrom("E", "A.c"));
     }
 
     @Test
-    void eventsAreBounded() {
+    void events_are_bounded() {
         IssueId issue = IssueId.random();
         StackFrame frame = new StackFrame("A.java", "a", 1, true);
         assertThatThrownBy(() -> event(issue, "x".repeat(Event.MAX_MESSAGE_LENGTH + 1), List.of(), Map.of()))
@@ -77,7 +77,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void framesNeedAFileOrFunctionAndAPositiveLine() {
+    void frames_need_a_file_or_function_and_a_positive_line() {
         assertThatThrownBy(() -> new StackFrame("", " ", 1, true).checked()).isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> new StackFrame("A.java", "a", -1, true).checked()).isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> new StackFrame("A.java", "a\u0000", 1, true).checked())
@@ -86,7 +86,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void affectedUserNeedsSomething() {
+    void affected_user_needs_something() {
         assertThatThrownBy(() -> new AffectedUser(Optional.empty(), Optional.of(" "), Optional.empty()).checked())
                 .isInstanceOf(InvalidValue.class);
         assertThatThrownBy(() -> new AffectedUser(Optional.of("u\u0007"), Optional.empty(), Optional.empty())
@@ -95,7 +95,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void notesAreBoundedAndDeletableOnlyByTheirAuthor() {
+    void notes_are_bounded_and_deletable_only_by_their_author() {
         UserId ada = UserId.random();
         UserId grace = UserId.random();
         Note note = Note.write(IssueId.random(), ada, "Looks like a race\nin checkout", T0);
@@ -109,7 +109,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void applicationNamesAreRequired() {
+    void application_names_are_required() {
         assertThatThrownBy(() -> Application.create(" ", new ApplicationSlug("shop"), new Platform("java"), T0))
                 .isInstanceOf(InvalidValue.class).extracting(e -> ((InvalidValue) e).field()).isEqualTo("name");
     }
@@ -120,7 +120,7 @@ class TrackerValuesTest {
     }
 
     @Test
-    void storedTextThatTodaysRulesRefuseStillReadsBackButNewTextIsRefused() {
+    void stored_text_that_todays_rules_refuse_still_reads_back_but_new_text_is_refused() {
         String bell = "Crash\u0007 in\u0000 checkout";
         ApplicationId app = ApplicationId.random();
         Fingerprint fingerprint = Fingerprint.derivedFrom("E", "A.b");

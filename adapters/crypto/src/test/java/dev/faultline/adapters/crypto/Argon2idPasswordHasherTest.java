@@ -14,7 +14,7 @@ class Argon2idPasswordHasherTest {
     private final Argon2idPasswordHasher hasher = new Argon2idPasswordHasher(CHEAP);
 
     @Test
-    void aHashVerifiesItsOwnPasswordAndNoOther() {
+    void a_hash_verifies_its_own_password_and_no_other() {
         PasswordHash hash = hasher.hash("correct horse battery staple");
 
         assertThat(hasher.verify("correct horse battery staple", hash)).isTrue();
@@ -23,7 +23,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void theDefaultsAreTheOwaspMinimumAndRoundTrip() {
+    void the_defaults_are_the_owasp_minimum_and_round_trip() {
         Argon2idPasswordHasher owasp = new Argon2idPasswordHasher();
         PasswordHash hash = owasp.hash("pässwörd with ünïcode");
 
@@ -33,7 +33,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void verifiesTheReferenceImplementationsTestVector() {
+    void verifies_the_reference_implementations_test_vector() {
         // phc-winner-argon2 src/test.c: argon2id, password "password", salt "somesalt", m=256, t=2, p=1
         PasswordHash reference = new PasswordHash(
                 "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4");
@@ -43,7 +43,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void theEncodingIsAPhcStringWithA16ByteSaltAndA32ByteHash() {
+    void the_encoding_is_a_phc_string_with_a_16_byte_salt_and_a_32_byte_hash() {
         String encoded = hasher.hash("pw").encoded();
         String[] parts = encoded.split("\\$");
 
@@ -54,7 +54,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void theSamePasswordHashesDifferentlyEachTimeBecauseTheSaltIsRandom() {
+    void the_same_password_hashes_differently_each_time_because_the_salt_is_random() {
         PasswordHash first = hasher.hash("same password");
         PasswordHash second = hasher.hash("same password");
 
@@ -65,7 +65,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void aHashMadeWithOtherParametersNeedsRehashButStillVerifies() {
+    void a_hash_made_with_other_parameters_needs_rehash_but_still_verifies() {
         PasswordHash weaker = new Argon2idPasswordHasher(new Argon2idParameters(128, 1, 1)).hash("pw");
         PasswordHash current = hasher.hash("pw");
 
@@ -75,7 +75,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void aHashWithAShorterSaltOrHashThanOursNeedsRehash() {
+    void a_hash_with_a_shorter_salt_or_hash_than_ours_needs_rehash() {
         PasswordHash reference = new PasswordHash(
                 "$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ$nf65EOgLrQMR/uIPnA4rEsF5h7TKyQwu9U1bMCHGi/4");
         Argon2idPasswordHasher sameParameters = new Argon2idPasswordHasher(new Argon2idParameters(256, 2, 1));
@@ -84,7 +84,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void dummyVerifyDoesTheWorkAndAcceptsAnyInput() {
+    void dummy_verify_does_the_work_and_accepts_any_input() {
         hasher.dummyVerify("whatever");
         hasher.dummyVerify("");
         hasher.dummyVerify(null);
@@ -114,7 +114,7 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void theMessageOfAMalformedHashSaysWhatIsWrong() {
+    void the_message_of_a_malformed_hash_says_what_is_wrong() {
         assertThatThrownBy(() -> hasher.verify("pw", new PasswordHash("$argon2i$v=19$m=256,t=2,p=1$c29tZXNhbHQ$abc")))
                 .hasMessageContaining("only argon2id is supported");
         assertThatThrownBy(() -> hasher.verify("pw", new PasswordHash("$argon2id$v=19$m=256,t=2,p=1$c29tZXNhbHQ=$abc")))
@@ -122,14 +122,14 @@ class Argon2idPasswordHasherTest {
     }
 
     @Test
-    void parametersOutsideSaneBoundsAreRefusedAtConfiguration() {
+    void parameters_outside_sane_bounds_are_refused_at_configuration() {
         assertThatThrownBy(() -> new Argon2idParameters(4, 1, 1)).hasMessageContaining("memory");
         assertThatThrownBy(() -> new Argon2idParameters(19456, 0, 1)).hasMessageContaining("iterations");
         assertThatThrownBy(() -> new Argon2idParameters(19456, 2, 0)).hasMessageContaining("parallelism");
     }
 
     @Test
-    void neitherTheHasherNorAHashPrintsSecrets() {
+    void neither_the_hasher_nor_a_hash_prints_secrets() {
         PasswordHash hash = hasher.hash("pw");
         assertThat(hash.toString()).doesNotContain(hash.encoded().split("\\$")[5]);
         assertThat(hasher.toString()).isEqualTo("Argon2idPasswordHasher[m=256,t=1,p=1]");

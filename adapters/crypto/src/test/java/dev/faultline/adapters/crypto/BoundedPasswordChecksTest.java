@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class BoundedPasswordChecksTest {
     @Test
-    void givesOutExactlyTheLimitAndRefusesOnePastItUntilOneIsClosed() {
+    void gives_out_exactly_the_limit_and_refuses_one_past_it_until_one_is_closed() {
         BoundedPasswordChecks checks = new BoundedPasswordChecks(3, Duration.ZERO);
         List<PasswordCheckPermits.Permit> held = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -32,7 +32,7 @@ class BoundedPasswordChecksTest {
     }
 
     @Test
-    void aWaitingCheckGetsAPermitClosedWhileItWaits() throws Exception {
+    void a_waiting_check_gets_a_permit_closed_while_it_waits() throws Exception {
         BoundedPasswordChecks checks = new BoundedPasswordChecks(1, Duration.ofMinutes(1));
         PasswordCheckPermits.Permit first = checks.tryAcquire().orElseThrow();
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -46,7 +46,7 @@ class BoundedPasswordChecksTest {
     }
 
     @Test
-    void neverMoreThanTheLimitAtOnceWhateverTheConcurrency() throws Exception {
+    void never_more_than_the_limit_at_once_whatever_the_concurrency() throws Exception {
         BoundedPasswordChecks checks = new BoundedPasswordChecks(2, Duration.ofMillis(1));
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
@@ -80,7 +80,7 @@ class BoundedPasswordChecksTest {
     }
 
     @Test
-    void refusesNonsensicalLimits() {
+    void refuses_nonsensical_limits() {
         assertThatThrownBy(() -> new BoundedPasswordChecks(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new BoundedPasswordChecks(1, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -43,14 +43,14 @@ class JwtAccessTokenCodecTest {
             new ClientId("client-123"), Scopes.READ_WRITE, "jti-1", ISSUED, ISSUED.plus(Duration.ofHours(1)), ChainId.random());
 
     @Test
-    void aTokenRoundTripsToTheSameClaims() {
+    void a_token_round_trips_to_the_same_claims() {
         String token = codec.encode(claims);
 
         assertThat(codec.verify(token, ISSUER, RESOURCE, DURING)).isEqualTo(new Verification.Valid(claims));
     }
 
     @Test
-    void theTokenIsAnRfc9068JwtWithTheChainClaim() throws Exception {
+    void the_token_is_an_rfc_9068_jwt_with_the_chain_claim() throws Exception {
         SignedJWT jwt = SignedJWT.parse(codec.encode(claims));
 
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -69,7 +69,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTamperedPayloadIsRefused() {
+    void a_tampered_payload_is_refused() {
         String[] parts = codec.encode(claims).split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"mcp:read mcp:write\"", "\"mcp:read\"");
@@ -81,7 +81,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTokenSignedByAnotherKeyUnderOurKidIsRefused() throws Exception {
+    void a_token_signed_by_another_key_under_our_kid_is_refused() throws Exception {
         String forged = sign(new RSASSASigner(RSAKey.parse(OTHER_KEY.toPrivateJwkJson())),
                 header(JWSAlgorithm.RS256).keyID(KEY.keyId()).build(), body(b -> b));
 
@@ -89,14 +89,14 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTokenSignedByAKeyWeDoNotKnowIsRefused() {
+    void a_token_signed_by_a_key_we_do_not_know_is_refused() {
         String foreign = new JwtAccessTokenCodec(SigningKeys.of(OTHER_KEY)).encode(claims);
 
         assertInvalid(codec.verify(foreign, ISSUER, RESOURCE, DURING), "unknown or retired signing key kid \"" + OTHER_KEY.keyId() + "\"");
     }
 
     @Test
-    void anotherIssuerIsRefused() {
+    void another_issuer_is_refused() {
         String token = codec.encode(claims);
 
         assertInvalid(codec.verify(token, "https://faultline.example/", RESOURCE, DURING),
@@ -104,7 +104,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void anotherAudienceIsRefused() {
+    void another_audience_is_refused() {
         String token = codec.encode(claims);
 
         assertInvalid(codec.verify(token, ISSUER, new ProtectedResource("https://other.example/mcp"), DURING),
@@ -112,7 +112,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTokenIsValidUntilItsExpiryPlusTheClockSkewAndNotAfter() {
+    void a_token_is_valid_until_its_expiry_plus_the_clock_skew_and_not_after() {
         String token = codec.encode(claims);
         Instant exp = claims.expiresAt();
         Duration skew = Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS);
@@ -123,7 +123,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void withoutSkewATokenExpiresExactlyAtExp() {
+    void without_skew_a_token_expires_exactly_at_exp() {
         JwtAccessTokenCodec strict = new JwtAccessTokenCodec(() -> SigningKeys.of(KEY), Duration.ZERO);
         String token = strict.encode(claims);
 
@@ -132,21 +132,21 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTokenIssuedInTheFutureIsRefused() {
+    void a_token_issued_in_the_future_is_refused() {
         String token = codec.encode(claims);
 
         assertInvalid(codec.verify(token, ISSUER, RESOURCE, ISSUED.minus(Duration.ofMinutes(5))), "issued in the future");
     }
 
     @Test
-    void anUnsignedTokenIsRefused() {
+    void an_unsigned_token_is_refused() {
         String none = new PlainJWT(new PlainHeader.Builder().type(JwtAccessTokenCodec.AT_JWT).build(), body(b -> b)).serialize();
 
         assertInvalid(codec.verify(none, ISSUER, RESOURCE, DURING), "unsigned JWT (alg none) refused");
     }
 
     @Test
-    void anHmacTokenKeyedWithOurPublicKeyIsRefused() throws Exception {
+    void an_hmac_token_keyed_with_our_public_key_is_refused() throws Exception {
         String confused = sign(new MACSigner(KEY.publicKey().getEncoded()),
                 new JWSHeader.Builder(JWSAlgorithm.HS256).type(JwtAccessTokenCodec.AT_JWT).keyID(KEY.keyId()).build(), body(b -> b));
 
@@ -154,7 +154,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void anotherRsaAlgorithmIsRefused() throws Exception {
+    void another_rsa_algorithm_is_refused() throws Exception {
         String ps256 = sign(new RSASSASigner(RSAKey.parse(KEY.toPrivateJwkJson())),
                 header(JWSAlgorithm.PS256).keyID(KEY.keyId()).build(), body(b -> b));
 
@@ -162,7 +162,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aJwtOfAnotherTypeIsRefused() throws Exception {
+    void a_jwt_of_another_type_is_refused() throws Exception {
         JWSSigner signer = new RSASSASigner(RSAKey.parse(KEY.toPrivateJwkJson()));
         String idToken = sign(signer, new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(KEY.keyId()).build(), body(b -> b));
         String untyped = sign(signer, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.keyId()).build(), body(b -> b));
@@ -174,14 +174,14 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTokenWithoutKidIsRefused() throws Exception {
+    void a_token_without_kid_is_refused() throws Exception {
         String noKid = sign(new RSASSASigner(RSAKey.parse(KEY.toPrivateJwkJson())), header(JWSAlgorithm.RS256).build(), body(b -> b));
 
         assertInvalid(codec.verify(noKid, ISSUER, RESOURCE, DURING), "kid missing from the header");
     }
 
     @Test
-    void eachRequiredClaimMustBePresent() throws Exception {
+    void each_required_claim_must_be_present() throws Exception {
         JWSSigner signer = new RSASSASigner(RSAKey.parse(KEY.toPrivateJwkJson()));
         JWSHeader header = header(JWSAlgorithm.RS256).keyID(KEY.keyId()).build();
         for (String claim : List.of("sub", "client_id", "scope", "jti", "chain", "exp", "iat")) {
@@ -191,7 +191,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void malformedClaimsAreRefusedWithTheirName() throws Exception {
+    void malformed_claims_are_refused_with_their_name() throws Exception {
         JWSSigner signer = new RSASSASigner(RSAKey.parse(KEY.toPrivateJwkJson()));
         JWSHeader header = header(JWSAlgorithm.RS256).keyID(KEY.keyId()).build();
 
@@ -202,7 +202,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void garbageIsRefusedWithoutEchoingIt() {
+    void garbage_is_refused_without_echoing_it() {
         assertInvalid(codec.verify("", ISSUER, RESOURCE, DURING), "no token");
         assertInvalid(codec.verify(null, ISSUER, RESOURCE, DURING), "no token");
         Verification garbage = codec.verify("secret-looking.garbage.value", ISSUER, RESOURCE, DURING);
@@ -212,7 +212,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void aTokenSignedByARotatedOutKeyVerifiesWhileItsPublicKeyIsKept() {
+    void a_token_signed_by_a_rotated_out_key_verifies_while_its_public_key_is_kept() {
         AtomicReference<SigningKeys> keys = new AtomicReference<>(SigningKeys.of(KEY));
         JwtAccessTokenCodec rotating = new JwtAccessTokenCodec(keys::get, Duration.ofSeconds(10));
         String old = rotating.encode(claims);
@@ -230,7 +230,7 @@ class JwtAccessTokenCodecTest {
     }
 
     @Test
-    void theClockSkewIsBounded() {
+    void the_clock_skew_is_bounded() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JwtAccessTokenCodec(() -> SigningKeys.of(KEY), Duration.ofMinutes(6)))
                 .hasMessageContaining("clock skew");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new JwtAccessTokenCodec(() -> SigningKeys.of(KEY), Duration.ofSeconds(-1)))

@@ -18,7 +18,7 @@ class SecureSecretGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(value = SecretKind.class, names = "PERSONAL_TOKEN", mode = EnumSource.Mode.EXCLUDE)
-    void opaqueSecretsAreThePrefixAnd32RandomBytesInUnpaddedBase64url(SecretKind kind) {
+    void opaque_secrets_are_the_prefix_and_32_random_bytes_in_unpadded_base64url(SecretKind kind) {
         String secret = generator.generate(kind);
 
         assertThat(secret).startsWith(kind.prefix());
@@ -28,7 +28,7 @@ class SecureSecretGeneratorTest {
     }
 
     @Test
-    void personalTokensAreWellFormedBase62WithChecksum() {
+    void personal_tokens_are_well_formed_base_62_with_checksum() {
         for (int i = 0; i < 200; i++) {
             String token = generator.generate(SecretKind.PERSONAL_TOKEN);
 
@@ -41,7 +41,7 @@ class SecureSecretGeneratorTest {
 
     @ParameterizedTest
     @EnumSource(SecretKind.class)
-    void secretsDoNotRepeat(SecretKind kind) {
+    void secrets_do_not_repeat(SecretKind kind) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             assertThat(seen.add(generator.generate(kind))).isTrue();
@@ -49,7 +49,7 @@ class SecureSecretGeneratorTest {
     }
 
     @Test
-    void base62EncodingIsABijectionOfThe256BitValue() {
+    void base_62_encoding_is_a_bijection_of_the_256_bit_value() {
         byte[] max = new byte[32];
         Arrays.fill(max, (byte) 0xff);
         byte[] zero = new byte[32];
@@ -64,7 +64,7 @@ class SecureSecretGeneratorTest {
     }
 
     @Test
-    void everyBase62CharacterAppearsAcrossManyTokens() {
+    void every_base_62_character_appears_across_many_tokens() {
         Set<Character> used = new HashSet<>();
         for (int i = 0; i < 500; i++) {
             String body = generator.generate(SecretKind.PERSONAL_TOKEN).substring("flt_pat_".length(), "flt_pat_".length() + 43);

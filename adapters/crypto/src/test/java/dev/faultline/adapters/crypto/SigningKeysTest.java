@@ -23,7 +23,7 @@ class SigningKeysTest {
     private static final List<String> PRIVATE_PARAMETERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth");
 
     @Test
-    void aGeneratedKeyHasAThumbprintKidItsSizeAndCreationTime() {
+    void a_generated_key_has_a_thumbprint_kid_its_size_and_creation_time() {
         assertThat(FIRST.keyId()).matches("[A-Za-z0-9_-]{43}");
         assertThat(FIRST.keyId()).isNotEqualTo(SECOND.keyId());
         assertThat(FIRST.publicKey().getModulus().bitLength()).isEqualTo(2048);
@@ -32,12 +32,12 @@ class SigningKeysTest {
     }
 
     @Test
-    void onlyStandardKeySizesAreGenerated() {
+    void only_standard_key_sizes_are_generated() {
         assertThatThrownBy(() -> RsaSigningKey.generate(1024, T0)).hasMessageContaining("2048, 3072 or 4096");
     }
 
     @Test
-    void aSigningKeySurvivesSerialisationAndStillSigns() {
+    void a_signing_key_survives_serialisation_and_still_signs() {
         RsaSigningKey restored = RsaSigningKey.fromPrivateJwkJson(FIRST.toPrivateJwkJson());
         AccessTokenClaims claims = new AccessTokenClaims("https://f.example", UserId.random(), new ProtectedResource("https://f.example/mcp"),
                 new ClientId("c"), Scopes.READ_ONLY, "j", T0, T0.plusSeconds(60), ChainId.random());
@@ -51,7 +51,7 @@ class SigningKeysTest {
     }
 
     @Test
-    void aVerificationKeyKeepsOnlyPublicParameters() {
+    void a_verification_key_keeps_only_public_parameters() {
         RsaVerificationKey fromPrivateJson = RsaVerificationKey.fromJwkJson(FIRST.toPrivateJwkJson());
         RsaVerificationKey restored = RsaVerificationKey.fromJwkJson(fromPrivateJson.toJwkJson());
 
@@ -62,7 +62,7 @@ class SigningKeysTest {
     }
 
     @Test
-    void badKeyTextIsRefusedWithAReason() {
+    void bad_key_text_is_refused_with_a_reason() {
         assertThatThrownBy(() -> RsaSigningKey.fromPrivateJwkJson("{}")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("not an RSA JWK");
         assertThatThrownBy(() -> RsaSigningKey.fromPrivateJwkJson(FIRST.verificationKey().toJwkJson()))
@@ -71,7 +71,7 @@ class SigningKeysTest {
     }
 
     @Test
-    void theJwksHoldsPublicPartsOfActiveAndRetiredKeys() {
+    void the_jwks_holds_public_parts_of_active_and_retired_keys() {
         SigningKeys keys = SigningKeys.of(FIRST).rotateTo(SECOND);
 
         Map<String, Object> jwks = keys.publicJwks();
@@ -86,7 +86,7 @@ class SigningKeysTest {
     }
 
     @Test
-    void rotationKeepsTheOldPublicKeyUntilItIsForgotten() {
+    void rotation_keeps_the_old_public_key_until_it_is_forgotten() {
         SigningKeys rotated = SigningKeys.of(FIRST).rotateTo(SECOND);
 
         assertThat(rotated.active()).isSameAs(SECOND);
@@ -99,13 +99,13 @@ class SigningKeysTest {
     }
 
     @Test
-    void keyIdsMustBeUnique() {
+    void key_ids_must_be_unique() {
         assertThatThrownBy(() -> new SigningKeys(FIRST, List.of(FIRST.verificationKey())))
                 .hasMessageContaining("unique");
     }
 
     @Test
-    void toStringShowsNoKeyMaterial() {
+    void to_string_shows_no_key_material() {
         String modulusStart = FIRST.publicKey().getModulus().toString(16).substring(0, 16);
         assertThat(FIRST.toString()).contains(FIRST.keyId()).doesNotContain(modulusStart);
         assertThat(SigningKeys.of(FIRST).toString()).contains(FIRST.keyId());

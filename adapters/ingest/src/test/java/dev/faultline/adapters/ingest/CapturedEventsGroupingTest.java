@@ -82,14 +82,14 @@ class CapturedEventsGroupingTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldenVectors")
-    void eachCaptureGroupsExactlyAsTheReferenceComputed(String capture, String canonicalText, String hash) {
+    void each_capture_groups_exactly_as_the_reference_computed(String capture, String canonicalText, String hash) {
         Grouping grouping = POLICY.group(Captures.read(Captures.load(capture)).event());
         assertThat(grouping.canonicalText()).isEqualTo(canonicalText);
         assertThat(grouping.fingerprint().value()).isEqualTo(hash);
     }
 
     @Test
-    void defaultPlusAnEntryAppendsAFingerprintLine() {
+    void default_plus_an_entry_appends_a_fingerprint_line() {
         ObjectNode event = Captures.load("node-req-2");
         event.putArray("fingerprint").add("{{ default }}").add("tenant-7");
         Grouping grouping = POLICY.group(Captures.read(event).event());
@@ -100,7 +100,7 @@ class CapturedEventsGroupingTest {
     }
 
     @Test
-    void aCustomFingerprintAloneReplacesTheDefault() {
+    void a_custom_fingerprint_alone_replaces_the_default() {
         ObjectNode event = Captures.load("node-req-2");
         event.putArray("fingerprint").add("payment-failure");
         Grouping grouping = POLICY.group(Captures.read(event).event());
@@ -110,7 +110,7 @@ class CapturedEventsGroupingTest {
     }
 
     @Test
-    void titlesAndCulpritsOfTheCaptures() {
+    void titles_and_culprits_of_the_captures() {
         Grouping node = POLICY.group(Captures.read(Captures.load("node-req-2")).event());
         assertThat(node.title()).isEqualTo("TypeError: Cannot read properties of undefined (reading 'items')");
         assertThat(node.culprit()).isEqualTo("send-node in loadCart");
@@ -123,7 +123,7 @@ class CapturedEventsGroupingTest {
     }
 
     @Test
-    void aChangedValueAndChangedLineNumbersJoinTheSameIssue() {
+    void a_changed_value_and_changed_line_numbers_join_the_same_issue() {
         ObjectNode event = Captures.load("node-req-2");
         ObjectNode exception = (ObjectNode) event.at("/exception/values/0");
         exception.put("value", "Cannot read properties of undefined (reading 'id')");

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EventReaderTest {
 
     @Test
-    void theCapturesReadWithTheirIdsTimesAndChains() {
+    void the_captures_read_with_their_ids_times_and_chains() {
         SdkEvent java = read(Captures.load("java-req-2")).event();
         assertThat(java.eventId().value()).isEqualTo("711e31d6a86243668b2a0cbdf7b581bf");
         assertThat(java.timestamp()).isEqualTo(Instant.parse("2026-12-03T20:37:27.139Z"));
@@ -55,7 +55,7 @@ class EventReaderTest {
     }
 
     @Test
-    void pythonsNullsAreAbsenceAndItsVarsAreKeptAsText() {
+    void pythons_nulls_are_absence_and_its_vars_are_kept_as_text() {
         EventReader.Result result = read(Captures.load("python-req-1"));
         assertThat(result.event().exceptions().get(0).module()).isEmpty();
         assertThat(result.event().exceptions().get(0).synthetic()).isFalse();
@@ -68,7 +68,7 @@ class EventReaderTest {
     }
 
     @Test
-    void theRealCapturesNeedNoChangeAtAll() {
+    void the_real_captures_need_no_change_at_all() {
         for (String capture : new String[] {"node-req-2", "node-req-3", "node-req-5", "java-req-1", "java-req-2",
                 "java-req-3", "python-req-1", "python-req-2"}) {
             assertThat(read(Captures.load(capture)).normalisation().counts()).as(capture).isEmpty();
@@ -76,7 +76,7 @@ class EventReaderTest {
     }
 
     @Test
-    void nulBytesGoEverywhere() {
+    void nul_bytes_go_everywhere() {
         EventReader.Result result = read(json("""
                 {"event_id":"0123456789abcdef0123456789abcdef","message":"a\\u0000b","release":"1.0\\u0000",
                  "exception":{"values":[{"type":"Type\\u0000Error","value":"v\\u0000",
@@ -93,7 +93,7 @@ class EventReaderTest {
     }
 
     @Test
-    void nullAnywhereIsAbsence() {
+    void null_anywhere_is_absence() {
         EventReader.Result result = read(json("""
                 {"event_id":null,"timestamp":null,"platform":null,"level":null,"message":null,"logentry":null,
                  "exception":{"values":[null,{"type":"E","value":null,"module":null,"mechanism":null,
@@ -113,7 +113,7 @@ class EventReaderTest {
     }
 
     @Test
-    void anEmptyFingerprintIsNoFingerprintAndNullEntriesAndNumbersAreHandled() {
+    void an_empty_fingerprint_is_no_fingerprint_and_null_entries_and_numbers_are_handled() {
         assertThat(read(json("{\"fingerprint\":[]}")).event().fingerprint()).isEmpty();
         EventReader.Result result = read(json("{\"fingerprint\":[\"a\",null,7,true,{\"x\":1}]}"));
         assertThat(result.event().fingerprint()).containsExactly("a", "7", "true");
@@ -122,7 +122,7 @@ class EventReaderTest {
     }
 
     @Test
-    void aTrailingNewlineAndControlCharactersLeaveSingleLines() {
+    void a_trailing_newline_and_control_characters_leave_single_lines() {
         EventReader.Result result = read(json("""
                 {"release":"checkout@1.4.2\\n","transaction":"GET\\t/cart","environment":"prod env",
                  "tags":{"os version":"12.11\\n","bad\\u0007":"x"}}"""));
@@ -136,7 +136,7 @@ class EventReaderTest {
     }
 
     @Test
-    void overLongTextIsCutToTheLimitWithAnEllipsis() {
+    void over_long_text_is_cut_to_the_limit_with_an_ellipsis() {
         ObjectNode event = json("{}");
         event.put("release", "r".repeat(SdkEvent.MAX_RELEASE_LENGTH + 1));
         event.put("message", "m".repeat(LogMessage.MAX_LENGTH + 5));
@@ -154,7 +154,7 @@ class EventReaderTest {
     }
 
     @Test
-    void threeHundredFramesKeepTheFirstAndLastHalves() {
+    void three_hundred_frames_keep_the_first_and_last_halves() {
         ObjectNode event = json("{\"exception\":{\"values\":[{\"type\":\"E\",\"stacktrace\":{}}]}}");
         ArrayNode frames = ((ObjectNode) event.at("/exception/values/0/stacktrace")).putArray("frames");
         for (int i = 0; i < 300; i++) {
@@ -177,7 +177,7 @@ class EventReaderTest {
     }
 
     @Test
-    void wrongTypesAreConvertedOrDropped() {
+    void wrong_types_are_converted_or_dropped() {
         EventReader.Result result = read(json("""
                 {"release":123,"environment":{"x":1},"platform":"Java ",
                  "exception":[{"type":"E","thread_id":7,"stacktrace":{"frames":[
@@ -213,7 +213,7 @@ class EventReaderTest {
     }
 
     @Test
-    void aSkewedClockIsCorrectedByTheEnvelopesSentAt() {
+    void a_skewed_clock_is_corrected_by_the_envelopes_sent_at() {
         EventReader reader = new EventReader(() -> "ffffffffffffffffffffffffffffffff");
         ObjectNode event = json("{\"timestamp\":\"2026-12-03T22:44:00Z\"}");
         Instant sentAt = Instant.parse("2026-12-03T22:44:30Z");
@@ -228,7 +228,7 @@ class EventReaderTest {
     }
 
     @Test
-    void aFutureTimestampBecomesTheReceiveTime() {
+    void a_future_timestamp_becomes_the_receive_time() {
         EventReader.Result result = read(json("{\"timestamp\":\"2026-12-03T20:46:01Z\"}"));
         assertThat(result.event().timestamp()).isEqualTo(RECEIVED);
         assertThat(result.normalisation().count(Reason.FUTURE_TIMESTAMP_CLAMPED)).isEqualTo(1);
@@ -237,7 +237,7 @@ class EventReaderTest {
     }
 
     @Test
-    void theEnvelopesEventIdWinsAndDashesAndCaseAreNormalised() {
+    void the_envelopes_event_id_wins_and_dashes_and_case_are_normalised() {
         EventReader reader = new EventReader(() -> "ffffffffffffffffffffffffffffffff");
         ObjectNode event = json("{\"event_id\":\"0123456789ABCDEF0123456789ABCDEF\"}");
         assertThat(reader.read(event, RECEIVED).event().eventId().value())
@@ -250,12 +250,12 @@ class EventReaderTest {
 
     @ParameterizedTest
     @CsvSource({"warn, WARNING", "critical, FATAL", "log, INFO", "Fatal, FATAL", "debug, DEBUG", "loud, ERROR"})
-    void levelsIncludeTheSdksAliases(String sent, Level expected) {
+    void levels_include_the_sdks_aliases(String sent, Level expected) {
         assertThat(read(json("{\"level\":\"" + sent + "\"}")).event().level()).isEqualTo(expected);
     }
 
     @Test
-    void tooManyTagsKeepTheFirstFiftyByKey() {
+    void too_many_tags_keep_the_first_fifty_by_key() {
         ObjectNode event = json("{}");
         ObjectNode tags = event.putObject("tags");
         for (int i = 0; i < 60; i++) {
@@ -267,7 +267,7 @@ class EventReaderTest {
     }
 
     @Test
-    void messageAndExceptionShapesAllRead() {
+    void message_and_exception_shapes_all_read() {
         SdkEvent logentry = read(json(
                 "{\"logentry\":{\"message\":\"paid %s\",\"params\":[1],\"formatted\":\"paid 1\"}}")).event();
         assertThat(logentry.logentry().orElseThrow().template()).contains("paid %s");
@@ -280,14 +280,14 @@ class EventReaderTest {
     }
 
     @Test
-    void userAddressPlaceholderIsNotAnAddress() {
+    void user_address_placeholder_is_not_an_address() {
         assertThat(read(json("{\"user\":{\"ip_address\":\"{{auto}}\"}}")).event().user()).isEmpty();
         assertThat(read(json("{\"user\":{\"id\":42,\"ip_address\":\"{{auto}}\"}}")).event().user()
                 .orElseThrow().id()).contains("42");
     }
 
     @Test
-    void anItemThatIsNotAnObjectIsMalformedNotDirty() {
+    void an_item_that_is_not_an_object_is_malformed_not_dirty() {
         assertThatThrownBy(() -> read(Captures.MAPPER.createArrayNode()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -24,12 +24,12 @@ class SecretScrubberTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"user", "cart", "email", "items", "compass", "id", "path"})
-    void ordinaryKeysAreKept(String key) {
+    void ordinary_keys_are_kept(String key) {
         assertThat(SecretScrubber.isSecretKey(key)).isFalse();
     }
 
     @Test
-    void frameVariablesAreScrubbedAtAnyDepth() {
+    void frame_variables_are_scrubbed_at_any_depth() {
         EventReader.Result result = read(json("""
                 {"exception":{"values":[{"type":"E","stacktrace":{"frames":[{"function":"login","vars":{
                   "password":"hunter2","user":"ada","config":{"db":{"mysql_pwd":"root"},"port":5432},
@@ -44,7 +44,7 @@ class SecretScrubberTest {
     }
 
     @Test
-    void theRequestLosesCredentialsHeadersCookiesAndSecretParameters() {
+    void the_request_loses_credentials_headers_cookies_and_secret_parameters() {
         EventReader.Result result = read(json("""
                 {"request":{"method":"POST","url":"https://shop.example/pay?x=1",
                   "query_string":"x=1&access_token=abc",
@@ -60,7 +60,7 @@ class SecretScrubberTest {
     }
 
     @Test
-    void formDataAndExtraAreScrubbedToo() {
+    void form_data_and_extra_are_scrubbed_too() {
         EventReader.Result result = read(json("""
                 {"request":{"data":"user=ada&password=hunter2"},
                  "extra":{"api_key":"k","order":{"id":7,"secret":"s"}}}"""));
@@ -70,7 +70,7 @@ class SecretScrubberTest {
     }
 
     @Test
-    void numbersThatFailTheLuhnCheckAreNotCards() {
+    void numbers_that_fail_the_luhn_check_are_not_cards() {
         SecretScrubber scrubber = new SecretScrubber(new Normalisation.Recorder());
         assertThat(scrubber.scrubText("order 4111111111111112")).isEqualTo("order 4111111111111112");
         assertThat(scrubber.scrubText("pan 5500-0000-0000-0004")).isEqualTo("pan [Filtered]");

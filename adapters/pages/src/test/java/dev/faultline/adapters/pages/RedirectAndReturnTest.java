@@ -16,7 +16,7 @@ class RedirectAndReturnTest {
     }
 
     @Test
-    void parametersAreFormEncodedAndAppendedToAnExistingQuery() {
+    void parameters_are_form_encoded_and_appended_to_an_existing_query() {
         assertThat(RedirectUris.withParameters("https://app.example/cb", codeAndState())).isEqualTo(
                 "https://app.example/cb?code=flt_ac_1&state=a+b%26c%3Dd%2F%C3%A9&iss=https%3A%2F%2Ffaultline.example");
         assertThat(RedirectUris.withParameters("https://app.example/cb?x=1", codeAndState()))
@@ -28,7 +28,7 @@ class RedirectAndReturnTest {
     }
 
     @Test
-    void returnToKeepsOnlyPathsOnThisServer() {
+    void return_to_keeps_only_paths_on_this_server() {
         assertThat(ReturnTo.sanitize("/mcp/oauth/authorize?client_id=a&state=b")).isEqualTo("/mcp/oauth/authorize?client_id=a&state=b");
         assertThat(ReturnTo.sanitize("/")).isEqualTo("/");
         assertThat(ReturnTo.sanitize("/issues?status=muted&cursor=a%2Bb")).isEqualTo("/issues?status=muted&cursor=a%2Bb");
@@ -40,7 +40,7 @@ class RedirectAndReturnTest {
     }
 
     @Test
-    void theConsentFormMayRedirectOnlyToTheClientsOrigin() {
+    void the_consent_form_may_redirect_only_to_the_clients_origin() {
         assertThat(AuthorizeResource.formTarget("https://app.example/cb?x=1")).isEqualTo("https://app.example");
         assertThat(AuthorizeResource.formTarget("http://127.0.0.1:53682/callback")).isEqualTo("http://127.0.0.1:53682");
         assertThat(AuthorizeResource.formTarget("http://[::1]:8080/cb")).isEqualTo("http://[::1]:8080");

@@ -19,7 +19,7 @@ class DatabaseTest {
     }
 
     @Test
-    void migrationsAreAppliedAndRunningThemAgainChangesNothing() {
+    void migrations_are_applied_and_running_them_again_changes_nothing() {
         assertThat(Database.migrate(db.dataSource()).migrationsExecuted).isZero();
         int applied = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT count(*) FROM flyway_schema_history WHERE success").mapTo(Integer.class).one());
@@ -27,7 +27,7 @@ class DatabaseTest {
     }
 
     @Test
-    void aUnitOfWorkThatFailsLeavesNothingBehind() {
+    void a_unit_of_work_that_fails_leaves_nothing_behind() {
         JdbiTransactions transactions = db.transactions();
         assertThatThrownBy(() -> transactions.run(() -> {
             insertUser("first@example.com");
@@ -39,7 +39,7 @@ class DatabaseTest {
     }
 
     @Test
-    void nestedUnitsOfWorkJoinTheOuterOne() {
+    void nested_units_of_work_join_the_outer_one() {
         JdbiTransactions transactions = db.transactions();
         assertThatThrownBy(() -> transactions.run(() -> {
             transactions.run(() -> insertUser("inner@example.com"));
@@ -50,7 +50,7 @@ class DatabaseTest {
     }
 
     @Test
-    void aUnitOfWorkThatSucceedsKeepsEveryWrite() {
+    void a_unit_of_work_that_succeeds_keeps_every_write() {
         db.transactions().run(() -> {
             insertUser("first@example.com");
             insertUser("second@example.com");
@@ -59,7 +59,7 @@ class DatabaseTest {
     }
 
     @Test
-    void emailAddressesAreUniqueRegardlessOfCase() {
+    void email_addresses_are_unique_regardless_of_case() {
         insertUser("Someone@Example.com");
         assertThatThrownBy(() -> insertUser("someone@example.com"))
                 .hasMessageContaining("users_email_unique");

@@ -24,7 +24,7 @@ class UnavailableStorageTest {
     }
 
     @Test
-    void aRefusedConnectionIsStorageUnavailable() throws Exception {
+    void a_refused_connection_is_storage_unavailable() throws Exception {
         PGSimpleDataSource nowhere = new PGSimpleDataSource();
         try (ServerSocket socket = new ServerSocket(0)) {
             nowhere.setPortNumbers(new int[] {socket.getLocalPort()});
@@ -39,7 +39,7 @@ class UnavailableStorageTest {
     }
 
     @Test
-    void aSessionEndedByTheServerMidTransactionIsStorageUnavailableAndChangesNothing() {
+    void a_session_ended_by_the_server_mid_transaction_is_storage_unavailable_and_changes_nothing() {
         assertThatThrownBy(() -> db.transactions().run(() -> {
             insertUser("first@example.com");
             db.jdbi().useHandle(h -> h.createQuery("SELECT pg_terminate_backend(pg_backend_pid())")
@@ -52,7 +52,7 @@ class UnavailableStorageTest {
     }
 
     @Test
-    void aConstraintViolatedByOurSqlIsABugNotAnOutage() {
+    void a_constraint_violated_by_our_sql_is_a_bug_not_an_outage() {
         insertUser("someone@example.com");
 
         assertThatThrownBy(() -> insertUser("someone@example.com"))
@@ -61,7 +61,7 @@ class UnavailableStorageTest {
     }
 
     @Test
-    void aNestedUnitOfWorkReportsTheOutageOnceNotWrappedTwice() {
+    void a_nested_unit_of_work_reports_the_outage_once_not_wrapped_twice() {
         assertThatThrownBy(() -> db.transactions().run(() -> db.transactions().run(() ->
                 db.jdbi().useHandle(h -> h.createQuery("SELECT pg_terminate_backend(pg_backend_pid())")
                         .mapTo(Boolean.class).one()))))

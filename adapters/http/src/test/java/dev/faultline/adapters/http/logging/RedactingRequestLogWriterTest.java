@@ -13,7 +13,7 @@ class RedactingRequestLogWriterTest {
     static final String OPAQUE = "s3cr3tV4lue";
 
     @Test
-    void masksThePersonalTokenOfTheUrlForm() {
+    void masks_the_personal_token_of_the_url_form() {
         List<String> lines = new ArrayList<>();
         new RedactingRequestLogWriter(lines::add).write(
                 "127.0.0.1 - - [23/Nov/2026] \"POST /mcp/flt_pat_abcDEF123 HTTP/1.1\" 200 12");
@@ -36,7 +36,7 @@ class RedactingRequestLogWriterTest {
     }
 
     @Test
-    void keepsTheEndpointsThatCarryNoSecret() {
+    void keeps_the_endpoints_that_carry_no_secret() {
         for (String path : List.of("/mcp", "/mcp/oauth/token", "/mcp/oauth/register", "/mcp/oauth/authorize",
                 "/mcp/oauth/revoke", "/mcp/oauth/jwks", "/settings/integrations", "/login")) {
             assertThat(RedactingRequestLogWriter.redact("\"POST " + path + " HTTP/1.1\""))
@@ -45,7 +45,7 @@ class RedactingRequestLogWriterTest {
     }
 
     @Test
-    void masksSecretParametersInAnyPathAndEncoding() {
+    void masks_secret_parameters_in_any_path_and_encoding() {
         assertThat(RedactingRequestLogWriter.redact("\"GET /mcp?access_token=abc HTTP/1.1\""))
                 .isEqualTo("\"GET /mcp?access_token=*** HTTP/1.1\"");
         assertThat(RedactingRequestLogWriter.redact("\"GET /callback?state=s&code=abc&x=1 HTTP/1.1\""))
@@ -58,7 +58,7 @@ class RedactingRequestLogWriterTest {
     }
 
     @Test
-    void masksSecretsInTheRefererAndAnythingShapedLikeAFaultlineSecretOrAJwt() {
+    void masks_secrets_in_the_referer_and_anything_shaped_like_a_faultline_secret_or_a_jwt() {
         String line = "1.2.3.4 - - [t] \"GET /issues HTTP/1.1\" 200 5 \"http://app.example/cb?code=" + OPAQUE
                 + "\" \"agent " + PAT + " eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln\"";
 

@@ -26,32 +26,32 @@ class BodyDecoderTest {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"identity", " Identity ", "identity, identity"})
-    void absentOrIdentityEncodingPassesTheBytesThrough(String header) throws IOException {
+    void absent_or_identity_encoding_passes_the_bytes_through(String header) throws IOException {
         assertThat(ContentEncoding.parse(header)).isEqualTo(ContentEncoding.IDENTITY);
         assertThat(decode(ENVELOPE, header, 10_000, 10_000)).isEqualTo(ENVELOPE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "GZIP", "x-gzip", " gzip "})
-    void gzipIsDecoded(String header) throws IOException {
+    void gzip_is_decoded(String header) throws IOException {
         assertThat(ContentEncoding.parse(header)).isEqualTo(ContentEncoding.GZIP);
         assertThat(decode(CapturedRequestsTest.gzip(ENVELOPE), header, 10_000, 10_000)).isEqualTo(ENVELOPE);
     }
 
     @Test
-    void deflateIsDecodedWithTheZlibWrapperAndWithout() throws IOException {
+    void deflate_is_decoded_with_the_zlib_wrapper_and_without() throws IOException {
         assertThat(decode(deflate(ENVELOPE, false), "deflate", 10_000, 10_000)).isEqualTo(ENVELOPE);
         assertThat(decode(deflate(ENVELOPE, true), "deflate", 10_000, 10_000)).isEqualTo(ENVELOPE);
     }
 
     @Test
-    void brotliIsDecoded() throws IOException {
+    void brotli_is_decoded() throws IOException {
         assertThat(decode(CapturedRequest.resource("java-1.envelope.br"), "br", 10_000, 10_000)).isEqualTo(ENVELOPE);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"zstd", "compress", "gzip, br", "br;q=1", "x-custom"})
-    void zstdUnknownAndStackedEncodingsAreRefusedAsUnsupported(String header) {
+    void zstd_unknown_and_stacked_encodings_are_refused_as_unsupported(String header) {
         assertThatThrownBy(() -> ContentEncoding.parse(header))
                 .isInstanceOfSatisfying(IngestRefused.class, refused -> {
                     assertThat(refused.refusal()).isInstanceOf(Refusal.UnsupportedEncoding.class);
@@ -61,14 +61,14 @@ class BodyDecoderTest {
     }
 
     @Test
-    void zstdSaysItIsNotSupported() {
+    void zstd_says_it_is_not_supported() {
         assertThatThrownBy(() -> ContentEncoding.parse("zstd")).hasMessage(
                 "Content-Encoding zstd is not supported: send gzip, deflate, br or no Content-Encoding");
     }
 
     @ParameterizedTest
     @EnumSource(ContentEncoding.class)
-    void exactlyTheCompressedLimitIsReadAndOneByteMoreIsTooLarge(ContentEncoding encoding) throws IOException {
+    void exactly_the_compressed_limit_is_read_and_one_byte_more_is_too_large(ContentEncoding encoding) throws IOException {
         byte[] wire = encode(ENVELOPE, encoding);
         assertThat(decode(wire, encoding, wire.length, 10_000)).isEqualTo(ENVELOPE);
         assertTooLarge(() -> decode(wire, encoding, wire.length - 1, 10_000), "the request body is larger than the"
@@ -77,7 +77,7 @@ class BodyDecoderTest {
 
     @ParameterizedTest
     @EnumSource(value = ContentEncoding.class, names = "IDENTITY", mode = EnumSource.Mode.EXCLUDE)
-    void exactlyTheDecompressedLimitIsProducedAndOneByteMoreIsTooLarge(ContentEncoding encoding) throws IOException {
+    void exactly_the_decompressed_limit_is_produced_and_one_byte_more_is_too_large(ContentEncoding encoding) throws IOException {
         byte[] wire = encode(ENVELOPE, encoding);
         assertThat(decode(wire, encoding, 10_000, ENVELOPE.length)).isEqualTo(ENVELOPE);
         assertTooLarge(() -> decode(wire, encoding, 10_000, ENVELOPE.length - 1), "the decompressed request body is"
@@ -85,7 +85,7 @@ class BodyDecoderTest {
     }
 
     @Test
-    void aDecompressionBombStopsAtTheLimitWithoutInflatingFurther() throws IOException {
+    void a_decompression_bomb_stops_at_the_limit_without_inflating_further() throws IOException {
         byte[] bomb = CapturedRequestsTest.gzip(new byte[64 * 1024 * 1024]); // 64 MiB of zeros, ~64 KiB on the wire
         assertThat(bomb.length).isLessThan(100 * 1024);
         CountingSource source = new CountingSource(bomb);
@@ -95,7 +95,7 @@ class BodyDecoderTest {
     }
 
     @Test
-    void contentLengthIsNeverConsultedAChunkedBodyIsJustAStream() throws IOException {
+    void content_length_is_never_consulted_a_chunked_body_is_just_a_stream() throws IOException {
         InputStream chunks = new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOf(ENVELOPE, 100)),
                 new ByteArrayInputStream(Arrays.copyOfRange(ENVELOPE, 100, ENVELOPE.length)));
         assertThat(BodyDecoder.open(chunks, (String) null, new IngestLimits.BodyLimits(ENVELOPE.length,
@@ -104,7 +104,7 @@ class BodyDecoderTest {
 
     @ParameterizedTest
     @EnumSource(value = ContentEncoding.class, names = "IDENTITY", mode = EnumSource.Mode.EXCLUDE)
-    void bytesThatAreNotTheDeclaredEncodingAreMalformed(ContentEncoding encoding) {
+    void bytes_that_are_not_the_declared_encoding_are_malformed(ContentEncoding encoding) {
         byte[] garbage = "this is not compressed at all, not even a little".getBytes();
         assertThatThrownBy(() -> decode(garbage, encoding, 10_000, 10_000))
                 .isInstanceOfSatisfying(IngestRefused.class, refused -> {
@@ -115,7 +115,7 @@ class BodyDecoderTest {
 
     @ParameterizedTest
     @EnumSource(value = ContentEncoding.class, names = "IDENTITY", mode = EnumSource.Mode.EXCLUDE)
-    void aTruncatedOrEmptyCompressedBodyIsMalformed(ContentEncoding encoding) {
+    void a_truncated_or_empty_compressed_body_is_malformed(ContentEncoding encoding) {
         byte[] wire = encode(ENVELOPE, encoding);
         for (byte[] cut : new byte[][] {Arrays.copyOf(wire, wire.length / 2), new byte[0]}) {
             assertThatThrownBy(() -> decode(cut, encoding, 10_000, 10_000))
@@ -126,7 +126,7 @@ class BodyDecoderTest {
 
     @ParameterizedTest
     @EnumSource(ContentEncoding.class)
-    void aFailingClientConnectionIsAPlainIOExceptionNotARefusal(ContentEncoding encoding) {
+    void a_failing_client_connection_is_a_plain_io_exception_not_a_refusal(ContentEncoding encoding) {
         IOException reset = new IOException("Connection reset by peer");
         InputStream failing = new SequenceInputStream(new ByteArrayInputStream(Arrays.copyOf(
                 encode(ENVELOPE, encoding), 20)), new InputStream() {
@@ -140,7 +140,7 @@ class BodyDecoderTest {
     }
 
     @Test
-    void randomBytesInAnyEncodingOnlyEverFailAsRefusals() {
+    void random_bytes_in_any_encoding_only_ever_fail_as_refusals() {
         Random random = new Random(12);
         for (int i = 0; i < 2_000; i++) {
             byte[] junk = new byte[random.nextInt(300)];

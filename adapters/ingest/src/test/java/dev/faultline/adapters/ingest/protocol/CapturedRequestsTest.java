@@ -26,7 +26,7 @@ class CapturedRequestsTest {
     private static final IngestProjectId PROJECT = new IngestProjectId(1);
 
     @Test
-    void nodeSessionUpdateAuthenticatesByQueryAndCarriesOnlyASession() throws IOException {
+    void node_session_update_authenticates_by_query_and_carries_only_a_session() throws IOException {
         CapturedRequest request = CapturedRequest.load("node-1-session.http");
         assertThat(request.header("Content-Type")).isNull();
         assertThat(request.header("Content-Length")).isNull();
@@ -43,7 +43,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void nodeEventWithoutLengthOrTrailingNewlineIsTheWholeLastLine() throws IOException {
+    void node_event_without_length_or_trailing_newline_is_the_whole_last_line() throws IOException {
         CapturedRequest request = CapturedRequest.load("node-2-event.http");
         Submissions.OpenedEnvelope envelope = open(request.body(), request.header("Content-Encoding"));
         assertThat(authenticate(request, envelope)).isEqualTo(authenticated(SentryAuthentication.Form.QUERY));
@@ -57,7 +57,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void nodeMessageAndUncaughtEnvelopesCarryTheirEvents() throws IOException {
+    void node_message_and_uncaught_envelopes_carry_their_events() throws IOException {
         for (String[] capture : new String[][] {
                 {"node-3-event.envelope", "e8a286bd1b73444f93d788ebdda55f5e"},
                 {"node-5-event.envelope", "f55bfe9be09449a4a58479df0132b0da"}}) {
@@ -69,7 +69,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void nodeCrashedSessionIsSkipped() throws IOException {
+    void node_crashed_session_is_skipped() throws IOException {
         CapturedRequest request = CapturedRequest.load("node-4-session.http");
         Submission submission = Submissions.readEnvelope(decode(request.body(), null), LIMITS);
         assertThat(submission.event()).isEmpty();
@@ -77,7 +77,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void javaGzipBodyAuthenticatesByHeaderWithoutSpacesAndHasAnExplicitLength() throws IOException {
+    void java_gzip_body_authenticates_by_header_without_spaces_and_has_an_explicit_length() throws IOException {
         CapturedRequest request = CapturedRequest.load("java-1.http");
         byte[] gzip = Base64.getMimeDecoder().decode(CapturedRequest.resource("java-1.body.gz.base64"));
         assertThat(gzip).hasSize(Integer.parseInt(request.header("Content-Length")));
@@ -95,7 +95,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void theSameJavaEnvelopeAsBrotliDecodesToTheSameEvent() throws IOException {
+    void the_same_java_envelope_as_brotli_decodes_to_the_same_event() throws IOException {
         Submission gzip = Submissions.readEnvelope(decode(
                 Base64.getMimeDecoder().decode(CapturedRequest.resource("java-1.body.gz.base64")), "gzip"), LIMITS);
         Submission brotli = Submissions.readEnvelope(
@@ -104,7 +104,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void javaChainedExceptionAndMessageEnvelopesKeepTheirDeclaredLengths() throws IOException {
+    void java_chained_exception_and_message_envelopes_keep_their_declared_lengths() throws IOException {
         for (Object[] capture : new Object[][] {
                 {"java-2.envelope", "711e31d6a86243668b2a0cbdf7b581bf", 1489},
                 {"java-3.envelope", "e90265e1916d4b01b5781777df8c8231", 1132}}) {
@@ -117,7 +117,7 @@ class CapturedRequestsTest {
     }
 
     @Test
-    void pythonStoreBodyAuthenticatesByHeaderWithSpacesAndIsOneEvent() throws IOException {
+    void python_store_body_authenticates_by_header_with_spaces_and_is_one_event() throws IOException {
         CapturedRequest request = CapturedRequest.load("python-1.http");
         assertThat(request.path()).isEqualTo("/api/1/store/");
         assertThat(SentryAuthentication.authenticate(request.projectSegment(), request.rawQuery(),

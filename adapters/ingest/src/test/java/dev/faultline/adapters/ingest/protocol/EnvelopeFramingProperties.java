@@ -36,7 +36,7 @@ class EnvelopeFramingProperties {
     }
 
     @Property
-    void anySequenceOfItemsRoundTrips(@ForAll("items") List<Item> items, @ForAll boolean trailingNewline)
+    void any_sequence_of_items_round_trips(@ForAll("items") List<Item> items, @ForAll boolean trailingNewline)
             throws IOException {
         byte[] envelope = encode(items, trailingNewline);
         EnvelopeReader reader = new EnvelopeReader(new ByteArrayInputStream(envelope), LIMITS.headerLine());
@@ -52,7 +52,7 @@ class EnvelopeFramingProperties {
     }
 
     @Property
-    void skippingPayloadsLandsOnTheSameItemsAsReadingThem(@ForAll("items") List<Item> items) throws IOException {
+    void skipping_payloads_lands_on_the_same_items_as_reading_them(@ForAll("items") List<Item> items) throws IOException {
         byte[] envelope = encode(items, true);
         EnvelopeReader reader = new EnvelopeReader(new ByteArrayInputStream(envelope), LIMITS.headerLine());
         reader.header();
@@ -64,7 +64,7 @@ class EnvelopeFramingProperties {
     }
 
     @Property
-    void aCutInsideAHeaderOrInsideADeclaredPayloadIsMalformed(@ForAll("lengthItems") List<Item> items,
+    void a_cut_inside_a_header_or_inside_a_declared_payload_is_malformed(@ForAll("lengthItems") List<Item> items,
                                                              @ForAll @IntRange(min = 0, max = 10_000) int seed) {
         byte[] envelope = encode(items, true);
         List<Integer> cuts = cutsInsideHeadersAndPayloads(items);
@@ -76,7 +76,7 @@ class EnvelopeFramingProperties {
     }
 
     @Property
-    void anyTruncationEitherParsesOrIsRefusedNeverAnotherException(@ForAll("items") List<Item> items,
+    void any_truncation_either_parses_or_is_refused_never_another_exception(@ForAll("items") List<Item> items,
                                                                    @ForAll @IntRange(min = 0, max = 100_000) int at) {
         byte[] envelope = encode(items, true);
         byte[] cut = Arrays.copyOf(envelope, at % (envelope.length + 1));
@@ -84,12 +84,12 @@ class EnvelopeFramingProperties {
     }
 
     @Property
-    void arbitraryBytesAreNeverAnythingButARefusal(@ForAll @Size(max = 400) byte[] junk) {
+    void arbitrary_bytes_are_never_anything_but_a_refusal(@ForAll @Size(max = 400) byte[] junk) {
         onlyRefusals(junk);
     }
 
     @Property
-    void arbitraryBytesAfterAValidHeaderAreNeverAnythingButARefusal(@ForAll("envelopeLike") byte[] body) {
+    void arbitrary_bytes_after_a_valid_header_are_never_anything_but_a_refusal(@ForAll("envelopeLike") byte[] body) {
         onlyRefusals(body);
     }
 

@@ -23,7 +23,7 @@ class EnvelopeFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\n", ""})
-    void specExampleAnAttachmentWithCrLfAndAnEventWithLengths(String end) throws IOException {
+    void spec_example_an_attachment_with_cr_lf_and_an_event_with_lengths(String end) throws IOException {
         Submission submission = read("{\"event_id\":\"9ec79c33ec9942ab8353589fcb2e04dc\",\"dsn\":"
                 + "\"https://e12d836b15bb49d7bbf99e64295d995b:@sentry.io/42\"}\n"
                 + "{\"type\":\"attachment\",\"length\":10,\"content_type\":\"text/plain\",\"filename\":\"hello.txt\"}\n"
@@ -37,7 +37,7 @@ class EnvelopeFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\n", ""})
-    void specExampleTwoEmptyAttachments(String end) throws IOException {
+    void spec_example_two_empty_attachments(String end) throws IOException {
         Submission submission = read(HEADER + "{\"type\":\"attachment\",\"length\":0}\n\n"
                 + "{\"type\":\"attachment\",\"length\":0}\n" + end);
         assertThat(submission.skippedItems()).isEqualTo(Map.of("attachment", 2));
@@ -45,13 +45,13 @@ class EnvelopeFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"\n", ""})
-    void specExampleImplicitLengthToNewlineOrEnd(String end) throws IOException {
+    void spec_example_implicit_length_to_newline_or_end(String end) throws IOException {
         Submission submission = read(HEADER + "{\"type\":\"event\"}\n" + EVENT + end);
         assertThat(submission.event()).contains(payload(EVENT));
     }
 
     @Test
-    void specExampleEmptyHeadersAndASession() throws IOException {
+    void spec_example_empty_headers_and_a_session() throws IOException {
         Submission submission = read("{}\n{\"type\":\"session\"}\n{\"started\": \"2020-02-07T14:16:00Z\","
                 + "\"attrs\":{\"release\":\"sentry-test@1.0.0\"}}");
         assertThat(submission.header()).isEqualTo(EnvelopeHeader.NONE);
@@ -60,25 +60,25 @@ class EnvelopeFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{}\n", HEADER})
-    void anEnvelopeMayEndRightAfterItsHeader(String body) throws IOException {
+    void an_envelope_may_end_right_after_its_header(String body) throws IOException {
         Submission submission = read(body);
         assertThat(submission.event()).isEmpty();
         assertThat(submission.skippedItems()).isEmpty();
     }
 
     @Test
-    void anEmptyBodyIsNotAnEnvelope() {
+    void an_empty_body_is_not_an_envelope() {
         assertMalformed("", "the body is empty: an envelope starts with a header line");
     }
 
     @Test
-    void aCarriageReturnBeforeTheNewlineBelongsToTheImplicitPayload() throws IOException {
+    void a_carriage_return_before_the_newline_belongs_to_the_implicit_payload() throws IOException {
         Submission submission = read(HEADER + "{\"type\":\"event\"}\r\n" + EVENT + "\r\n");
         assertThat(submission.event()).contains(payload(EVENT + "\r"));
     }
 
     @Test
-    void aLengthPayloadMayContainNewlinesAndBinary() throws IOException {
+    void a_length_payload_may_contain_newlines_and_binary() throws IOException {
         byte[] binary = {'\n', 0, (byte) 0xff, '\n', '\r', '\n'};
         byte[] body = concat(("{}\n{\"type\":\"attachment\",\"length\":6}\n").getBytes(StandardCharsets.UTF_8), binary,
                 ("\n{\"type\":\"event\",\"length\":" + EVENT.length() + "}\n" + EVENT + "\n")
@@ -90,14 +90,14 @@ class EnvelopeFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {" ", "\r", "x", "}"})
-    void aLengthPayloadFollowedByAnythingButNewlineOrEndIsMalformed(String after) {
+    void a_length_payload_followed_by_anything_but_newline_or_end_is_malformed(String after) {
         assertMalformed(HEADER + "{\"type\":\"event\",\"length\":" + EVENT.length() + "}\n" + EVENT + after + "\n",
                 String.format("the %d-byte payload of a \"event\" item is followed by byte 0x%02x instead of a"
                         + " newline", EVENT.length(), (int) after.charAt(0)));
     }
 
     @Test
-    void anEndBeforeTheDeclaredLengthIsMalformed() {
+    void an_end_before_the_declared_length_is_malformed() {
         assertMalformed(HEADER + "{\"type\":\"event\",\"length\":100}\n" + EVENT,
                 "the envelope ends 41 bytes into the 100-byte payload of a \"event\" item");
         assertMalformed(HEADER + "{\"type\":\"event\",\"length\":100}",
@@ -105,14 +105,14 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void anItemHeaderAtTheVeryEndWithoutPayloadIsAnEmptyItem() throws IOException {
+    void an_item_header_at_the_very_end_without_payload_is_an_empty_item() throws IOException {
         assertThat(read(HEADER + "{\"type\":\"attachment\"}").skippedItems()).isEqualTo(Map.of("attachment", 1));
         assertThat(read(HEADER + "{\"type\":\"attachment\",\"length\":0}").skippedItems())
                 .isEqualTo(Map.of("attachment", 1));
     }
 
     @Test
-    void anythingAfterTheFinalNewlineIsMalformed() {
+    void anything_after_the_final_newline_is_malformed() {
         assertMalformed(HEADER + "{\"type\":\"event\"}\n" + EVENT + "\n\n", "an item header is not a JSON object on"
                 + " one line");
         assertMalformed(HEADER + "\n", "an item header is not a JSON object on one line");
@@ -120,31 +120,31 @@ class EnvelopeFramingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"[]", "\"event\"", "{\"type\":\"event\"} x", "{\"type\":", "\u00ff{}"})
-    void headersThatAreNotOneJsonObjectAreMalformed(String line) {
+    void headers_that_are_not_one_json_object_are_malformed(String line) {
         assertMalformed(line + "\n", "the envelope header is not a JSON object on one line");
         assertMalformed("{}\n" + line + "\n", "an item header is not a JSON object on one line");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"type\":\"\"}", "{\"type\":3}", "{\"type\":null}"})
-    void anItemWithoutTypeIsMalformed(String line) {
+    void an_item_without_type_is_malformed(String line) {
         assertMalformed("{}\n" + line + "\n", "an item header has no \"type\"");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"-1", "1.5", "\"41\"", "true", "99999999999999999999999"})
-    void aLengthThatIsNotANonNegativeIntegerIsMalformed(String length) {
+    void a_length_that_is_not_a_non_negative_integer_is_malformed(String length) {
         assertMalformed("{}\n{\"type\":\"event\",\"length\":" + length + "}\n" + EVENT,
                 "the \"length\" of a \"event\" item must be a non-negative integer");
     }
 
     @Test
-    void aNullLengthIsAnImplicitLength() throws IOException {
+    void a_null_length_is_an_implicit_length() throws IOException {
         assertThat(read("{}\n{\"type\":\"event\",\"length\":null}\n" + EVENT + "\n").event()).contains(payload(EVENT));
     }
 
     @Test
-    void unknownItemTypesAreSkippedAndCountedUnderOneLabel() throws IOException {
+    void unknown_item_types_are_skipped_and_counted_under_one_label() throws IOException {
         Submission submission = read("{}\n{\"type\":\"hologram\"}\nxyz\n{\"type\":\"hologram2\",\"length\":2}\n\n\n\n"
                 + "{\"type\":\"event\"}\n" + EVENT + "\n{\"type\":\"transaction\"}\n{}\n");
         assertThat(submission.event()).contains(payload(EVENT));
@@ -152,7 +152,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void aSecondEventIsDroppedAndCountedTheFirstIsKept() throws IOException {
+    void a_second_event_is_dropped_and_counted_the_first_is_kept() throws IOException {
         Submission submission = read(HEADER + "{\"type\":\"event\"}\n{\"n\":1}\n{\"type\":\"event\"}\n{\"n\":2}\n"
                 + "{\"type\":\"event\",\"length\":7}\n{\"n\":3}\n");
         assertThat(submission.event()).contains(payload("{\"n\":1}"));
@@ -160,7 +160,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void theEnvelopeEventIdIsNormalisedAndAnIdThatIsNotAUuidIsMalformed() throws IOException {
+    void the_envelope_event_id_is_normalised_and_an_id_that_is_not_a_uuid_is_malformed() throws IOException {
         assertThat(read("{\"event_id\":\"9EC79C33-EC99-42AB-8353-589FCB2E04DC\"}\n").eventId())
                 .contains("9ec79c33ec9942ab8353589fcb2e04dc");
         assertThat(read("{\"event_id\":null}\n").eventId()).isEmpty();
@@ -170,20 +170,20 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void theEnvelopeEventIdIsReportedEvenWhenThePayloadHasAnother() throws IOException {
+    void the_envelope_event_id_is_reported_even_when_the_payload_has_another() throws IOException {
         Submission submission = read(HEADER + "{\"type\":\"event\"}\n{\"event_id\":\"00000000000000000000000000000001\"}");
         assertThat(submission.eventId()).contains("9ec79c33ec9942ab8353589fcb2e04dc");
     }
 
     @Test
-    void anUnreadableSentAtIsLeftOutNotRefused() throws IOException {
+    void an_unreadable_sent_at_is_left_out_not_refused() throws IOException {
         assertThat(read("{\"sent_at\":\"yesterday\"}\n").header().sentAt()).isEmpty();
         assertThat(read("{\"sent_at\":\"2026-12-03T20:37:24.391+01:00\"}\n").header().sentAt())
                 .contains(java.time.Instant.parse("2026-12-03T19:37:24.391Z"));
     }
 
     @Test
-    void anEventOfExactlyTheItemLimitIsKeptAndOneByteMoreIsTooLarge() throws IOException {
+    void an_event_of_exactly_the_item_limit_is_kept_and_one_byte_more_is_too_large() throws IOException {
         IngestLimits limits = limits(100, 4096);
         String fits = "{\"p\":\"" + "x".repeat(100 - 8) + "\"}";
         String over = "{\"p\":\"" + "x".repeat(101 - 8) + "\"}";
@@ -196,7 +196,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void aClientReportOfExactlyItsLimitIsReadAndOneByteMoreIsDroppedAndCounted() throws IOException {
+    void a_client_report_of_exactly_its_limit_is_read_and_one_byte_more_is_dropped_and_counted() throws IOException {
         String report = "{\"discarded_events\":[{\"reason\":\"ratelimit_backoff\",\"category\":\"error\",\"quantity\":4}]}";
         IngestLimits exact = limits(1000, report.length());
         IngestLimits oneShort = limits(1000, report.length() - 1);
@@ -212,7 +212,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void clientReportsAddUpAndBadLinesOrReportsNeverCostTheEvent() throws IOException {
+    void client_reports_add_up_and_bad_lines_or_reports_never_cost_the_event() throws IOException {
         Submission submission = read("{}\n"
                 + item("client_report", "{\"timestamp\":1,\"discarded_events\":[{\"reason\":\"queue_overflow\","
                         + "\"category\":\"span\",\"quantity\":3},{\"reason\":\"x y\",\"category\":\"error\","
@@ -227,7 +227,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void aHeaderLineOfExactlyItsLimitIsReadAndOneByteMoreIsTooLarge() throws IOException {
+    void a_header_line_of_exactly_its_limit_is_read_and_one_byte_more_is_too_large() throws IOException {
         String header = "{\"sdk\":{\"name\":\"" + "n".repeat(50) + "\"}}";
         IngestLimits exact = new IngestLimits(10_000, 10_000, 10_000, 1000, 1000, header.length());
         IngestLimits oneShort = new IngestLimits(10_000, 10_000, 10_000, 1000, 1000, header.length() - 1);
@@ -238,7 +238,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void theStoreBodyIsOneEventWithinTheEventLimit() throws IOException {
+    void the_store_body_is_one_event_within_the_event_limit() throws IOException {
         IngestLimits limits = limits(EVENT.length(), 100);
         assertThat(store(limits, EVENT).event()).contains(payload(EVENT));
         assertThat(store(limits, EVENT).header()).isEqualTo(EnvelopeHeader.NONE);
@@ -250,7 +250,7 @@ class EnvelopeFramingTest {
     }
 
     @Test
-    void itemsAreReadLazilyAndTheHeaderComesFirst() throws IOException {
+    void items_are_read_lazily_and_the_header_comes_first() throws IOException {
         // a body whose items are broken still yields its header, so a caller can authenticate first
         Submissions.OpenedEnvelope opened = Submissions.openEnvelope(new ByteArrayInputStream(
                 (HEADER + "{\"type\":").getBytes(StandardCharsets.UTF_8)), LIMITS);

@@ -17,7 +17,7 @@ class IngestResponseTest {
             + "log_byte;trace_metric:project:unsupported";
 
     @Test
-    void anAcceptedEventAnswersItsIdAndTellsSdksWhatNotToSend() {
+    void an_accepted_event_answers_its_id_and_tells_sdks_what_not_to_send() {
         IngestResponse response = IngestResponse.accepted(Optional.of("1d33b6efce784c17b60a297565e24351"), UNSUPPORTED);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("{\"id\":\"1d33b6efce784c17b60a297565e24351\"}");
@@ -28,14 +28,14 @@ class IngestResponseTest {
     }
 
     @Test
-    void anAcceptedRequestWithoutEventAnswersAnEmptyObject() {
+    void an_accepted_request_without_event_answers_an_empty_object() {
         assertThat(IngestResponse.accepted(Optional.empty(), UnsupportedCategories.none()).body()).isEqualTo("{}");
         assertThat(IngestResponse.accepted(Optional.empty(), UnsupportedCategories.none()).headers())
                 .doesNotContainKey("X-Sentry-Rate-Limits");
     }
 
     @Test
-    void aRefusalCarriesItsStatusAndReasonInTheHeaderAndTheBody() {
+    void a_refusal_carries_its_status_and_reason_in_the_header_and_the_body() {
         IngestResponse response = IngestResponse.refused(
                 new Refusal.TooLarge("the event item is larger than the limit of 1048576 bytes"), UNSUPPORTED);
         assertThat(response.status()).isEqualTo(413);
@@ -46,7 +46,7 @@ class IngestResponseTest {
     }
 
     @Test
-    void eachRefusalHasItsStatus() {
+    void each_refusal_has_its_status() {
         assertThat(new Refusal.Malformed("m").status()).isEqualTo(400);
         assertThat(new Refusal.Forbidden("f").status()).isEqualTo(403);
         assertThat(new Refusal.TooLarge("t").status()).isEqualTo(413);
@@ -55,7 +55,7 @@ class IngestResponseTest {
     }
 
     @Test
-    void aReasonQuotingClientInputCannotSplitTheResponseOrBreakTheJson() {
+    void a_reason_quoting_client_input_cannot_split_the_response_or_break_the_json() {
         Refusal refusal = new Refusal.Malformed("unknown Content-Encoding \"x\r\nSet-Cookie: a=b\" \u00e9 \"quoted\"");
         assertThat(refusal.reason()).isEqualTo("unknown Content-Encoding \"x??Set-Cookie: a=b\" ? \"quoted\"");
         assertThat(IngestResponse.refused(refusal, UNSUPPORTED).body())
@@ -64,7 +64,7 @@ class IngestResponseTest {
     }
 
     @Test
-    void tooManyRequestsForAKeySaysWhenToRetryForAllCategories() {
+    void too_many_requests_for_a_key_says_when_to_retry_for_all_categories() {
         IngestResponse response = IngestResponse.tooManyRequests(RateLimit.keyQuota(Duration.ofSeconds(60)), UNSUPPORTED);
         assertThat(response.status()).isEqualTo(429);
         assertThat(response.headers()).containsEntry("Retry-After", "60")
@@ -72,7 +72,7 @@ class IngestResponseTest {
     }
 
     @Test
-    void overloadIsA429ForEverythingWithTheRetryRoundedUp() {
+    void overload_is_a_429_for_everything_with_the_retry_rounded_up() {
         IngestResponse response = IngestResponse.tooManyRequests(RateLimit.overloaded(Duration.ofMillis(1500)),
                 UnsupportedCategories.none());
         assertThat(response.headers()).containsEntry("Retry-After", "2")
@@ -80,7 +80,7 @@ class IngestResponseTest {
     }
 
     @Test
-    void aPreflightAllowsTheSdkHeaders() {
+    void a_preflight_allows_the_sdk_headers() {
         IngestResponse response = IngestResponse.preflight();
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.headers()).containsEntry("Access-Control-Allow-Methods", "POST, OPTIONS")
@@ -92,13 +92,13 @@ class IngestResponseTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"error", "default", "security"})
-    void categoriesThatCarryCrashesCanNeverBeAnnouncedAsUnsupported(String category) {
+    void categories_that_carry_crashes_can_never_be_announced_as_unsupported(String category) {
         assertThatThrownBy(() -> new UnsupportedCategories(List.of("span", category), Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(category);
     }
 
     @Test
-    void aCategoryMustBeAToken() {
+    void a_category_must_be_a_token() {
         assertThatThrownBy(() -> new UnsupportedCategories(List.of("span:x"), Duration.ofHours(1)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RateLimit(Duration.ZERO, List.of(), RateLimit.Scope.KEY, "x"))

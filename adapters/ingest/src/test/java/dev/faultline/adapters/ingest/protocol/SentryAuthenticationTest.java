@@ -22,7 +22,7 @@ class SentryAuthenticationTest {
     private static final String DSN_1 = "https://" + KEY + "@faultline.example/7";
 
     @Test
-    void theQueryStringCarriesTheKeyAmongTheOtherSentryParameters() {
+    void the_query_string_carries_the_key_among_the_other_sentry_parameters() {
         assertThat(auth("7", "sentry_version=7&sentry_key=" + KEY + "&sentry_client=sentry.javascript.node%2F11.12.0",
                 null, null)).isEqualTo(ok(QUERY));
     }
@@ -40,19 +40,19 @@ class SentryAuthenticationTest {
     }
 
     @Test
-    void theEnvelopeDsnAuthenticatesAloneAndItsSecretIsIgnored() {
+    void the_envelope_dsn_authenticates_alone_and_its_secret_is_ignored() {
         assertThat(auth("7", null, null, DSN_1)).isEqualTo(ok(DSN));
         assertThat(auth("7", null, null, "https://" + KEY + ":deprecated-secret@faultline.example/7")).isEqualTo(ok(DSN));
         assertThat(auth("7", null, null, "https://" + KEY + ":@faultline.example/7")).isEqualTo(ok(DSN));
     }
 
     @Test
-    void formsThatAgreeAreAllAccepted() {
+    void forms_that_agree_are_all_accepted() {
         assertThat(auth("7", "sentry_key=" + KEY, "Sentry sentry_key=" + KEY, DSN_1)).isEqualTo(ok(QUERY, HEADER, DSN));
     }
 
     @Test
-    void formsThatDisagreeAreRefused() {
+    void forms_that_disagree_are_refused() {
         assertThat(auth("7", "sentry_key=" + KEY, "Sentry sentry_key=" + OTHER, null)).isEqualTo(refused(
                 "the sentry_key in the X-Sentry-Auth header does not match the one in the query string"));
         assertThat(auth("7", null, "Sentry sentry_key=" + KEY, "https://" + OTHER + "@faultline.example/7"))
@@ -63,13 +63,13 @@ class SentryAuthenticationTest {
     }
 
     @Test
-    void aDsnForAnotherProjectThanTheUrlIsRefused() {
+    void a_dsn_for_another_project_than_the_url_is_refused() {
         assertThat(auth("8", null, null, DSN_1))
                 .isEqualTo(refused("the envelope header \"dsn\" is for project 7, not for project 8 of the URL"));
     }
 
     @Test
-    void noKeyAtAllIsRefused() {
+    void no_key_at_all_is_refused() {
         String reason = "no sentry_key: send it in the query string, the X-Sentry-Auth header or the envelope"
                 + " header \"dsn\"";
         assertThat(auth("7", null, null, null)).isEqualTo(refused(reason));
@@ -79,7 +79,7 @@ class SentryAuthenticationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "0", "abc", "-1", "1.5", "99999999999999999999", "7 "})
-    void aProjectIdThatIsNotAPositiveNumberIsRefused(String path) {
+    void a_project_id_that_is_not_a_positive_number_is_refused(String path) {
         assertThat(auth(path, "sentry_key=" + KEY, null, null))
                 .isEqualTo(refused("the project id in the URL must be a positive number"));
     }
@@ -92,19 +92,19 @@ class SentryAuthenticationTest {
     }
 
     @Test
-    void aKeyThatCannotBeAKeyIsRefused() {
+    void a_key_that_cannot_be_a_key_is_refused() {
         assertThat(auth("7", "sentry_key=abc%0D%0AX-Injected:1", null, null))
                 .isEqualTo(refused("the sentry_key in the query string is not a valid public key"));
     }
 
     @Test
-    void theDsnKeepsItsPathPrefixAndPort() {
+    void the_dsn_keeps_its_path_prefix_and_port() {
         assertThat(Dsn.parse("https://" + KEY + "@example.com:8443/faultline/42/")).contains(new Dsn("https",
                 new PublicKey(KEY), "example.com:8443", "/faultline", new IngestProjectId(42)));
     }
 
     @Test
-    void randomHeaderValuesNeverThrow() {
+    void random_header_values_never_throw() {
         Random random = new Random(7);
         String alphabet = "Sentry_key=,; \"\t%:/@\r\n0123456789abcdefXYZ\u0000\u00e9";
         for (int i = 0; i < 20_000; i++) {

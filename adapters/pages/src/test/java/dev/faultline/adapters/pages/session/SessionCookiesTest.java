@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionCookiesTest {
     @Test
-    void behindHttpsCookiesAreSecureAndHostPrefixed() {
+    void behind_https_cookies_are_secure_and_host_prefixed() {
         SessionCookies cookies = SessionCookies.forIssuer("https://faultline.example");
 
         assertThat(cookies.sessionCookieName()).isEqualTo("__Host-faultline_session");
@@ -21,7 +21,7 @@ class SessionCookiesTest {
     }
 
     @Test
-    void overPlainHttpTheyAreNeither() {
+    void over_plain_http_they_are_neither() {
         SessionCookies cookies = SessionCookies.forIssuer("http://localhost:8080");
 
         assertThat(cookies.sessionCookieName()).isEqualTo("faultline_session");
@@ -32,7 +32,7 @@ class SessionCookiesTest {
     }
 
     @Test
-    void theLoginCsrfCheckNeedsTwoEqualWellFormedValues() {
+    void the_login_csrf_check_needs_two_equal_well_formed_values() {
         String value = LoginCsrf.fresh();
 
         assertThat(LoginCsrf.matches(value, value)).isTrue();

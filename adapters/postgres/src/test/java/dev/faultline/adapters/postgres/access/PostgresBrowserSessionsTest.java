@@ -32,7 +32,7 @@ class PostgresBrowserSessionsTest extends BrowserSessionsContract {
     }
 
     @Test
-    void deletingAUserDeletesTheirSessions() {
+    void deleting_a_user_deletes_their_sessions() {
         BrowserSessions sessions = browserSessions();
         UserId owner = existingUser();
         BrowserSession session = session(owner, T0);
@@ -45,7 +45,7 @@ class PostgresBrowserSessionsTest extends BrowserSessionsContract {
     }
 
     @Test
-    void aSessionOfAnUnknownUserIsRefusedByTheForeignKey() {
+    void a_session_of_an_unknown_user_is_refused_by_the_foreign_key() {
         BrowserSessions sessions = browserSessions();
         BrowserSession orphan = session(UserId.random(), T0);
 
@@ -55,7 +55,7 @@ class PostgresBrowserSessionsTest extends BrowserSessionsContract {
     }
 
     @Test
-    void theSchemaRefusesRowsTheDomainWouldNeverWrite() {
+    void the_schema_refuses_rows_the_domain_would_never_write() {
         UserId owner = existingUser();
         String insert = "INSERT INTO browser_sessions (id, user_id, token_hash, created_at, last_seen_at, "
                 + "idle_expires_at, expires_at) VALUES (gen_random_uuid(), :owner, :hash, :created, :seen, :idle, :end)";
@@ -77,7 +77,7 @@ class PostgresBrowserSessionsTest extends BrowserSessionsContract {
     }
 
     @Test
-    void lookupsUseIndexes() {
+    void lookups_use_indexes() {
         IndexUse.assertServedBy(db, "browser_sessions", "SELECT * FROM browser_sessions WHERE token_hash = 'aa'",
                 "browser_sessions_token_hash_unique");
         IndexUse.assertServedBy(db, "browser_sessions", "UPDATE browser_sessions SET revoked_at = now() "

@@ -49,7 +49,7 @@ class PostgresPersonalTokensTest extends PersonalTokensContract {
     }
 
     @Test
-    void deletingAUserDeletesTheirTokens() {
+    void deleting_a_user_deletes_their_tokens() {
         PersonalTokens tokens = personalTokens();
         UserId owner = existingUser();
         PersonalToken token = tokenOf(owner);
@@ -61,7 +61,7 @@ class PostgresPersonalTokensTest extends PersonalTokensContract {
     }
 
     @Test
-    void aTokenOfAnUnknownUserIsRefusedByTheForeignKey() {
+    void a_token_of_an_unknown_user_is_refused_by_the_foreign_key() {
         PersonalTokens tokens = personalTokens();
         PersonalToken orphan = tokenOf(UserId.random());
 
@@ -71,7 +71,7 @@ class PostgresPersonalTokensTest extends PersonalTokensContract {
     }
 
     @Test
-    void theSchemaRefusesRowsTheDomainWouldNeverWrite() {
+    void the_schema_refuses_rows_the_domain_would_never_write() {
         UserId owner = existingUser();
         String insert = "INSERT INTO personal_tokens (id, user_id, title, scopes, token_hash, created_at, expires_at) "
                 + "VALUES (gen_random_uuid(), :owner, :title, :scopes, :hash, :created, :expires)";
@@ -95,7 +95,7 @@ class PostgresPersonalTokensTest extends PersonalTokensContract {
     }
 
     @Test
-    void lookupsUseIndexes() {
+    void lookups_use_indexes() {
         IndexUse.assertServedBy(db, "personal_tokens", "SELECT * FROM personal_tokens WHERE token_hash = 'aa'",
                 "personal_tokens_token_hash_unique");
         IndexUse.assertServedBy(db, "personal_tokens", "SELECT * FROM personal_tokens "

@@ -19,7 +19,7 @@ class PostgresAddressSignInFailuresTest extends AddressSignInFailuresContract {
     }
 
     @Test
-    void theSchemaRefusesCountsTheDomainWouldNeverWrite() {
+    void the_schema_refuses_counts_the_domain_would_never_write() {
         for (String values : new String[] {"('', 1, now())", "('192.0.2.1', -1, now())",
                 "('" + "x".repeat(101) + "', 1, now())"}) {
             assertThatThrownBy(() -> db.jdbi().useHandle(handle -> handle.execute(

@@ -21,7 +21,7 @@ class PostgresSignInAttemptsTest extends SignInAttemptsContract {
     }
 
     @Test
-    void theSchemaRefusesStreaksTheDomainWouldNeverWrite() {
+    void the_schema_refuses_streaks_the_domain_would_never_write() {
         for (String values : new String[] {
                 "('Upper@example.org', 1, now(), now(), NULL)",
                 "('a@example.org', 0, now(), now(), NULL)",
@@ -34,7 +34,7 @@ class PostgresSignInAttemptsTest extends SignInAttemptsContract {
     }
 
     @Test
-    void thePurgeUsesItsIndex() {
+    void the_purge_uses_its_index() {
         IndexUse.assertServedBy(db, "sign_in_failures", "DELETE FROM sign_in_failures WHERE "
                 + "GREATEST(last_failure_at, COALESCE(locked_until, last_failure_at)) < now()",
                 "sign_in_failures_quiet_since");

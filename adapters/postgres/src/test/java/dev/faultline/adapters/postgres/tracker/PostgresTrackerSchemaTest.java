@@ -58,7 +58,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void refusesIssueRowsTheDomainWouldNeverWrite() {
+    void refuses_issue_rows_the_domain_would_never_write() {
         Application app = application(user());
         String insert = "INSERT INTO issues (id, application_id, fingerprint, title, culprit, exception_type, level, "
                 + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count) VALUES "
@@ -79,7 +79,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void refusesOverlongNotesAndBadSlugs() {
+    void refuses_overlong_notes_and_bad_slugs() {
         User ada = user();
         Issue issue = Fixtures.issue(application(ada).id());
         store.issues.add(issue);
@@ -94,7 +94,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void deletingAnApplicationRemovesEverythingInIt() {
+    void deleting_an_application_removes_everything_in_it() {
         User ada = user();
         Application app = application(ada);
         Issue issue = Fixtures.issue(app.id());
@@ -117,7 +117,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void deletingAUserUnassignsTheirIssuesAndRemovesTheirNotes() {
+    void deleting_a_user_unassigns_their_issues_and_removes_their_notes() {
         User ada = user();
         User grace = user();
         Application app = application(ada);
@@ -133,7 +133,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void everyLookupPathUsesAnIndex() {
+    void every_lookup_path_uses_an_index() {
         String app = "application_id = '00000000-0000-0000-0000-000000000001'";
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + app
                 + " ORDER BY last_seen DESC, id DESC LIMIT 26", "issues_by_last_seen");
@@ -155,7 +155,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void concurrentReportsOfANewCrashOpenOneIssueAndCountEveryEvent() throws Exception {
+    void concurrent_reports_of_a_new_crash_open_one_issue_and_count_every_event() throws Exception {
         User ada = user();
         Application app = application(ada);
         MutableClock clock = new MutableClock(T0);

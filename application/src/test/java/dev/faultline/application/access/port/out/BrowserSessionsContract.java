@@ -50,7 +50,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void aStoredSessionIsFoundByHashWithEveryField() {
+    void a_stored_session_is_found_by_hash_with_every_field() {
         BrowserSession session = session(alice, T0);
         BrowserSession revoked = session(bob, T0).seenAt(T0.plusSeconds(600), LIFETIMES).revokedAt(T0.plusSeconds(700));
         sessions.add(session);
@@ -62,7 +62,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void aDuplicateIdOrHashIsRefusedAndChangesNothing() {
+    void a_duplicate_id_or_hash_is_refused_and_changes_nothing() {
         BrowserSession original = session(alice, T0);
         sessions.add(original);
         BrowserSession sameId = new BrowserSession(original.id(), TokenHash.of("flt_ses_other"), bob, T0, T0,
@@ -79,7 +79,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void touchingRecordsActivityOnlyWhenTheLastRecordedActivityIsStale() {
+    void touching_records_activity_only_when_the_last_recorded_activity_is_stale() {
         BrowserSession session = session(alice, T0);
         sessions.add(session);
 
@@ -97,7 +97,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void aRevokedSessionIsNotTouched() {
+    void a_revoked_session_is_not_touched() {
         BrowserSession session = session(alice, T0);
         sessions.add(session);
         sessions.revoke(session.id(), T0.plusSeconds(1));
@@ -108,7 +108,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void ofManyConcurrentTouchesAtMostOneWrites() throws Exception {
+    void of_many_concurrent_touches_at_most_one_writes() throws Exception {
         BrowserSession session = session(alice, T0);
         sessions.add(session);
         Instant now = T0.plusSeconds(900);
@@ -121,7 +121,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void revokingIsACompareAndSetThatKeepsTheFirstTime() {
+    void revoking_is_a_compare_and_set_that_keeps_the_first_time() {
         BrowserSession session = session(alice, T0);
         sessions.add(session);
 
@@ -133,7 +133,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void ofManyConcurrentRevocationsExactlyOneWins() throws Exception {
+    void of_many_concurrent_revocations_exactly_one_wins() throws Exception {
         BrowserSession session = session(alice, T0);
         sessions.add(session);
 
@@ -144,7 +144,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void revokingAllOfAUsersSessionsLeavesOtherUsersAndEarlierRevocationsAlone() {
+    void revoking_all_of_a_users_sessions_leaves_other_users_and_earlier_revocations_alone() {
         BrowserSession first = session(alice, T0);
         BrowserSession second = session(alice, T0.plusSeconds(5));
         BrowserSession already = session(alice, T0.plusSeconds(6));
@@ -164,7 +164,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void purgingDeletesOnlySessionsRevokedOrTimedOutBeforeTheCutoffInBatches() {
+    void purging_deletes_only_sessions_revoked_or_timed_out_before_the_cutoff_in_batches() {
         Instant cutoff = T0.plus(Duration.ofDays(30));
         BrowserSession live = session(alice, cutoff.minus(Duration.ofHours(1)));
         BrowserSession revokedAfterCutoff = session(alice, cutoff.minus(Duration.ofHours(2)));
@@ -188,7 +188,7 @@ public abstract class BrowserSessionsContract {
     }
 
     @Test
-    void aPurgeBatchMustBePositive() {
+    void a_purge_batch_must_be_positive() {
         assertThatThrownBy(() -> sessions.purgeEndedBefore(T0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -57,27 +57,27 @@ public abstract class GrantLocksContract {
     }
 
     @Test
-    void revokingWaitsUntilTheIssuingUnitOfWorkEnds() throws Exception {
+    void revoking_waits_until_the_issuing_unit_of_work_ends() throws Exception {
         provesThatTheSecondWaits(GrantLocks::lockForIssuing, GrantLocks::lockForRevoking, false);
     }
 
     @Test
-    void issuingWaitsUntilTheRevokingUnitOfWorkEnds() throws Exception {
+    void issuing_waits_until_the_revoking_unit_of_work_ends() throws Exception {
         provesThatTheSecondWaits(GrantLocks::lockForRevoking, GrantLocks::lockForIssuing, false);
     }
 
     @Test
-    void revokingWaitsUntilTheRevokingUnitOfWorkEnds() throws Exception {
+    void revoking_waits_until_the_revoking_unit_of_work_ends() throws Exception {
         provesThatTheSecondWaits(GrantLocks::lockForRevoking, GrantLocks::lockForRevoking, false);
     }
 
     @Test
-    void aRevokingUnitOfWorkWaitsForAnIssuingOne() throws Exception {
+    void a_revoking_unit_of_work_waits_for_an_issuing_one() throws Exception {
         provesThatTheSecondWaits(GrantLocks::lockForIssuing, GrantLocks::lockForRevoking, true);
     }
 
     @Test
-    void issuersOfTheSamePersonShare() throws Exception {
+    void issuers_of_the_same_person_share() throws Exception {
         UserId user = existingUser();
         try (Holder holder = hold(GrantLocks::lockForIssuing, user)) {
             completesWhileHeld(() -> locks.lockForIssuing(user));
@@ -85,7 +85,7 @@ public abstract class GrantLocksContract {
     }
 
     @Test
-    void differentPeopleDoNotWaitForEachOther() throws Exception {
+    void different_people_do_not_wait_for_each_other() throws Exception {
         UserId alice = existingUser();
         UserId bob = existingUser();
         try (Holder holder = hold(GrantLocks::lockForRevoking, alice)) {
@@ -95,7 +95,7 @@ public abstract class GrantLocksContract {
     }
 
     @Test
-    void outsideAUnitOfWorkALockIsReleasedWhenTheCallReturns() throws Exception {
+    void outside_a_unit_of_work_a_lock_is_released_when_the_call_returns() throws Exception {
         UserId user = existingUser();
         locks.lockForRevoking(user);
 
@@ -109,7 +109,7 @@ public abstract class GrantLocksContract {
     }
 
     @Test
-    void aUnitOfWorkMayIssueAndRevokeForTheSamePersonWithoutWaitingForItself() throws Exception {
+    void a_unit_of_work_may_issue_and_revoke_for_the_same_person_without_waiting_for_itself() throws Exception {
         UserId user = existingUser();
         Future<?> both = threads.submit(() -> transactions.run(() -> {
             locks.lockForIssuing(user);
@@ -121,7 +121,7 @@ public abstract class GrantLocksContract {
     }
 
     @Test
-    void aUnitOfWorkThatFailsReleasesItsLocks() throws Exception {
+    void a_unit_of_work_that_fails_releases_its_locks() throws Exception {
         UserId user = existingUser();
         Future<?> failing = threads.submit(() -> transactions.run(() -> {
             locks.lockForRevoking(user);

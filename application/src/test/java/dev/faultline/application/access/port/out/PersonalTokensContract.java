@@ -51,7 +51,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void aStoredTokenIsFoundByIdAndByHashWithEveryField() {
+    void a_stored_token_is_found_by_id_and_by_hash_with_every_field() {
         PersonalToken full = new PersonalToken(PersonalTokenId.random(), alice, PersonalTokenTitle.of("Ünïcode laptop ✓"),
                 Scopes.READ_WRITE, TokenHash.of("flt_pat_full"), T0, T0.plusSeconds(30), T0.plus(Duration.ofDays(90)), T0.plusSeconds(60));
         PersonalToken bare = token(alice, T0);
@@ -66,7 +66,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void revokingAllOfAUsersTokensKeepsEarlierRevocationsAndLeavesOthersAlone() {
+    void revoking_all_of_a_users_tokens_keeps_earlier_revocations_and_leaves_others_alone() {
         PersonalToken active = token(alice, T0);
         PersonalToken expired = withExpiry(token(alice, T0), T0.plusSeconds(1));
         PersonalToken revokedEarlier = token(alice, T0);
@@ -84,7 +84,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void unknownIdsAndHashesAreNotFound() {
+    void unknown_ids_and_hashes_are_not_found() {
         tokens.add(token(alice, T0));
 
         assertThat(tokens.findById(PersonalTokenId.random())).isEmpty();
@@ -92,7 +92,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void aDuplicateIdOrHashIsRefusedAndChangesNothing() {
+    void a_duplicate_id_or_hash_is_refused_and_changes_nothing() {
         PersonalToken original = token(alice, T0);
         tokens.add(original);
         PersonalToken sameId = new PersonalToken(original.id(), bob, PersonalTokenTitle.of("other"), Scopes.READ_WRITE,
@@ -110,7 +110,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void aUserListsOnlyTheirOwnTokensNewestFirstIncludingRevokedOnes() {
+    void a_user_lists_only_their_own_tokens_newest_first_including_revoked_ones() {
         PersonalToken oldest = token(alice, T0);
         PersonalToken middle = token(alice, T0.plusSeconds(10));
         PersonalToken newest = token(alice, T0.plusSeconds(20));
@@ -127,7 +127,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void revokingIsACompareAndSetThatKeepsTheFirstTime() {
+    void revoking_is_a_compare_and_set_that_keeps_the_first_time() {
         PersonalToken token = token(alice, T0);
         tokens.add(token);
 
@@ -140,7 +140,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void ofManyConcurrentRevocationsExactlyOneWins() throws Exception {
+    void of_many_concurrent_revocations_exactly_one_wins() throws Exception {
         PersonalToken token = token(alice, T0);
         tokens.add(token);
 
@@ -152,7 +152,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void useIsRecordedOnlyWhenTheLastRecordedUseIsStale() {
+    void use_is_recorded_only_when_the_last_recorded_use_is_stale() {
         PersonalToken token = token(alice, T0);
         tokens.add(token);
         Duration interval = Duration.ofMinutes(5);
@@ -172,7 +172,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void ofManyConcurrentUsesAtMostOneWrites() throws Exception {
+    void of_many_concurrent_uses_at_most_one_writes() throws Exception {
         PersonalToken token = token(alice, T0);
         tokens.add(token);
         Instant now = T0.plusSeconds(600);
@@ -184,7 +184,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void purgingDeletesOnlyTokensRevokedOrExpiredBeforeTheCutoffInBatches() {
+    void purging_deletes_only_tokens_revoked_or_expired_before_the_cutoff_in_batches() {
         Instant cutoff = T0.plus(Duration.ofDays(30));
         PersonalToken active = token(alice, T0);
         PersonalToken expiresAfterCutoff = withExpiry(token(alice, T0), cutoff.plusSeconds(1));
@@ -212,7 +212,7 @@ public abstract class PersonalTokensContract {
     }
 
     @Test
-    void aPurgeBatchMustBePositive() {
+    void a_purge_batch_must_be_positive() {
         assertThatThrownBy(() -> tokens.purgeEndedBefore(T0, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -13,7 +13,7 @@ public abstract class SigningKeyStoreContract {
     protected abstract SigningKeyStore store();
 
     @Test
-    void listsKeysNewestFirst() {
+    void lists_keys_newest_first() {
         SigningKeyStore store = store();
         store.add(new StoredKey("old", "{\"d\":\"1\"}", T0));
         store.add(new StoredKey("new", "{\"d\":\"2\"}", T0.plusSeconds(60)));
@@ -24,7 +24,7 @@ public abstract class SigningKeyStoreContract {
     }
 
     @Test
-    void addingAKeyIdTwiceKeepsTheFirst() {
+    void adding_a_key_id_twice_keeps_the_first() {
         SigningKeyStore store = store();
         assertThat(store.add(new StoredKey("k", "first", T0))).isTrue();
         assertThat(store.add(new StoredKey("k", "second", T0.plusSeconds(1)))).isFalse();
@@ -33,7 +33,7 @@ public abstract class SigningKeyStoreContract {
     }
 
     @Test
-    void deletesOldKeysButNeverTheNewest() {
+    void deletes_old_keys_but_never_the_newest() {
         SigningKeyStore store = store();
         store.add(new StoredKey("a", "a", T0));
         store.add(new StoredKey("b", "b", T0.plusSeconds(10)));
@@ -44,7 +44,7 @@ public abstract class SigningKeyStoreContract {
     }
 
     @Test
-    void replacesADocumentOnlyIfItIsStillTheExpectedOne() {
+    void replaces_a_document_only_if_it_is_still_the_expected_one() {
         SigningKeyStore store = store();
         store.add(new StoredKey("k", "clear", T0));
 
@@ -59,7 +59,7 @@ public abstract class SigningKeyStoreContract {
     }
 
     @Test
-    void neverShowsThePrivateDocumentInItsDescription() {
+    void never_shows_the_private_document_in_its_description() {
         assertThat(new StoredKey("k", "{\"d\":\"secret\"}", T0).toString()).doesNotContain("secret");
     }
 }

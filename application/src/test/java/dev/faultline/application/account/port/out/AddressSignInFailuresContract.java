@@ -29,12 +29,12 @@ public abstract class AddressSignInFailuresContract {
     }
 
     @Test
-    void noCountUntilAReservation() {
+    void no_count_until_a_reservation() {
         assertThat(failures().find(somewhere())).isEmpty();
     }
 
     @Test
-    void storesWhatAGrantedReservationCarriesAndNothingForARefusal() {
+    void stores_what_a_granted_reservation_carries_and_nothing_for_a_refusal() {
         RemoteAddress address = somewhere();
         List<Optional<AddressFailures>> seen = new ArrayList<>();
         AddressSignInLimit.Reservation first = failures().reserve(address, current -> {
@@ -58,7 +58,7 @@ public abstract class AddressSignInFailuresContract {
     }
 
     @Test
-    void aRefundReplacesTheCountAndIsNothingWithoutOne() {
+    void a_refund_replaces_the_count_and_is_nothing_without_one() {
         RemoteAddress address = somewhere();
         AddressFailures reserved = ((AddressSignInLimit.Reservation.Granted) failures().reserve(address,
                 current -> limit.reserve(address, current, T0))).failures();
@@ -71,7 +71,7 @@ public abstract class AddressSignInFailuresContract {
     }
 
     @Test
-    void purgesCountsWhoseWindowStartedBeforeTheCutoff() {
+    void purges_counts_whose_window_started_before_the_cutoff() {
         RemoteAddress old = somewhere();
         RemoteAddress recent = somewhere();
         failures().reserve(old, c -> limit.reserve(old, c, T0.minus(Duration.ofDays(3650))));
@@ -83,7 +83,7 @@ public abstract class AddressSignInFailuresContract {
 
     /** 32 attempts from one address released together: exactly the limit is granted, and none fails. */
     @Test
-    void concurrentReservationsGrantExactlyTheLimitAndNeverFail() throws Exception {
+    void concurrent_reservations_grant_exactly_the_limit_and_never_fail() throws Exception {
         RemoteAddress address = somewhere();
         int threads = 32;
         ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -43,12 +43,12 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
-    void noStreakUntilAFailure() {
+    void no_streak_until_a_failure() {
         assertThat(attempts().find(someone())).isEmpty();
     }
 
     @Test
-    void storesWhatTheUpdateComputesFromTheCurrentStreak() {
+    void stores_what_the_update_computes_from_the_current_streak() {
         EmailAddress email = someone();
         List<Optional<FailedSignIns>> seen = new ArrayList<>();
         FailedSignIns first = record(email, current -> {
@@ -67,7 +67,7 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
-    void clearingForgetsOnlyThatAddress() {
+    void clearing_forgets_only_that_address() {
         EmailAddress ada = someone();
         EmailAddress grace = someone();
         record(ada, c -> increment(ada, c, T0));
@@ -79,7 +79,7 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
-    void purgesStreaksThatHaveBeenQuietSinceTheCutoff() {
+    void purges_streaks_that_have_been_quiet_since_the_cutoff() {
         EmailAddress old = someone();
         EmailAddress lockedLong = someone();
         EmailAddress recent = someone();
@@ -96,7 +96,7 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
-    void aRefusedReservationStoresNothing() {
+    void a_refused_reservation_stores_nothing() {
         EmailAddress email = someone();
         FailedSignIns stored = record(email, c -> increment(email, c, T0));
         SignInThrottle.Reservation refused = new SignInThrottle.Reservation.Refused(T0.plusSeconds(9),
@@ -120,7 +120,7 @@ public abstract class SignInAttemptsContract {
      * throttle allows, and none of them fails.
      */
     @Test
-    void concurrentReservationsGrantAtMostTheThrottlesLimitAndNeverFail() throws Exception {
+    void concurrent_reservations_grant_at_most_the_throttles_limit_and_never_fail() throws Exception {
         SignInThrottle throttle = SignInThrottle.defaults();
         EmailAddress email = someone();
         int threads = 32;
@@ -155,7 +155,7 @@ public abstract class SignInAttemptsContract {
     }
 
     @Test
-    void concurrentFailuresAreAllCounted() throws Exception {
+    void concurrent_failures_are_all_counted() throws Exception {
         EmailAddress email = someone();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -21,7 +21,7 @@ public abstract class UsersContract {
     protected abstract Users users();
 
     @Test
-    void findsAnAddedUserByIdAndByEmail() {
+    void finds_an_added_user_by_id_and_by_email() {
         User ada = user();
         assertThat(users().add(ada)).isEqualTo(Users.Insertion.ADDED);
         assertThat(users().findById(ada.id())).contains(ada);
@@ -29,13 +29,13 @@ public abstract class UsersContract {
     }
 
     @Test
-    void unknownUsersAreAbsent() {
+    void unknown_users_are_absent() {
         assertThat(users().findById(UserId.random())).isEmpty();
         assertThat(users().findByEmail(EmailAddress.of("nobody-" + Fixtures.unique() + "@example.org"))).isEmpty();
     }
 
     @Test
-    void anEmailAddressBelongsToOneUser() {
+    void an_email_address_belongs_to_one_user() {
         String local = "ada-" + Fixtures.unique();
         User ada = user(local + "@example.org");
         User impostor = user(local.toUpperCase() + "@EXAMPLE.org");
@@ -46,7 +46,7 @@ public abstract class UsersContract {
     }
 
     @Test
-    void replacesThePasswordHashOnly() {
+    void replaces_the_password_hash_only() {
         User ada = user();
         users().add(ada);
         users().updatePasswordHash(ada.id(), new PasswordHash("$fake$v3$stronger"));
@@ -58,7 +58,7 @@ public abstract class UsersContract {
     }
 
     @Test
-    void concurrentSignUpsForOneAddressEndInExactlyOneUser() throws Exception {
+    void concurrent_sign_ups_for_one_address_end_in_exactly_one_user() throws Exception {
         String email = "race-" + Fixtures.unique() + "@example.org";
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {

@@ -16,7 +16,7 @@ public abstract class ApplicationsContract {
     protected abstract Applications applications();
 
     @Test
-    void findsAnAddedApplicationByIdAndSlug() {
+    void finds_an_added_application_by_id_and_slug() {
         Application shop = application();
         assertThat(applications().add(shop)).isEqualTo(Applications.Insertion.ADDED);
         assertThat(applications().findById(shop.id())).contains(shop);
@@ -26,7 +26,7 @@ public abstract class ApplicationsContract {
     }
 
     @Test
-    void aSlugNamesOneApplication() {
+    void a_slug_names_one_application() {
         Application shop = application();
         applications().add(shop);
         Application copy = new Application(ApplicationId.random(), "Other", shop.slug(), new Platform("go"),
@@ -37,7 +37,7 @@ public abstract class ApplicationsContract {
     }
 
     @Test
-    void findsManyByIdOrderedByNameThenIdIgnoringUnknownOnes() {
+    void finds_many_by_id_ordered_by_name_then_id_ignoring_unknown_ones() {
         Application b = application("Beta " + UUID.randomUUID());
         Application a = application("Alpha " + UUID.randomUUID());
         Application sameNameLow = new Application(new ApplicationId(UUID.fromString(

@@ -46,7 +46,7 @@ public abstract class EventsContract {
     }
 
     @Test
-    void findsAnEventExactlyAsStoredWithFramesInOrder() {
+    void finds_an_event_exactly_as_stored_with_frames_in_order() {
         IssueId issue = someIssue();
         Event full = stored(event(issue, T0.plusNanos(123_456_000)));
         Event bare = stored(bareEvent(issue, T0));
@@ -57,7 +57,7 @@ public abstract class EventsContract {
     }
 
     @Test
-    void listsAnIssuesEventsNewestFirstWithTiesByUnsignedIdDescending() {
+    void lists_an_issues_events_newest_first_with_ties_by_unsigned_id_descending() {
         IssueId issue = someIssue();
         Event old = stored(event(issue, T0));
         Event tieLow = stored(withId(event(issue, T0.plusSeconds(5)), "10000000-0000-4000-8000-000000000000"));
@@ -73,7 +73,7 @@ public abstract class EventsContract {
     }
 
     @Test
-    void pagesThroughEveryEventOnce() {
+    void pages_through_every_event_once() {
         IssueId issue = someIssue();
         List<Event> all = new ArrayList<>();
         for (int i = 0; i < 9; i++) {

@@ -83,7 +83,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void findsAnAddedIssueExactlyAsStored() {
+    void finds_an_added_issue_exactly_as_stored() {
         ApplicationId app = someApplication();
         User grace = user();
         users().add(grace);
@@ -98,7 +98,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void aFingerprintIsUniqueWithinItsApplication() {
+    void a_fingerprint_is_unique_within_its_application() {
         ApplicationId app = someApplication();
         Issue first = stored(issue(app));
         Issue twin = new Issue(IssueId.random(), app, first.fingerprint(), "Twin", "A.b", "E", Level.ERROR,
@@ -111,7 +111,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void locksFindByIdAndByFingerprintInsideAUnitOfWork() {
+    void locks_find_by_id_and_by_fingerprint_inside_a_unit_of_work() {
         ApplicationId app = someApplication();
         Issue issue = stored(issue(app));
         transactions().run(() -> {
@@ -123,7 +123,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void updateStoresTheChangingStateButNeverTheIdentity() {
+    void update_stores_the_changing_state_but_never_the_identity() {
         ApplicationId app = someApplication();
         User grace = user();
         users().add(grace);
@@ -153,7 +153,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void listsOnlyIssuesOfTheQueriedApplications() {
+    void lists_only_issues_of_the_queried_applications() {
         ApplicationId shop = someApplication();
         ApplicationId blog = someApplication();
         ApplicationId other = someApplication();
@@ -167,7 +167,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void filtersByTheStatusAsSeenNow() {
+    void filters_by_the_status_as_seen_now() {
         ApplicationId app = someApplication();
         Issue open = stored(issue(app));
         Issue resolved = stored(issue(app).resolve(T0).issue());
@@ -188,7 +188,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void searchesTitleCulpritAndExceptionTypeCaseInsensitivelyAndLiterally() {
+    void searches_title_culprit_and_exception_type_case_insensitively_and_literally() {
         ApplicationId app = someApplication();
         Issue byTitle = stored(withText(issue(app), "Checkout FAILED for 100% of carts", "A.b", "E1"));
         Issue byCulprit = stored(withText(issue(app), "Boom", "PaymentGateway.charge", "E2"));
@@ -205,7 +205,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void filtersLastSeenFromInclusiveUntilExclusive() {
+    void filters_last_seen_from_inclusive_until_exclusive() {
         ApplicationId app = someApplication();
         Issue early = stored(issue(app, "early", T0, T0.plusSeconds(10), 1));
         Issue middle = stored(issue(app, "middle", T0, T0.plusSeconds(20), 1));
@@ -217,7 +217,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void sortsDescendingWithTiesBrokenByUnsignedIdDescending() {
+    void sorts_descending_with_ties_broken_by_unsigned_id_descending() {
         ApplicationId app = someApplication();
         Issue low = stored(withId(issue(app, "low", T0, T0.plusSeconds(5), 3),
                 UUID.fromString("10000000-0000-4000-8000-000000000000")));
@@ -235,7 +235,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void continuesStrictlyAfterAKeysetPositionWithoutGapsOrRepeats() {
+    void continues_strictly_after_a_keyset_position_without_gaps_or_repeats() {
         ApplicationId app = someApplication();
         for (int i = 0; i < 11; i++) {
             stored(issue(app, "issue " + i, T0.plusSeconds(i % 3), T0.plusSeconds(3 + i % 4), i % 2));
@@ -259,7 +259,7 @@ public abstract class IssuesContract {
     }
 
     @Test
-    void concurrentLockedUpdatesOfOneIssueAreNeverLost() throws Exception {
+    void concurrent_locked_updates_of_one_issue_are_never_lost() throws Exception {
         ApplicationId app = someApplication();
         Issue issue = stored(issue(app, "busy", T0, T0, 0));
         ExecutorService pool = Executors.newFixedThreadPool(4);

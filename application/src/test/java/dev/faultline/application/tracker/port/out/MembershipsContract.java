@@ -35,7 +35,7 @@ public abstract class MembershipsContract {
     }
 
     @Test
-    void findsAMembershipByApplicationAndUser() {
+    void finds_a_membership_by_application_and_user() {
         User ada = someone();
         Application shop = someApplication();
         Membership owner = new Membership(shop.id(), ada.id(), Role.OWNER, T0);
@@ -46,7 +46,7 @@ public abstract class MembershipsContract {
     }
 
     @Test
-    void aUserIsAMemberOnceAndKeepsTheFirstRole() {
+    void a_user_is_a_member_once_and_keeps_the_first_role() {
         User ada = someone();
         Application shop = someApplication();
         memberships().add(new Membership(shop.id(), ada.id(), Role.MEMBER, T0));
@@ -56,7 +56,7 @@ public abstract class MembershipsContract {
     }
 
     @Test
-    void listsByUserAndByApplication() {
+    void lists_by_user_and_by_application() {
         User ada = someone();
         User grace = someone();
         Application shop = someApplication();

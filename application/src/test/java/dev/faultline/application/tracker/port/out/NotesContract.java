@@ -43,7 +43,7 @@ public abstract class NotesContract {
     }
 
     @Test
-    void findsANoteExactlyAsWritten() {
+    void finds_a_note_exactly_as_written() {
         Note note = Note.write(someIssue(), someone(), "Repro:\n\t1. add to cart\n\t2. pay", T0.plusNanos(5_000));
         notes().add(note);
         assertThat(notes().findById(note.id())).contains(note);
@@ -51,14 +51,14 @@ public abstract class NotesContract {
     }
 
     @Test
-    void keepsTheLongestBodyAllowed() {
+    void keeps_the_longest_body_allowed() {
         Note note = Note.write(someIssue(), someone(), "x".repeat(Note.MAX_BODY_LENGTH), T0);
         notes().add(note);
         assertThat(notes().findById(note.id()).orElseThrow().body()).hasSize(Note.MAX_BODY_LENGTH);
     }
 
     @Test
-    void listsAnIssuesNotesOldestFirst() {
+    void lists_an_issues_notes_oldest_first() {
         IssueId issue = someIssue();
         UserId ada = someone();
         Note second = new Note(new NoteId(UUID.fromString("f0000000-0000-4000-8000-000000000000")), issue, ada,
@@ -75,7 +75,7 @@ public abstract class NotesContract {
     }
 
     @Test
-    void deletesOnce() {
+    void deletes_once() {
         Note note = Note.write(someIssue(), someone(), "obsolete", T0);
         notes().add(note);
         assertThat(notes().delete(note.id())).isTrue();
