@@ -72,7 +72,7 @@ public final class Faultline implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.migrationsApplied = migrationsApplied;
-        Storage storage = new PostgresStorage(database.jdbi());
+        Storage storage = PostgresStorage.on(database.jdbi());
         this.transactions = storage.transactions();
         this.exclusiveJobs = storage.exclusiveJobs();
         SecretGenerator secrets = new SecureSecretGenerator();

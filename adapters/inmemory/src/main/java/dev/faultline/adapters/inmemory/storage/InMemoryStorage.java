@@ -41,127 +41,43 @@ import dev.faultline.application.tracker.port.out.Notes;
  * at a time and roll back what they wrote on failure ({@link InMemoryTransactions}); its grant locks and exclusive
  * jobs hold within this process only.
  */
-public final class InMemoryStorage implements Storage {
-    private final Transactions transactions;
-    private final GrantLocks grantLocks;
-    private final ExclusiveJobs exclusiveJobs;
-    private final Clients clients;
-    private final AuthorizationCodes authorizationCodes;
-    private final TokenChains tokenChains;
-    private final PersonalTokens personalTokens;
-    private final BrowserSessions browserSessions;
-    private final SigningKeyStore signingKeys;
-    private final Users users;
-    private final SignInAttempts signInAttempts;
-    private final AddressSignInFailures addressSignInFailures;
-    private final Applications applications;
-    private final Memberships memberships;
-    private final Issues issues;
-    private final Events events;
-    private final Notes notes;
+public record InMemoryStorage(
+        Transactions transactions,
+        GrantLocks grantLocks,
+        ExclusiveJobs exclusiveJobs,
+        Clients clients,
+        AuthorizationCodes authorizationCodes,
+        TokenChains tokenChains,
+        PersonalTokens personalTokens,
+        BrowserSessions browserSessions,
+        SigningKeyStore signingKeys,
+        Users users,
+        SignInAttempts signInAttempts,
+        AddressSignInFailures addressSignInFailures,
+        Applications applications,
+        Memberships memberships,
+        Issues issues,
+        Events events,
+        Notes notes) implements Storage {
 
-    public InMemoryStorage() {
-        this.transactions = new InMemoryTransactions();
-        this.grantLocks = new InMemoryGrantLocks();
-        this.exclusiveJobs = new InMemoryExclusiveJobs();
-        this.clients = new InMemoryClients();
-        this.authorizationCodes = new InMemoryAuthorizationCodes();
-        this.tokenChains = new InMemoryTokenChains();
-        this.personalTokens = new InMemoryPersonalTokens();
-        this.browserSessions = new InMemoryBrowserSessions();
-        this.signingKeys = new InMemorySigningKeyStore();
-        this.users = new InMemoryUsers();
-        this.signInAttempts = new InMemorySignInAttempts();
-        this.addressSignInFailures = new InMemoryAddressSignInFailures();
-        this.applications = new InMemoryApplications();
-        this.memberships = new InMemoryMemberships();
-        this.issues = new InMemoryIssues();
-        this.events = new InMemoryEvents();
-        this.notes = new InMemoryNotes();
-    }
-
-    @Override
-    public Transactions transactions() {
-        return transactions;
-    }
-
-    @Override
-    public GrantLocks grantLocks() {
-        return grantLocks;
-    }
-
-    @Override
-    public ExclusiveJobs exclusiveJobs() {
-        return exclusiveJobs;
-    }
-
-    @Override
-    public Clients clients() {
-        return clients;
-    }
-
-    @Override
-    public AuthorizationCodes authorizationCodes() {
-        return authorizationCodes;
-    }
-
-    @Override
-    public TokenChains tokenChains() {
-        return tokenChains;
-    }
-
-    @Override
-    public PersonalTokens personalTokens() {
-        return personalTokens;
-    }
-
-    @Override
-    public BrowserSessions browserSessions() {
-        return browserSessions;
-    }
-
-    @Override
-    public SigningKeyStore signingKeys() {
-        return signingKeys;
-    }
-
-    @Override
-    public Users users() {
-        return users;
-    }
-
-    @Override
-    public SignInAttempts signInAttempts() {
-        return signInAttempts;
-    }
-
-    @Override
-    public AddressSignInFailures addressSignInFailures() {
-        return addressSignInFailures;
-    }
-
-    @Override
-    public Applications applications() {
-        return applications;
-    }
-
-    @Override
-    public Memberships memberships() {
-        return memberships;
-    }
-
-    @Override
-    public Issues issues() {
-        return issues;
-    }
-
-    @Override
-    public Events events() {
-        return events;
-    }
-
-    @Override
-    public Notes notes() {
-        return notes;
+    public static InMemoryStorage empty() {
+        return new InMemoryStorage(
+                new InMemoryTransactions(),
+                new InMemoryGrantLocks(),
+                new InMemoryExclusiveJobs(),
+                new InMemoryClients(),
+                new InMemoryAuthorizationCodes(),
+                new InMemoryTokenChains(),
+                new InMemoryPersonalTokens(),
+                new InMemoryBrowserSessions(),
+                new InMemorySigningKeyStore(),
+                new InMemoryUsers(),
+                new InMemorySignInAttempts(),
+                new InMemoryAddressSignInFailures(),
+                new InMemoryApplications(),
+                new InMemoryMemberships(),
+                new InMemoryIssues(),
+                new InMemoryEvents(),
+                new InMemoryNotes());
     }
 }

@@ -7,7 +7,7 @@ import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.account.UserId;
 
 class InMemoryGrantLocksTest extends GrantLocksContract {
-    private final InMemoryStorage storage = new InMemoryStorage();
+    private final InMemoryStorage storage = InMemoryStorage.empty();
 
     @Override
     protected GrantLocks grantLocks() {

@@ -6,6 +6,6 @@ import dev.faultline.application.storage.Storage;
 class InMemoryTransactionsTest extends TransactionsContract {
     @Override
     protected Storage storage() {
-        return new InMemoryStorage();
+        return InMemoryStorage.empty();
     }
 }

@@ -44,128 +44,44 @@ import org.jdbi.v3.core.Jdbi;
  * row locks on {@code users} and exclusive jobs are advisory locks, so they hold across every instance sharing the
  * database. The schema must be migrated ({@link dev.faultline.adapters.postgres.Database#migrate}).
  */
-public final class PostgresStorage implements Storage {
-    private final Transactions transactions;
-    private final GrantLocks grantLocks;
-    private final ExclusiveJobs exclusiveJobs;
-    private final Clients clients;
-    private final AuthorizationCodes authorizationCodes;
-    private final TokenChains tokenChains;
-    private final PersonalTokens personalTokens;
-    private final BrowserSessions browserSessions;
-    private final SigningKeyStore signingKeys;
-    private final Users users;
-    private final SignInAttempts signInAttempts;
-    private final AddressSignInFailures addressSignInFailures;
-    private final Applications applications;
-    private final Memberships memberships;
-    private final Issues issues;
-    private final Events events;
-    private final Notes notes;
+public record PostgresStorage(
+        Transactions transactions,
+        GrantLocks grantLocks,
+        ExclusiveJobs exclusiveJobs,
+        Clients clients,
+        AuthorizationCodes authorizationCodes,
+        TokenChains tokenChains,
+        PersonalTokens personalTokens,
+        BrowserSessions browserSessions,
+        SigningKeyStore signingKeys,
+        Users users,
+        SignInAttempts signInAttempts,
+        AddressSignInFailures addressSignInFailures,
+        Applications applications,
+        Memberships memberships,
+        Issues issues,
+        Events events,
+        Notes notes) implements Storage {
 
-    public PostgresStorage(Jdbi jdbi) {
+    public static PostgresStorage on(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
-        this.transactions = new JdbiTransactions(jdbi);
-        this.grantLocks = new PostgresGrantLocks(jdbi);
-        this.exclusiveJobs = new PostgresExclusiveJobs(jdbi);
-        this.clients = new PostgresClients(jdbi);
-        this.authorizationCodes = new PostgresAuthorizationCodes(jdbi);
-        this.tokenChains = new PostgresTokenChains(jdbi);
-        this.personalTokens = new PostgresPersonalTokens(jdbi);
-        this.browserSessions = new PostgresBrowserSessions(jdbi);
-        this.signingKeys = new PostgresSigningKeyStore(jdbi);
-        this.users = new PostgresUsers(jdbi);
-        this.signInAttempts = new PostgresSignInAttempts(jdbi);
-        this.addressSignInFailures = new PostgresAddressSignInFailures(jdbi);
-        this.applications = new PostgresApplications(jdbi);
-        this.memberships = new PostgresMemberships(jdbi);
-        this.issues = new PostgresIssues(jdbi);
-        this.events = new PostgresEvents(jdbi);
-        this.notes = new PostgresNotes(jdbi);
-    }
-
-    @Override
-    public Transactions transactions() {
-        return transactions;
-    }
-
-    @Override
-    public GrantLocks grantLocks() {
-        return grantLocks;
-    }
-
-    @Override
-    public ExclusiveJobs exclusiveJobs() {
-        return exclusiveJobs;
-    }
-
-    @Override
-    public Clients clients() {
-        return clients;
-    }
-
-    @Override
-    public AuthorizationCodes authorizationCodes() {
-        return authorizationCodes;
-    }
-
-    @Override
-    public TokenChains tokenChains() {
-        return tokenChains;
-    }
-
-    @Override
-    public PersonalTokens personalTokens() {
-        return personalTokens;
-    }
-
-    @Override
-    public BrowserSessions browserSessions() {
-        return browserSessions;
-    }
-
-    @Override
-    public SigningKeyStore signingKeys() {
-        return signingKeys;
-    }
-
-    @Override
-    public Users users() {
-        return users;
-    }
-
-    @Override
-    public SignInAttempts signInAttempts() {
-        return signInAttempts;
-    }
-
-    @Override
-    public AddressSignInFailures addressSignInFailures() {
-        return addressSignInFailures;
-    }
-
-    @Override
-    public Applications applications() {
-        return applications;
-    }
-
-    @Override
-    public Memberships memberships() {
-        return memberships;
-    }
-
-    @Override
-    public Issues issues() {
-        return issues;
-    }
-
-    @Override
-    public Events events() {
-        return events;
-    }
-
-    @Override
-    public Notes notes() {
-        return notes;
+        return new PostgresStorage(
+                new JdbiTransactions(jdbi),
+                new PostgresGrantLocks(jdbi),
+                new PostgresExclusiveJobs(jdbi),
+                new PostgresClients(jdbi),
+                new PostgresAuthorizationCodes(jdbi),
+                new PostgresTokenChains(jdbi),
+                new PostgresPersonalTokens(jdbi),
+                new PostgresBrowserSessions(jdbi),
+                new PostgresSigningKeyStore(jdbi),
+                new PostgresUsers(jdbi),
+                new PostgresSignInAttempts(jdbi),
+                new PostgresAddressSignInFailures(jdbi),
+                new PostgresApplications(jdbi),
+                new PostgresMemberships(jdbi),
+                new PostgresIssues(jdbi),
+                new PostgresEvents(jdbi),
+                new PostgresNotes(jdbi));
     }
 }

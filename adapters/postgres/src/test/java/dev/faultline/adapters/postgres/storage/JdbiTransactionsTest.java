@@ -10,6 +10,6 @@ class JdbiTransactionsTest extends TransactionsContract {
 
     @Override
     protected Storage storage() {
-        return new PostgresStorage(db.jdbi());
+        return PostgresStorage.on(db.jdbi());
     }
 }
