@@ -1,5 +1,8 @@
 package dev.faultline.adapters.ingest.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -14,6 +17,11 @@ public final class EventPayload {
 
     public byte[] bytes() {
         return bytes.clone();
+    }
+
+    /** The event as a JSON object, or empty when the bytes are not exactly one JSON object. */
+    public Optional<JsonNode> object() {
+        return Json.object(bytes);
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 package dev.faultline.adapters.ingest.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,6 +52,36 @@ public record IngestResponse(int status, Map<String, String> headers, String bod
         rateLimits(List.of(limit), unsupported).ifPresent(value -> headers.put("X-Sentry-Rate-Limits", value));
         String detail = "rate limited (" + limit.reasonCode() + "): retry after " + limit.retryAfterSeconds() + " s";
         return new IngestResponse(429, headers, json(Map.of("detail", detail)));
+    }
+
+    /**
+     * 503: the store cannot take the event now (its database is unreachable); {@code Retry-After} says when to
+     * try again. Not a rate limit: no {@code X-Sentry-Rate-Limits} entry beyond the proactive one.
+     */
+    public static IngestResponse unavailable(Duration retryAfter, UnsupportedCategories unsupported) {
+        Map<String, String> headers = corsHeaders();
+        long seconds = Math.max(1, retryAfter.toSeconds());
+        headers.put("Retry-After", Long.toString(seconds));
+        String reason = "Faultline cannot store events right now; retry after " + seconds + " s";
+        headers.put("X-Sentry-Error", reason);
+        rateLimits(List.of(), unsupported).ifPresent(value -> headers.put("X-Sentry-Rate-Limits", value));
+        return new IngestResponse(503, headers, json(Map.of("detail", reason)));
+    }
+
+    /** 404: not an ingest endpoint Faultline serves ({@code minidump}, {@code unreal}, {@code security}, …). */
+    public static IngestResponse notFound(String reason) {
+        Map<String, String> headers = corsHeaders();
+        headers.put("X-Sentry-Error", Refusal.headerSafe(reason));
+        return new IngestResponse(404, headers, json(Map.of("detail", Refusal.headerSafe(reason))));
+    }
+
+    /** 405: ingest endpoints take {@code POST} (and {@code OPTIONS} for a preflight). */
+    public static IngestResponse methodNotAllowed(String method) {
+        Map<String, String> headers = corsHeaders();
+        headers.put("Allow", "POST, OPTIONS");
+        String reason = Refusal.headerSafe(method + " is not accepted here: send events with POST");
+        headers.put("X-Sentry-Error", reason);
+        return new IngestResponse(405, headers, json(Map.of("detail", reason)));
     }
 
     /** The answer to a CORS preflight ({@code OPTIONS}) on an ingest path. */

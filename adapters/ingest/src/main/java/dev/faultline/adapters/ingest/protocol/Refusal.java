@@ -67,7 +67,7 @@ public sealed interface Refusal {
      * The one answer for an unknown project, an unknown key, a disabled key and a key of another project, so a
      * caller learns nothing about which keys exist (Bugsink and Sentry do the same).
      */
-    static Forbidden unknownProjectOrKey() {
+    public static Forbidden unknownProjectOrKey() {
         return new Forbidden("project not found or key incorrect");
     }
 
