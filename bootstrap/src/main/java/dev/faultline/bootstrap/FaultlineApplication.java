@@ -15,6 +15,7 @@ import dev.faultline.bootstrap.cli.UserCommand;
 import dev.faultline.bootstrap.purge.PurgeHealthCheck;
 import dev.faultline.bootstrap.purge.PurgeJob;
 import dev.faultline.adapters.http.transport.UnparsableContentTypes;
+import dev.faultline.adapters.ingest.endpoint.IngestServlet;
 import dev.faultline.bootstrap.wiring.HttpEndpoints;
 import dev.faultline.bootstrap.wiring.ScheduledJob;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
@@ -89,7 +90,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         });
         HttpEndpoints.register(faultline, environment.jersey());
         // In front of Jersey, which cannot even set up a request whose Content-Type does not parse.
-        environment.servlets().addFilter("unparsable-content-types", new UnparsableContentTypes())
+        environment.servlets().addFilter("unparsable-content-types", new UnparsableContentTypes(java.util.Set.of(IngestServlet.NAME)))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         environment.healthChecks().register("database", new DatabaseHealthCheck(faultline.database().jdbi()));
         PurgeJob purge = new PurgeJob(faultline.exclusiveJobs(), faultline.purgeSteps(), environment.metrics(),

@@ -52,6 +52,20 @@ public class FaultlineConfiguration extends Configuration {
     @NotNull
     private ClientMetadataSettings clientMetadata = new ClientMetadataSettings();
 
+    @Valid
+    @NotNull
+    private IngestSettings ingest = new IngestSettings();
+
+    @JsonProperty
+    public IngestSettings getIngest() {
+        return ingest;
+    }
+
+    @JsonProperty
+    public void setIngest(IngestSettings ingest) {
+        this.ingest = ingest;
+    }
+
     @JsonProperty
     public ClientMetadataSettings getClientMetadata() {
         return clientMetadata;

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A {@code Content-Type} header that is not a media type at all ({@code ;;;}, {@code application/json; charset=})
@@ -18,17 +19,25 @@ import java.util.Map;
  * got the servlet container's generic 400 page. This servlet filter, in front of Jersey, answers such a request
  * itself: 415 with the JSON error shape every JSON endpoint uses ({@code error}, {@code error_description}),
  * naming the header. A well-formed but unsupported type is left to the resource, which knows what it accepts.
- * The body is not read, so the connection is closed after the answer.
+ * The body is not read, so the connection is closed after the answer. Servlets that read raw bodies whatever their
+ * type (the Sentry ingest surface) are named at construction and passed through untouched.
  */
 public final class UnparsableContentTypes extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final Set<String> rawBodyServlets;
+
+    /** @param rawBodyServlets names of servlets that accept any {@code Content-Type}, this filter skips them */
+    public UnparsableContentTypes(Set<String> rawBodyServlets) {
+        this.rawBodyServlets = Set.copyOf(rawBodyServlets);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String header = request.getHeader("Content-Type");
-        if (header == null || header.isBlank() || JsonContentType.parse(header).isPresent()) {
+        if (rawBodyServlets.contains(request.getHttpServletMapping().getServletName()) || header == null || header.isBlank() || JsonContentType.parse(header).isPresent()) {
             chain.doFilter(request, response);
             return;
         }
