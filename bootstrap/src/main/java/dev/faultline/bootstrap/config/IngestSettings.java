@@ -65,10 +65,17 @@ public class IngestSettings {
     @NotNull
     private List<String> unsupportedCategories = new ArrayList<>(UnsupportedCategories.DEFAULT_CATEGORIES);
 
-    /** 0: ingestion is served on every application connector; otherwise only (and only it) on this port. */
+    /**
+     * 0: ingestion is served on the application connectors with everything else. Otherwise Faultline opens a
+     * connector of its own on this port and {@link #bindHost}, serving ingestion only, and the application
+     * connectors stop serving it.
+     */
     @Min(0)
     @Max(65535)
     private int port = 0;
+
+    @NotNull
+    private String bindHost = "127.0.0.1";
 
     /** The protocol's limits and answers; the 503's {@code Retry-After} is the database's. */
     public IngestPolicy policy(java.time.Duration unavailableRetryAfter) {
@@ -172,6 +179,16 @@ public class IngestSettings {
     @JsonProperty
     public void setUnsupportedCategories(List<String> value) {
         this.unsupportedCategories = value;
+    }
+
+    @JsonProperty
+    public String getBindHost() {
+        return bindHost;
+    }
+
+    @JsonProperty
+    public void setBindHost(String value) {
+        this.bindHost = value;
     }
 
     @JsonProperty

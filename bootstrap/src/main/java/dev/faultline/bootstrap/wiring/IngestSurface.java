@@ -9,7 +9,13 @@ import dev.faultline.application.intake.port.in.AuthenticateIngestKey;
 import dev.faultline.application.intake.port.in.IngestEvent;
 import dev.faultline.bootstrap.config.IngestSettings;
 import dev.faultline.adapters.ingest.endpoint.KeyRateLimits;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jetty.ConnectorFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
+import java.util.ArrayList;
+import java.util.List;
 import jakarta.servlet.DispatcherType;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,8 +30,8 @@ public final class IngestSurface {
     private IngestSurface() {
     }
 
-    public static void register(Environment environment, IngestSettings settings, AuthenticateIngestKey authenticate,
-            IngestEvent ingest, Duration unavailableRetryAfter, Clock clock) {
+    public static void register(Environment environment, ServerFactory server, IngestSettings settings,
+            AuthenticateIngestKey authenticate, IngestEvent ingest, Duration unavailableRetryAfter, Clock clock) {
         IngestHealth health = new IngestHealth(settings.getUnhealthyAfterFailures());
         IngestPipeline pipeline = new IngestPipeline(authenticate, ingest, settings.policy(unavailableRetryAfter),
                 new IngestGate(settings.effectiveMaxConcurrent(), settings.getMaxWait().toJavaDuration()),
@@ -34,9 +40,23 @@ public final class IngestSurface {
                 .addMapping(IngestServlet.MAPPING);
         environment.healthChecks().register("ingest", health);
         if (settings.getPort() != 0) {
+            addConnector(server, settings);
             environment.servlets().addFilter("ingest-port-separation",
                     new IngestPortSeparation(settings.getPort(), IngestServlet.NAME))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
         }
+    }
+
+    /** Called before the server is built from its factory, so the connector is one like the others. */
+    private static void addConnector(ServerFactory server, IngestSettings settings) {
+        if (!(server instanceof DefaultServerFactory factory)) {
+            throw new IllegalStateException("ingest.port needs the default server (server.type: default)");
+        }
+        HttpConnectorFactory connector = new HttpConnectorFactory();
+        connector.setBindHost(settings.getBindHost());
+        connector.setPort(settings.getPort());
+        List<ConnectorFactory> connectors = new ArrayList<>(factory.getApplicationConnectors());
+        connectors.add(connector);
+        factory.setApplicationConnectors(connectors);
     }
 }

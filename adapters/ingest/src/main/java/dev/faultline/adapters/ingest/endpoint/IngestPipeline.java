@@ -61,6 +61,21 @@ public final class IngestPipeline {
         this.clock = clock;
     }
 
+    /**
+     * Refuses at once a body whose declared {@code Content-Length} is already beyond the limit on the wire, so a
+     * client announcing a huge body is answered without waiting for bytes it may never send. A declared length
+     * is never trusted the other way: a body within it is still counted while it streams.
+     */
+    public Optional<IngestResponse> refuseDeclaredLength(IngestRoute route, long contentLength) {
+        long limit = route.kind() == IngestRoute.Kind.ENVELOPE ? settings.limits().envelopeBody().compressed()
+                : settings.limits().storeBody().compressed();
+        if (contentLength <= limit) {
+            return Optional.empty();
+        }
+        return Optional.of(refuse(new Refusal.TooLarge("the request body of " + contentLength
+                + " bytes is larger than the limit of " + limit + " bytes")));
+    }
+
     public IngestResponse handle(IngestRequest request) throws IOException {
         try {
             return process(request);

@@ -51,6 +51,12 @@ public final class IngestServlet extends HttpServlet {
 
     private void post(IngestRoute route, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        Optional<IngestResponse> tooLarge = pipeline.refuseDeclaredLength(route, request.getContentLengthLong());
+        if (tooLarge.isPresent()) {
+            response.setHeader("Connection", "close");
+            write(response, tooLarge.get());
+            return;
+        }
         IngestResponse answer;
         try {
             answer = pipeline.handle(new IngestRequest(route, request.getQueryString(),
