@@ -10,9 +10,8 @@ import java.util.Optional;
  * Events of one application grouped by fingerprint, with their triage state. Immutable: every change returns
  * an outcome carrying the changed issue (or why nothing changed), which the caller then stores.
  *
- * <p>Status rules: a new event on a resolved issue that happened after the resolution is a regression (back to
- * unresolved); a mute ends when its
- * time has passed or the announced number of further events has arrived. An until-time mute lapses by the
+ * <p>Status rules: a new event on a resolved issue is a regression (back to unresolved) unless it happened before
+ * the resolution; a mute ends when its time has passed or the announced number of further events has arrived. An until-time mute lapses by the
  * clock alone, so readers ask {@link #statusAt} (or {@link #asOf}) instead of trusting the stored status.
  *
  * <p>Reading is tolerant, writing is strict: the constructor, through which stored issues come back, checks
@@ -172,13 +171,13 @@ public record Issue(
     }
 
     /**
-     * Regression rule: a resolved issue comes back only through an event that happened after it was resolved. An
-     * older event (an offline device flushing its cache, a late queue) is counted and changes nothing. An issue
-     * resolved before resolution times were kept regresses on any event.
+     * Regression rule: a resolved issue comes back through an event that did not happen before it was resolved (at
+     * the moment of resolution or later). An older event (an offline device flushing its cache, a late queue) is
+     * counted and changes nothing. An issue resolved before resolution times were kept regresses on any event.
      */
     public boolean regressedBy(Event event) {
         return status == IssueStatus.RESOLVED
-                && resolvedAt.map(resolved -> event.occurredAt().isAfter(resolved)).orElse(true);
+                && resolvedAt.map(resolved -> !event.occurredAt().isBefore(resolved)).orElse(true);
     }
 
     /**
