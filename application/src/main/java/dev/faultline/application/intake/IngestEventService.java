@@ -1,7 +1,7 @@
 package dev.faultline.application.intake;
 
 import dev.faultline.application.intake.port.in.IngestEvent;
-import dev.faultline.application.intake.port.out.IngestedEvent;
+import dev.faultline.application.intake.port.out.IngestedEvents.IngestedEvent;
 import dev.faultline.application.intake.port.out.IngestedEvents;
 import dev.faultline.application.intake.port.out.IssueGroupings;
 import dev.faultline.application.shared.Transactions;

@@ -1,7 +1,7 @@
 package dev.faultline.adapters.inmemory.intake;
 
 import dev.faultline.adapters.inmemory.TableLock;
-import dev.faultline.application.intake.port.out.IngestedEvent;
+import dev.faultline.application.intake.port.out.IngestedEvents.IngestedEvent;
 import dev.faultline.application.intake.port.out.IngestedEvents;
 import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.tracker.ApplicationId;

@@ -4,7 +4,7 @@ import static dev.faultline.adapters.postgres.Rows.instant;
 import static dev.faultline.adapters.postgres.Rows.timestamp;
 import static dev.faultline.adapters.postgres.Rows.uuid;
 
-import dev.faultline.application.intake.port.out.IngestedEvent;
+import dev.faultline.application.intake.port.out.IngestedEvents.IngestedEvent;
 import dev.faultline.application.intake.port.out.IngestedEvents;
 import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.tracker.ApplicationId;

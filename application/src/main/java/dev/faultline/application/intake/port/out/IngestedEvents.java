@@ -1,8 +1,11 @@
 package dev.faultline.application.intake.port.out;
 
+import dev.faultline.domain.intake.SdkEvent;
 import dev.faultline.domain.intake.SdkEventId;
+import dev.faultline.domain.shared.Times;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.EventId;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,6 +21,16 @@ public interface IngestedEvents {
     Optional<IngestedEvent> findByEventId(EventId eventId);
 
     Optional<IngestedEvent> findBySdkEventId(ApplicationId applicationId, SdkEventId sdkEventId);
+
+    /** The full cleaned event an SDK sent, kept beside the tracker's event of the same id. */
+    record IngestedEvent(EventId eventId, ApplicationId applicationId, SdkEvent document, Instant receivedAt) {
+        public IngestedEvent {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(applicationId, "applicationId");
+            Objects.requireNonNull(document, "document");
+            receivedAt = Times.micros(Objects.requireNonNull(receivedAt, "receivedAt"));
+        }
+    }
 
     sealed interface Claim {
         /** Stored: this is the first time the application sees this SDK event id. */
