@@ -13,8 +13,10 @@ import dev.faultline.application.testing.Race;
 import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.application.tracker.port.in.RecordEvent.Effect;
 import dev.faultline.application.tracker.port.out.IssueTallies;
+import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.intake.ExceptionValue;
 import dev.faultline.domain.intake.Frame;
+import dev.faultline.domain.intake.Grouping;
 import dev.faultline.domain.intake.GroupingPolicyV1;
 import dev.faultline.domain.intake.InApp;
 import dev.faultline.domain.intake.IngestKeyId;
@@ -27,6 +29,7 @@ import dev.faultline.domain.tracker.AffectedUser;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.EventId;
+import dev.faultline.domain.tracker.Fingerprint;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueActivity.Kind;
 import dev.faultline.domain.tracker.IssueActivity;
@@ -336,5 +339,70 @@ public abstract class IngestStorageContract {
         IssueId id = e.get(0).issueId();
         storage().eventRetention().deleteExpendable(new RetentionLimits(2, Duration.ofDays(90)), SOON, 1);
         assertThat(eventsOf(id)).containsExactlyInAnyOrderElementsOf(ids(e, 1, 3, 4, 5, 6));
+    }
+
+    @Test
+    void activity_keeps_every_kind_of_actor_in_the_order_added_per_issue() {
+        IssueId id = stored(crash("timeline", T0)).issueId();
+        IssueId other = stored(crash("elsewhere", T0)).issueId();
+        UserId ada = UserId.random();
+        List<IssueActivity> added = List.of(
+                new IssueActivity(id, Kind.RESOLVED, new ActivityActor.Person(ada), T0.plusSeconds(10),
+                        Optional.empty()),
+                new IssueActivity(id, Kind.REOPENED, new ActivityActor.System(), T0.plusSeconds(5), Optional.empty()),
+                new IssueActivity(id, Kind.MUTED, new ActivityActor.Person(ada), T0.plusSeconds(5), Optional.empty()));
+        added.forEach(storage().issueActivities()::add);
+
+        List<IssueActivity> timeline = storage().issueActivities().listByIssue(id, 100);
+        assertThat(timeline).hasSize(4);
+        assertThat(timeline.subList(1, 4)).containsExactlyElementsOf(added);
+        assertThat(storage().issueActivities().listByIssue(id, 2)).containsExactlyElementsOf(timeline.subList(0, 2));
+        assertThat(storage().issueActivities().listByIssue(other, 100)).extracting(IssueActivity::kind)
+                .containsExactly(Kind.OPENED);
+        assertThat(storage().issueActivities().listByIssue(IssueId.random(), 100)).isEmpty();
+    }
+
+    @Test
+    void an_issue_keeps_its_first_grouping_and_an_issue_opened_without_one_has_none() {
+        IssueId id = stored(crash("grouped", T0)).issueId();
+        IssueGroupings.Explanation first = storage().issueGroupings().find(id).orElseThrow();
+        Grouping other = new Grouping(1, "faultline-grouping:1\nfingerprint:other", new Fingerprint("other"), "T",
+                "C");
+        storage().issueGroupings().add(id, other);
+        assertThat(storage().issueGroupings().find(id)).contains(first);
+
+        Issue unexplained = Fixtures.issue(app.id());
+        storage().issues().add(unexplained);
+        assertThat(storage().issueGroupings().find(unexplained.id())).isEmpty();
+    }
+
+    @Test
+    void a_long_canonical_text_is_kept_cut_to_the_explanation_limit() {
+        String huge = "faultline-grouping:1\n" + "fingerprint:x\n".repeat(1000);
+        Grouping grouping = new Grouping(1, huge, new Fingerprint("huge"), "T", "C");
+        Issue issue = Fixtures.issue(app.id());
+        storage().issues().add(issue);
+        storage().issueGroupings().add(issue.id(), grouping);
+
+        String kept = storage().issueGroupings().find(issue.id()).orElseThrow().canonicalText();
+        assertThat(kept).hasSize(Grouping.MAX_EXPLANATION_LENGTH).endsWith("…")
+                .startsWith(huge.substring(0, Grouping.MAX_EXPLANATION_LENGTH - 1));
+    }
+
+    @Test
+    void tallies_seen_at_the_same_moment_list_by_value() {
+        IssueId id = stored(crash(sdkId(), "tied", T0, "b-release", "production")).issueId();
+        stored(crash(sdkId(), "tied", T0, "a-release", "production"));
+        assertThat(storage().issueTallies().releases(id)).extracting(IssueTallies.Tally::value)
+                .containsExactly("a-release", "b-release");
+        assertThat(storage().issueTallies().releases(IssueId.random())).isEmpty();
+        assertThat(storage().issueTallies().dailyCounts(id, LocalDate.parse("2026-11-24"),
+                LocalDate.parse("2026-12-24"))).isEmpty();
+    }
+
+    @Test
+    void an_unknown_sdk_event_id_has_no_document() {
+        assertThat(storage().ingestedEvents().findBySdkEventId(app.id(), sdkId())).isEmpty();
+        assertThat(storage().ingestedEvents().findByEventId(EventId.random())).isEmpty();
     }
 }
