@@ -22,11 +22,14 @@ import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.account.port.out.PasswordHasher;
+import dev.faultline.application.intake.IngestEventService;
 import dev.faultline.application.intake.PurgeExpendableEventsService;
+import dev.faultline.application.intake.port.in.IngestEvent;
 import dev.faultline.application.intake.port.in.PurgeExpendableEvents;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
+import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.ClientMetadataSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
@@ -34,6 +37,7 @@ import dev.faultline.bootstrap.config.SignInSettings;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import dev.faultline.bootstrap.database.EmbeddedDatabase;
 import dev.faultline.bootstrap.purge.PurgeStep;
+import dev.faultline.domain.intake.GroupingPolicyV1;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +54,7 @@ public final class Faultline implements AutoCloseable {
     private final DatabaseConnection database;
     private final Clock clock;
     private final PurgeExpendableEvents purgeExpendableEvents;
+    private final IngestEvent ingestEvent;
     private final int migrationsApplied;
     private final Transactions transactions;
     private final ExclusiveJobs exclusiveJobs;
@@ -95,6 +100,9 @@ public final class Faultline implements AutoCloseable {
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(storage, clock);
         this.purgeExpendableEvents = new PurgeExpendableEventsService(storage.eventRetention(), clock);
+        this.ingestEvent = new IngestEventService(new GroupingPolicyV1(), storage.applications(),
+                storage.ingestedEvents(), storage.issueGroupings(), new EventRecorder(storage.issues(), storage.events(),
+                storage.issueActivities(), storage.issueTallies()), transactions);
         this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
         this.revokeAllAccess = new RevokeAllAccessService(storage.grantLocks(), storage.authorizationCodes(),
                 storage.tokenChains(), storage.personalTokens(), storage.browserSessions(), transactions, clock);
@@ -237,6 +245,11 @@ public final class Faultline implements AutoCloseable {
 
     public BrowserSessionUseCases browserSessions() {
         return browserSessions;
+    }
+
+    /** Stores what an SDK reported (the intake endpoints call it once the ingest key is authenticated). */
+    public IngestEvent ingestEvent() {
+        return ingestEvent;
     }
 
     public PersonalTokenUseCases personalTokens() {
