@@ -208,6 +208,22 @@ public abstract class IngestStorageContract {
     }
 
     @Test
+    void a_mute_until_a_time_ends_with_the_first_event_after_it() {
+        IssueId id = stored(crash("checkout", T0)).issueId();
+        Instant until = T0.plus(Duration.ofHours(1));
+        storage().issues().update(((Issue.MuteOutcome.Muted) issue(id).mute(new MuteRule.UntilTime(until),
+                T0.plusSeconds(1))).issue());
+
+        assertThat(stored(crash("checkout", until.minusNanos(1000))).effect()).isEqualTo(Effect.COUNTED_WHILE_MUTED);
+        assertThat(activityKinds(id)).containsExactly(Kind.OPENED);
+        IngestEvent.Outcome.Stored ending = stored(crash("checkout", until));
+        assertThat(ending.effect()).isEqualTo(Effect.ENDED_MUTE);
+        assertThat(issue(id).status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(storage().issueActivities().listByIssue(id, 10).get(1)).isEqualTo(new IssueActivity(id,
+                Kind.UNMUTED, new ActivityActor.Ingest(), until, Optional.of(ending.eventId())));
+    }
+
+    @Test
     void counts_per_release_environment_and_day() {
         Instant day2 = T0.plus(Duration.ofDays(1));
         IssueId id = stored(crash(sdkId(), "checkout", T0, "1.0.0", "production")).issueId();
