@@ -141,6 +141,37 @@ class CliCommandsTest {
         assertThat(result.out()).contains("Purged:").contains("personal_tokens=0");
     }
 
+    @Test
+    void the_purge_applies_event_retention_keeping_turning_points_and_counters() throws Exception {
+        CommandLine.Result seeded = CommandLine.run("demo", config);
+        assertThat(seeded.succeeded()).as(seeded.err()).isTrue();
+        Path file = Path.of(config);
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file)
+                .replace("purge:\n  enabled: false", "purge:\n  enabled: false\n  maxEventsPerApplication: 1"));
+        int before = count("SELECT count(*) FROM events");
+        int counted = count("SELECT sum(event_count) FROM issues");
+        String protectedEvents = """
+                SELECT count(*) FROM events e WHERE
+                  EXISTS (SELECT 1 FROM issue_activity a WHERE a.event_id = e.id)
+                  OR NOT EXISTS (SELECT 1 FROM events o WHERE o.issue_id = e.issue_id
+                                 AND (o.occurred_at, o.id) < (e.occurred_at, e.id))
+                  OR NOT EXISTS (SELECT 1 FROM events n WHERE n.issue_id = e.issue_id
+                                 AND (n.occurred_at, n.id) > (e.occurred_at, e.id))
+                """;
+        int kept = count(protectedEvents);
+        assertThat(kept).isLessThan(before);
+
+        CommandLine.Result result = CommandLine.run("purge", config);
+
+        assertThat(result.succeeded()).as(result.err()).isTrue();
+        assertThat(result.out()).contains("events=" + (before - kept));
+        assertThat(count("SELECT count(*) FROM events")).isEqualTo(kept);
+        assertThat(count(protectedEvents)).isEqualTo(kept);
+        assertThat(count("SELECT sum(event_count) FROM issues")).isEqualTo(counted);
+        assertThat(count("SELECT count(*) FROM issues i WHERE NOT EXISTS "
+                + "(SELECT 1 FROM events e WHERE e.issue_id = i.id)")).isZero();
+    }
+
     private void assertFails(String[] arguments, String message) {
         CommandLine.Result result = CommandLine.run(arguments);
         assertThat(result.succeeded()).as(String.join(" ", arguments)).isFalse();

@@ -1,43 +1,49 @@
 package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.faultline.adapters.clientmetadata.FetchSettings;
+import dev.faultline.adapters.clientmetadata.JettyClientMetadataDocuments;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
 import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.storage.PostgresStorage;
-import dev.faultline.adapters.clientmetadata.FetchSettings;
-import dev.faultline.adapters.clientmetadata.JettyClientMetadataDocuments;
 import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.AuthenticateBearerService;
 import dev.faultline.application.access.ClientDirectory;
 import dev.faultline.application.access.ClientMetadataCachePolicy;
 import dev.faultline.application.access.ClientMetadataDocumentCache;
-import dev.faultline.bootstrap.config.ClientMetadataSettings;
-import java.security.KeyStore;
-import java.util.Optional;
-import dev.faultline.application.access.AuthenticateBearerService;
 import dev.faultline.application.access.RevokeAllAccessService;
-import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
+import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.account.port.out.PasswordHasher;
+import dev.faultline.application.intake.IngestEventService;
+import dev.faultline.application.intake.PurgeExpendableEventsService;
+import dev.faultline.application.intake.port.in.IngestEvent;
+import dev.faultline.application.intake.port.in.PurgeExpendableEvents;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
+import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.bootstrap.config.AccessSettings;
+import dev.faultline.bootstrap.config.ClientMetadataSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.config.SignInSettings;
-import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import dev.faultline.bootstrap.database.EmbeddedDatabase;
+import dev.faultline.bootstrap.purge.PurgeStep;
+import dev.faultline.domain.intake.GroupingPolicyV1;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Faultline wired together: the database, the repositories over it and the use cases on top. The server and
@@ -47,6 +53,8 @@ public final class Faultline implements AutoCloseable {
     private final FaultlineConfiguration configuration;
     private final DatabaseConnection database;
     private final Clock clock;
+    private final PurgeExpendableEvents purgeExpendableEvents;
+    private final IngestEvent ingestEvent;
     private final int migrationsApplied;
     private final Transactions transactions;
     private final ExclusiveJobs exclusiveJobs;
@@ -91,6 +99,10 @@ public final class Faultline implements AutoCloseable {
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(storage, clock);
+        this.purgeExpendableEvents = new PurgeExpendableEventsService(storage.eventRetention(), clock);
+        this.ingestEvent = new IngestEventService(new GroupingPolicyV1(), storage.applications(),
+                storage.ingestedEvents(), storage.issueGroupings(), new EventRecorder(storage.issues(), storage.events(),
+                storage.issueActivities(), storage.issueTallies()), transactions);
         this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
         this.revokeAllAccess = new RevokeAllAccessService(storage.grantLocks(), storage.authorizationCodes(),
                 storage.tokenChains(), storage.personalTokens(), storage.browserSessions(), transactions, clock);
@@ -235,6 +247,11 @@ public final class Faultline implements AutoCloseable {
         return browserSessions;
     }
 
+    /** Stores what an SDK reported (the intake endpoints call it once the ingest key is authenticated). */
+    public IngestEvent ingestEvent() {
+        return ingestEvent;
+    }
+
     public PersonalTokenUseCases personalTokens() {
         return personalTokens;
     }
@@ -258,7 +275,9 @@ public final class Faultline implements AutoCloseable {
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
                 () -> Map.of("personal_tokens", personalTokens.purge().purgeEndedPersonalTokens(
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
-                () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()));
+                () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()),
+                () -> Map.of("events", purgeExpendableEvents.purgeExpendableEvents(
+                        configuration.getPurge().retentionLimits(), batch)));
     }
 
     @Override

@@ -35,6 +35,8 @@ import dev.faultline.application.tracker.port.in.ReopenIssue;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
@@ -65,6 +67,8 @@ public record TrackerUseCases(
         Issues issues = storage.issues();
         Events events = storage.events();
         Notes notes = storage.notes();
+        IssueActivities activities = storage.issueActivities();
+        IssueTallies tallies = storage.issueTallies();
         Transactions transactions = storage.transactions();
         return new TrackerUseCases(
                 new CreateApplicationService(applications, memberships, users, transactions, clock),
@@ -75,12 +79,12 @@ public record TrackerUseCases(
                 new GetIssueService(issues, memberships, applications, events, notes, clock),
                 new ListEventsService(issues, memberships, events),
                 new GetEventService(issues, memberships, events, clock),
-                new ResolveIssueService(issues, memberships, transactions, clock),
-                new ReopenIssueService(issues, memberships, transactions, clock),
-                new MuteIssueService(issues, memberships, transactions, clock),
+                new ResolveIssueService(issues, memberships, activities, transactions, clock),
+                new ReopenIssueService(issues, memberships, activities, transactions, clock),
+                new MuteIssueService(issues, memberships, activities, transactions, clock),
                 new AssignIssueService(issues, memberships, users, transactions, clock),
                 new AddNoteService(issues, memberships, notes, transactions, clock),
                 new DeleteNoteService(issues, memberships, notes, transactions),
-                new RecordEventService(issues, memberships, events, transactions, clock));
+                new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock));
     }
 }

@@ -1,0 +1,2 @@
+/** In-memory adapters of the intake context's outbound ports. */
+package dev.faultline.adapters.inmemory.intake;
