@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Finds the client behind a client_id: a registered client in {@link Clients}, or, for a client ID URL, the
@@ -42,11 +43,30 @@ public final class ClientDirectory {
     }
 
     public sealed interface Lookup {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Found, R> found, Function<NotFound, R> notFound, Function<TooManyFetches, R> tooManyFetches);
+
         record Found(Client client) implements Lookup {
+            @Override
+            public <R> R fold(
+                    Function<Found, R> found, Function<NotFound, R> notFound,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return found.apply(this);
+            }
         }
 
         /** Nothing the person or the client can use; {@code message} says precisely why. */
         record NotFound(String message) implements Lookup {
+            @Override
+            public <R> R fold(
+                    Function<Found, R> found, Function<NotFound, R> notFound,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return notFound.apply(this);
+            }
         }
 
         /**
@@ -54,6 +74,12 @@ public final class ClientDirectory {
          * the requesting address has used up its fetches for now; {@code message} says so.
          */
         record TooManyFetches(String message, Duration retryAfter) implements Lookup {
+            @Override
+            public <R> R fold(
+                    Function<Found, R> found, Function<NotFound, R> notFound,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return tooManyFetches.apply(this);
+            }
         }
     }
 

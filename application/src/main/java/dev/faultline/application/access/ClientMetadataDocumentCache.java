@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Resolves a client ID URL to validated client metadata. Only valid documents are cached (a failed fetch or an
@@ -42,11 +43,31 @@ public final class ClientMetadataDocumentCache {
     }
 
     public sealed interface Resolution {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                Function<TooManyFetches, R> tooManyFetches);
+
         record Resolved(ClientMetadata metadata) implements Resolution {
+            @Override
+            public <R> R fold(
+                    Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return resolved.apply(this);
+            }
         }
 
         /** The document could not be fetched or is not valid; {@code reason} says why. */
         record Unusable(String reason) implements Resolution {
+            @Override
+            public <R> R fold(
+                    Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return unusable.apply(this);
+            }
         }
 
         /**
@@ -54,6 +75,12 @@ public final class ClientMetadataDocumentCache {
          * when it may fetch again.
          */
         record TooManyFetches(ClientMetadataFetchLimit limit, Duration retryAfter) implements Resolution {
+            @Override
+            public <R> R fold(
+                    Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return tooManyFetches.apply(this);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.faultline.application.access;
 import dev.faultline.application.access.port.in.AuthorizationResponse;
 import dev.faultline.application.access.port.in.BeginAuthorization;
 import dev.faultline.domain.access.Client;
+import java.util.function.Function;
 
 /**
  * Approve and deny arrive in a later request than the consent page: the client may have been purged or the
@@ -13,10 +14,24 @@ final class ConsentCheck {
     }
 
     sealed interface Result {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Stands, R> stands, Function<Refused, R> refused);
+
         record Stands(Client client) implements Result {
+            @Override
+            public <R> R fold(Function<Stands, R> stands, Function<Refused, R> refused) {
+                return stands.apply(this);
+            }
         }
 
         record Refused(AuthorizationResponse.ErrorPage page) implements Result {
+            @Override
+            public <R> R fold(Function<Stands, R> stands, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 
