@@ -94,6 +94,11 @@ public final class ClientDirectory {
         return find(id, Optional.empty());
     }
 
+    /** What a caller of {@link #find(ClientId)} throws for the {@link Lookup.TooManyFetches} it never gets. */
+    static IllegalStateException uncountedLookupLimited() {
+        return new IllegalStateException("a client lookup counted against no address was refused as too many fetches");
+    }
+
     private Lookup find(ClientId id, Optional<RemoteAddress> requester) {
         if (!id.isMetadataDocumentUrl()) {
             return clients.findById(id)

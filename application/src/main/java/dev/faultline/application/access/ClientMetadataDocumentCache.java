@@ -2,7 +2,6 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.out.ClientMetadataDocuments;
 import dev.faultline.domain.access.ClientId;
-import dev.faultline.domain.access.ClientIdMetadataDocument;
 import dev.faultline.domain.access.ClientMetadata;
 import dev.faultline.domain.account.RemoteAddress;
 import java.time.Clock;
@@ -138,18 +137,15 @@ public final class ClientMetadataDocumentCache {
     }
 
     private Resolution fetchAndValidate(ClientId url) {
-        ClientMetadataDocuments.Fetch fetch = documents.fetch(url);
-        if (fetch instanceof ClientMetadataDocuments.Fetch.Failed failed) {
-            return new Resolution.Unusable(failed.reason());
-        }
-        ClientMetadataDocuments.Fetch.Fetched fetched = (ClientMetadataDocuments.Fetch.Fetched) fetch;
-        ClientIdMetadataDocument.Validation validation = fetched.document().validate(url);
-        if (validation instanceof ClientIdMetadataDocument.Validation.Invalid invalid) {
-            return new Resolution.Unusable(invalid.reason());
-        }
-        ClientMetadata metadata = ((ClientIdMetadataDocument.Validation.Valid) validation).metadata();
-        Instant expiresAt = clock.instant().plus(
-                policy.lifetime(fetched.freshness().maxAge(), fetched.freshness().noStore()));
+        return documents.fetch(url).fold(
+                fetched -> fetched.document().validate(url).fold(
+                        valid -> remember(url, valid.metadata(), fetched.freshness()),
+                        invalid -> new Resolution.Unusable(invalid.reason())),
+                failed -> new Resolution.Unusable(failed.reason()));
+    }
+
+    private Resolution remember(ClientId url, ClientMetadata metadata, ClientMetadataDocuments.Freshness freshness) {
+        Instant expiresAt = clock.instant().plus(policy.lifetime(freshness.maxAge(), freshness.noStore()));
         store(url, new Entry(metadata, expiresAt));
         return new Resolution.Resolved(metadata);
     }

@@ -36,11 +36,15 @@ final class ConsentCheck {
     }
 
     static Result recheck(ClientDirectory clients, BeginAuthorization.ValidRequest request) {
-        ClientDirectory.Lookup lookup = clients.find(request.clientId());
-        if (lookup instanceof ClientDirectory.Lookup.NotFound notFound) {
-            return refused(notFound.message());
-        }
-        Client client = ((ClientDirectory.Lookup.Found) lookup).client();
+        return clients.find(request.clientId()).fold(
+                found -> recheck(found.client(), request),
+                notFound -> refused(notFound.message()),
+                tooMany -> {
+                    throw ClientDirectory.uncountedLookupLimited();
+                });
+    }
+
+    private static Result recheck(Client client, BeginAuthorization.ValidRequest request) {
         if (client.registeredRedirectUri(request.redirectUri()).isEmpty()) {
             return refused(Client.redirectUriNotRegistered(request.redirectUri()));
         }

@@ -32,13 +32,12 @@ public class MuteIssueService implements MuteIssue {
             if (issue.isEmpty()) {
                 return new Outcome.NotFound(command.issueId());
             }
-            Issue.MuteOutcome outcome = issue.get().mute(command.rule(), clock.instant());
-            if (outcome instanceof Issue.MuteOutcome.UntilTimeNotInFuture refused) {
-                return new Outcome.UntilTimeNotInFuture(refused.until(), refused.now());
-            }
-            Issue muted = ((Issue.MuteOutcome.Muted) outcome).issue();
-            issues.update(muted);
-            return new Outcome.Muted(muted);
+            return issue.get().mute(command.rule(), clock.instant()).<Outcome>fold(
+                    muted -> {
+                        issues.update(muted.issue());
+                        return new Outcome.Muted(muted.issue());
+                    },
+                    refused -> new Outcome.UntilTimeNotInFuture(refused.until(), refused.now()));
         });
     }
 }

@@ -32,12 +32,12 @@ public class ReopenIssueService implements ReopenIssue {
             if (issue.isEmpty()) {
                 return new Outcome.NotFound(command.issueId());
             }
-            Issue.ReopenOutcome outcome = issue.get().reopen(clock.instant());
-            if (outcome instanceof Issue.ReopenOutcome.AlreadyUnresolved already) {
-                return new Outcome.AlreadyUnresolved(already.issue());
-            }
-            issues.update(outcome.issue());
-            return new Outcome.Reopened(outcome.issue());
+            return issue.get().reopen(clock.instant()).<Outcome>fold(
+                    reopened -> {
+                        issues.update(reopened.issue());
+                        return new Outcome.Reopened(reopened.issue());
+                    },
+                    already -> new Outcome.AlreadyUnresolved(already.issue()));
         });
     }
 }

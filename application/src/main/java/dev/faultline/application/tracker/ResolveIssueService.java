@@ -32,12 +32,12 @@ public class ResolveIssueService implements ResolveIssue {
             if (issue.isEmpty()) {
                 return new Outcome.NotFound(command.issueId());
             }
-            Issue.ResolveOutcome outcome = issue.get().resolve(clock.instant());
-            if (outcome instanceof Issue.ResolveOutcome.AlreadyResolved already) {
-                return new Outcome.AlreadyResolved(already.issue());
-            }
-            issues.update(outcome.issue());
-            return new Outcome.Resolved(outcome.issue());
+            return issue.get().resolve(clock.instant()).<Outcome>fold(
+                    resolved -> {
+                        issues.update(resolved.issue());
+                        return new Outcome.Resolved(resolved.issue());
+                    },
+                    already -> new Outcome.AlreadyResolved(already.issue()));
         });
     }
 }

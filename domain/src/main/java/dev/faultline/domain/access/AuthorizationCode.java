@@ -79,13 +79,13 @@ public record AuthorizationCode(
         if (!redirectUri.value().equals(presentedRedirectUri)) { // exact: the code is bound to the string sent
             return new Redemption.RedirectMismatch();
         }
-        PkceChallenge.Verification verification = challenge.verify(verifier);
-        if (verification instanceof PkceChallenge.Verification.Malformed malformed) {
-            return new Redemption.VerifierMismatch(malformed.description());
-        }
-        if (verification instanceof PkceChallenge.Verification.DoesNotMatch) {
-            return new Redemption.VerifierMismatch("code_verifier does not match the code_challenge");
-        }
+        return challenge.verify(verifier).fold(
+                matches -> redeemedAt(now),
+                doesNotMatch -> new Redemption.VerifierMismatch("code_verifier does not match the code_challenge"),
+                malformed -> new Redemption.VerifierMismatch(malformed.description()));
+    }
+
+    private Redemption redeemedAt(Instant now) {
         ChainId chain = ChainId.random();
         return new Redemption.Redeemed(new AuthorizationCode(codeHash, clientId, userId, redirectUri, scopes,
                 resource, challenge, issuedAt, expiresAt, Optional.of(now), Optional.of(chain)), chain);

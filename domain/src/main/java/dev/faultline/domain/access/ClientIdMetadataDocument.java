@@ -85,11 +85,9 @@ public record ClientIdMetadataDocument(
                 registration.redirectUris(), registration.grantTypes(), registration.responseTypes(),
                 ClientAuthMethod.NONE.wireName(), registration.scope(), registration.clientUri(),
                 registration.logoUri(), registration.applicationType());
-        ClientRegistrationRequest.Validation checked = asPublic.validate();
-        if (checked instanceof ClientRegistrationRequest.Validation.Accepted accepted) {
-            return new Validation.Valid(accepted.metadata());
-        }
-        return invalid(((ClientRegistrationRequest.Validation.Refused) checked).description());
+        return asPublic.validate().fold(
+                accepted -> new Validation.Valid(accepted.metadata()),
+                refused -> invalid(refused.description()));
     }
 
     private static Validation invalid(String reason) {

@@ -57,6 +57,6 @@ public sealed interface ActiveMute {
 
     /** An until-time mute lapses on its own; the others end only through events or a status change. */
     default boolean hasLapsedAt(Instant now) {
-        return this instanceof UntilTime u && !now.isBefore(u.until());
+        return fold(forever -> false, untilTime -> !now.isBefore(untilTime.until()), untilEventCount -> false);
     }
 }

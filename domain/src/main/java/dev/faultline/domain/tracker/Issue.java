@@ -109,18 +109,17 @@ public record Issue(
         Objects.requireNonNull(rule, "rule");
         now = Times.micros(now);
         Issue current = asOf(now);
-        ActiveMute active;
-        if (rule instanceof MuteRule.UntilTime untilTime) {
-            if (!untilTime.until().isAfter(now)) {
-                return new MuteOutcome.UntilTimeNotInFuture(untilTime.until(), now);
-            }
-            active = new ActiveMute.UntilTime(untilTime.until());
-        } else if (rule instanceof MuteRule.UntilMoreEvents more) {
-            active = new ActiveMute.UntilEventCount(eventCount + more.events());
-        } else {
-            active = new ActiveMute.Forever();
-        }
-        return new MuteOutcome.Muted(current.withStatus(IssueStatus.MUTED, Optional.of(active)));
+        Instant at = now;
+        return rule.fold(
+                forever -> current.mutedUnder(new ActiveMute.Forever()),
+                untilTime -> untilTime.until().isAfter(at)
+                        ? current.mutedUnder(new ActiveMute.UntilTime(untilTime.until()))
+                        : new MuteOutcome.UntilTimeNotInFuture(untilTime.until(), at),
+                more -> current.mutedUnder(new ActiveMute.UntilEventCount(eventCount + more.events())));
+    }
+
+    private MuteOutcome mutedUnder(ActiveMute active) {
+        return new MuteOutcome.Muted(withStatus(IssueStatus.MUTED, Optional.of(active)));
     }
 
     /**
@@ -143,7 +142,8 @@ public record Issue(
         }
         if (status == IssueStatus.MUTED) {
             ActiveMute active = mute.orElseThrow();
-            boolean quotaReached = active instanceof ActiveMute.UntilEventCount limit && count >= limit.eventCount();
+            boolean quotaReached = active.fold(
+                    forever -> false, untilTime -> false, untilEventCount -> count >= untilEventCount.eventCount());
             if (active.hasLapsedAt(now) || quotaReached) {
                 return new RecordEventOutcome.MuteEnded(counted.withStatus(IssueStatus.UNRESOLVED, Optional.empty()));
             }

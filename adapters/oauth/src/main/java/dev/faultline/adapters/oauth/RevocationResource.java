@@ -54,11 +54,9 @@ public class RevocationResource {
             return TokenEndpointErrors.of(problem.error(), problem.description(), problem.basic());
         }
         ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
-        RevokeToken.Outcome outcome = revokeToken.revoke(
-                new RevokeToken.Command(credentials, form.find("token"), form.find("token_type_hint")));
-        if (outcome instanceof RevokeToken.Outcome.Failed failed) {
-            return TokenEndpointErrors.of(failed.error(), failed.description(), client.basic());
-        }
-        return OAuthResponses.noStore(Response.ok()).build();
+        return revokeToken.revoke(new RevokeToken.Command(credentials, form.find("token"),
+                form.find("token_type_hint"))).fold(
+                        accepted -> OAuthResponses.noStore(Response.ok()).build(),
+                        failed -> TokenEndpointErrors.of(failed.error(), failed.description(), client.basic()));
     }
 }

@@ -83,10 +83,12 @@ public class TokenResource {
     }
 
     private static Response respond(TokenOutcome outcome, boolean basicUsed) {
-        if (outcome instanceof TokenOutcome.Failed failed) {
-            return TokenEndpointErrors.of(failed.error(), failed.description(), basicUsed);
-        }
-        TokenOutcome.Tokens tokens = ((TokenOutcome.Issued) outcome).tokens();
+        return outcome.fold(
+                issued -> issued(issued.tokens()),
+                failed -> TokenEndpointErrors.of(failed.error(), failed.description(), basicUsed));
+    }
+
+    private static Response issued(TokenOutcome.Tokens tokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.accessToken());
         body.put("token_type", tokens.tokenType());

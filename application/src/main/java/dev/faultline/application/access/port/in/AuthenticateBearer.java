@@ -51,7 +51,7 @@ public interface AuthenticateBearer {
          * {@code insufficient_scope} step-up); a personal token never can, its scopes are fixed when it is created.
          */
         public boolean canStepUp() {
-            return grant instanceof Grant.OAuth;
+            return grant.fold(oAuth -> true, personalToken -> false);
         }
     }
 

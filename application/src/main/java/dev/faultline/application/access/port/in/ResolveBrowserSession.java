@@ -5,6 +5,7 @@ import dev.faultline.domain.access.CsrfToken;
 import dev.faultline.domain.account.DisplayName;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.UserId;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,11 @@ public interface ResolveBrowserSession {
          * build until every caller handles it.
          */
         <R> R fold(Function<SignedIn, R> signedIn, Function<NotSignedIn, R> notSignedIn);
+
+        /** The signed-in session, or empty for every way of not being signed in. */
+        default Optional<SignedIn> signedIn() {
+            return fold(Optional::of, notSignedIn -> Optional.empty());
+        }
 
         /** @param csrf what every form of this session must post back */
         record SignedIn(UserId user, EmailAddress email, DisplayName displayName, BrowserSessionId sessionId,
