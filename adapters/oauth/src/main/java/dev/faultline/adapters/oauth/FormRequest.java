@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The common front of the token and revocation endpoints: the body must be {@code application/x-www-form-urlencoded}
@@ -22,10 +23,24 @@ final class FormRequest {
     }
 
     sealed interface Read {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Form, R> form, Function<Refused, R> refused);
+
         record Form(FormParameters parameters) implements Read {
+            @Override
+            public <R> R fold(Function<Form, R> form, Function<Refused, R> refused) {
+                return form.apply(this);
+            }
         }
 
         record Refused(Response response) implements Read {
+            @Override
+            public <R> R fold(Function<Form, R> form, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 
