@@ -112,20 +112,18 @@ public final class ClientDirectory {
         ClientMetadataDocumentCache cache = documents.get().cache();
         ClientMetadataDocumentCache.Resolution resolution = requester.isPresent()
                 ? cache.resolve(id, requester.get()) : cache.resolve(id);
-        if (resolution instanceof ClientMetadataDocumentCache.Resolution.TooManyFetches tooMany) {
-            return new Lookup.TooManyFetches("the client metadata document at \"" + id + "\" was not fetched: too"
-                    + " many documents were fetched for your network address (at most " + tooMany.limit().inWords()
-                    + ")", tooMany.retryAfter());
-        }
-        if (resolution instanceof ClientMetadataDocumentCache.Resolution.Unusable unusable) {
-            return new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
-                    + unusable.reason());
-        }
-        Client resolved = Client.fromMetadataDocument(id,
-                ((ClientMetadataDocumentCache.Resolution.Resolved) resolution).metadata(),
-                documents.get().clock().instant());
-        clients.remember(resolved);
-        return new Lookup.Found(clients.findById(id).orElse(resolved));
+        return resolution.fold(
+                resolvedMetadata -> {
+                    Client resolved = Client.fromMetadataDocument(id, resolvedMetadata.metadata(),
+                            documents.get().clock().instant());
+                    clients.remember(resolved);
+                    return new Lookup.Found(clients.findById(id).orElse(resolved));
+                },
+                unusable -> new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
+                        + unusable.reason()),
+                tooMany -> new Lookup.TooManyFetches("the client metadata document at \"" + id + "\" was not"
+                        + " fetched: too many documents were fetched for your network address (at most "
+                        + tooMany.limit().inWords() + ")", tooMany.retryAfter()));
     }
 
     Clients clients() {

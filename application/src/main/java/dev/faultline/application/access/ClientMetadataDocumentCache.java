@@ -115,9 +115,11 @@ public final class ClientMetadataDocumentCache {
         if (fetching != null) {
             return fetching.join();
         }
-        if (requester.isPresent() && fetchesPerAddress.tryAcquire(requester.get().value())
-                instanceof SlidingWindowRateLimiter.Decision.Limited limited) {
-            return new Resolution.TooManyFetches(fetchLimit, limited.retryAfter());
+        Optional<Resolution> limited = requester.flatMap(address -> fetchesPerAddress.tryAcquire(address.value())
+                .fold(allowed -> Optional.empty(),
+                        refused -> Optional.of(new Resolution.TooManyFetches(fetchLimit, refused.retryAfter()))));
+        if (limited.isPresent()) {
+            return limited.get();
         }
         CompletableFuture<Resolution> mine = new CompletableFuture<>();
         CompletableFuture<Resolution> running = inFlight.putIfAbsent(url, mine);
