@@ -56,11 +56,12 @@ final class FormRequest {
         if (bytes.isEmpty()) {
             return new Read.Refused(TokenEndpointErrors.tooLarge(maxBytes));
         }
-        FormParameters.Parse parse = FormParameters.parse(bytes.get());
-        if (parse instanceof FormParameters.Parse.Malformed malformed) {
-            return refused(malformed.description());
-        }
-        FormParameters form = ((FormParameters.Parse.Parsed) parse).parameters();
+        return FormParameters.parse(bytes.get()).fold(
+                parsed -> withoutRepeats(parsed.parameters()),
+                malformed -> refused(malformed.description()));
+    }
+
+    private static Read withoutRepeats(FormParameters form) {
         Optional<String> duplicated = form.duplicated();
         if (duplicated.isPresent()) {
             return refused("parameter \"" + FormParameters.printable(duplicated.get())
