@@ -15,6 +15,7 @@ import dev.faultline.domain.tracker.ActivityActor;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.EventId;
+import java.time.Instant;
 
 /**
  * Stores an SDK's event in one unit of work: claims its {@code event_id} first (a resend is a {@code Duplicate}
@@ -53,17 +54,20 @@ public class IngestEventService implements IngestEvent {
                 return new Outcome.ApplicationGone(applicationId);
             }
             EventId eventId = EventId.random();
-            IngestedEvents.Claim claim = ingestedEvents.claim(
-                    new IngestedEvent(eventId, applicationId, command.event(), command.receivedAt()));
-            if (claim instanceof IngestedEvents.Claim.AlreadyStored stored) {
-                return new Outcome.Duplicate(stored.existing());
-            }
-            EventRecorder.Recorded recorded = recorder.record(applicationId, report, eventId, command.receivedAt(),
-                    ActivityActor.ingest());
-            if (recorded.effect() == Effect.OPENED_ISSUE) {
-                groupings.add(recorded.issue().id(), grouping);
-            }
-            return new Outcome.Stored(recorded.issue().id(), eventId, recorded.effect());
+            return ingestedEvents.claim(new IngestedEvent(eventId, applicationId, command.event(),
+                    command.receivedAt())).<Outcome>fold(
+                    claimed -> record(applicationId, report, grouping, eventId, command.receivedAt()),
+                    stored -> new Outcome.Duplicate(stored.existing()));
         });
+    }
+
+    private Outcome record(ApplicationId applicationId, CrashReport report, Grouping grouping, EventId eventId,
+            Instant receivedAt) {
+        EventRecorder.Recorded recorded = recorder.record(applicationId, report, eventId, receivedAt,
+                ActivityActor.ingest());
+        if (recorded.effect() == Effect.OPENED_ISSUE) {
+            groupings.add(recorded.issue().id(), grouping);
+        }
+        return new Outcome.Stored(recorded.issue().id(), eventId, recorded.effect());
     }
 }

@@ -69,15 +69,7 @@ public final class EventRecorder {
     }
 
     private static Effect effectOf(Issue.RecordEventOutcome outcome) {
-        if (outcome instanceof Issue.RecordEventOutcome.Regressed) {
-            return Effect.REGRESSED;
-        }
-        if (outcome instanceof Issue.RecordEventOutcome.MuteEnded) {
-            return Effect.ENDED_MUTE;
-        }
-        if (outcome instanceof Issue.RecordEventOutcome.StillMuted) {
-            return Effect.COUNTED_WHILE_MUTED;
-        }
-        return Effect.COUNTED;
+        return outcome.fold(counted -> Effect.COUNTED, regressed -> Effect.REGRESSED,
+                muteEnded -> Effect.ENDED_MUTE, stillMuted -> Effect.COUNTED_WHILE_MUTED);
     }
 }

@@ -38,14 +38,13 @@ public class MuteIssueService implements MuteIssue {
                 return new Outcome.NotFound(command.issueId());
             }
             Instant now = clock.instant();
-            Issue.MuteOutcome outcome = issue.get().mute(command.rule(), now);
-            if (outcome instanceof Issue.MuteOutcome.UntilTimeNotInFuture refused) {
-                return new Outcome.UntilTimeNotInFuture(refused.until(), refused.now());
-            }
-            Issue muted = ((Issue.MuteOutcome.Muted) outcome).issue();
-            issues.update(muted);
-            ActivityLog.statusChange(activities, issue.get(), muted, command.actor(), now);
-            return new Outcome.Muted(muted);
+            return issue.get().mute(command.rule(), now).<Outcome>fold(
+                    muted -> {
+                        issues.update(muted.issue());
+                        ActivityLog.statusChange(activities, issue.get(), muted.issue(), command.actor(), now);
+                        return new Outcome.Muted(muted.issue());
+                    },
+                    refused -> new Outcome.UntilTimeNotInFuture(refused.until(), refused.now()));
         });
     }
 }

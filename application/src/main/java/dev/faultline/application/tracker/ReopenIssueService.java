@@ -38,13 +38,13 @@ public class ReopenIssueService implements ReopenIssue {
                 return new Outcome.NotFound(command.issueId());
             }
             Instant now = clock.instant();
-            Issue.ReopenOutcome outcome = issue.get().reopen(now);
-            if (outcome instanceof Issue.ReopenOutcome.AlreadyUnresolved already) {
-                return new Outcome.AlreadyUnresolved(already.issue());
-            }
-            issues.update(outcome.issue());
-            ActivityLog.statusChange(activities, issue.get(), outcome.issue(), command.actor(), now);
-            return new Outcome.Reopened(outcome.issue());
+            return issue.get().reopen(now).<Outcome>fold(
+                    reopened -> {
+                        issues.update(reopened.issue());
+                        ActivityLog.statusChange(activities, issue.get(), reopened.issue(), command.actor(), now);
+                        return new Outcome.Reopened(reopened.issue());
+                    },
+                    already -> new Outcome.AlreadyUnresolved(already.issue()));
         });
     }
 }

@@ -38,13 +38,13 @@ public class ResolveIssueService implements ResolveIssue {
                 return new Outcome.NotFound(command.issueId());
             }
             Instant now = clock.instant();
-            Issue.ResolveOutcome outcome = issue.get().resolve(now);
-            if (outcome instanceof Issue.ResolveOutcome.AlreadyResolved already) {
-                return new Outcome.AlreadyResolved(already.issue());
-            }
-            issues.update(outcome.issue());
-            ActivityLog.statusChange(activities, issue.get(), outcome.issue(), command.actor(), now);
-            return new Outcome.Resolved(outcome.issue());
+            return issue.get().resolve(now).<Outcome>fold(
+                    resolved -> {
+                        issues.update(resolved.issue());
+                        ActivityLog.statusChange(activities, issue.get(), resolved.issue(), command.actor(), now);
+                        return new Outcome.Resolved(resolved.issue());
+                    },
+                    already -> new Outcome.AlreadyResolved(already.issue()));
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Events of one application grouped by fingerprint, with their triage state. Immutable: every change returns
@@ -126,18 +127,17 @@ public record Issue(
         Objects.requireNonNull(rule, "rule");
         now = Times.micros(now);
         Issue current = asOf(now);
-        ActiveMute active;
-        if (rule instanceof MuteRule.UntilTime untilTime) {
-            if (!untilTime.until().isAfter(now)) {
-                return new MuteOutcome.UntilTimeNotInFuture(untilTime.until(), now);
-            }
-            active = new ActiveMute.UntilTime(untilTime.until());
-        } else if (rule instanceof MuteRule.UntilMoreEvents more) {
-            active = new ActiveMute.UntilEventCount(eventCount + more.events());
-        } else {
-            active = new ActiveMute.Forever();
-        }
-        return new MuteOutcome.Muted(current.withStatus(IssueStatus.MUTED, Optional.of(active)));
+        Instant at = now;
+        return rule.fold(
+                forever -> current.mutedUnder(new ActiveMute.Forever()),
+                untilTime -> untilTime.until().isAfter(at)
+                        ? current.mutedUnder(new ActiveMute.UntilTime(untilTime.until()))
+                        : new MuteOutcome.UntilTimeNotInFuture(untilTime.until(), at),
+                more -> current.mutedUnder(new ActiveMute.UntilEventCount(eventCount + more.events())));
+    }
+
+    private MuteOutcome mutedUnder(ActiveMute active) {
+        return new MuteOutcome.Muted(withStatus(IssueStatus.MUTED, Optional.of(active)));
     }
 
     /**
@@ -161,7 +161,8 @@ public record Issue(
         }
         if (status == IssueStatus.MUTED) {
             ActiveMute active = mute.orElseThrow();
-            boolean quotaReached = active instanceof ActiveMute.UntilEventCount limit && count >= limit.eventCount();
+            boolean quotaReached = active.fold(
+                    forever -> false, untilTime -> false, untilEventCount -> count >= untilEventCount.eventCount());
             if (active.hasLapsedAt(now) || quotaReached) {
                 return new RecordEventOutcome.MuteEnded(counted.withStatus(IssueStatus.UNRESOLVED, Optional.empty()));
             }
@@ -202,63 +203,162 @@ public record Issue(
 
     /** The outcome of {@link #resolve}. */
     public sealed interface ResolveOutcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Resolved, R> resolved, Function<AlreadyResolved, R> alreadyResolved);
+
         Issue issue();
 
         record Resolved(Issue issue) implements ResolveOutcome {
+            @Override
+            public <R> R fold(Function<Resolved, R> resolved, Function<AlreadyResolved, R> alreadyResolved) {
+                return resolved.apply(this);
+            }
         }
 
         record AlreadyResolved(Issue issue) implements ResolveOutcome {
+            @Override
+            public <R> R fold(Function<Resolved, R> resolved, Function<AlreadyResolved, R> alreadyResolved) {
+                return alreadyResolved.apply(this);
+            }
         }
     }
 
     /** The outcome of {@link #reopen}. */
     public sealed interface ReopenOutcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Reopened, R> reopened, Function<AlreadyUnresolved, R> alreadyUnresolved);
+
         Issue issue();
 
         record Reopened(Issue issue) implements ReopenOutcome {
+            @Override
+            public <R> R fold(Function<Reopened, R> reopened, Function<AlreadyUnresolved, R> alreadyUnresolved) {
+                return reopened.apply(this);
+            }
         }
 
         record AlreadyUnresolved(Issue issue) implements ReopenOutcome {
+            @Override
+            public <R> R fold(Function<Reopened, R> reopened, Function<AlreadyUnresolved, R> alreadyUnresolved) {
+                return alreadyUnresolved.apply(this);
+            }
         }
     }
 
     /** The outcome of {@link #mute}. */
     public sealed interface MuteOutcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Muted, R> muted, Function<UntilTimeNotInFuture, R> untilTimeNotInFuture);
+
         record Muted(Issue issue) implements MuteOutcome {
+            @Override
+            public <R> R fold(Function<Muted, R> muted, Function<UntilTimeNotInFuture, R> untilTimeNotInFuture) {
+                return muted.apply(this);
+            }
         }
 
         record UntilTimeNotInFuture(Instant until, Instant now) implements MuteOutcome {
+            @Override
+            public <R> R fold(Function<Muted, R> muted, Function<UntilTimeNotInFuture, R> untilTimeNotInFuture) {
+                return untilTimeNotInFuture.apply(this);
+            }
         }
     }
 
     /** The outcome of {@link #recordEvent}: always a counted issue, and what the event did to its status. */
     public sealed interface RecordEventOutcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Counted, R> counted, Function<Regressed, R> regressed, Function<MuteEnded, R> muteEnded,
+                Function<StillMuted, R> stillMuted);
+
         Issue issue();
 
         record Counted(Issue issue) implements RecordEventOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Counted, R> counted, Function<Regressed, R> regressed, Function<MuteEnded, R> muteEnded,
+                    Function<StillMuted, R> stillMuted) {
+                return counted.apply(this);
+            }
         }
 
         record Regressed(Issue issue) implements RecordEventOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Counted, R> counted, Function<Regressed, R> regressed, Function<MuteEnded, R> muteEnded,
+                    Function<StillMuted, R> stillMuted) {
+                return regressed.apply(this);
+            }
         }
 
         record MuteEnded(Issue issue) implements RecordEventOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Counted, R> counted, Function<Regressed, R> regressed, Function<MuteEnded, R> muteEnded,
+                    Function<StillMuted, R> stillMuted) {
+                return muteEnded.apply(this);
+            }
         }
 
         record StillMuted(Issue issue) implements RecordEventOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Counted, R> counted, Function<Regressed, R> regressed, Function<MuteEnded, R> muteEnded,
+                    Function<StillMuted, R> stillMuted) {
+                return stillMuted.apply(this);
+            }
         }
     }
 
     /** The outcome of {@link #assign}. */
     public sealed interface AssignOutcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Assigned, R> assigned, Function<Unassigned, R> unassigned, Function<Unchanged, R> unchanged);
+
         Issue issue();
 
         record Assigned(Issue issue) implements AssignOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Assigned, R> assigned, Function<Unassigned, R> unassigned,
+                    Function<Unchanged, R> unchanged) {
+                return assigned.apply(this);
+            }
         }
 
         record Unassigned(Issue issue) implements AssignOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Assigned, R> assigned, Function<Unassigned, R> unassigned,
+                    Function<Unchanged, R> unchanged) {
+                return unassigned.apply(this);
+            }
         }
 
         record Unchanged(Issue issue) implements AssignOutcome {
+            @Override
+            public <R> R fold(
+                    Function<Assigned, R> assigned, Function<Unassigned, R> unassigned,
+                    Function<Unchanged, R> unchanged) {
+                return unchanged.apply(this);
+            }
         }
     }
 }

@@ -55,12 +55,7 @@ public record IssueActivity(IssueId issueId, Kind kind, ActivityActor actor, Ins
         if (opened) {
             return Optional.of(Kind.OPENED);
         }
-        if (outcome instanceof Issue.RecordEventOutcome.Regressed) {
-            return Optional.of(Kind.REGRESSED);
-        }
-        if (outcome instanceof Issue.RecordEventOutcome.MuteEnded) {
-            return Optional.of(Kind.UNMUTED);
-        }
-        return Optional.empty();
+        return outcome.fold(counted -> Optional.empty(), regressed -> Optional.of(Kind.REGRESSED),
+                muteEnded -> Optional.of(Kind.UNMUTED), stillMuted -> Optional.empty());
     }
 }

@@ -34,7 +34,8 @@ public final class PostgresIssueActivities implements IssueActivities {
                 .bind("issueId", activity.issueId().value())
                 .bind("kind", activity.kind().wireName())
                 .bind("actorKind", actorKind(activity.actor()))
-                .bind("actorUserId", activity.actor() instanceof ActivityActor.Person p ? p.user().value() : null)
+                .bind("actorUserId", activity.actor().<UUID>fold(person -> person.user().value(), ingest -> null,
+                        system -> null))
                 .bind("at", timestamp(activity.at()))
                 .bind("eventId", activity.eventId().map(EventId::value).orElse(null))
                 .execute());
@@ -51,10 +52,7 @@ public final class PostgresIssueActivities implements IssueActivities {
     }
 
     private static String actorKind(ActivityActor actor) {
-        if (actor instanceof ActivityActor.Person) {
-            return "user";
-        }
-        return actor instanceof ActivityActor.Ingest ? "ingest" : "system";
+        return actor.fold(person -> "user", ingest -> "ingest", system -> "system");
     }
 
     private static IssueActivity map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -163,10 +163,12 @@ public final class PostgresIssues implements Issues {
         values.put("level", issue.level().wireName());
         values.put("status", issue.status().wireName());
         ActiveMute mute = issue.mute().orElse(null);
-        values.put("muteKind", mute == null ? null : mute instanceof ActiveMute.Forever ? "forever"
-                : mute instanceof ActiveMute.UntilTime ? "until_time" : "until_event_count");
-        values.put("mutedUntil", mute instanceof ActiveMute.UntilTime t ? timestamp(t.until()) : null);
-        values.put("muteUntilEventCount", mute instanceof ActiveMute.UntilEventCount c ? c.eventCount() : null);
+        values.put("muteKind", mute == null ? null
+                : mute.fold(forever -> "forever", untilTime -> "until_time", untilEventCount -> "until_event_count"));
+        values.put("mutedUntil", mute == null ? null
+                : mute.<Object>fold(forever -> null, untilTime -> timestamp(untilTime.until()), untilEventCount -> null));
+        values.put("muteUntilEventCount", mute == null ? null
+                : mute.<Object>fold(forever -> null, untilTime -> null, untilEventCount -> untilEventCount.eventCount()));
         values.put("firstSeen", timestamp(issue.firstSeen()));
         values.put("lastSeen", timestamp(issue.lastSeen()));
         values.put("eventCount", issue.eventCount());

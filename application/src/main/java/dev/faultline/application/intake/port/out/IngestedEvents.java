@@ -7,6 +7,7 @@ import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.EventId;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.Optional;
 
 /**
@@ -33,14 +34,25 @@ public interface IngestedEvents {
     }
 
     sealed interface Claim {
+        <R> R fold(Function<Claimed, R> claimed, Function<AlreadyStored, R> alreadyStored);
+
         /** Stored: this is the first time the application sees this SDK event id. */
         record Claimed() implements Claim {
+            @Override
+            public <R> R fold(Function<Claimed, R> claimed, Function<AlreadyStored, R> alreadyStored) {
+                return claimed.apply(this);
+            }
         }
 
         /** The application already holds this SDK event id, as tracker event {@code existing}; nothing stored. */
         record AlreadyStored(EventId existing) implements Claim {
             public AlreadyStored {
                 Objects.requireNonNull(existing, "existing");
+            }
+
+            @Override
+            public <R> R fold(Function<Claimed, R> claimed, Function<AlreadyStored, R> alreadyStored) {
+                return alreadyStored.apply(this);
             }
         }
     }
