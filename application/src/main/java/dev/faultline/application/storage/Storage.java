@@ -10,6 +10,8 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.out.Applications;
@@ -58,4 +60,8 @@ public interface Storage {
     Events events();
 
     Notes notes();
+
+    IngestIds ingestIds();
+
+    IngestKeys ingestKeys();
 }

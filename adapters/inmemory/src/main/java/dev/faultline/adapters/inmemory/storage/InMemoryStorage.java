@@ -12,6 +12,7 @@ import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
 import dev.faultline.adapters.inmemory.account.InMemoryAddressSignInFailures;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
@@ -27,6 +28,8 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
@@ -58,9 +61,12 @@ public record InMemoryStorage(
         Memberships memberships,
         Issues issues,
         Events events,
-        Notes notes) implements Storage {
+        Notes notes,
+        IngestIds ingestIds,
+        IngestKeys ingestKeys) implements Storage {
 
     public static InMemoryStorage empty() {
+        InMemoryApplications applications = new InMemoryApplications();
         return new InMemoryStorage(
                 new InMemoryTransactions(),
                 new InMemoryGrantLocks(),
@@ -74,10 +80,12 @@ public record InMemoryStorage(
                 new InMemoryUsers(),
                 new InMemorySignInAttempts(),
                 new InMemoryAddressSignInFailures(),
-                new InMemoryApplications(),
+                applications,
                 new InMemoryMemberships(),
                 new InMemoryIssues(),
                 new InMemoryEvents(),
-                new InMemoryNotes());
+                new InMemoryNotes(),
+                applications,
+                new InMemoryIngestKeys());
     }
 }

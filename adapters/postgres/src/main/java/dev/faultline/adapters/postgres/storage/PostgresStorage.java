@@ -12,6 +12,8 @@ import dev.faultline.adapters.postgres.access.PostgresTokenChains;
 import dev.faultline.adapters.postgres.account.PostgresAddressSignInFailures;
 import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
 import dev.faultline.adapters.postgres.account.PostgresUsers;
+import dev.faultline.adapters.postgres.intake.PostgresIngestIds;
+import dev.faultline.adapters.postgres.intake.PostgresIngestKeys;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
 import dev.faultline.adapters.postgres.tracker.PostgresEvents;
 import dev.faultline.adapters.postgres.tracker.PostgresIssues;
@@ -27,6 +29,8 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
@@ -61,7 +65,9 @@ public record PostgresStorage(
         Memberships memberships,
         Issues issues,
         Events events,
-        Notes notes) implements Storage {
+        Notes notes,
+        IngestIds ingestIds,
+        IngestKeys ingestKeys) implements Storage {
 
     public static PostgresStorage on(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
@@ -82,6 +88,8 @@ public record PostgresStorage(
                 new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi),
                 new PostgresEvents(jdbi),
-                new PostgresNotes(jdbi));
+                new PostgresNotes(jdbi),
+                new PostgresIngestIds(jdbi),
+                new PostgresIngestKeys(jdbi));
     }
 }
