@@ -7,6 +7,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.cli.ApplicationCommand;
 import dev.faultline.bootstrap.cli.DbCommand;
 import dev.faultline.bootstrap.cli.DemoCommand;
+import dev.faultline.bootstrap.cli.KeyCommand;
 import dev.faultline.bootstrap.cli.FaultlineServerCommand;
 import dev.faultline.bootstrap.cli.MemberCommand;
 import dev.faultline.bootstrap.cli.PurgeCommand;
@@ -62,6 +63,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new ApplicationCommand());
         bootstrap.addCommand(new MemberCommand());
+        bootstrap.addCommand(new KeyCommand());
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new PurgeCommand());
         bootstrap.addCommand(new TokenCommand());

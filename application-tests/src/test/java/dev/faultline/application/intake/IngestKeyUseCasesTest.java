@@ -7,6 +7,7 @@ import dev.faultline.application.intake.port.in.AuthenticateIngestKey;
 import dev.faultline.application.intake.port.in.CreateIngestKey;
 import dev.faultline.application.intake.port.in.DeleteIngestKey;
 import dev.faultline.application.intake.port.in.GetIngestSetup;
+import dev.faultline.application.intake.port.in.Requester;
 import dev.faultline.application.intake.port.in.SetIngestKeyEnabled;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.testing.MutableClock;
@@ -167,6 +168,19 @@ class IngestKeyUseCasesTest {
                 key.id()))).isEqualTo(new DeleteIngestKey.Outcome.Deleted(key.id()));
         assertThat(authenticate.authenticate(ingestId(), key.key().value(), clock.instant()))
                 .isEqualTo(new AuthenticateIngestKey.Outcome.UnknownKey(ingestId()));
+    }
+
+    @Test
+    void the_operator_manages_any_applications_keys_without_being_a_member() {
+        CreateIngestKey.Outcome created = createKey.createIngestKey(new CreateIngestKey.Command(
+                Requester.operator(), shopRef(), "From the shell", OptionalInt.empty()));
+        IngestKey key = created.fold(r -> null, c -> c.key(), n -> null, o -> null, t -> null);
+        assertThat(key.applicationId()).isEqualTo(shop.id());
+        assertThat(getSetup.getIngestSetup(new GetIngestSetup.Command(Requester.operator(),
+                ApplicationReference.to(shop.id()))).fold(r -> null, f -> f.setup(), n -> null).keys()).hasSize(2);
+        assertThat(getSetup.getIngestSetup(new GetIngestSetup.Command(Requester.operator(),
+                ApplicationReference.parse("missing")))).isEqualTo(new GetIngestSetup.Outcome.ApplicationNotFound(
+                        ApplicationReference.parse("missing")));
     }
 
     @Test

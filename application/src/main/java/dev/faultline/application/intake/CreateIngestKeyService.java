@@ -44,16 +44,16 @@ public class CreateIngestKeyService implements CreateIngestKey {
 
     @Override
     public Outcome createIngestKey(Command command) {
-        if (!command.actor().may(REQUIRES)) {
+        if (!owners.permitted(command.requester(), REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
         return transactions.inTransaction(() -> {
-            Optional<Application> application = owners.visible(command.actor(), command.application());
+            Optional<Application> application = owners.visible(command.requester(), command.application());
             Optional<IngestId> ingestId = application.flatMap(a -> ingestIds.ingestIdOf(a.id()));
             if (ingestId.isEmpty()) {
                 return new Outcome.ApplicationNotFound(command.application());
             }
-            if (!owners.owns(command.actor(), application.get())) {
+            if (!owners.owns(command.requester(), application.get())) {
                 return new Outcome.NotAnOwner(command.application());
             }
             if (keys.countByApplication(application.get().id()) >= maxKeysPerApplication) {

@@ -23,15 +23,15 @@ public class DeleteIngestKeyService implements DeleteIngestKey {
 
     @Override
     public Outcome deleteIngestKey(Command command) {
-        if (!command.actor().may(REQUIRES)) {
+        if (!owners.permitted(command.requester(), REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
         return transactions.inTransaction(() -> {
-            Optional<Application> application = owners.visible(command.actor(), command.application());
+            Optional<Application> application = owners.visible(command.requester(), command.application());
             if (application.isEmpty()) {
                 return new Outcome.ApplicationNotFound(command.application());
             }
-            if (!owners.owns(command.actor(), application.get())) {
+            if (!owners.owns(command.requester(), application.get())) {
                 return new Outcome.NotAnOwner(command.application());
             }
             boolean ours = keys.findById(command.keyId())

@@ -28,10 +28,10 @@ public class GetIngestSetupService implements GetIngestSetup {
 
     @Override
     public Outcome getIngestSetup(Command command) {
-        if (!command.actor().may(REQUIRES)) {
+        if (!owners.permitted(command.requester(), REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
-        Optional<Application> application = owners.visible(command.actor(), command.application());
+        Optional<Application> application = owners.visible(command.requester(), command.application());
         Optional<IngestId> ingestId = application.flatMap(a -> ingestIds.ingestIdOf(a.id()));
         if (ingestId.isEmpty()) {
             return new Outcome.ApplicationNotFound(command.application());
@@ -39,6 +39,6 @@ public class GetIngestSetupService implements GetIngestSetup {
         var listed = keys.listByApplication(application.get().id()).stream()
                 .map(key -> new KeyDsn(key, new Dsn(baseUrl, key.key(), ingestId.get()))).toList();
         return new Outcome.Found(new IngestSetup(application.get(), ingestId.get(), baseUrl, listed,
-                owners.owns(command.actor(), application.get())));
+                owners.owns(command.requester(), application.get())));
     }
 }

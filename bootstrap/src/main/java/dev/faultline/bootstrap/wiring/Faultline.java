@@ -59,6 +59,7 @@ public final class Faultline implements AutoCloseable {
     private final AccessTokenCodec accessTokenCodec;
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
+    private final IntakeUseCases intake;
     private final PersonalTokenUseCases personalTokens;
     private final RevokeAllAccess revokeAllAccess;
     private final OAuthUseCases oauth;
@@ -91,6 +92,9 @@ public final class Faultline implements AutoCloseable {
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(storage, clock);
+        this.intake = IntakeUseCases.wire(storage,
+                configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()),
+                configuration.getIngest().getMaxKeysPerApplication(), clock);
         this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
         this.revokeAllAccess = new RevokeAllAccessService(storage.grantLocks(), storage.authorizationCodes(),
                 storage.tokenChains(), storage.personalTokens(), storage.browserSessions(), transactions, clock);
@@ -220,6 +224,11 @@ public final class Faultline implements AutoCloseable {
 
     public TrackerUseCases tracker() {
         return tracker;
+    }
+
+    /** Ingest keys, DSNs, and authenticating the key an SDK presents. */
+    public IntakeUseCases intake() {
+        return intake;
     }
 
     public OAuthUseCases oauth() {

@@ -17,12 +17,17 @@ public interface CreateIngestKey {
     Outcome createIngestKey(Command command);
 
     /** {@code label} follows {@link IngestKey#label}; {@code eventsPerMinute} {@link IngestKey#eventsPerMinute}. */
-    record Command(Actor actor, ApplicationReference application, String label, OptionalInt eventsPerMinute) {
+    record Command(Requester requester, ApplicationReference application, String label, OptionalInt eventsPerMinute) {
         public Command {
-            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(application, "application");
             label = IngestKey.label(label);
             eventsPerMinute = IngestKey.eventsPerMinute(eventsPerMinute);
+        }
+
+        /** A person's request. */
+        public Command(Actor actor, ApplicationReference application, String label, OptionalInt eventsPerMinute) {
+            this(Requester.person(actor), application, label, eventsPerMinute);
         }
     }
 

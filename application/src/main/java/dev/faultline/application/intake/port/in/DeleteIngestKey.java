@@ -17,11 +17,16 @@ public interface DeleteIngestKey {
 
     Outcome deleteIngestKey(Command command);
 
-    record Command(Actor actor, ApplicationReference application, IngestKeyId keyId) {
+    record Command(Requester requester, ApplicationReference application, IngestKeyId keyId) {
         public Command {
-            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(application, "application");
             Objects.requireNonNull(keyId, "keyId");
+        }
+
+        /** A person's request. */
+        public Command(Actor actor, ApplicationReference application, IngestKeyId keyId) {
+            this(Requester.person(actor), application, keyId);
         }
     }
 

@@ -25,10 +25,15 @@ public interface GetIngestSetup {
 
     Outcome getIngestSetup(Command command);
 
-    record Command(Actor actor, ApplicationReference application) {
+    record Command(Requester requester, ApplicationReference application) {
         public Command {
-            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(application, "application");
+        }
+
+        /** A person's request. */
+        public Command(Actor actor, ApplicationReference application) {
+            this(Requester.person(actor), application);
         }
     }
 

@@ -18,11 +18,16 @@ public interface SetIngestKeyEnabled {
 
     Outcome setIngestKeyEnabled(Command command);
 
-    record Command(Actor actor, ApplicationReference application, IngestKeyId keyId, boolean enabled) {
+    record Command(Requester requester, ApplicationReference application, IngestKeyId keyId, boolean enabled) {
         public Command {
-            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(requester, "requester");
             Objects.requireNonNull(application, "application");
             Objects.requireNonNull(keyId, "keyId");
+        }
+
+        /** A person's request. */
+        public Command(Actor actor, ApplicationReference application, IngestKeyId keyId, boolean enabled) {
+            this(Requester.person(actor), application, keyId, enabled);
         }
     }
 
