@@ -25,6 +25,7 @@ import dev.faultline.adapters.oauth.OAuthOutageAnswer;
 import dev.faultline.adapters.oauth.RegistrationLimits;
 import dev.faultline.adapters.oauth.RevocationResource;
 import dev.faultline.adapters.oauth.TokenResource;
+import dev.faultline.adapters.pages.ApplicationSettingsResource;
 import dev.faultline.adapters.pages.AssetsResource;
 import dev.faultline.adapters.pages.AuthorizeResource;
 import dev.faultline.adapters.pages.HomeResource;
@@ -94,6 +95,10 @@ public final class HttpEndpoints {
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
                 faultline.tracker().listIssues(), faultline.tracker().getIssue(),
                 faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
+        IntakeUseCases intake = faultline.intake();
+        jersey.register(new ApplicationSettingsResource(settingsForms, intake.getIngestSetup(),
+                intake.createIngestKey(), intake.setIngestKeyEnabled(), intake.deleteIngestKey(),
+                oauth.policy().issuer()));
         jersey.register(new HomeResource(oauth.policy().issuer()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
