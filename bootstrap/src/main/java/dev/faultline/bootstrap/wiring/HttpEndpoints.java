@@ -109,7 +109,8 @@ public final class HttpEndpoints {
         TrackerUseCases tracker = faultline.tracker();
         FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
                 tracker.listEvents(), tracker.getEvent(), tracker.resolveIssue(), tracker.reopenIssue(),
-                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(), issuer);
+                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
+                faultline.intake().getIngestSetup(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
         jersey.register(new McpBrowserCors(new McpAllowedOrigins(issuer, faultline.configuration().allowedOrigins())));
         jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));
