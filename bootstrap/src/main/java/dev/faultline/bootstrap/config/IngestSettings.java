@@ -74,7 +74,7 @@ public class IngestSettings {
     /**
      * Where SDKs reach the ingest endpoints, as DSNs show it (scheme, host, optional port and path prefix); empty:
      * {@code publicBaseUrl}. Set it when monitored applications reach Faultline by another name or port (e.g.
-     * {@code ingest.port}).
+     * {@code ingest.port}). Null (an empty environment variable in YAML) means empty.
      */
     @NotNull
     private String publicUrl = "";
@@ -96,7 +96,7 @@ public class IngestSettings {
 
     @JsonProperty
     public void setPublicUrl(String value) {
-        this.publicUrl = value;
+        this.publicUrl = value == null ? "" : value.strip();
     }
 
     @JsonProperty
