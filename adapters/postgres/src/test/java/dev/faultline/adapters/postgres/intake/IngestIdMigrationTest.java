@@ -53,5 +53,8 @@ class IngestIdMigrationTest {
             assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute(bad)))
                     .isInstanceOf(UnableToExecuteStatementException.class);
         }
+        db.jdbi().useHandle(h -> h.execute("DELETE FROM applications"));
+        assertThat(db.jdbi().withHandle(h -> h.createQuery("SELECT count(*) FROM ingest_keys").mapTo(Integer.class)
+                .one())).as("an application's keys go with it").isZero();
     }
 }
