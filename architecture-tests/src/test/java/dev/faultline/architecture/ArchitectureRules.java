@@ -224,15 +224,15 @@ final class ArchitectureRules {
      * Rule 7: a sealed outcome is handled through its {@code fold}, one function per variant, so a new variant
      * fails the build until every caller handles it. Outside the outcome's own package no code checks
      * {@code instanceof} a variant or casts to one: such a chain compiles when a variant is added and then falls
-     * through to its default branch, or throws a ClassCastException. Scoped to the tracker and account contexts
-     * ({@link Layout#foldedOutcomePackages}); the access context follows when its outcomes are converted. Test code
-     * is not imported, so a test may still assert a variant with {@code instanceof}.
+     * through to its default branch, or throws a ClassCastException. Covers the ports and the domain of every
+     * bounded context: access, account, intake and tracker ({@link Layout#foldedOutcomePackages}). Test code is not
+     * imported, so a test may still assert a variant with {@code instanceof}.
      */
     static ArchRule sealedOutcomesAreFolded(Layout layout) {
         return classes().that().resideInAPackage(layout.everything())
                 .should(new SealedOutcomeInspections(layout.foldedOutcomePackages()))
-                .because("a new variant of a sealed outcome must fail the build until every caller handles it"
-                        + " (issue 11, outcome 5)")
+                .because("a new variant of a sealed outcome of any context's ports or domain must fail the build"
+                        + " until every caller handles it (issue 11, outcome 5)")
                 .allowEmptyShould(true);
     }
 

@@ -91,11 +91,15 @@ record Layout(String root, List<String> drivingSurfaces, String sharedSupport, L
     }
 
     /**
-     * The packages whose sealed outcomes are handled only through their {@code fold}: the tracker and account
-     * inbound ports and the account domain. The access context joins when its outcomes have folds.
+     * The packages whose sealed outcomes are handled only through their {@code fold}: the inbound and outbound
+     * ports and the domain of every bounded context (access, account, intake, tracker).
      */
     List<String> foldedOutcomePackages() {
-        return List.of(root + ".application.tracker.port.in", root + ".application.account.port.in",
-                root + ".domain.account");
+        return List.of(
+                root + ".application.access.port.in", root + ".application.access.port.out",
+                root + ".application.account.port.in", root + ".application.account.port.out",
+                root + ".application.intake.port.in",
+                root + ".application.tracker.port.in", root + ".application.tracker.port.out",
+                root + ".domain.access", root + ".domain.account", root + ".domain.intake", root + ".domain.tracker");
     }
 }

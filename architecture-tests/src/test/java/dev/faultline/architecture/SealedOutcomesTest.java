@@ -4,7 +4,7 @@ import static dev.faultline.architecture.RuleAssertions.assertThatCheckFails;
 
 import org.junit.jupiter.api.Test;
 
-/** Rule 7: sealed outcomes of the tracker and account contexts are handled through their fold. */
+/** Rule 7: sealed outcomes of every context's ports and domain are handled through their fold. */
 class SealedOutcomesTest {
 
     private static final Layout VIOLATIONS = Layout.violations("outcomes");
@@ -25,6 +25,10 @@ class SealedOutcomesTest {
                 .hasMessageContaining("ServiceCheckingDecision.allowed(")
                 .hasMessageContaining("checks instanceof <" + VIOLATIONS.root()
                         + ".domain.account.Throttle$Decision$LockedOut>")
+                .hasMessageContaining("OAuthCastingAdmission.describe(")
+                .hasMessageContaining("checks instanceof <" + VIOLATIONS.root() + ".domain.access.Admission$Admitted>")
+                .hasMessageContaining("OAuthCastingAdmission.describe casts to <" + VIOLATIONS.root()
+                        + ".domain.access.Admission$Refused>")
                 .hasMessageNotContaining("WebFolding")
                 .hasMessageNotContaining("Throttle.")
                 .hasMessageNotContaining("UnrelatedCast");

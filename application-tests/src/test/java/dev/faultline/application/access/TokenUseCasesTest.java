@@ -13,7 +13,6 @@ import dev.faultline.application.access.port.in.TokenOutcome;
 import dev.faultline.application.access.port.in.TokenOutcome.Error;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.Client;
-import dev.faultline.domain.access.ClientAuthMethod;
 import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.access.ClientRegistrationRequest;
 import dev.faultline.domain.access.Revocation;
@@ -151,16 +150,15 @@ class TokenUseCasesTest {
         String secret = registered.clientSecret().orElseThrow();
         String code = h.codeFor(agent, "https://agent.example/cb", null);
 
-        TokenOutcome.Failed wrongSecret = failed(h.exchange(new ClientCredentials(agent.id(),
-                Optional.of("flt_cs_wrong"), ClientAuthMethod.CLIENT_SECRET_BASIC), code, "https://agent.example/cb",
-                VERIFIER), Error.INVALID_CLIENT);
+        TokenOutcome.Failed wrongSecret = failed(h.exchange(new ClientCredentials.SecretBasic(agent.id(),
+                "flt_cs_wrong"), code, "https://agent.example/cb", VERIFIER), Error.INVALID_CLIENT);
         assertThat(wrongSecret.description()).isEqualTo("client authentication failed: wrong client_secret");
-        failed(h.exchange(new ClientCredentials(agent.id(), Optional.of(secret), ClientAuthMethod.CLIENT_SECRET_POST),
+        failed(h.exchange(new ClientCredentials.SecretPost(agent.id(), secret),
                 code, "https://agent.example/cb", VERIFIER), Error.INVALID_CLIENT);
         failed(h.exchange(ClientCredentials.publicClient(agent.id()), code, "https://agent.example/cb", VERIFIER),
                 Error.INVALID_CLIENT);
 
-        issued(h.exchange(new ClientCredentials(agent.id(), Optional.of(secret), ClientAuthMethod.CLIENT_SECRET_BASIC),
+        issued(h.exchange(new ClientCredentials.SecretBasic(agent.id(), secret),
                 code, "https://agent.example/cb", VERIFIER));
     }
 
@@ -339,8 +337,8 @@ class TokenUseCasesTest {
     void revocation_requires_client_authentication() {
         var registered = h.registered(h.register.register(new ClientRegistrationRequest("Agent",
                 List.of("https://agent.example/cb"), null, null, "client_secret_post", null, null, null, null)));
-        RevokeToken.Outcome outcome = h.revoke.revoke(new RevokeToken.Command(new ClientCredentials(
-                registered.client().id(), Optional.of("flt_cs_wrong"), ClientAuthMethod.CLIENT_SECRET_POST),
+        RevokeToken.Outcome outcome = h.revoke.revoke(new RevokeToken.Command(
+                new ClientCredentials.SecretPost(registered.client().id(), "flt_cs_wrong"),
                 Optional.of("x"), Optional.empty()));
         assertThat(outcome).isInstanceOf(RevokeToken.Outcome.Failed.class);
         assertThat(((RevokeToken.Outcome.Failed) outcome).error()).isEqualTo(Error.INVALID_CLIENT);

@@ -10,9 +10,12 @@ import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.ActiveMute;
+import dev.faultline.domain.tracker.ActivityActor;
 import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueActivity;
+import dev.faultline.domain.tracker.IssueActivity.Kind;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.MemberReference;
@@ -60,6 +63,55 @@ class IssueTriageTest {
         assertThat(world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id())))
                 .isInstanceOf(ReopenIssue.Outcome.Reopened.class);
         assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
+    }
+
+    private java.util.List<IssueActivity> activity() {
+        return world.activities.listByIssue(issue.id(), 100);
+    }
+
+    @Test
+    void every_status_change_is_recorded_with_who_and_when_and_a_no_op_is_not() {
+        ActivityActor byAda = new ActivityActor.Person(ada);
+        java.time.Instant opened = world.clock.instant();
+        world.clock.advance(Duration.ofMinutes(1));
+        java.time.Instant resolved = world.clock.instant();
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
+        world.clock.advance(Duration.ofMinutes(1));
+        java.time.Instant reopened = world.clock.instant();
+        world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id()));
+        world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id()));
+        world.clock.advance(Duration.ofMinutes(1));
+        java.time.Instant muted = world.clock.instant();
+        world.muteIssue.muteIssue(new MuteIssue.Command(Actor.person(ada), issue.id(), new MuteRule.Forever()));
+        world.clock.advance(Duration.ofMinutes(1));
+        java.time.Instant unmuted = world.clock.instant();
+        world.reopenIssue.reopenIssue(new ReopenIssue.Command(Actor.person(ada), issue.id()));
+
+        assertThat(activity()).containsExactly(
+                new IssueActivity(issue.id(), Kind.OPENED, byAda, opened,
+                        Optional.of(world.events.listByIssue(issue.id(), Optional.empty(), 1).get(0).id())),
+                new IssueActivity(issue.id(), Kind.RESOLVED, byAda, resolved, Optional.empty()),
+                new IssueActivity(issue.id(), Kind.REOPENED, byAda, reopened, Optional.empty()),
+                new IssueActivity(issue.id(), Kind.MUTED, byAda, muted, Optional.empty()),
+                new IssueActivity(issue.id(), Kind.UNMUTED, byAda, unmuted, Optional.empty()));
+        assertThat(stored().resolvedAt()).isEmpty();
+    }
+
+    @Test
+    void resolving_keeps_when_so_that_an_older_event_does_not_regress() {
+        world.clock.advance(Duration.ofMinutes(10));
+        world.resolveIssue.resolveIssue(new ResolveIssue.Command(Actor.person(ada), issue.id()));
+        assertThat(stored().resolvedAt()).contains(world.clock.instant());
+
+        world.record(ada, shop, "npe", world.clock.instant().minusSeconds(60));
+        assertThat(stored().status()).isEqualTo(IssueStatus.RESOLVED);
+        assertThat(stored().eventCount()).isEqualTo(2);
+
+        world.record(ada, shop, "npe", world.clock.instant());
+        assertThat(stored().status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(activity()).extracting(IssueActivity::kind)
+                .containsExactly(Kind.OPENED, Kind.RESOLVED, Kind.REGRESSED);
     }
 
     @Test

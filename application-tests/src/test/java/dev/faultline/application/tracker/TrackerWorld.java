@@ -6,6 +6,8 @@ import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.testing.MutableClock;
@@ -37,6 +39,8 @@ final class TrackerWorld {
     final InMemoryIssues issues = new InMemoryIssues();
     final InMemoryEvents events = new InMemoryEvents();
     final InMemoryNotes notes = new InMemoryNotes();
+    final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
     final InMemoryTransactions transactions = new InMemoryTransactions();
 
     final CreateApplicationService createApplication =
@@ -47,14 +51,16 @@ final class TrackerWorld {
     final GetIssueService getIssue = new GetIssueService(issues, memberships, applications, events, notes, clock);
     final ListEventsService listEvents = new ListEventsService(issues, memberships, events);
     final GetEventService getEvent = new GetEventService(issues, memberships, events, clock);
-    final ResolveIssueService resolveIssue = new ResolveIssueService(issues, memberships, transactions, clock);
-    final ReopenIssueService reopenIssue = new ReopenIssueService(issues, memberships, transactions, clock);
-    final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, transactions, clock);
+    final ResolveIssueService resolveIssue =
+            new ResolveIssueService(issues, memberships, activities, transactions, clock);
+    final ReopenIssueService reopenIssue = new ReopenIssueService(issues, memberships, activities, transactions, clock);
+    final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, activities, transactions, clock);
     final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, users, transactions, clock);
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
     final DeleteNoteService deleteNote = new DeleteNoteService(issues, memberships, notes, transactions);
     final GrantMembershipService grantMembership = new GrantMembershipService(applications, memberships, users, clock);
-    final RecordEventService recordEvent = new RecordEventService(issues, memberships, events, transactions, clock);
+    final RecordEventService recordEvent =
+            new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock);
 
     UserId user() {
         User user = Fixtures.user();

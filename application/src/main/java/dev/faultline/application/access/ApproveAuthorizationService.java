@@ -51,20 +51,23 @@ public class ApproveAuthorizationService implements ApproveAuthorization {
             List<String> tickedScopes) {
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(tickedScopes, "tickedScopes");
-        ConsentCheck.Result check = ConsentCheck.recheck(clients, request);
-        if (check instanceof ConsentCheck.Result.Refused refused) {
-            return refused.page();
-        }
-        ScopeOffer.Approval approval = new ScopeOffer(request.scopes()).approve(tickedScopes);
-        if (approval instanceof ScopeOffer.Approval.NothingTicked) {
-            return new AuthorizationResponse.ScopeChoiceRefused(
-                    "Nothing was ticked, so there is nothing to allow. Tick at least one permission, or press Deny.");
-        }
-        if (approval instanceof ScopeOffer.Approval.NotOffered notOffered) {
-            return new AuthorizationResponse.ScopeChoiceRefused("The form asked to allow \"" + notOffered.name()
-                    + "\", which this request did not offer (it offered " + offeredNames(request) + ").");
-        }
-        Scopes granted = ((ScopeOffer.Approval.Granted) approval).scopes();
+        return ConsentCheck.recheck(clients, request).fold(
+                stands -> approveScopes(user, request, tickedScopes),
+                ConsentCheck.Result.Refused::page);
+    }
+
+    private AuthorizationResponse approveScopes(UserId user, BeginAuthorization.ValidRequest request,
+            List<String> tickedScopes) {
+        return new ScopeOffer(request.scopes()).approve(tickedScopes).fold(
+                granted -> issueCode(user, request, granted.scopes()),
+                nothingTicked -> new AuthorizationResponse.ScopeChoiceRefused("Nothing was ticked, so there is"
+                        + " nothing to allow. Tick at least one permission, or press Deny."),
+                notOffered -> new AuthorizationResponse.ScopeChoiceRefused("The form asked to allow \""
+                        + notOffered.name() + "\", which this request did not offer (it offered "
+                        + offeredNames(request) + ")."));
+    }
+
+    private AuthorizationResponse issueCode(UserId user, BeginAuthorization.ValidRequest request, Scopes granted) {
         Instant now = clock.instant();
         String code = secrets.generate(SecretKind.AUTHORIZATION_CODE);
         AuthorizationCode issued = AuthorizationCode.issue(TokenHash.of(code), request.clientId(), user,

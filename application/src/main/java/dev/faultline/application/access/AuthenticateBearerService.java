@@ -7,7 +7,6 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.AccessAdmission;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.PersonalTokenFormat;
-import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.TokenChain;
 import java.time.Clock;
 import java.time.Instant;
@@ -40,11 +39,9 @@ public class AuthenticateBearerService implements AuthenticateBearer {
             return personalToken(presented);
         }
         Instant now = clock.instant();
-        AccessTokenCodec.Verification verification = codec.verify(presented, policy.issuer(), policy.mcpResource(), now);
-        if (verification instanceof AccessTokenCodec.Verification.Invalid invalid) {
-            return new Outcome.Refused("the access token is not valid: " + invalid.reason());
-        }
-        return accessToken(((AccessTokenCodec.Verification.Valid) verification).claims(), now);
+        return codec.verify(presented, policy.issuer(), policy.mcpResource(), now).fold(
+                valid -> accessToken(valid.claims(), now),
+                invalid -> new Outcome.Refused("the access token is not valid: " + invalid.reason()));
     }
 
     @Override
@@ -62,16 +59,15 @@ public class AuthenticateBearerService implements AuthenticateBearer {
             return new Outcome.Refused("the access token's grant no longer exists; authorize again");
         }
         TokenChain chain = found.get();
-        AccessAdmission admission = chain.admit(claims, now);
-        if (admission instanceof AccessAdmission.Refused refused) {
-            return new Outcome.Refused(describe(refused.refusal()));
-        }
-        if (chain.shouldRecordUse(now)) {
-            chains.recordUse(chain.id(), now, now.minus(TokenChain.USE_RECORDING_INTERVAL));
-        }
-        Scopes admitted = ((AccessAdmission.Admitted) admission).scopes();
-        return new Outcome.Authenticated(new Caller(claims.subject(), admitted,
-                new Grant.OAuth(claims.clientId(), claims.chainId())));
+        return chain.admit(claims, now).fold(
+                admitted -> {
+                    if (chain.shouldRecordUse(now)) {
+                        chains.recordUse(chain.id(), now, now.minus(TokenChain.USE_RECORDING_INTERVAL));
+                    }
+                    return new Outcome.Authenticated(new Caller(claims.subject(), admitted.scopes(),
+                            new Grant.OAuth(claims.clientId(), claims.chainId())));
+                },
+                refused -> new Outcome.Refused(describe(refused.refusal())));
     }
 
     private static String describe(AccessAdmission.Refusal refusal) {
@@ -85,13 +81,16 @@ public class AuthenticateBearerService implements AuthenticateBearer {
     }
 
     private Outcome personalToken(String presented) {
-        AuthenticatePersonalToken.Outcome outcome = personalTokens.authenticate(presented);
-        if (outcome instanceof AuthenticatePersonalToken.Outcome.Authenticated authenticated) {
-            AuthenticatePersonalToken.Principal principal = authenticated.principal();
-            return new Outcome.Authenticated(new Caller(principal.user(), principal.scopes(),
-                    new Grant.PersonalToken(principal.tokenId())));
-        }
-        AuthenticatePersonalToken.Reason reason = ((AuthenticatePersonalToken.Outcome.Refused) outcome).reason();
+        return personalTokens.authenticate(presented).fold(
+                authenticated -> {
+                    AuthenticatePersonalToken.Principal principal = authenticated.principal();
+                    return new Outcome.Authenticated(new Caller(principal.user(), principal.scopes(),
+                            new Grant.PersonalToken(principal.tokenId())));
+                },
+                refused -> refusedPersonalToken(refused.reason()));
+    }
+
+    private static Outcome refusedPersonalToken(AuthenticatePersonalToken.Reason reason) {
         if (reason == AuthenticatePersonalToken.Reason.MALFORMED) {
             return new Outcome.Refused("the personal access token is malformed (checksum mismatch)");
         }

@@ -31,16 +31,14 @@ public final class AuthenticatePersonalTokenService implements AuthenticatePerso
         }
         PersonalToken token = found.get();
         Instant now = clock.instant();
-        PersonalToken.Authentication state = token.authenticate(now);
-        if (state instanceof PersonalToken.Authentication.Revoked) {
-            return new Outcome.Refused(Reason.REVOKED);
-        }
-        if (state instanceof PersonalToken.Authentication.Expired) {
-            return new Outcome.Refused(Reason.EXPIRED);
-        }
-        if (token.shouldRecordUse(now)) {
-            tokens.recordUse(token.id(), now, now.minus(PersonalToken.USE_RECORDING_INTERVAL));
-        }
-        return new Outcome.Authenticated(new Principal(token.owner(), token.scopes(), token.id()));
+        return token.authenticate(now).fold(
+                active -> {
+                    if (token.shouldRecordUse(now)) {
+                        tokens.recordUse(token.id(), now, now.minus(PersonalToken.USE_RECORDING_INTERVAL));
+                    }
+                    return new Outcome.Authenticated(new Principal(token.owner(), token.scopes(), token.id()));
+                },
+                revoked -> new Outcome.Refused(Reason.REVOKED),
+                expired -> new Outcome.Refused(Reason.EXPIRED));
     }
 }

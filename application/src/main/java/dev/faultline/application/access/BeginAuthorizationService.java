@@ -7,7 +7,6 @@ import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.access.GrantType;
 import dev.faultline.domain.access.PkceChallenge;
-import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RedirectUri;
 import dev.faultline.domain.access.ScopeOffer;
 import dev.faultline.domain.access.Scopes;
@@ -41,14 +40,13 @@ public class BeginAuthorizationService implements BeginAuthorization {
                     ? urlProblem(request.clientId())
                     : "client_id \"" + request.clientId() + "\" is not a registered client");
         }
-        ClientDirectory.Lookup lookup = clients.find(id.get(), from);
-        if (lookup instanceof ClientDirectory.Lookup.NotFound notFound) {
-            return new Outcome.ErrorPage(notFound.message());
-        }
-        if (lookup instanceof ClientDirectory.Lookup.TooManyFetches tooMany) {
-            return new Outcome.TooManyFetches(tooMany.message(), tooMany.retryAfter());
-        }
-        Client client = ((ClientDirectory.Lookup.Found) lookup).client();
+        return clients.find(id.get(), from).fold(
+                found -> begin(found.client(), request),
+                notFound -> new Outcome.ErrorPage(notFound.message()),
+                tooMany -> new Outcome.TooManyFetches(tooMany.message(), tooMany.retryAfter()));
+    }
+
+    private Outcome begin(Client client, Request request) {
         if (request.redirectUri() == null) {
             return new Outcome.ErrorPage("redirect_uri is required");
         }
@@ -95,17 +93,16 @@ public class BeginAuthorizationService implements BeginAuthorization {
         // so a ceiling would protect nothing, while it would break MCP step-up (clients register with the
         // scope of the first challenge, mcp:read, and later ask for mcp:write). The person's consent to the
         // scopes shown on the consent page is what grants them.
-        ProtectedResource.Resolution resolution = policy.mcpResource().resolve(Optional.ofNullable(request.resource()));
-        if (resolution instanceof ProtectedResource.Resolution.NotServed notServed) {
-            return error(redirectUri, AuthorizationResponse.Error.INVALID_TARGET, notServed.description(), state);
-        }
-        ProtectedResource resource = ((ProtectedResource.Resolution.Served) resolution).resource();
-
-        BeginAuthorization.ValidRequest valid =
-                new BeginAuthorization.ValidRequest(client.id(), redirectUri, scopes, resource, challenge, state);
-        return new Outcome.ShowConsent(valid, client.name(), client.isSelfRegistered(),
-                registered.get().displayHost(), new ScopeOffer(scopes).choices(),
-                client.verifiedOrigin(), client.verifiedOrigin().isPresent() && client.redirectsOnlyToLoopback());
+        return policy.mcpResource().resolve(Optional.ofNullable(request.resource())).fold(
+                served -> {
+                    BeginAuthorization.ValidRequest valid = new BeginAuthorization.ValidRequest(client.id(),
+                            redirectUri, scopes, served.resource(), challenge, state);
+                    return new Outcome.ShowConsent(valid, client.name(), client.isSelfRegistered(),
+                            registered.get().displayHost(), new ScopeOffer(scopes).choices(), client.verifiedOrigin(),
+                            client.verifiedOrigin().isPresent() && client.redirectsOnlyToLoopback());
+                },
+                notServed -> error(redirectUri, AuthorizationResponse.Error.INVALID_TARGET, notServed.description(),
+                        state));
     }
 
     private static String urlProblem(String raw) {

@@ -13,10 +13,11 @@ final class ClientAuthenticator {
     }
 
     ClientAuthentication authenticate(ClientCredentials credentials) {
-        ClientDirectory.Lookup lookup = directory.find(credentials.clientId());
-        if (lookup instanceof ClientDirectory.Lookup.Found found) {
-            return found.client().authenticate(credentials);
-        }
-        return new ClientAuthentication.Refused(((ClientDirectory.Lookup.NotFound) lookup).message());
+        return directory.find(credentials.clientId()).fold(
+                found -> found.client().authenticate(credentials),
+                notFound -> new ClientAuthentication.Refused(notFound.message()),
+                tooMany -> {
+                    throw ClientDirectory.uncountedLookupLimited();
+                });
     }
 }

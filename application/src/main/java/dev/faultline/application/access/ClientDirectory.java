@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Finds the client behind a client_id: a registered client in {@link Clients}, or, for a client ID URL, the
@@ -42,11 +43,30 @@ public final class ClientDirectory {
     }
 
     public sealed interface Lookup {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Found, R> found, Function<NotFound, R> notFound, Function<TooManyFetches, R> tooManyFetches);
+
         record Found(Client client) implements Lookup {
+            @Override
+            public <R> R fold(
+                    Function<Found, R> found, Function<NotFound, R> notFound,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return found.apply(this);
+            }
         }
 
         /** Nothing the person or the client can use; {@code message} says precisely why. */
         record NotFound(String message) implements Lookup {
+            @Override
+            public <R> R fold(
+                    Function<Found, R> found, Function<NotFound, R> notFound,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return notFound.apply(this);
+            }
         }
 
         /**
@@ -54,6 +74,12 @@ public final class ClientDirectory {
          * the requesting address has used up its fetches for now; {@code message} says so.
          */
         record TooManyFetches(String message, Duration retryAfter) implements Lookup {
+            @Override
+            public <R> R fold(
+                    Function<Found, R> found, Function<NotFound, R> notFound,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return tooManyFetches.apply(this);
+            }
         }
     }
 
@@ -66,6 +92,11 @@ public final class ClientDirectory {
     /** A lookup whose fetch, if any, counts against no address; never {@link Lookup.TooManyFetches}. */
     public Lookup find(ClientId id) {
         return find(id, Optional.empty());
+    }
+
+    /** What a caller of {@link #find(ClientId)} throws for the {@link Lookup.TooManyFetches} it never gets. */
+    static IllegalStateException uncountedLookupLimited() {
+        return new IllegalStateException("a client lookup counted against no address was refused as too many fetches");
     }
 
     private Lookup find(ClientId id, Optional<RemoteAddress> requester) {
@@ -81,20 +112,18 @@ public final class ClientDirectory {
         ClientMetadataDocumentCache cache = documents.get().cache();
         ClientMetadataDocumentCache.Resolution resolution = requester.isPresent()
                 ? cache.resolve(id, requester.get()) : cache.resolve(id);
-        if (resolution instanceof ClientMetadataDocumentCache.Resolution.TooManyFetches tooMany) {
-            return new Lookup.TooManyFetches("the client metadata document at \"" + id + "\" was not fetched: too"
-                    + " many documents were fetched for your network address (at most " + tooMany.limit().inWords()
-                    + ")", tooMany.retryAfter());
-        }
-        if (resolution instanceof ClientMetadataDocumentCache.Resolution.Unusable unusable) {
-            return new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
-                    + unusable.reason());
-        }
-        Client resolved = Client.fromMetadataDocument(id,
-                ((ClientMetadataDocumentCache.Resolution.Resolved) resolution).metadata(),
-                documents.get().clock().instant());
-        clients.remember(resolved);
-        return new Lookup.Found(clients.findById(id).orElse(resolved));
+        return resolution.fold(
+                resolvedMetadata -> {
+                    Client resolved = Client.fromMetadataDocument(id, resolvedMetadata.metadata(),
+                            documents.get().clock().instant());
+                    clients.remember(resolved);
+                    return new Lookup.Found(clients.findById(id).orElse(resolved));
+                },
+                unusable -> new Lookup.NotFound("the client metadata document at \"" + id + "\" could not be used: "
+                        + unusable.reason()),
+                tooMany -> new Lookup.TooManyFetches("the client metadata document at \"" + id + "\" was not"
+                        + " fetched: too many documents were fetched for your network address (at most "
+                        + tooMany.limit().inWords() + ")", tooMany.retryAfter()));
     }
 
     Clients clients() {

@@ -2,7 +2,6 @@ package dev.faultline.application.access;
 
 import dev.faultline.application.access.port.out.ClientMetadataDocuments;
 import dev.faultline.domain.access.ClientId;
-import dev.faultline.domain.access.ClientIdMetadataDocument;
 import dev.faultline.domain.access.ClientMetadata;
 import dev.faultline.domain.account.RemoteAddress;
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Resolves a client ID URL to validated client metadata. Only valid documents are cached (a failed fetch or an
@@ -42,11 +42,31 @@ public final class ClientMetadataDocumentCache {
     }
 
     public sealed interface Resolution {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                Function<TooManyFetches, R> tooManyFetches);
+
         record Resolved(ClientMetadata metadata) implements Resolution {
+            @Override
+            public <R> R fold(
+                    Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return resolved.apply(this);
+            }
         }
 
         /** The document could not be fetched or is not valid; {@code reason} says why. */
         record Unusable(String reason) implements Resolution {
+            @Override
+            public <R> R fold(
+                    Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return unusable.apply(this);
+            }
         }
 
         /**
@@ -54,6 +74,12 @@ public final class ClientMetadataDocumentCache {
          * when it may fetch again.
          */
         record TooManyFetches(ClientMetadataFetchLimit limit, Duration retryAfter) implements Resolution {
+            @Override
+            public <R> R fold(
+                    Function<Resolved, R> resolved, Function<Unusable, R> unusable,
+                    Function<TooManyFetches, R> tooManyFetches) {
+                return tooManyFetches.apply(this);
+            }
         }
     }
 
@@ -89,9 +115,11 @@ public final class ClientMetadataDocumentCache {
         if (fetching != null) {
             return fetching.join();
         }
-        if (requester.isPresent() && fetchesPerAddress.tryAcquire(requester.get().value())
-                instanceof SlidingWindowRateLimiter.Decision.Limited limited) {
-            return new Resolution.TooManyFetches(fetchLimit, limited.retryAfter());
+        Optional<Resolution> limited = requester.flatMap(address -> fetchesPerAddress.tryAcquire(address.value())
+                .fold(allowed -> Optional.empty(),
+                        refused -> Optional.of(new Resolution.TooManyFetches(fetchLimit, refused.retryAfter()))));
+        if (limited.isPresent()) {
+            return limited.get();
         }
         CompletableFuture<Resolution> mine = new CompletableFuture<>();
         CompletableFuture<Resolution> running = inFlight.putIfAbsent(url, mine);
@@ -111,18 +139,15 @@ public final class ClientMetadataDocumentCache {
     }
 
     private Resolution fetchAndValidate(ClientId url) {
-        ClientMetadataDocuments.Fetch fetch = documents.fetch(url);
-        if (fetch instanceof ClientMetadataDocuments.Fetch.Failed failed) {
-            return new Resolution.Unusable(failed.reason());
-        }
-        ClientMetadataDocuments.Fetch.Fetched fetched = (ClientMetadataDocuments.Fetch.Fetched) fetch;
-        ClientIdMetadataDocument.Validation validation = fetched.document().validate(url);
-        if (validation instanceof ClientIdMetadataDocument.Validation.Invalid invalid) {
-            return new Resolution.Unusable(invalid.reason());
-        }
-        ClientMetadata metadata = ((ClientIdMetadataDocument.Validation.Valid) validation).metadata();
-        Instant expiresAt = clock.instant().plus(
-                policy.lifetime(fetched.freshness().maxAge(), fetched.freshness().noStore()));
+        return documents.fetch(url).fold(
+                fetched -> fetched.document().validate(url).fold(
+                        valid -> remember(url, valid.metadata(), fetched.freshness()),
+                        invalid -> new Resolution.Unusable(invalid.reason())),
+                failed -> new Resolution.Unusable(failed.reason()));
+    }
+
+    private Resolution remember(ClientId url, ClientMetadata metadata, ClientMetadataDocuments.Freshness freshness) {
+        Instant expiresAt = clock.instant().plus(policy.lifetime(freshness.maxAge(), freshness.noStore()));
         store(url, new Entry(metadata, expiresAt));
         return new Resolution.Resolved(metadata);
     }

@@ -19,11 +19,10 @@ public class DenyAuthorizationService implements DenyAuthorization {
 
     @Override
     public AuthorizationResponse deny(BeginAuthorization.ValidRequest request) {
-        ConsentCheck.Result check = ConsentCheck.recheck(clients, request);
-        if (check instanceof ConsentCheck.Result.Refused refused) {
-            return refused.page();
-        }
-        return new AuthorizationResponse.RedirectTo(AuthorizationResponse.Redirect.withError(request.redirectUri(),
-                AuthorizationResponse.Error.ACCESS_DENIED, "the user denied the authorization request", request.state()));
+        return ConsentCheck.recheck(clients, request).fold(
+                stands -> new AuthorizationResponse.RedirectTo(AuthorizationResponse.Redirect.withError(
+                        request.redirectUri(), AuthorizationResponse.Error.ACCESS_DENIED,
+                        "the user denied the authorization request", request.state())),
+                ConsentCheck.Result.Refused::page);
     }
 }

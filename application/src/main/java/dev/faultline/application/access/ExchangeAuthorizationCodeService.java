@@ -13,9 +13,7 @@ import dev.faultline.domain.access.AuthorizationCode.Redemption;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.AuthorizationCode;
 import dev.faultline.domain.access.Client;
-import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
-import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenChain;
@@ -71,19 +69,22 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
         if (command.codeVerifier().isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_REQUEST, "code_verifier is required (PKCE)");
         }
-        ClientAuthentication authentication = authenticator.authenticate(command.credentials());
-        if (authentication instanceof ClientAuthentication.Refused refused) {
-            return failed(TokenOutcome.Error.INVALID_CLIENT, refused.description());
-        }
-        Client client = ((ClientAuthentication.Authenticated) authentication).client();
+        return authenticator.authenticate(command.credentials()).fold(
+                authenticated -> exchange(authenticated.client(), command),
+                refused -> failed(TokenOutcome.Error.INVALID_CLIENT, refused.description()));
+    }
+
+    private TokenOutcome exchange(Client client, Command command) {
         if (!client.allows(GrantType.AUTHORIZATION_CODE)) {
             return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT,
                     "this client is not registered for the authorization_code grant");
         }
-        if (policy.mcpResource().resolve(command.resource())
-                instanceof ProtectedResource.Resolution.NotServed notServed) {
-            return failed(TokenOutcome.Error.INVALID_TARGET, notServed.description());
-        }
+        return policy.mcpResource().resolve(command.resource()).fold(
+                served -> redeem(client, command),
+                notServed -> failed(TokenOutcome.Error.INVALID_TARGET, notServed.description()));
+    }
+
+    private TokenOutcome redeem(Client client, Command command) {
         TokenHash codeHash = TokenHash.of(command.code().get());
         String redirectUri = command.redirectUri().get();
         String verifier = command.codeVerifier().get();
@@ -100,34 +101,28 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
         }
         // Before marking the code redeemed (GrantLocks' order): a revocation of this person waits for the chain.
         locks.lockForIssuing(stored.get().userId());
-        Redemption redemption = stored.get().redeem(client.id(), redirectUri, verifier, now);
-        if (redemption instanceof Redemption.Redeemed redeemed) {
-            AuthorizationCode code = redeemed.code();
-            if (!codes.markRedeemed(codeHash, now, redeemed.chainId())) {
-                // Lost a race with a concurrent redemption: this request is the replay.
-                return replayed(codes.findByHash(codeHash).flatMap(AuthorizationCode::producedChain), now);
-            }
-            TokenChain chain = TokenChain.start(redeemed.chainId(), code.clientId(), code.userId(), code.scopes(),
-                    code.resource(), TokenHash.of(refreshToken), now, policy.rotationPolicy());
-            chains.add(chain);
-            return new TokenOutcome.Issued(accessTokens.issue(chain, chain.scopes(), refreshToken, now));
+        return stored.get().redeem(client.id(), redirectUri, verifier, now).fold(
+                redeemed -> issue(redeemed, codeHash, refreshToken, now),
+                expired -> failed(TokenOutcome.Error.INVALID_GRANT, "authorization code expired; codes are valid for "
+                        + policy.codeLifetime().toSeconds() + " seconds"),
+                clientMismatch -> failed(TokenOutcome.Error.INVALID_GRANT,
+                        "authorization code was issued to another client"),
+                redirectMismatch -> failed(TokenOutcome.Error.INVALID_GRANT,
+                        "redirect_uri does not match the one used in the authorization request"),
+                verifierMismatch -> failed(TokenOutcome.Error.INVALID_GRANT, verifierMismatch.description()),
+                replay -> replayed(replay.chainId(), now));
+    }
+
+    private TokenOutcome issue(Redemption.Redeemed redeemed, TokenHash codeHash, String refreshToken, Instant now) {
+        AuthorizationCode code = redeemed.code();
+        if (!codes.markRedeemed(codeHash, now, redeemed.chainId())) {
+            // Lost a race with a concurrent redemption: this request is the replay.
+            return replayed(codes.findByHash(codeHash).flatMap(AuthorizationCode::producedChain), now);
         }
-        if (redemption instanceof Redemption.Replayed replay) {
-            return replayed(replay.chainId(), now);
-        }
-        if (redemption instanceof Redemption.Expired) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "authorization code expired; codes are valid for "
-                    + policy.codeLifetime().toSeconds() + " seconds");
-        }
-        if (redemption instanceof Redemption.ClientMismatch) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "authorization code was issued to another client");
-        }
-        if (redemption instanceof Redemption.RedirectMismatch) {
-            return failed(TokenOutcome.Error.INVALID_GRANT,
-                    "redirect_uri does not match the one used in the authorization request");
-        }
-        Redemption.VerifierMismatch mismatch = (Redemption.VerifierMismatch) redemption;
-        return failed(TokenOutcome.Error.INVALID_GRANT, mismatch.description());
+        TokenChain chain = TokenChain.start(redeemed.chainId(), code.clientId(), code.userId(), code.scopes(),
+                code.resource(), TokenHash.of(refreshToken), now, policy.rotationPolicy());
+        chains.add(chain);
+        return new TokenOutcome.Issued(accessTokens.issue(chain, chain.scopes(), refreshToken, now));
     }
 
     private TokenOutcome replayed(Optional<ChainId> produced, Instant now) {

@@ -9,9 +9,7 @@ import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.Client;
-import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.GrantType;
-import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RefreshOutcome;
 import dev.faultline.domain.access.Scopes;
@@ -63,18 +61,21 @@ public class RefreshTokensService implements RefreshTokens {
         if (command.refreshToken().isEmpty()) {
             return failed(TokenOutcome.Error.INVALID_REQUEST, "refresh_token is required");
         }
-        ClientAuthentication authentication = authenticator.authenticate(command.credentials());
-        if (authentication instanceof ClientAuthentication.Refused refused) {
-            return failed(TokenOutcome.Error.INVALID_CLIENT, refused.description());
-        }
-        Client client = ((ClientAuthentication.Authenticated) authentication).client();
+        return authenticator.authenticate(command.credentials()).fold(
+                authenticated -> refresh(authenticated.client(), command),
+                refused -> failed(TokenOutcome.Error.INVALID_CLIENT, refused.description()));
+    }
+
+    private TokenOutcome refresh(Client client, Command command) {
         if (!client.allows(GrantType.REFRESH_TOKEN)) {
             return failed(TokenOutcome.Error.UNAUTHORIZED_CLIENT, "this client is not registered for the refresh_token grant");
         }
-        if (policy.mcpResource().resolve(command.resource())
-                instanceof ProtectedResource.Resolution.NotServed notServed) {
-            return failed(TokenOutcome.Error.INVALID_TARGET, notServed.description());
-        }
+        return policy.mcpResource().resolve(command.resource()).fold(
+                served -> refreshFor(client, command),
+                notServed -> failed(TokenOutcome.Error.INVALID_TARGET, notServed.description()));
+    }
+
+    private TokenOutcome refreshFor(Client client, Command command) {
         Optional<Scopes> requested;
         try {
             // Nothing but offline_access/openid asks for the scope already granted, like no scope at all.
@@ -104,47 +105,44 @@ public class RefreshTokensService implements RefreshTokens {
         TokenChain chain = found;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Instant now = clock.instant();
-            RefreshOutcome outcome = chain.refresh(presented, next, requested, now, policy.rotationPolicy());
-            if (outcome instanceof RefreshOutcome.Rotated rotated) {
-                if (chains.rotate(chain.id(), chain.currentRefresh(), rotated.chain())) {
-                    return new TokenOutcome.Issued(
-                            accessTokens.issue(rotated.chain(), rotated.accessTokenScopes(), nextToken, now));
-                }
-                Optional<TokenChain> reloaded = chains.findById(chain.id());
-                if (reloaded.isEmpty()) {
-                    return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
-                }
-                chain = reloaded.get();
-                continue;
+            Optional<TokenOutcome> answer = answer(chain, chain.refresh(presented, next, requested, now,
+                    policy.rotationPolicy()), nextToken, now);
+            if (answer.isPresent()) {
+                return answer.get();
             }
-            return refused(outcome);
+            Optional<TokenChain> reloaded = chains.findById(chain.id());
+            if (reloaded.isEmpty()) {
+                return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+            }
+            chain = reloaded.get();
         }
         return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is being used concurrently; try again");
     }
 
-    private TokenOutcome refused(RefreshOutcome outcome) {
-        if (outcome instanceof RefreshOutcome.ReuseDetected reuse) {
-            chains.revoke(reuse.chain().id(), reuse.revocation());
-            return failed(TokenOutcome.Error.INVALID_GRANT, REUSED);
-        }
-        if (outcome instanceof RefreshOutcome.JustRotated) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, JUST_ROTATED);
-        }
-        if (outcome instanceof RefreshOutcome.ChainRevoked) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked");
-        }
-        if (outcome instanceof RefreshOutcome.GrantEnded ended) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "this grant ended at " + ended.endedAt() + " (grants last "
-                    + policy.grantLifetime().toDays() + " days however often they are refreshed); authorize again");
-        }
-        if (outcome instanceof RefreshOutcome.Expired) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token expired; sign in again");
-        }
-        if (outcome instanceof RefreshOutcome.ScopeWidening widening) {
-            return failed(TokenOutcome.Error.INVALID_SCOPE, "scope \"" + widening.requested()
-                    + "\" exceeds the scope granted (\"" + widening.granted() + "\"); a refresh may only narrow it");
-        }
-        return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+    /** What to answer for {@code outcome}; empty when the rotation lost a race to a concurrent one (try again). */
+    private Optional<TokenOutcome> answer(TokenChain chain, RefreshOutcome outcome, String nextToken, Instant now) {
+        return outcome.fold(
+                rotated -> chains.rotate(chain.id(), chain.currentRefresh(), rotated.chain())
+                        ? Optional.of(new TokenOutcome.Issued(
+                                accessTokens.issue(rotated.chain(), rotated.accessTokenScopes(), nextToken, now)))
+                        : Optional.empty(),
+                reuse -> {
+                    chains.revoke(reuse.chain().id(), reuse.revocation());
+                    return failure(TokenOutcome.Error.INVALID_GRANT, REUSED);
+                },
+                justRotated -> failure(TokenOutcome.Error.INVALID_GRANT, JUST_ROTATED),
+                chainRevoked -> failure(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked"),
+                expired -> failure(TokenOutcome.Error.INVALID_GRANT, "refresh token expired; sign in again"),
+                ended -> failure(TokenOutcome.Error.INVALID_GRANT, "this grant ended at " + ended.endedAt()
+                        + " (grants last " + policy.grantLifetime().toDays()
+                        + " days however often they are refreshed); authorize again"),
+                unknown -> failure(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised"),
+                widening -> failure(TokenOutcome.Error.INVALID_SCOPE, "scope \"" + widening.requested()
+                        + "\" exceeds the scope granted (\"" + widening.granted() + "\"); a refresh may only narrow it"));
+    }
+
+    private static Optional<TokenOutcome> failure(TokenOutcome.Error error, String description) {
+        return Optional.of(failed(error, description));
     }
 
     private static TokenOutcome failed(TokenOutcome.Error error, String description) {

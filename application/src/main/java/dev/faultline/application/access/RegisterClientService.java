@@ -27,11 +27,12 @@ public class RegisterClientService implements RegisterClient {
 
     @Override
     public Outcome register(ClientRegistrationRequest request) {
-        ClientRegistrationRequest.Validation validation = request.validate();
-        if (validation instanceof ClientRegistrationRequest.Validation.Refused refused) {
-            return new Outcome.Refused(refused.error(), refused.description());
-        }
-        ClientMetadata metadata = ((ClientRegistrationRequest.Validation.Accepted) validation).metadata();
+        return request.validate().fold(
+                accepted -> register(accepted.metadata()),
+                refused -> new Outcome.Refused(refused.error(), refused.description()));
+    }
+
+    private Outcome register(ClientMetadata metadata) {
         Optional<String> secret = metadata.authMethod().isConfidential()
                 ? Optional.of(secrets.generate(SecretKind.CLIENT_SECRET)) : Optional.empty();
         Client client = Client.register(newClientId(), metadata, secret.map(TokenHash::of), clock.instant());

@@ -40,10 +40,14 @@ public class ResolveBrowserSessionService implements ResolveBrowserSession {
             return new Outcome.NotSignedIn();
         }
         Instant now = clock.instant();
-        if (!(found.get().presentAt(now) instanceof BrowserSession.Presence.Active active)) {
-            return new Outcome.NotSignedIn();
-        }
-        BrowserSession session = active.session();
+        return found.get().presentAt(now).fold(
+                active -> signedIn(active.session(), sessionSecret, now),
+                revoked -> new Outcome.NotSignedIn(),
+                timedOut -> new Outcome.NotSignedIn(),
+                expired -> new Outcome.NotSignedIn());
+    }
+
+    private Outcome signedIn(BrowserSession session, String sessionSecret, Instant now) {
         Optional<User> user = users.findById(session.user());
         if (user.isEmpty()) {
             return new Outcome.NotSignedIn();

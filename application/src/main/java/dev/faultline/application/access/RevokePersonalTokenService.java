@@ -29,11 +29,13 @@ public final class RevokePersonalTokenService implements RevokePersonalToken {
             return new Outcome.NotFound(id);
         }
         Instant now = clock.instant();
-        PersonalToken.Revocation revocation = found.get().revoke(now);
-        if (revocation instanceof PersonalToken.Revocation.AlreadyRevoked already) {
-            return new Outcome.AlreadyRevoked(already.revokedAt());
-        }
-        PersonalToken revoked = ((PersonalToken.Revocation.Revoked) revocation).token();
+        return found.get().revoke(now).fold(
+                revoked -> store(revoked.token(), now),
+                already -> new Outcome.AlreadyRevoked(already.revokedAt()));
+    }
+
+    private Outcome store(PersonalToken revoked, Instant now) {
+        PersonalTokenId id = revoked.id();
         if (tokens.revoke(id, now)) {
             return new Outcome.Revoked(PersonalTokenSummary.of(revoked, now));
         }

@@ -7,7 +7,6 @@ import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.Client;
-import dev.faultline.domain.access.ClientAuthentication;
 import dev.faultline.domain.access.RevocationReason;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenChain;
@@ -48,11 +47,12 @@ public class RevokeTokenService implements RevokeToken {
         if (command.token().isEmpty()) {
             return new Outcome.Failed(TokenOutcome.Error.INVALID_REQUEST, "token is required");
         }
-        ClientAuthentication authentication = authenticator.authenticate(command.credentials());
-        if (authentication instanceof ClientAuthentication.Refused refused) {
-            return new Outcome.Failed(TokenOutcome.Error.INVALID_CLIENT, refused.description());
-        }
-        Client client = ((ClientAuthentication.Authenticated) authentication).client();
+        return authenticator.authenticate(command.credentials()).fold(
+                authenticated -> revoke(authenticated.client(), command),
+                refused -> new Outcome.Failed(TokenOutcome.Error.INVALID_CLIENT, refused.description()));
+    }
+
+    private Outcome revoke(Client client, Command command) {
         Instant now = clock.instant();
         String token = command.token().get();
         boolean refreshFirst = command.tokenTypeHint().filter("access_token"::equals).isEmpty()
@@ -75,11 +75,9 @@ public class RevokeTokenService implements RevokeToken {
     }
 
     private Optional<TokenChain> byAccessToken(String token, Instant now) {
-        AccessTokenCodec.Verification verification = codec.verify(token, policy.issuer(), policy.mcpResource(), now);
-        if (verification instanceof AccessTokenCodec.Verification.Valid valid) {
-            return chains.findById(valid.claims().chainId())
-                    .filter(chain -> chain.clientId().equals(valid.claims().clientId()));
-        }
-        return Optional.empty();
+        return codec.verify(token, policy.issuer(), policy.mcpResource(), now).fold(
+                valid -> chains.findById(valid.claims().chainId())
+                        .filter(chain -> chain.clientId().equals(valid.claims().clientId())),
+                invalid -> Optional.empty());
     }
 }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * At most {@code permits} requests per key in any sliding {@code window} (a log of recent request times per
@@ -38,11 +39,25 @@ public final class SlidingWindowRateLimiter {
     }
 
     public sealed interface Decision {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Allowed, R> allowed, Function<Limited, R> limited);
+
         record Allowed() implements Decision {
+            @Override
+            public <R> R fold(Function<Allowed, R> allowed, Function<Limited, R> limited) {
+                return allowed.apply(this);
+            }
         }
 
         /** {@code retryAfter}: when the oldest counted request leaves the window. */
         record Limited(Duration retryAfter) implements Decision {
+            @Override
+            public <R> R fold(Function<Allowed, R> allowed, Function<Limited, R> limited) {
+                return limited.apply(this);
+            }
         }
     }
 

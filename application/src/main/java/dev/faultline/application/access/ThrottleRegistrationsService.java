@@ -14,7 +14,8 @@ public final class ThrottleRegistrationsService implements ThrottleRegistrations
 
     @Override
     public Admission admit(String clientAddress) {
-        return limiter.tryAcquire(clientAddress) instanceof SlidingWindowRateLimiter.Decision.Limited limited
-                ? new Admission.Limited(limited.retryAfter()) : new Admission.Admitted();
+        return limiter.tryAcquire(clientAddress).fold(
+                allowed -> new Admission.Admitted(),
+                limited -> new Admission.Limited(limited.retryAfter()));
     }
 }

@@ -10,10 +10,18 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.port.out.EventRetention;
+import dev.faultline.application.intake.port.out.IngestedEvents;
+import dev.faultline.application.intake.port.out.IssueGroupings;
+
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
@@ -58,4 +66,18 @@ public interface Storage {
     Events events();
 
     Notes notes();
+
+    IssueActivities issueActivities();
+
+    IssueTallies issueTallies();
+
+    IngestedEvents ingestedEvents();
+
+    IssueGroupings issueGroupings();
+
+    EventRetention eventRetention();
+
+    IngestIds ingestIds();
+
+    IngestKeys ingestKeys();
 }

@@ -50,14 +50,16 @@ public class AssignIssueService implements AssignIssue {
                     return new Outcome.AssigneeNotAMember(command.assignee().get());
                 }
             }
-            Issue.AssignOutcome outcome = issue.assign(assignee);
-            if (outcome instanceof Issue.AssignOutcome.Unchanged unchanged) {
-                return new Outcome.Unchanged(unchanged.issue());
-            }
-            issues.update(outcome.issue());
-            return outcome instanceof Issue.AssignOutcome.Assigned
-                    ? new Outcome.Assigned(outcome.issue())
-                    : new Outcome.Unassigned(outcome.issue());
+            return issue.assign(assignee).<Outcome>fold(
+                    assigned -> {
+                        issues.update(assigned.issue());
+                        return new Outcome.Assigned(assigned.issue());
+                    },
+                    unassigned -> {
+                        issues.update(unassigned.issue());
+                        return new Outcome.Unassigned(unassigned.issue());
+                    },
+                    unchanged -> new Outcome.Unchanged(unchanged.issue()));
         });
     }
 
@@ -66,9 +68,9 @@ public class AssignIssueService implements AssignIssue {
      * not a member both come back empty: the caller cannot tell which addresses have an account.
      */
     private Optional<UserId> member(ApplicationId application, MemberReference reference) {
-        Optional<UserId> person = reference instanceof MemberReference.ByEmail byEmail
-                ? users.findByEmail(byEmail.email()).map(User::id)
-                : Optional.of(((MemberReference.ById) reference).id());
+        Optional<UserId> person = reference.fold(
+                byId -> Optional.of(byId.id()),
+                byEmail -> users.findByEmail(byEmail.email()).map(User::id));
         return person.filter(id -> memberships.find(application, id).isPresent());
     }
 }

@@ -31,12 +31,11 @@ public class DeleteNoteService implements DeleteNote {
             if (note.isEmpty()) {
                 return new Outcome.NotFound(command.noteId());
             }
-            if (note.get().deleteBy(command.actor().user()) instanceof Note.DeletionOutcome.NotTheAuthor) {
-                return new Outcome.NotTheAuthor(command.noteId());
-            }
-            return notes.delete(command.noteId())
-                    ? new Outcome.Deleted(command.noteId())
-                    : new Outcome.NotFound(command.noteId());
+            return note.get().deleteBy(command.actor().user()).<Outcome>fold(
+                    permitted -> notes.delete(command.noteId())
+                            ? new Outcome.Deleted(command.noteId())
+                            : new Outcome.NotFound(command.noteId()),
+                    notTheAuthor -> new Outcome.NotTheAuthor(command.noteId()));
         });
     }
 }

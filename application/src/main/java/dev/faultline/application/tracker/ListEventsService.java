@@ -30,15 +30,16 @@ public class ListEventsService implements ListEvents {
             return new Outcome.IssueNotFound(command.issueId());
         }
         String query = command.actor().user() + "\u0000" + command.issueId();
-        Optional<Events.Position> after = Optional.empty();
-        if (command.cursor().isPresent()) {
-            PageCursor.Decoded decoded = PageCursor.decode(command.cursor().get(), LIST, query);
-            if (decoded instanceof PageCursor.Decoded.Invalid invalid) {
-                return new Outcome.InvalidCursor(invalid.reason());
-            }
-            PageCursor.Decoded.Valid valid = (PageCursor.Decoded.Valid) decoded;
-            after = Optional.of(new Events.Position(Times.ofEpochMicros(valid.key()), new EventId(valid.id())));
+        if (command.cursor().isEmpty()) {
+            return page(command, query, Optional.empty());
         }
+        return PageCursor.decode(command.cursor().get(), LIST, query).fold(
+                valid -> page(command, query, Optional.of(
+                        new Events.Position(Times.ofEpochMicros(valid.key()), new EventId(valid.id())))),
+                invalid -> new Outcome.InvalidCursor(invalid.reason()));
+    }
+
+    private Outcome page(Command command, String query, Optional<Events.Position> after) {
         List<Event> found = events.listByIssue(command.issueId(), after, command.limit() + 1);
         List<Event> page = found.stream().limit(command.limit()).toList();
         Optional<String> next = Optional.empty();

@@ -49,15 +49,17 @@ public class ListIssuesService implements ListIssues {
                     .collect(Collectors.toSet());
         }
         String query = describe(command, only);
-        Optional<Issues.Query.Position> after = Optional.empty();
-        if (command.cursor().isPresent()) {
-            PageCursor.Decoded decoded = PageCursor.decode(command.cursor().get(), LIST, query);
-            if (decoded instanceof PageCursor.Decoded.Invalid invalid) {
-                return new Outcome.InvalidCursor(invalid.reason());
-            }
-            PageCursor.Decoded.Valid valid = (PageCursor.Decoded.Valid) decoded;
-            after = Optional.of(new Issues.Query.Position(valid.key(), new IssueId(valid.id())));
+        if (command.cursor().isEmpty()) {
+            return page(command, scope, query, Optional.empty());
         }
+        return PageCursor.decode(command.cursor().get(), LIST, query).fold(
+                valid -> page(command, scope, query,
+                        Optional.of(new Issues.Query.Position(valid.key(), new IssueId(valid.id())))),
+                invalid -> new Outcome.InvalidCursor(invalid.reason()));
+    }
+
+    private Outcome page(Command command, Set<ApplicationId> scope, String query,
+            Optional<Issues.Query.Position> after) {
         if (scope.isEmpty()) {
             return new Outcome.Page(List.of(), Optional.empty());
         }

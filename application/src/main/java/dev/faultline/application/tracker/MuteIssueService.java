@@ -2,22 +2,27 @@ package dev.faultline.application.tracker;
 
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.in.MuteIssue;
+import dev.faultline.application.tracker.port.out.IssueActivities;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.tracker.Issue;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Mutes an issue of one of the actor's applications. */
 public class MuteIssueService implements MuteIssue {
     private final MemberScope scope;
     private final Issues issues;
+    private final IssueActivities activities;
     private final Transactions transactions;
     private final Clock clock;
 
-    public MuteIssueService(Issues issues, Memberships memberships, Transactions transactions, Clock clock) {
+    public MuteIssueService(Issues issues, Memberships memberships, IssueActivities activities, Transactions transactions,
+            Clock clock) {
         this.scope = new MemberScope(memberships, issues);
         this.issues = issues;
+        this.activities = activities;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -32,13 +37,14 @@ public class MuteIssueService implements MuteIssue {
             if (issue.isEmpty()) {
                 return new Outcome.NotFound(command.issueId());
             }
-            Issue.MuteOutcome outcome = issue.get().mute(command.rule(), clock.instant());
-            if (outcome instanceof Issue.MuteOutcome.UntilTimeNotInFuture refused) {
-                return new Outcome.UntilTimeNotInFuture(refused.until(), refused.now());
-            }
-            Issue muted = ((Issue.MuteOutcome.Muted) outcome).issue();
-            issues.update(muted);
-            return new Outcome.Muted(muted);
+            Instant now = clock.instant();
+            return issue.get().mute(command.rule(), now).<Outcome>fold(
+                    muted -> {
+                        issues.update(muted.issue());
+                        ActivityLog.statusChange(activities, issue.get(), muted.issue(), command.actor(), now);
+                        return new Outcome.Muted(muted.issue());
+                    },
+                    refused -> new Outcome.UntilTimeNotInFuture(refused.until(), refused.now()));
         });
     }
 }

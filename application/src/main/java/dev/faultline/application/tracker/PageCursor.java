@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Opaque keyset cursors: base64url of {@code 1.<list>.<query digest>.<sort key>.<id>.<check>}. The query digest
@@ -74,10 +75,24 @@ final class PageCursor {
     }
 
     sealed interface Decoded {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid);
+
         record Valid(long key, UUID id) implements Decoded {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid) {
+                return valid.apply(this);
+            }
         }
 
         record Invalid(String reason) implements Decoded {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid) {
+                return invalid.apply(this);
+            }
         }
     }
 }

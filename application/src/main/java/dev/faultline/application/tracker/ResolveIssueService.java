@@ -2,22 +2,27 @@ package dev.faultline.application.tracker;
 
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
+import dev.faultline.application.tracker.port.out.IssueActivities;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.tracker.Issue;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Resolves an issue of one of the actor's applications. */
 public class ResolveIssueService implements ResolveIssue {
     private final MemberScope scope;
     private final Issues issues;
+    private final IssueActivities activities;
     private final Transactions transactions;
     private final Clock clock;
 
-    public ResolveIssueService(Issues issues, Memberships memberships, Transactions transactions, Clock clock) {
+    public ResolveIssueService(Issues issues, Memberships memberships, IssueActivities activities, Transactions transactions,
+            Clock clock) {
         this.scope = new MemberScope(memberships, issues);
         this.issues = issues;
+        this.activities = activities;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -32,12 +37,14 @@ public class ResolveIssueService implements ResolveIssue {
             if (issue.isEmpty()) {
                 return new Outcome.NotFound(command.issueId());
             }
-            Issue.ResolveOutcome outcome = issue.get().resolve(clock.instant());
-            if (outcome instanceof Issue.ResolveOutcome.AlreadyResolved already) {
-                return new Outcome.AlreadyResolved(already.issue());
-            }
-            issues.update(outcome.issue());
-            return new Outcome.Resolved(outcome.issue());
+            Instant now = clock.instant();
+            return issue.get().resolve(now).<Outcome>fold(
+                    resolved -> {
+                        issues.update(resolved.issue());
+                        ActivityLog.statusChange(activities, issue.get(), resolved.issue(), command.actor(), now);
+                        return new Outcome.Resolved(resolved.issue());
+                    },
+                    already -> new Outcome.AlreadyResolved(already.issue()));
         });
     }
 }

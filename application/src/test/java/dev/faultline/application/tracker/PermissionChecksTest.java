@@ -24,6 +24,8 @@ import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Notes;
 import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.UserId;
@@ -58,6 +60,8 @@ class PermissionChecksTest {
     private final Applications applications = untouchable(Applications.class);
     private final Events events = untouchable(Events.class);
     private final Notes notes = untouchable(Notes.class);
+    private final IssueActivities activities = untouchable(IssueActivities.class);
+    private final IssueTallies tallies = untouchable(IssueTallies.class);
     private final Users users = untouchable(Users.class);
     private final Transactions transactions = untouchable(Transactions.class);
     private final Clock clock = Clock.fixed(Fixtures.T0, ZoneOffset.UTC);
@@ -84,13 +88,13 @@ class PermissionChecksTest {
     @Test
     void a_read_only_actor_changes_nothing() {
         for (Actor actor : List.of(readOnly, nothing)) {
-            assertThat(new ResolveIssueService(issues, memberships, transactions, clock)
+            assertThat(new ResolveIssueService(issues, memberships, activities, transactions, clock)
                     .resolveIssue(new ResolveIssue.Command(actor, issue)))
                     .isEqualTo(new ResolveIssue.Outcome.NotPermitted(Permission.WRITE));
-            assertThat(new ReopenIssueService(issues, memberships, transactions, clock)
+            assertThat(new ReopenIssueService(issues, memberships, activities, transactions, clock)
                     .reopenIssue(new ReopenIssue.Command(actor, issue)))
                     .isEqualTo(new ReopenIssue.Outcome.NotPermitted(Permission.WRITE));
-            assertThat(new MuteIssueService(issues, memberships, transactions, clock)
+            assertThat(new MuteIssueService(issues, memberships, activities, transactions, clock)
                     .muteIssue(new MuteIssue.Command(actor, issue, new MuteRule.Forever())))
                     .isEqualTo(new MuteIssue.Outcome.NotPermitted(Permission.WRITE));
             assertThat(new AssignIssueService(issues, memberships, users, transactions, clock)
@@ -111,7 +115,8 @@ class PermissionChecksTest {
                     .addMember(new AddMember.Command(actor, ApplicationId.random(),
                             EmailAddress.of("grace@example.org"), Role.MEMBER)))
                     .isEqualTo(new AddMember.Outcome.NotPermitted(Permission.WRITE));
-            assertThat(new RecordEventService(issues, memberships, events, transactions, clock)
+            assertThat(new RecordEventService(issues, memberships, events, activities, tallies,
+                    transactions, clock)
                     .recordEvent(new RecordEvent.Command(actor, ApplicationId.random(), CrashReport.of("Cart.total",
                             "IllegalStateException", Level.ERROR, "boom", Fixtures.T0, Fixtures.frames()))))
                     .isEqualTo(new RecordEvent.Outcome.NotPermitted(Permission.WRITE));

@@ -1,26 +1,23 @@
 package dev.faultline.bootstrap.wiring;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.faultline.adapters.clientmetadata.FetchSettings;
+import dev.faultline.adapters.clientmetadata.JettyClientMetadataDocuments;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
 import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.postgres.storage.PostgresStorage;
-import dev.faultline.adapters.clientmetadata.FetchSettings;
-import dev.faultline.adapters.clientmetadata.JettyClientMetadataDocuments;
 import dev.faultline.application.access.AccessPolicy;
+import dev.faultline.application.access.AuthenticateBearerService;
 import dev.faultline.application.access.ClientDirectory;
 import dev.faultline.application.access.ClientMetadataCachePolicy;
 import dev.faultline.application.access.ClientMetadataDocumentCache;
-import dev.faultline.bootstrap.config.ClientMetadataSettings;
-import java.security.KeyStore;
-import java.util.Optional;
-import dev.faultline.application.access.AuthenticateBearerService;
 import dev.faultline.application.access.RevokeAllAccessService;
-import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.PurgeExpiredGrants;
+import dev.faultline.application.access.port.in.RevokeAllAccess;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
@@ -29,15 +26,18 @@ import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.bootstrap.config.AccessSettings;
+import dev.faultline.bootstrap.config.ClientMetadataSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.config.SignInSettings;
-import dev.faultline.bootstrap.purge.PurgeStep;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import dev.faultline.bootstrap.database.EmbeddedDatabase;
+import dev.faultline.bootstrap.purge.PurgeStep;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Faultline wired together: the database, the repositories over it and the use cases on top. The server and
@@ -59,6 +59,7 @@ public final class Faultline implements AutoCloseable {
     private final AccessTokenCodec accessTokenCodec;
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
+    private final IntakeUseCases intake;
     private final PersonalTokenUseCases personalTokens;
     private final RevokeAllAccess revokeAllAccess;
     private final OAuthUseCases oauth;
@@ -91,6 +92,9 @@ public final class Faultline implements AutoCloseable {
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(storage, clock);
+        this.intake = IntakeUseCases.wire(storage,
+                configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()),
+                configuration.getIngest().getMaxKeysPerApplication(), clock);
         this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
         this.revokeAllAccess = new RevokeAllAccessService(storage.grantLocks(), storage.authorizationCodes(),
                 storage.tokenChains(), storage.personalTokens(), storage.browserSessions(), transactions, clock);
@@ -222,6 +226,11 @@ public final class Faultline implements AutoCloseable {
         return tracker;
     }
 
+    /** Ingest keys, DSNs, and authenticating the key an SDK presents. */
+    public IntakeUseCases intake() {
+        return intake;
+    }
+
     public OAuthUseCases oauth() {
         return oauth;
     }
@@ -258,7 +267,9 @@ public final class Faultline implements AutoCloseable {
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
                 () -> Map.of("personal_tokens", personalTokens.purge().purgeEndedPersonalTokens(
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
-                () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()));
+                () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()),
+                () -> Map.of("events", intake.purgeExpendableEvents().purgeExpendableEvents(
+                        configuration.getPurge().retentionLimits(), batch)));
     }
 
     @Override

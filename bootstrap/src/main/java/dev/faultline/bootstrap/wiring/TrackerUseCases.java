@@ -1,6 +1,7 @@
 package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.CreateApplicationWithIngestKeyService;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.AddMemberService;
@@ -35,12 +36,17 @@ import dev.faultline.application.tracker.port.in.ReopenIssue;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
 import java.time.Clock;
 
-/** The tracker context's use cases: reads and writes scoped to the caller, plus the operator's. */
+/**
+ * The tracker context's use cases: reads and writes scoped to the caller, plus the operator's. Creating an
+ * application also gives it its first ingest key (intake wraps the tracker's use case).
+ */
 public record TrackerUseCases(
         CreateApplication createApplication,
         AddMember addMember,
@@ -65,9 +71,13 @@ public record TrackerUseCases(
         Issues issues = storage.issues();
         Events events = storage.events();
         Notes notes = storage.notes();
+        IssueActivities activities = storage.issueActivities();
+        IssueTallies tallies = storage.issueTallies();
         Transactions transactions = storage.transactions();
         return new TrackerUseCases(
-                new CreateApplicationService(applications, memberships, users, transactions, clock),
+                new CreateApplicationWithIngestKeyService(
+                        new CreateApplicationService(applications, memberships, users, transactions, clock),
+                        storage.ingestKeys(), transactions, clock),
                 new AddMemberService(memberships, users, clock),
                 new GrantMembershipService(applications, memberships, users, clock),
                 new ListApplicationsService(applications, memberships),
@@ -75,12 +85,12 @@ public record TrackerUseCases(
                 new GetIssueService(issues, memberships, applications, events, notes, clock),
                 new ListEventsService(issues, memberships, events),
                 new GetEventService(issues, memberships, events, clock),
-                new ResolveIssueService(issues, memberships, transactions, clock),
-                new ReopenIssueService(issues, memberships, transactions, clock),
-                new MuteIssueService(issues, memberships, transactions, clock),
+                new ResolveIssueService(issues, memberships, activities, transactions, clock),
+                new ReopenIssueService(issues, memberships, activities, transactions, clock),
+                new MuteIssueService(issues, memberships, activities, transactions, clock),
                 new AssignIssueService(issues, memberships, users, transactions, clock),
                 new AddNoteService(issues, memberships, notes, transactions, clock),
                 new DeleteNoteService(issues, memberships, notes, transactions),
-                new RecordEventService(issues, memberships, events, transactions, clock));
+                new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock));
     }
 }

@@ -3,6 +3,7 @@ package dev.faultline.bootstrap.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.domain.intake.RetentionLimits;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
@@ -52,6 +53,12 @@ class ShippedConfigTest {
         assertThat(access.getGrantLifetime().toJavaDuration()).isEqualTo(Duration.ofDays(90));
         assertThat(access.getKeyEncryptionKey()).as("empty: a generated key file").isEmpty();
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
+        assertThat(configuration.getPurge().retentionLimits()).isEqualTo(RetentionLimits.defaults());
+        assertThat(RetentionLimits.defaults()).isEqualTo(new RetentionLimits(10_000, Duration.ofDays(90)));
+        assertThat(configuration.getIngest().getPublicUrl()).as("empty: publicBaseUrl").isEmpty();
+        assertThat(configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()))
+                .hasToString("http://localhost:8080");
+        assertThat(configuration.getIngest().getMaxKeysPerApplication()).isEqualTo(20);
         assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(configuration.getTokenEndpoint().getMaxFormSize().toBytes()).isEqualTo(16 * 1024);
         assertThat(configuration.getPages().getMaxFormSize().toBytes()).isEqualTo(64 * 1024);

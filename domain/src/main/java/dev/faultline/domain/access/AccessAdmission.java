@@ -1,19 +1,36 @@
 package dev.faultline.domain.access;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Whether a token chain admits one of its access tokens ({@link TokenChain#admit}). */
 public sealed interface AccessAdmission {
+    /**
+     * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+     * build until every caller handles it.
+     */
+    <R> R fold(Function<Admitted, R> admitted, Function<Refused, R> refused);
+
     /** Admitted with {@code scopes}: what the token claims, as far as the grant allows. */
     record Admitted(Scopes scopes) implements AccessAdmission {
         public Admitted {
             Objects.requireNonNull(scopes, "scopes");
+        }
+
+        @Override
+        public <R> R fold(Function<Admitted, R> admitted, Function<Refused, R> refused) {
+            return admitted.apply(this);
         }
     }
 
     record Refused(Refusal refusal) implements AccessAdmission {
         public Refused {
             Objects.requireNonNull(refusal, "refusal");
+        }
+
+        @Override
+        public <R> R fold(Function<Admitted, R> admitted, Function<Refused, R> refused) {
+            return refused.apply(this);
         }
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A one-time authorization code (RFC 6749 §4.1.2): bound to the client, the exact redirect URI presented at
@@ -78,13 +79,13 @@ public record AuthorizationCode(
         if (!redirectUri.value().equals(presentedRedirectUri)) { // exact: the code is bound to the string sent
             return new Redemption.RedirectMismatch();
         }
-        PkceChallenge.Verification verification = challenge.verify(verifier);
-        if (verification instanceof PkceChallenge.Verification.Malformed malformed) {
-            return new Redemption.VerifierMismatch(malformed.description());
-        }
-        if (verification instanceof PkceChallenge.Verification.DoesNotMatch) {
-            return new Redemption.VerifierMismatch("code_verifier does not match the code_challenge");
-        }
+        return challenge.verify(verifier).fold(
+                matches -> redeemedAt(now),
+                doesNotMatch -> new Redemption.VerifierMismatch("code_verifier does not match the code_challenge"),
+                malformed -> new Redemption.VerifierMismatch(malformed.description()));
+    }
+
+    private Redemption redeemedAt(Instant now) {
         ChainId chain = ChainId.random();
         return new Redemption.Redeemed(new AuthorizationCode(codeHash, clientId, userId, redirectUri, scopes,
                 resource, challenge, issuedAt, expiresAt, Optional.of(now), Optional.of(chain)), chain);
@@ -92,23 +93,74 @@ public record AuthorizationCode(
 
     /** The outcome of presenting a code at the token endpoint. */
     public sealed interface Redemption {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed);
+
         record Redeemed(AuthorizationCode code, ChainId chainId) implements Redemption {
+            @Override
+            public <R> R fold(
+                    Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                    Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                    Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed) {
+                return redeemed.apply(this);
+            }
         }
 
         record Expired(Instant expiredAt) implements Redemption {
+            @Override
+            public <R> R fold(
+                    Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                    Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                    Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed) {
+                return expired.apply(this);
+            }
         }
 
         record ClientMismatch() implements Redemption {
+            @Override
+            public <R> R fold(
+                    Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                    Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                    Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed) {
+                return clientMismatch.apply(this);
+            }
         }
 
         record RedirectMismatch() implements Redemption {
+            @Override
+            public <R> R fold(
+                    Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                    Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                    Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed) {
+                return redirectMismatch.apply(this);
+            }
         }
 
         record VerifierMismatch(String description) implements Redemption {
+            @Override
+            public <R> R fold(
+                    Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                    Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                    Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed) {
+                return verifierMismatch.apply(this);
+            }
         }
 
         /** The code was already redeemed; {@code chainId} is the chain that redemption produced, if known. */
         record Replayed(Optional<ChainId> chainId) implements Redemption {
+            @Override
+            public <R> R fold(
+                    Function<Redeemed, R> redeemed, Function<Expired, R> expired,
+                    Function<ClientMismatch, R> clientMismatch, Function<RedirectMismatch, R> redirectMismatch,
+                    Function<VerifierMismatch, R> verifierMismatch, Function<Replayed, R> replayed) {
+                return replayed.apply(this);
+            }
         }
     }
 }

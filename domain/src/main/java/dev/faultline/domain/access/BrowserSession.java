@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A signed-in browser, kept on the server so that signing out (or an operator) ends it for real. The cookie
@@ -90,18 +91,50 @@ public record BrowserSession(BrowserSessionId id, TokenHash tokenHash, UserId us
 
     /** What presenting a session cookie yields. */
     public sealed interface Presence {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Active, R> active, Function<Revoked, R> revoked, Function<TimedOut, R> timedOut,
+                Function<Expired, R> expired);
+
         record Active(BrowserSession session) implements Presence {
+            @Override
+            public <R> R fold(
+                    Function<Active, R> active, Function<Revoked, R> revoked, Function<TimedOut, R> timedOut,
+                    Function<Expired, R> expired) {
+                return active.apply(this);
+            }
         }
 
         record Revoked(Instant at) implements Presence {
+            @Override
+            public <R> R fold(
+                    Function<Active, R> active, Function<Revoked, R> revoked, Function<TimedOut, R> timedOut,
+                    Function<Expired, R> expired) {
+                return revoked.apply(this);
+            }
         }
 
         /** Not seen for the idle lifetime. */
         record TimedOut(Instant at) implements Presence {
+            @Override
+            public <R> R fold(
+                    Function<Active, R> active, Function<Revoked, R> revoked, Function<TimedOut, R> timedOut,
+                    Function<Expired, R> expired) {
+                return timedOut.apply(this);
+            }
         }
 
         /** Reached its absolute lifetime. */
         record Expired(Instant at) implements Presence {
+            @Override
+            public <R> R fold(
+                    Function<Active, R> active, Function<Revoked, R> revoked, Function<TimedOut, R> timedOut,
+                    Function<Expired, R> expired) {
+                return expired.apply(this);
+            }
         }
     }
 

@@ -150,21 +150,24 @@ public record Client(
             return new ClientAuthentication.Refused("credentials are for another client");
         }
         ClientAuthMethod methodUsed = credentials.methodUsed();
-        Optional<String> presentedSecret = credentials.secret();
         if (methodUsed != authMethod) {
             return new ClientAuthentication.Refused("client is registered for " + authMethod.wireName()
                     + " authentication but used " + methodUsed.wireName());
         }
-        if (!isConfidential()) {
-            return presentedSecret.isPresent()
-                    ? new ClientAuthentication.Refused("a public client must not send a client_secret")
-                    : new ClientAuthentication.Authenticated(this);
-        }
-        if (presentedSecret.isEmpty() || presentedSecret.get().isEmpty()) {
+        // The method is the registered one: a public client (none) has nothing more to show, a confidential one
+        // its secret.
+        return credentials.fold(
+                publicClient -> new ClientAuthentication.Authenticated(this),
+                basic -> authenticateSecret(basic.presentedSecret()),
+                post -> authenticateSecret(post.presentedSecret()));
+    }
+
+    private ClientAuthentication authenticateSecret(String presentedSecret) {
+        if (presentedSecret.isEmpty()) {
             return new ClientAuthentication.Refused("client_secret is required for this client");
         }
         // Hash even when the secret is obviously malformed, so timing does not tell the two apart.
-        boolean matches = secretHash.orElseThrow().matches(TokenHash.of(presentedSecret.get()));
+        boolean matches = secretHash.orElseThrow().matches(TokenHash.of(presentedSecret));
         return matches
                 ? new ClientAuthentication.Authenticated(this)
                 : new ClientAuthentication.Refused("client authentication failed: wrong client_secret");

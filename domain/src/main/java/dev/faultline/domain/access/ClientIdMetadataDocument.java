@@ -2,6 +2,7 @@ package dev.faultline.domain.access;
 
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A Client ID Metadata Document as fetched from its client ID URL (draft-ietf-oauth-client-id-metadata-document),
@@ -26,10 +27,24 @@ public record ClientIdMetadataDocument(
 
     /** The outcome of checking a document against the URL it was fetched from. */
     public sealed interface Validation {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid);
+
         record Valid(ClientMetadata metadata) implements Validation {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid) {
+                return valid.apply(this);
+            }
         }
 
         record Invalid(String reason) implements Validation {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid) {
+                return invalid.apply(this);
+            }
         }
     }
 
@@ -70,11 +85,9 @@ public record ClientIdMetadataDocument(
                 registration.redirectUris(), registration.grantTypes(), registration.responseTypes(),
                 ClientAuthMethod.NONE.wireName(), registration.scope(), registration.clientUri(),
                 registration.logoUri(), registration.applicationType());
-        ClientRegistrationRequest.Validation checked = asPublic.validate();
-        if (checked instanceof ClientRegistrationRequest.Validation.Accepted accepted) {
-            return new Validation.Valid(accepted.metadata());
-        }
-        return invalid(((ClientRegistrationRequest.Validation.Refused) checked).description());
+        return asPublic.validate().fold(
+                accepted -> new Validation.Valid(accepted.metadata()),
+                refused -> invalid(refused.description()));
     }
 
     private static Validation invalid(String reason) {

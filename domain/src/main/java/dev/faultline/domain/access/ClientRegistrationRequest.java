@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Client metadata exactly as a client sent it to the registration endpoint (RFC 7591 §2), before any
@@ -40,10 +41,24 @@ public record ClientRegistrationRequest(
 
     /** The outcome of checking registration metadata. */
     public sealed interface Validation {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Accepted, R> accepted, Function<Refused, R> refused);
+
         record Accepted(ClientMetadata metadata) implements Validation {
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Refused, R> refused) {
+                return accepted.apply(this);
+            }
         }
 
         record Refused(RegistrationError error, String description) implements Validation {
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A long-lived token a user creates for a tool that cannot do OAuth: no refresh, no rotation, no audience
@@ -139,22 +140,54 @@ public final class PersonalToken {
 
     /** What presenting the token at {@code now} yields. */
     public sealed interface Authentication {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Active, R> active, Function<Revoked, R> revoked, Function<Expired, R> expired);
+
         record Active(PersonalToken token) implements Authentication {
+            @Override
+            public <R> R fold(Function<Active, R> active, Function<Revoked, R> revoked, Function<Expired, R> expired) {
+                return active.apply(this);
+            }
         }
 
         record Revoked(Instant revokedAt) implements Authentication {
+            @Override
+            public <R> R fold(Function<Active, R> active, Function<Revoked, R> revoked, Function<Expired, R> expired) {
+                return revoked.apply(this);
+            }
         }
 
         record Expired(Instant expiredAt) implements Authentication {
+            @Override
+            public <R> R fold(Function<Active, R> active, Function<Revoked, R> revoked, Function<Expired, R> expired) {
+                return expired.apply(this);
+            }
         }
     }
 
     /** What revoking the token yields. */
     public sealed interface Revocation {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked);
+
         record Revoked(PersonalToken token) implements Revocation {
+            @Override
+            public <R> R fold(Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked) {
+                return revoked.apply(this);
+            }
         }
 
         record AlreadyRevoked(Instant revokedAt) implements Revocation {
+            @Override
+            public <R> R fold(Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked) {
+                return alreadyRevoked.apply(this);
+            }
         }
     }
 

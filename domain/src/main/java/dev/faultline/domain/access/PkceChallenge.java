@@ -4,6 +4,7 @@ import dev.faultline.domain.shared.InvalidValue;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -66,13 +67,38 @@ public record PkceChallenge(String value) {
 
     /** The outcome of checking a code verifier. */
     public sealed interface Verification {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Matches, R> matches, Function<DoesNotMatch, R> doesNotMatch, Function<Malformed, R> malformed);
+
         record Matches() implements Verification {
+            @Override
+            public <R> R fold(
+                    Function<Matches, R> matches, Function<DoesNotMatch, R> doesNotMatch,
+                    Function<Malformed, R> malformed) {
+                return matches.apply(this);
+            }
         }
 
         record DoesNotMatch() implements Verification {
+            @Override
+            public <R> R fold(
+                    Function<Matches, R> matches, Function<DoesNotMatch, R> doesNotMatch,
+                    Function<Malformed, R> malformed) {
+                return doesNotMatch.apply(this);
+            }
         }
 
         record Malformed(String description) implements Verification {
+            @Override
+            public <R> R fold(
+                    Function<Matches, R> matches, Function<DoesNotMatch, R> doesNotMatch,
+                    Function<Malformed, R> malformed) {
+                return malformed.apply(this);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A protected resource (RFC 8707 §2, RFC 9728) named by its absolute URI: what an authorization code, the grant
@@ -49,11 +50,25 @@ public record ProtectedResource(String uri) {
 
     /** What a request's {@code resource} parameter resolved to. */
     public sealed interface Resolution {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Served, R> served, Function<NotServed, R> notServed);
+
         record Served(ProtectedResource resource) implements Resolution {
+            @Override
+            public <R> R fold(Function<Served, R> served, Function<NotServed, R> notServed) {
+                return served.apply(this);
+            }
         }
 
         /** {@code description}: the error a client is told (RFC 8707 {@code invalid_target}). */
         record NotServed(String description) implements Resolution {
+            @Override
+            public <R> R fold(Function<Served, R> served, Function<NotServed, R> notServed) {
+                return notServed.apply(this);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What the consent page lets the person choose, given the scopes a client asked for: one choice per requested
@@ -27,16 +28,42 @@ public record ScopeOffer(Scopes requested) {
 
     /** What the person's ticks amount to. */
     public sealed interface Approval {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Granted, R> granted, Function<NothingTicked, R> nothingTicked,
+                Function<NotOffered, R> notOffered);
+
         /** The scopes to grant: every ticked one, each of them offered. */
         record Granted(Scopes scopes) implements Approval {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<NothingTicked, R> nothingTicked,
+                    Function<NotOffered, R> notOffered) {
+                return granted.apply(this);
+            }
         }
 
         /** Approve was pressed with nothing ticked: there is nothing to grant. */
         record NothingTicked() implements Approval {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<NothingTicked, R> nothingTicked,
+                    Function<NotOffered, R> notOffered) {
+                return nothingTicked.apply(this);
+            }
         }
 
         /** A tick for something not offered (the form was edited): nothing is granted. */
         record NotOffered(String name) implements Approval {
+            @Override
+            public <R> R fold(
+                    Function<Granted, R> granted, Function<NothingTicked, R> nothingTicked,
+                    Function<NotOffered, R> notOffered) {
+                return notOffered.apply(this);
+            }
         }
     }
 

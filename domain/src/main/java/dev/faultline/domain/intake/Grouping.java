@@ -11,6 +11,8 @@ import java.util.Objects;
  * {@code title} and {@code culprit} (single lines within the issue's limits).
  */
 public record Grouping(int version, String canonicalText, Fingerprint fingerprint, String title, String culprit) {
+    /** How much of the canonical text is kept on the issue to explain its grouping. */
+    public static final int MAX_EXPLANATION_LENGTH = 8192;
 
     public Grouping {
         InvalidValue.require(version >= 1, "grouping_version", "a grouping version is 1 or more");
@@ -18,5 +20,17 @@ public record Grouping(int version, String canonicalText, Fingerprint fingerprin
         Objects.requireNonNull(fingerprint, "fingerprint");
         title = Checks.line(title, "title", Issue.MAX_TITLE_LENGTH);
         culprit = Checks.line(culprit, "culprit", Issue.MAX_CULPRIT_LENGTH);
+    }
+
+    /** The canonical text as kept on the issue: cut to {@link #MAX_EXPLANATION_LENGTH}, marked with an ellipsis. */
+    public String explanation() {
+        if (canonicalText.length() <= MAX_EXPLANATION_LENGTH) {
+            return canonicalText;
+        }
+        int end = MAX_EXPLANATION_LENGTH - 1;
+        if (Character.isHighSurrogate(canonicalText.charAt(end - 1))) {
+            end--;
+        }
+        return canonicalText.substring(0, end) + "…";
     }
 }

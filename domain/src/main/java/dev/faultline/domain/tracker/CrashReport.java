@@ -77,7 +77,12 @@ public record CrashReport(
     }
 
     public Event toEvent(IssueId issueId) {
-        return new Event(EventId.random(), issueId, occurredAt, message, exceptionType, level, frames, environment,
+        return toEvent(EventId.random(), issueId);
+    }
+
+    /** The event under an id chosen beforehand (an ingested event's id is claimed before its issue is known). */
+    public Event toEvent(EventId eventId, IssueId issueId) {
+        return new Event(eventId, issueId, occurredAt, message, exceptionType, level, frames, environment,
                 release, tags, user);
     }
 

@@ -5,6 +5,7 @@ import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.InvalidValue;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * How a person names someone to work with, e.g. the assignee of an issue: by user id or by e-mail address. The
@@ -12,6 +13,12 @@ import java.util.UUID;
  * is not a member (that would reveal who has an account).
  */
 public sealed interface MemberReference {
+    /**
+     * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+     * build until every caller handles it.
+     */
+    <R> R fold(Function<ById, R> byId, Function<ByEmail, R> byEmail);
+
     record ById(UserId id) implements MemberReference {
         public ById {
             Objects.requireNonNull(id, "id");
@@ -20,6 +27,11 @@ public sealed interface MemberReference {
         @Override
         public String toString() {
             return id.toString();
+        }
+
+        @Override
+        public <R> R fold(Function<ById, R> byId, Function<ByEmail, R> byEmail) {
+            return byId.apply(this);
         }
     }
 
@@ -31,6 +43,11 @@ public sealed interface MemberReference {
         @Override
         public String toString() {
             return email.value();
+        }
+
+        @Override
+        public <R> R fold(Function<ById, R> byId, Function<ByEmail, R> byEmail) {
+            return byEmail.apply(this);
         }
     }
 

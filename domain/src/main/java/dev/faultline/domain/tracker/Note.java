@@ -4,6 +4,7 @@ import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.Times;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A remark a member wrote on an issue. Only its author may delete it. The constructor takes a stored body as
@@ -36,10 +37,24 @@ public record Note(NoteId id, IssueId issueId, UserId author, String body, Insta
 
     /** The outcome of {@link #deleteBy}. */
     public sealed interface DeletionOutcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Permitted, R> permitted, Function<NotTheAuthor, R> notTheAuthor);
+
         record Permitted(NoteId noteId) implements DeletionOutcome {
+            @Override
+            public <R> R fold(Function<Permitted, R> permitted, Function<NotTheAuthor, R> notTheAuthor) {
+                return permitted.apply(this);
+            }
         }
 
         record NotTheAuthor(NoteId noteId) implements DeletionOutcome {
+            @Override
+            public <R> R fold(Function<Permitted, R> permitted, Function<NotTheAuthor, R> notTheAuthor) {
+                return notTheAuthor.apply(this);
+            }
         }
     }
 }

@@ -27,8 +27,13 @@ class ClientTest {
         return (ClientRegistrationRequest.Validation.Refused) validation;
     }
 
+    /** The credentials a client presents with {@code method}; an absent secret is sent empty. */
     static ClientCredentials creds(Client client, ClientAuthMethod method, Optional<String> secret) {
-        return new ClientCredentials(client.id(), secret, method);
+        return switch (method) {
+            case NONE -> ClientCredentials.publicClient(client.id());
+            case CLIENT_SECRET_BASIC -> new ClientCredentials.SecretBasic(client.id(), secret.orElse(""));
+            case CLIENT_SECRET_POST -> new ClientCredentials.SecretPost(client.id(), secret.orElse(""));
+        };
     }
 
     @Test

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 class IssueLifecycleProperties {
     private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
 
-    enum Step { EVENT, RESOLVE, REOPEN, MUTE_FOREVER, MUTE_FOR_TWO_EVENTS, MUTE_FOR_AN_HOUR, WAIT_HALF_AN_HOUR }
+    enum Step { EVENT, LATE_EVENT, RESOLVE, REOPEN, MUTE_FOREVER, MUTE_FOR_TWO_EVENTS, MUTE_FOR_AN_HOUR, WAIT_HALF_AN_HOUR }
 
     @Provide
     Arbitrary<List<Step>> steps() {
@@ -43,6 +43,20 @@ class IssueLifecycleProperties {
                     }
                     issue = outcome.issue();
                 }
+                case LATE_EVENT -> {
+                    // an event from an hour ago (an offline device catching up): regresses only if not older than
+                    // the resolution
+                    Instant at = now.minus(Duration.ofHours(1));
+                    Issue.RecordEventOutcome outcome = issue.recordEvent(Issues.eventOf(issue, at), now);
+                    events++;
+                    if (before == IssueStatus.RESOLVED) {
+                        boolean fromBefore = issue.resolvedAt().orElseThrow().isAfter(at);
+                        assertThat(outcome instanceof Issue.RecordEventOutcome.Regressed).isEqualTo(!fromBefore);
+                        assertThat(outcome.issue().statusAt(now))
+                                .isEqualTo(fromBefore ? IssueStatus.RESOLVED : IssueStatus.UNRESOLVED);
+                    }
+                    issue = outcome.issue();
+                }
                 case RESOLVE -> {
                     Issue.ResolveOutcome outcome = issue.resolve(now);
                     assertThat(outcome instanceof Issue.ResolveOutcome.AlreadyResolved)
@@ -64,6 +78,7 @@ class IssueLifecycleProperties {
             assertThat(issue.mute().isPresent()).isEqualTo(issue.status() == IssueStatus.MUTED);
             assertThat(issue.asOf(now).status()).isEqualTo(issue.statusAt(now));
             assertThat(issue.lastSeen()).isAfterOrEqualTo(issue.firstSeen());
+            assertThat(issue.resolvedAt().isPresent()).isEqualTo(issue.status() == IssueStatus.RESOLVED);
         }
     }
 

@@ -91,6 +91,47 @@ class IssueTest {
             assertThat(outcome.issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
             assertThat(outcome.issue().eventCount()).isEqualTo(3);
         }
+
+        @Test
+        void resolving_records_when_and_leaving_resolved_forgets_it() {
+            Issue resolved = withEvents(T0, 1).resolve(NOW).issue();
+            assertThat(resolved.resolvedAt()).contains(NOW);
+            assertThat(resolved.reopen(NOW.plusSeconds(1)).issue().resolvedAt()).isEmpty();
+            assertThat(resolved.recordEvent(eventOf(resolved, NOW), NOW).issue().resolvedAt()).isEmpty();
+            assertThat(((MuteOutcome.Muted) resolved.mute(new MuteRule.Forever(), NOW)).issue().resolvedAt())
+                    .isEmpty();
+        }
+
+        @Test
+        void an_event_from_before_the_resolution_is_counted_and_leaves_it_resolved() {
+            Issue resolved = withEvents(T0, 2).resolve(NOW).issue();
+            Instant earlier = NOW.minusNanos(1000);
+            RecordEventOutcome outcome = resolved.recordEvent(eventOf(resolved, earlier), NOW.plusSeconds(5));
+            assertThat(outcome).isInstanceOf(RecordEventOutcome.Counted.class);
+            assertThat(outcome.issue().status()).isEqualTo(IssueStatus.RESOLVED);
+            assertThat(outcome.issue().resolvedAt()).contains(NOW);
+            assertThat(outcome.issue().eventCount()).isEqualTo(3);
+            assertThat(outcome.issue().regressedBy(eventOf(resolved, NOW))).isTrue();
+        }
+
+        @Test
+        void an_issue_resolved_before_resolution_times_were_kept_regresses_on_any_event() {
+            Issue old = withEvents(T0, 1);
+            Issue legacy = new Issue(old.id(), old.applicationId(), old.fingerprint(), old.title(), old.culprit(),
+                    old.exceptionType(), old.level(), IssueStatus.RESOLVED, Optional.empty(), old.firstSeen(),
+                    old.lastSeen(), old.eventCount(), Optional.empty());
+            assertThat(legacy.recordEvent(eventOf(legacy, T0.minusSeconds(60)), NOW))
+                    .isInstanceOf(RecordEventOutcome.Regressed.class);
+        }
+
+        @Test
+        void only_a_resolved_issue_has_a_resolution_time() {
+            Issue open = withEvents(T0, 1);
+            assertThatThrownBy(() -> new Issue(open.id(), open.applicationId(), open.fingerprint(), open.title(),
+                    open.culprit(), open.exceptionType(), open.level(), IssueStatus.UNRESOLVED, Optional.empty(),
+                    open.firstSeen(), open.lastSeen(), open.eventCount(), Optional.empty(), Optional.of(NOW)))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Nested

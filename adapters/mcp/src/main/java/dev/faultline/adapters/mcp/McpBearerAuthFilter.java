@@ -54,11 +54,12 @@ public final class McpBearerAuthFilter extends AuthFilter<String, McpPrincipal> 
         AuthenticateBearer.Outcome outcome = inPath.isPresent()
                 ? authenticateBearer.authenticateInUrl(token.get())
                 : authenticateBearer.authenticate(token.get());
-        if (outcome instanceof AuthenticateBearer.Outcome.Refused refused) {
-            throw new WebApplicationException(inPath.isPresent() ? challenge.refusedInUrl(refused.reason())
-                    : challenge.invalidToken(refused.reason()));
-        }
-        justAuthenticated.set(new McpPrincipal(((AuthenticateBearer.Outcome.Authenticated) outcome).caller()));
+        justAuthenticated.set(outcome.fold(
+                authenticated -> new McpPrincipal(authenticated.caller()),
+                refused -> {
+                    throw new WebApplicationException(inPath.isPresent() ? challenge.refusedInUrl(refused.reason())
+                            : challenge.invalidToken(refused.reason()));
+                }));
         try {
             authenticate(request, token.get(), "Bearer");
         } finally {

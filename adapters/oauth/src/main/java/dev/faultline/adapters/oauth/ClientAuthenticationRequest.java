@@ -6,17 +6,20 @@ import dev.faultline.domain.access.ClientAuthMethod;
 import dev.faultline.domain.access.ClientCredentials;
 import dev.faultline.domain.access.ClientId;
 import dev.faultline.domain.shared.InvalidValue;
+import jakarta.ws.rs.core.Response;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Reads how a client identified itself at the token or revocation endpoint: HTTP Basic (client_secret_basic;
- * RFC 6749 §2.3.1: id and secret are form-urlencoded before base64), client_id + client_secret in the body
- * (client_secret_post), or client_id alone (none). It only reports what it saw as {@link ClientCredentials};
- * whether that method is acceptable for the client is the use case's decision.
+ * The step the token and revocation endpoints share after reading the form: how the client identified itself.
+ * HTTP Basic (client_secret_basic; RFC 6749 §2.3.1: id and secret are form-urlencoded before base64),
+ * client_id + client_secret in the body (client_secret_post), or client_id alone (none). It only reports what it
+ * saw, typed as one {@link ClientCredentials} variant; whether that method is acceptable for the client is the use
+ * case's decision. A request that cannot be read is answered here ({@link Result.Problem#response}).
  */
 final class ClientAuthenticationRequest {
     static final String BASIC_CHALLENGE = "Basic realm=\"faultline\"";
@@ -39,8 +42,8 @@ final class ClientAuthenticationRequest {
         }
         String secret = form.get("client_secret");
         return new Result.Read(secret == null
-                ? ClientCredentials.publicClient(id.get())
-                : new ClientCredentials(id.get(), Optional.of(secret), ClientAuthMethod.CLIENT_SECRET_POST), false);
+                ? new ClientCredentials.PublicClient(id.get())
+                : new ClientCredentials.SecretPost(id.get(), secret));
     }
 
     private static Result fromBasic(String header, FormParameters form) {
@@ -80,8 +83,7 @@ final class ClientAuthenticationRequest {
         if (id.isEmpty()) {
             return unknownClient(true);
         }
-        return new Result.Read(new ClientCredentials(id.get(), Optional.of(secret),
-                ClientAuthMethod.CLIENT_SECRET_BASIC), true);
+        return new Result.Read(new ClientCredentials.SecretBasic(id.get(), secret));
     }
 
     private static Optional<ClientId> clientId(String raw) {
@@ -102,14 +104,38 @@ final class ClientAuthenticationRequest {
                 + " base64(urlencode(client_id) \":\" urlencode(client_secret)) (RFC 6749 section 2.3.1)", true);
     }
 
-    /** {@code basic}: the client tried HTTP Basic, so a failure must challenge it with WWW-Authenticate. */
     sealed interface Result {
+        /** The client tried HTTP Basic, so a failure must challenge it with WWW-Authenticate. */
         boolean basic();
 
-        record Read(ClientCredentials credentials, boolean basic) implements Result {
+        <R> R fold(Function<Read, R> read, Function<Problem, R> problem);
+
+        record Read(ClientCredentials credentials) implements Result {
+            @Override
+            public <R> R fold(Function<Read, R> read, Function<Problem, R> problem) {
+                return read.apply(this);
+            }
+
+            @Override
+            public boolean basic() {
+                return credentials.methodUsed() == ClientAuthMethod.CLIENT_SECRET_BASIC;
+            }
+
+            /** The error response for a use case's refusal of these credentials or of the request. */
+            Response error(TokenOutcome.Error error, String description) {
+                return TokenEndpointErrors.of(error, description, basic());
+            }
         }
 
         record Problem(TokenOutcome.Error error, String description, boolean basic) implements Result {
+            @Override
+            public <R> R fold(Function<Read, R> read, Function<Problem, R> problem) {
+                return problem.apply(this);
+            }
+
+            Response response() {
+                return TokenEndpointErrors.of(error, description, basic);
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -58,12 +59,11 @@ public class ClientRegistrationResource {
     public Response register(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @Context HttpServletRequest request,
             InputStream body) throws IOException {
-        ThrottleRegistrations.Admission admission =
-                throttle.admit(ClientAddress.of(request, limits.trustForwardedFor()));
-        if (admission instanceof ThrottleRegistrations.Admission.Limited limited) {
-            long seconds = Math.max(1, (limited.retryAfter().toMillis() + 999) / 1000);
-            return error(429, "temporarily_unavailable", "too many client registrations from this address; retry"
-                    + " in " + seconds + " seconds").header("Retry-After", seconds).build();
+        Optional<Response> throttled = throttle.admit(ClientAddress.of(request, limits.trustForwardedFor())).fold(
+                admitted -> Optional.empty(),
+                limited -> Optional.of(tooManyRegistrations(limited.retryAfter())));
+        if (throttled.isPresent()) {
+            return throttled.get();
         }
         Optional<String> typeProblem = JsonContentType.problem(contentType);
         if (typeProblem.isPresent()) {
@@ -82,13 +82,16 @@ public class ClientRegistrationResource {
         } catch (MetadataProblem e) {
             return error(400, RegistrationError.INVALID_CLIENT_METADATA.wireName(), e.getMessage()).build();
         }
-        RegisterClient.Outcome outcome = registerClient.register(parsed);
-        if (outcome instanceof RegisterClient.Outcome.Refused refused) {
-            return error(400, refused.error().wireName(), refused.description()).build();
-        }
-        RegisterClient.Outcome.Registered registered = (RegisterClient.Outcome.Registered) outcome;
-        return OAuthResponses.noStore(OAuthResponses.json(Response.Status.CREATED,
-                clientInformation(registered.client(), registered.clientSecret()))).build();
+        return registerClient.register(parsed).fold(
+                registered -> OAuthResponses.noStore(OAuthResponses.json(Response.Status.CREATED,
+                        clientInformation(registered.client(), registered.clientSecret()))).build(),
+                refused -> error(400, refused.error().wireName(), refused.description()).build());
+    }
+
+    private static Response tooManyRegistrations(Duration retryAfter) {
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        return error(429, "temporarily_unavailable", "too many client registrations from this address; retry"
+                + " in " + seconds + " seconds").header("Retry-After", seconds).build();
     }
 
     /** RFC 7591 §3.2.1: the issued credentials plus every registered metadata value, as stored. */

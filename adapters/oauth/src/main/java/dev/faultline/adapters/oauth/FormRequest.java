@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The common front of the token and revocation endpoints: the body must be {@code application/x-www-form-urlencoded}
@@ -22,10 +23,24 @@ final class FormRequest {
     }
 
     sealed interface Read {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Form, R> form, Function<Refused, R> refused);
+
         record Form(FormParameters parameters) implements Read {
+            @Override
+            public <R> R fold(Function<Form, R> form, Function<Refused, R> refused) {
+                return form.apply(this);
+            }
         }
 
         record Refused(Response response) implements Read {
+            @Override
+            public <R> R fold(Function<Form, R> form, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 
@@ -41,11 +56,12 @@ final class FormRequest {
         if (bytes.isEmpty()) {
             return new Read.Refused(TokenEndpointErrors.tooLarge(maxBytes));
         }
-        FormParameters.Parse parse = FormParameters.parse(bytes.get());
-        if (parse instanceof FormParameters.Parse.Malformed malformed) {
-            return refused(malformed.description());
-        }
-        FormParameters form = ((FormParameters.Parse.Parsed) parse).parameters();
+        return FormParameters.parse(bytes.get()).fold(
+                parsed -> withoutRepeats(parsed.parameters()),
+                malformed -> refused(malformed.description()));
+    }
+
+    private static Read withoutRepeats(FormParameters form) {
         Optional<String> duplicated = form.duplicated();
         if (duplicated.isPresent()) {
             return refused("parameter \"" + FormParameters.printable(duplicated.get())

@@ -2,7 +2,6 @@ package dev.faultline.adapters.oauth;
 
 import dev.faultline.adapters.http.transport.FormParameters;
 import dev.faultline.application.access.port.in.RevokeToken;
-import dev.faultline.domain.access.ClientCredentials;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,21 +43,17 @@ public class RevocationResource {
     public Response revoke(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
-        FormRequest.Read read = FormRequest.read(contentType, contentLength, body, maxFormBytes);
-        if (read instanceof FormRequest.Read.Refused refused) {
-            return refused.response();
-        }
-        FormParameters form = ((FormRequest.Read.Form) read).parameters();
-        ClientAuthenticationRequest.Result client = ClientAuthenticationRequest.read(authorization, form);
-        if (client instanceof ClientAuthenticationRequest.Result.Problem problem) {
-            return TokenEndpointErrors.of(problem.error(), problem.description(), problem.basic());
-        }
-        ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
-        RevokeToken.Outcome outcome = revokeToken.revoke(
-                new RevokeToken.Command(credentials, form.find("token"), form.find("token_type_hint")));
-        if (outcome instanceof RevokeToken.Outcome.Failed failed) {
-            return TokenEndpointErrors.of(failed.error(), failed.description(), client.basic());
-        }
-        return OAuthResponses.noStore(Response.ok()).build();
+        return FormRequest.read(contentType, contentLength, body, maxFormBytes).fold(
+                form -> revoke(form.parameters(), authorization),
+                FormRequest.Read.Refused::response);
+    }
+
+    private Response revoke(FormParameters form, String authorization) {
+        return ClientAuthenticationRequest.read(authorization, form).fold(
+                client -> revokeToken.revoke(new RevokeToken.Command(client.credentials(), form.find("token"),
+                        form.find("token_type_hint"))).fold(
+                                accepted -> OAuthResponses.noStore(Response.ok()).build(),
+                                failed -> client.error(failed.error(), failed.description())),
+                ClientAuthenticationRequest.Result.Problem::response);
     }
 }

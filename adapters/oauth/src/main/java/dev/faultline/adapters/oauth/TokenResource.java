@@ -52,11 +52,12 @@ public class TokenResource {
     public Response token(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, InputStream body) throws IOException {
-        FormRequest.Read read = FormRequest.read(contentType, contentLength, body, maxFormBytes);
-        if (read instanceof FormRequest.Read.Refused refused) {
-            return refused.response();
-        }
-        FormParameters form = ((FormRequest.Read.Form) read).parameters();
+        return FormRequest.read(contentType, contentLength, body, maxFormBytes).fold(
+                form -> token(form.parameters(), authorization),
+                FormRequest.Read.Refused::response);
+    }
+
+    private Response token(FormParameters form, String authorization) {
         String grantType = form.get("grant_type");
         if (grantType == null) {
             return TokenEndpointErrors.of(TokenOutcome.Error.INVALID_REQUEST, "grant_type is required", false);
@@ -67,26 +68,24 @@ public class TokenResource {
                     + FormParameters.printable(grantType) + "\" is not supported; supported: "
                     + String.join(", ", GrantType.wireNames()), false);
         }
-        ClientAuthenticationRequest.Result client = ClientAuthenticationRequest.read(authorization, form);
-        if (client instanceof ClientAuthenticationRequest.Result.Problem problem) {
-            return TokenEndpointErrors.of(problem.error(), problem.description(), problem.basic());
-        }
-        ClientCredentials credentials = ((ClientAuthenticationRequest.Result.Read) client).credentials();
-        TokenOutcome outcome = switch (grant.get()) {
+        return ClientAuthenticationRequest.read(authorization, form).fold(
+                client -> grant(grant.get(), client.credentials(), form).fold(
+                        issued -> issued(issued.tokens()),
+                        failed -> client.error(failed.error(), failed.description())),
+                ClientAuthenticationRequest.Result.Problem::response);
+    }
+
+    private TokenOutcome grant(GrantType grant, ClientCredentials credentials, FormParameters form) {
+        return switch (grant) {
             case AUTHORIZATION_CODE -> exchangeAuthorizationCode.exchange(new ExchangeAuthorizationCode.Command(
                     credentials, form.find("code"), form.find("redirect_uri"), form.find("code_verifier"),
                     form.find("resource")));
             case REFRESH_TOKEN -> refreshTokens.refresh(new RefreshTokens.Command(credentials,
                     form.find("refresh_token"), form.find("scope"), form.find("resource")));
         };
-        return respond(outcome, client.basic());
     }
 
-    private static Response respond(TokenOutcome outcome, boolean basicUsed) {
-        if (outcome instanceof TokenOutcome.Failed failed) {
-            return TokenEndpointErrors.of(failed.error(), failed.description(), basicUsed);
-        }
-        TokenOutcome.Tokens tokens = ((TokenOutcome.Issued) outcome).tokens();
+    private static Response issued(TokenOutcome.Tokens tokens) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", tokens.accessToken());
         body.put("token_type", tokens.tokenType());

@@ -71,10 +71,12 @@ public class AuthorizeResource {
             return validated.response();
         }
         BeginAuthorization.Outcome.ShowConsent consent = validated.consent();
-        ResolveBrowserSession.Outcome session = resolveSession.resolve(sessionSecret(headers));
-        if (!(session instanceof ResolveBrowserSession.Outcome.SignedIn signedIn)) {
+        Optional<ResolveBrowserSession.Outcome.SignedIn> session = resolveSession.resolve(sessionSecret(headers))
+                .signedIn();
+        if (session.isEmpty()) {
             return signInFirst(parameters);
         }
+        ResolveBrowserSession.Outcome.SignedIn signedIn = session.get();
         ConsentView page = new ConsentView(DisplayText.of(consent.clientName()), consent.selfRegistered(),
                 DisplayText.of(consent.redirectHost()),
                 consent.scopeChoices().stream().map(ConsentView.ScopeChoice::new).toList(), signedIn.displayName().value(), signedIn.email().value(),
@@ -92,10 +94,12 @@ public class AuthorizeResource {
     public Response decide(MultivaluedMap<String, String> form, @Context HttpHeaders headers,
             @Context HttpServletRequest servletRequest) {
         AuthorizationParameters parameters = AuthorizationParameters.from(form);
-        ResolveBrowserSession.Outcome session = resolveSession.resolve(sessionSecret(headers));
-        if (!(session instanceof ResolveBrowserSession.Outcome.SignedIn signedIn)) {
+        Optional<ResolveBrowserSession.Outcome.SignedIn> session = resolveSession.resolve(sessionSecret(headers))
+                .signedIn();
+        if (session.isEmpty()) {
             return signInFirst(parameters);
         }
+        ResolveBrowserSession.Outcome.SignedIn signedIn = session.get();
         if (form.get("csrf") == null || form.get("csrf").size() != 1 || !signedIn.csrf().matches(form.getFirst("csrf"))) {
             return Pages.forbidden();
         }
@@ -115,14 +119,12 @@ public class AuthorizeResource {
                     "The form did not say whether to approve or deny the request, so nothing was changed.",
                     "Go back, reload the page and press Approve or Deny.")).build();
         }
-        if (response instanceof AuthorizationResponse.RedirectTo to) {
-            return redirect(to.redirect(), 303);
-        }
-        if (response instanceof AuthorizationResponse.ScopeChoiceRefused refused) {
-            return Pages.html(400, new ErrorView("Choose what to allow", refused.message() + " Nothing was allowed.",
-                    "Go back, tick what the app may do and press Approve, or press Deny.")).build();
-        }
-        return Pages.badAuthorizationRequest(((AuthorizationResponse.ErrorPage) response).message());
+        return response.fold(
+                to -> redirect(to.redirect(), 303),
+                errorPage -> Pages.badAuthorizationRequest(errorPage.message()),
+                refused -> Pages.html(400, new ErrorView("Choose what to allow",
+                        refused.message() + " Nothing was allowed.",
+                        "Go back, tick what the app may do and press Approve, or press Deny.")).build());
     }
 
     /** The scopes whose checkboxes were posted ticked ({@code grant:<scope>}), as the form names them. */
@@ -145,27 +147,28 @@ public class AuthorizeResource {
         } catch (InvalidValue e) {
             return new Validated(Pages.badAuthorizationRequest(e.getMessage()), null);
         }
-        BeginAuthorization.Outcome outcome = begin.begin(parameters.request(), from);
-        if (outcome instanceof BeginAuthorization.Outcome.ErrorPage page) {
-            return new Validated(Pages.badAuthorizationRequest(page.message()), null);
-        }
-        if (outcome instanceof BeginAuthorization.Outcome.TooManyFetches tooMany) {
-            return new Validated(Pages.tooManyClientMetadataFetches(tooMany.message(), tooMany.retryAfter()), null);
-        }
-        Optional<String> repetition = parameters.repetitionProblem();
-        if (repetition.isPresent()) {
+        return begin.begin(parameters.request(), from).fold(
+                consent -> repetitionRefused(parameters, consent.request().redirectUri(), redirectStatus)
+                        .orElseGet(() -> new Validated(null, consent)),
+                error -> repetitionRefused(parameters, error.redirect().redirectUri(), redirectStatus)
+                        .orElseGet(() -> new Validated(redirect(error.redirect(), redirectStatus), null)),
+                page -> new Validated(Pages.badAuthorizationRequest(page.message()), null),
+                tooMany -> new Validated(Pages.tooManyClientMetadataFetches(tooMany.message(), tooMany.retryAfter()),
+                        null));
+    }
+
+    /**
+     * A repeated parameter (other than client_id and redirect_uri, refused before) once the redirect URI is known:
+     * an invalid_request error sent back to it.
+     */
+    private Optional<Validated> repetitionRefused(AuthorizationParameters parameters, String redirectUri,
+            int redirectStatus) {
+        return parameters.repetitionProblem().map(problem -> {
             Optional<String> state = parameters.repeated().contains("state") ? Optional.empty()
                     : Optional.ofNullable(parameters.request().state());
-            String redirectUri = outcome instanceof BeginAuthorization.Outcome.ShowConsent consent
-                    ? consent.request().redirectUri()
-                    : ((BeginAuthorization.Outcome.RedirectWithError) outcome).redirect().redirectUri();
             return new Validated(redirect(AuthorizationResponse.Redirect.withError(redirectUri,
-                    AuthorizationResponse.Error.INVALID_REQUEST, repetition.get(), state), redirectStatus), null);
-        }
-        if (outcome instanceof BeginAuthorization.Outcome.RedirectWithError error) {
-            return new Validated(redirect(error.redirect(), redirectStatus), null);
-        }
-        return new Validated(null, (BeginAuthorization.Outcome.ShowConsent) outcome);
+                    AuthorizationResponse.Error.INVALID_REQUEST, problem, state), redirectStatus), null);
+        });
     }
 
     private Response redirect(AuthorizationResponse.Redirect redirect, int status) {

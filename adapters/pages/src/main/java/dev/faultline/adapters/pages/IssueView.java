@@ -3,7 +3,6 @@ package dev.faultline.adapters.pages;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.domain.account.DisplayName;
 import dev.faultline.domain.account.UserId;
-import dev.faultline.domain.tracker.ActiveMute;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.Issue;
@@ -160,16 +159,14 @@ public final class IssueView extends PageView {
         if (issue.mute().isEmpty()) {
             return statusLabel(issue.status());
         }
-        ActiveMute mute = issue.mute().get();
-        if (mute instanceof ActiveMute.UntilTime untilTime) {
-            return "Muted until " + Dates.shown(untilTime.until());
-        }
-        if (mute instanceof ActiveMute.UntilEventCount count) {
-            long more = Math.max(0, count.eventCount() - issue.eventCount());
-            return "Muted until " + more + (more == 1 ? " more event" : " more events") + " (event #"
-                    + count.eventCount() + ")";
-        }
-        return "Muted until someone unmutes it";
+        return issue.mute().get().fold(
+                forever -> "Muted until someone unmutes it",
+                untilTime -> "Muted until " + Dates.shown(untilTime.until()),
+                count -> {
+                    long more = Math.max(0, count.eventCount() - issue.eventCount());
+                    return "Muted until " + more + (more == 1 ? " more event" : " more events") + " (event #"
+                            + count.eventCount() + ")";
+                });
     }
 
     /** "You", the person's display name (chosen by them, so made visible like all foreign text), or "A former member". */

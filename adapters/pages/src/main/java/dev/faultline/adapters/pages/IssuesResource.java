@@ -211,10 +211,7 @@ public class IssuesResource {
     }
 
     private Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn(HttpHeaders headers) {
-        ResolveBrowserSession.Outcome outcome = resolveSession.resolve(
-                cookies.sessionSecret(headers.getCookies()).orElse(null));
-        return outcome instanceof ResolveBrowserSession.Outcome.SignedIn signedIn ? Optional.of(signedIn)
-                : Optional.empty();
+        return resolveSession.resolve(cookies.sessionSecret(headers.getCookies()).orElse(null)).signedIn();
     }
 
     private Response signInFirst(String path) {

@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * {@code GET/POST /login} and {@code POST /logout}. Signing in always starts a fresh server-side session (the
@@ -68,8 +69,7 @@ public class LoginResource {
     @GET
     @Path("login")
     public Response form(@QueryParam("return_to") String returnTo, @Context HttpHeaders headers) {
-        if (resolveSession.resolve(cookies.sessionSecret(headers.getCookies()).orElse(null))
-                instanceof ResolveBrowserSession.Outcome.SignedIn) {
+        if (resolveSession.resolve(cookies.sessionSecret(headers.getCookies()).orElse(null)).signedIn().isPresent()) {
             return Response.seeOther(here(ReturnTo.sanitize(returnTo))).build();
         }
         String csrf = cookies.loginCsrf(headers.getCookies()).filter(LoginCsrf::wellFormed).orElseGet(LoginCsrf::fresh);
@@ -125,12 +125,9 @@ public class LoginResource {
     @GET
     @Path("logout")
     public Response confirmSignOut(@Context HttpHeaders headers) {
-        ResolveBrowserSession.Outcome current = resolveSession.resolve(
-                cookies.sessionSecret(headers.getCookies()).orElse(null));
-        if (current instanceof ResolveBrowserSession.Outcome.SignedIn signedIn) {
-            return Pages.html(200, new SignOutView(Navigation.of(signedIn))).build();
-        }
-        return Response.seeOther(here("/login")).build();
+        return resolveSession.resolve(cookies.sessionSecret(headers.getCookies()).orElse(null)).fold(
+                signedIn -> Pages.html(200, new SignOutView(Navigation.of(signedIn))).build(),
+                notSignedIn -> Response.seeOther(here("/login")).build());
     }
 
     @POST
@@ -139,9 +136,9 @@ public class LoginResource {
     public Response signOut(@FormParam("csrf") String csrf, @FormParam("return_to") String returnTo,
             @Context HttpHeaders headers) {
         String secret = cookies.sessionSecret(headers.getCookies()).orElse(null);
-        ResolveBrowserSession.Outcome current = resolveSession.resolve(secret);
-        if (current instanceof ResolveBrowserSession.Outcome.SignedIn signedIn) {
-            if (!signedIn.csrf().matches(csrf)) {
+        Optional<ResolveBrowserSession.Outcome.SignedIn> current = resolveSession.resolve(secret).signedIn();
+        if (current.isPresent()) {
+            if (!current.get().csrf().matches(csrf)) {
                 return Pages.forbidden();
             }
             endSession.end(secret);

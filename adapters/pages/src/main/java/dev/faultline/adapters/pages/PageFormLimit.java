@@ -48,7 +48,7 @@ public final class PageFormLimit implements ContainerRequestFilter {
             return;
         }
         byte[] bytes = read.get();
-        if (FormParameters.parse(bytes) instanceof FormParameters.Parse.Malformed) {
+        if (FormParameters.parse(bytes).fold(parsed -> false, malformed -> true)) {
             request.abortWith(Pages.html(400, new ErrorView("This form can't be read",
                     "The form was not sent the way a browser sends one (its encoding is broken), so nothing was read"
                             + " or changed.",

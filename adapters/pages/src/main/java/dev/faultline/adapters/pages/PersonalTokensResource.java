@@ -62,12 +62,10 @@ public class PersonalTokensResource {
             if (id.isEmpty()) {
                 return forms.backWith(Notice.TOKEN_NOT_FOUND);
             }
-            RevokePersonalToken.Outcome outcome = revokeToken.revoke(signedIn.user(), id.get());
-            if (outcome instanceof RevokePersonalToken.Outcome.Revoked) {
-                return forms.backWith(Notice.TOKEN_REVOKED);
-            }
-            return forms.backWith(outcome instanceof RevokePersonalToken.Outcome.AlreadyRevoked
-                    ? Notice.TOKEN_ALREADY_REVOKED : Notice.TOKEN_NOT_FOUND);
+            return forms.backWith(revokeToken.revoke(signedIn.user(), id.get()).fold(
+                    revoked -> Notice.TOKEN_REVOKED,
+                    alreadyRevoked -> Notice.TOKEN_ALREADY_REVOKED,
+                    notFound -> Notice.TOKEN_NOT_FOUND));
         });
     }
 

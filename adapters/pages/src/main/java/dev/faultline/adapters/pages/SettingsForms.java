@@ -32,10 +32,7 @@ public final class SettingsForms {
     }
 
     Optional<ResolveBrowserSession.Outcome.SignedIn> signedIn(HttpHeaders headers) {
-        ResolveBrowserSession.Outcome outcome = resolveSession.resolve(
-                cookies.sessionSecret(headers.getCookies()).orElse(null));
-        return outcome instanceof ResolveBrowserSession.Outcome.SignedIn signedIn ? Optional.of(signedIn)
-                : Optional.empty();
+        return resolveSession.resolve(cookies.sessionSecret(headers.getCookies()).orElse(null)).signedIn();
     }
 
     /** Signed in, the right CSRF token, then the change. */

@@ -17,6 +17,8 @@ import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
 import dev.faultline.adapters.pages.session.SessionCookies;
 import dev.faultline.application.access.AccessPolicy;
@@ -157,11 +159,14 @@ final class PagesHarness {
     final InMemoryIssues issues = new InMemoryIssues();
     final InMemoryEvents events = new InMemoryEvents();
     final InMemoryNotes notes = new InMemoryNotes();
+    final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
     final CreateApplicationService createApplication =
             new CreateApplicationService(applications, memberships, users, transactions, clock);
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
-    final RecordEventService recordEvent = new RecordEventService(issues, memberships, events, transactions, clock);
-    final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, transactions, clock);
+    final RecordEventService recordEvent =
+            new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock);
+    final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, activities, transactions, clock);
     final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, users, transactions, clock);
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An {@code application/x-www-form-urlencoded} body (UTF-8), parsed by hand so that duplicates (RFC 6749 §3.2:
@@ -125,10 +126,24 @@ public final class FormParameters {
     }
 
     public sealed interface Parse {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Parsed, R> parsed, Function<Malformed, R> malformed);
+
         record Parsed(FormParameters parameters) implements Parse {
+            @Override
+            public <R> R fold(Function<Parsed, R> parsed, Function<Malformed, R> malformed) {
+                return parsed.apply(this);
+            }
         }
 
         record Malformed(String description) implements Parse {
+            @Override
+            public <R> R fold(Function<Parsed, R> parsed, Function<Malformed, R> malformed) {
+                return malformed.apply(this);
+            }
         }
     }
 }

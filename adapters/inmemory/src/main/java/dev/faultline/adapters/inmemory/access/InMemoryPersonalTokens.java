@@ -77,11 +77,12 @@ public final class InMemoryPersonalTokens implements PersonalTokens {
             if (token == null) {
                 return false;
             }
-            if (token.revoke(revokedAt) instanceof PersonalToken.Revocation.Revoked revoked) {
-                byId.put(id, revoked.token());
-                return true;
-            }
-            return false;
+            return token.revoke(revokedAt).fold(
+                    revoked -> {
+                        byId.put(id, revoked.token());
+                        return true;
+                    },
+                    alreadyRevoked -> false);
         });
     }
 

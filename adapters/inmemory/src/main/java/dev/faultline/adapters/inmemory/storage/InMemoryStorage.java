@@ -12,8 +12,14 @@ import dev.faultline.adapters.inmemory.access.InMemoryTokenChains;
 import dev.faultline.adapters.inmemory.account.InMemoryAddressSignInFailures;
 import dev.faultline.adapters.inmemory.account.InMemorySignInAttempts;
 import dev.faultline.adapters.inmemory.account.InMemoryUsers;
+import dev.faultline.adapters.inmemory.intake.InMemoryEventRetention;
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestedEvents;
+import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
@@ -27,11 +33,18 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.port.out.EventRetention;
+import dev.faultline.application.intake.port.out.IngestedEvents;
+import dev.faultline.application.intake.port.out.IssueGroupings;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
@@ -58,9 +71,21 @@ public record InMemoryStorage(
         Memberships memberships,
         Issues issues,
         Events events,
-        Notes notes) implements Storage {
+        Notes notes,
+        IssueActivities issueActivities,
+        IssueTallies issueTallies,
+        IngestedEvents ingestedEvents,
+        IssueGroupings issueGroupings,
+        EventRetention eventRetention,
+        IngestIds ingestIds,
+        IngestKeys ingestKeys) implements Storage {
 
     public static InMemoryStorage empty() {
+        InMemoryApplications applications = new InMemoryApplications();
+        InMemoryIssues issues = new InMemoryIssues();
+        InMemoryEvents events = new InMemoryEvents();
+        InMemoryIssueActivities activities = new InMemoryIssueActivities();
+        InMemoryIngestedEvents documents = new InMemoryIngestedEvents();
         return new InMemoryStorage(
                 new InMemoryTransactions(),
                 new InMemoryGrantLocks(),
@@ -74,10 +99,17 @@ public record InMemoryStorage(
                 new InMemoryUsers(),
                 new InMemorySignInAttempts(),
                 new InMemoryAddressSignInFailures(),
-                new InMemoryApplications(),
+                applications,
                 new InMemoryMemberships(),
-                new InMemoryIssues(),
-                new InMemoryEvents(),
-                new InMemoryNotes());
+                issues,
+                events,
+                new InMemoryNotes(),
+                activities,
+                new InMemoryIssueTallies(),
+                documents,
+                new InMemoryIssueGroupings(),
+                new InMemoryEventRetention(events, issues, activities, documents),
+                applications,
+                new InMemoryIngestKeys());
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Events in a map, listed newest first. */
 public final class InMemoryEvents implements Events {
@@ -47,5 +48,15 @@ public final class InMemoryEvents implements Events {
     private static boolean isAfter(Event event, Position position) {
         int byTime = event.occurredAt().compareTo(position.occurredAt());
         return byTime < 0 || (byTime == 0 && Uuids.compareUnsigned(event.id().value(), position.id().value()) < 0);
+    }
+
+    /** Every stored event, for the in-memory retention. */
+    public List<Event> all() {
+        return table.read(() -> List.copyOf(byId.values()));
+    }
+
+    /** Deletes these events (unknown ids are ignored), for the in-memory retention. */
+    public void removeAll(Set<EventId> ids) {
+        table.write(() -> byId.keySet().removeAll(ids));
     }
 }

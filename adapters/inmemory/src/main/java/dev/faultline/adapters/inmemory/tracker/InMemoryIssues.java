@@ -55,7 +55,7 @@ public final class InMemoryIssues implements Issues {
             byId.computeIfPresent(issue.id(), (id, stored) -> new Issue(stored.id(), stored.applicationId(),
                     stored.fingerprint(), stored.title(), stored.culprit(), stored.exceptionType(), issue.level(),
                     issue.status(), issue.mute(), issue.firstSeen(), issue.lastSeen(), issue.eventCount(),
-                    issue.assignee()));
+                    issue.assignee(), issue.resolvedAt()));
         });
     }
 

@@ -11,5 +11,7 @@ final class InMemoryTrackerStore {
     final InMemoryIssues issues = new InMemoryIssues();
     final InMemoryEvents events = new InMemoryEvents();
     final InMemoryNotes notes = new InMemoryNotes();
+    final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
     final InMemoryTransactions transactions = new InMemoryTransactions();
 }

@@ -70,16 +70,10 @@ final class IssueView {
 
     private static ObjectNode muteJson(ActiveMute mute) {
         ObjectNode json = Schemas.JSON.objectNode();
-        if (mute instanceof ActiveMute.UntilTime untilTime) {
-            json.put("kind", "until_time");
-            json.put("until", untilTime.until().toString());
-        } else if (mute instanceof ActiveMute.UntilEventCount count) {
-            json.put("kind", "until_event_count");
-            json.put("ends_at_event_count", count.eventCount());
-        } else {
-            json.put("kind", "forever");
-        }
-        return json;
+        return mute.fold(
+                forever -> json.put("kind", "forever"),
+                untilTime -> json.put("kind", "until_time").put("until", untilTime.until().toString()),
+                count -> json.put("kind", "until_event_count").put("ends_at_event_count", count.eventCount()));
     }
 
     /** Status in words, e.g. "muted until 2026-12-01T00:00:00Z". Faultline's own data: no fence needed. */
@@ -87,15 +81,11 @@ final class IssueView {
         if (issue.mute().isEmpty()) {
             return issue.status().wireName();
         }
-        ActiveMute mute = issue.mute().get();
-        if (mute instanceof ActiveMute.UntilTime untilTime) {
-            return "muted until " + untilTime.until();
-        }
-        if (mute instanceof ActiveMute.UntilEventCount count) {
-            return "muted until event #" + count.eventCount() + " (" + (count.eventCount() - issue.eventCount())
-                    + " more)";
-        }
-        return "muted forever";
+        return issue.mute().get().fold(
+                forever -> "muted forever",
+                untilTime -> "muted until " + untilTime.until(),
+                count -> "muted until event #" + count.eventCount() + " (" + (count.eventCount() - issue.eventCount())
+                        + " more)");
     }
 
     /** Faultline's own facts about the issue (ids, status, counts, times). */

@@ -1,5 +1,10 @@
 package dev.faultline.adapters.mcp.tools;
 
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
+import dev.faultline.application.intake.CreateApplicationWithIngestKeyService;
+import dev.faultline.application.intake.GetIngestSetupService;
+import dev.faultline.domain.intake.IngestBaseUrl;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,6 +17,8 @@ import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
 import dev.faultline.adapters.mcp.McpTool;
 import dev.faultline.adapters.mcp.ToolResult;
@@ -73,12 +80,17 @@ final class ToolWorld {
     final InMemoryIssues issues = new InMemoryIssues();
     final InMemoryEvents events = new InMemoryEvents();
     final InMemoryNotes notes = new InMemoryNotes();
+    final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
     final InMemoryTransactions transactions = new InMemoryTransactions();
 
-    final CreateApplicationService createApplication =
-            new CreateApplicationService(applications, memberships, users, transactions, clock);
+    final InMemoryIngestKeys ingestKeys = new InMemoryIngestKeys();
+    final CreateApplication createApplication = new CreateApplicationWithIngestKeyService(
+            new CreateApplicationService(applications, memberships, users, transactions, clock), ingestKeys,
+            transactions, clock);
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
-    final RecordEventService recordEvent = new RecordEventService(issues, memberships, events, transactions, clock);
+    final RecordEventService recordEvent =
+            new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock);
 
     final FaultlineTools tools = new FaultlineTools(
             new ListApplicationsService(applications, memberships),
@@ -86,12 +98,14 @@ final class ToolWorld {
             new GetIssueService(issues, memberships, applications, events, notes, clock),
             new ListEventsService(issues, memberships, events),
             new GetEventService(issues, memberships, events, clock),
-            new ResolveIssueService(issues, memberships, transactions, clock),
-            new ReopenIssueService(issues, memberships, transactions, clock),
-            new MuteIssueService(issues, memberships, transactions, clock),
+            new ResolveIssueService(issues, memberships, activities, transactions, clock),
+            new ReopenIssueService(issues, memberships, activities, transactions, clock),
+            new MuteIssueService(issues, memberships, activities, transactions, clock),
             new AssignIssueService(issues, memberships, users, transactions, clock),
             new AddNoteService(issues, memberships, notes, transactions, clock),
             new DeleteNoteService(issues, memberships, notes, transactions),
+            new GetIngestSetupService(applications, memberships, applications, ingestKeys,
+                    IngestBaseUrl.parse(ISSUER + "/")),
             ISSUER + "/");
 
     User user() {

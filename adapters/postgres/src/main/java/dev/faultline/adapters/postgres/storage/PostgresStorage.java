@@ -12,8 +12,15 @@ import dev.faultline.adapters.postgres.access.PostgresTokenChains;
 import dev.faultline.adapters.postgres.account.PostgresAddressSignInFailures;
 import dev.faultline.adapters.postgres.account.PostgresSignInAttempts;
 import dev.faultline.adapters.postgres.account.PostgresUsers;
+import dev.faultline.adapters.postgres.intake.PostgresEventRetention;
+import dev.faultline.adapters.postgres.intake.PostgresIngestedEvents;
+import dev.faultline.adapters.postgres.intake.PostgresIssueGroupings;
+import dev.faultline.adapters.postgres.intake.PostgresIngestIds;
+import dev.faultline.adapters.postgres.intake.PostgresIngestKeys;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
 import dev.faultline.adapters.postgres.tracker.PostgresEvents;
+import dev.faultline.adapters.postgres.tracker.PostgresIssueActivities;
+import dev.faultline.adapters.postgres.tracker.PostgresIssueTallies;
 import dev.faultline.adapters.postgres.tracker.PostgresIssues;
 import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
 import dev.faultline.adapters.postgres.tracker.PostgresNotes;
@@ -27,11 +34,18 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.port.out.EventRetention;
+import dev.faultline.application.intake.port.out.IngestedEvents;
+import dev.faultline.application.intake.port.out.IssueGroupings;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
@@ -61,7 +75,14 @@ public record PostgresStorage(
         Memberships memberships,
         Issues issues,
         Events events,
-        Notes notes) implements Storage {
+        Notes notes,
+        IssueActivities issueActivities,
+        IssueTallies issueTallies,
+        IngestedEvents ingestedEvents,
+        IssueGroupings issueGroupings,
+        EventRetention eventRetention,
+        IngestIds ingestIds,
+        IngestKeys ingestKeys) implements Storage {
 
     public static PostgresStorage on(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
@@ -82,6 +103,13 @@ public record PostgresStorage(
                 new PostgresMemberships(jdbi),
                 new PostgresIssues(jdbi),
                 new PostgresEvents(jdbi),
-                new PostgresNotes(jdbi));
+                new PostgresNotes(jdbi),
+                new PostgresIssueActivities(jdbi),
+                new PostgresIssueTallies(jdbi),
+                new PostgresIngestedEvents(jdbi),
+                new PostgresIssueGroupings(jdbi),
+                new PostgresEventRetention(jdbi),
+                new PostgresIngestIds(jdbi),
+                new PostgresIngestKeys(jdbi));
     }
 }

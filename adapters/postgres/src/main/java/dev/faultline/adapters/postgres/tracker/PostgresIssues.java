@@ -1,6 +1,7 @@
 package dev.faultline.adapters.postgres.tracker;
 
 import static dev.faultline.adapters.postgres.Rows.nullableInstant;
+import static dev.faultline.adapters.postgres.Rows.optionalInstant;
 import static dev.faultline.adapters.postgres.Rows.timestamp;
 import static dev.faultline.adapters.postgres.Rows.uuid;
 
@@ -34,7 +35,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  */
 public final class PostgresIssues implements Issues {
     private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
-            + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count, assignee_id";
+            + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count, assignee_id, "
+            + "resolved_at";
     private final Jdbi jdbi;
 
     public PostgresIssues(Jdbi jdbi) {
@@ -46,7 +48,7 @@ public final class PostgresIssues implements Issues {
         int inserted = jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO issues (" + COLUMNS + ") VALUES "
                         + "(:id, :applicationId, :fingerprint, :title, :culprit, :exceptionType, :level, :status, "
                         + ":muteKind, :mutedUntil, :muteUntilEventCount, :firstSeen, :lastSeen, :eventCount, "
-                        + ":assigneeId) ON CONFLICT DO NOTHING")
+                        + ":assigneeId, :resolvedAt) ON CONFLICT DO NOTHING")
                 .bindMap(values(issue))
                 .execute());
         return inserted == 1 ? Insertion.ADDED : Insertion.FINGERPRINT_TAKEN;
@@ -77,7 +79,8 @@ public final class PostgresIssues implements Issues {
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE issues SET level = :level, status = :status, "
                         + "mute_kind = :muteKind, muted_until = :mutedUntil, "
                         + "mute_until_event_count = :muteUntilEventCount, first_seen = :firstSeen, "
-                        + "last_seen = :lastSeen, event_count = :eventCount, assignee_id = :assigneeId WHERE id = :id")
+                        + "last_seen = :lastSeen, event_count = :eventCount, assignee_id = :assigneeId, "
+                        + "resolved_at = :resolvedAt WHERE id = :id")
                 .bindMap(values(issue))
                 .execute());
     }
@@ -160,14 +163,17 @@ public final class PostgresIssues implements Issues {
         values.put("level", issue.level().wireName());
         values.put("status", issue.status().wireName());
         ActiveMute mute = issue.mute().orElse(null);
-        values.put("muteKind", mute == null ? null : mute instanceof ActiveMute.Forever ? "forever"
-                : mute instanceof ActiveMute.UntilTime ? "until_time" : "until_event_count");
-        values.put("mutedUntil", mute instanceof ActiveMute.UntilTime t ? timestamp(t.until()) : null);
-        values.put("muteUntilEventCount", mute instanceof ActiveMute.UntilEventCount c ? c.eventCount() : null);
+        values.put("muteKind", mute == null ? null
+                : mute.fold(forever -> "forever", untilTime -> "until_time", untilEventCount -> "until_event_count"));
+        values.put("mutedUntil", mute == null ? null
+                : mute.<Object>fold(forever -> null, untilTime -> timestamp(untilTime.until()), untilEventCount -> null));
+        values.put("muteUntilEventCount", mute == null ? null
+                : mute.<Object>fold(forever -> null, untilTime -> null, untilEventCount -> untilEventCount.eventCount()));
         values.put("firstSeen", timestamp(issue.firstSeen()));
         values.put("lastSeen", timestamp(issue.lastSeen()));
         values.put("eventCount", issue.eventCount());
         values.put("assigneeId", issue.assignee().map(UserId::value).orElse(null));
+        values.put("resolvedAt", timestamp(issue.resolvedAt()));
         return values;
     }
 
@@ -189,6 +195,6 @@ public final class PostgresIssues implements Issues {
                 rs.getString("exception_type"), Level.parse(rs.getString("level")),
                 IssueStatus.parse(rs.getString("status")), mute, nullableInstant(rs, "first_seen"),
                 nullableInstant(rs, "last_seen"), rs.getLong("event_count"),
-                Optional.ofNullable(assignee).map(UserId::new));
+                Optional.ofNullable(assignee).map(UserId::new), optionalInstant(rs, "resolved_at"));
     }
 }

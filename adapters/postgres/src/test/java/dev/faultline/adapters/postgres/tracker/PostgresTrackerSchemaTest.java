@@ -159,7 +159,8 @@ class PostgresTrackerSchemaTest {
         User ada = user();
         Application app = application(ada);
         MutableClock clock = new MutableClock(T0);
-        RecordEventService recordEvent = new RecordEventService(store.issues, store.memberships, store.events,
+        RecordEventService recordEvent =
+                new RecordEventService(store.issues, store.memberships, store.events, store.activities, store.tallies,
                 store.transactions, clock);
         CrashReport report = new CrashReport(Optional.of(new Fingerprint("race")), Optional.empty(), "A.b",
                 "java.lang.IllegalStateException", Level.ERROR, "boom", T0, Fixtures.frames(), Optional.empty(),

@@ -12,6 +12,8 @@ final class PostgresTrackerStore {
     final PostgresIssues issues;
     final PostgresEvents events;
     final PostgresNotes notes;
+    final PostgresIssueActivities activities;
+    final PostgresIssueTallies tallies;
     final JdbiTransactions transactions;
 
     PostgresTrackerStore(TestDatabase db) {
@@ -21,6 +23,8 @@ final class PostgresTrackerStore {
         issues = new PostgresIssues(db.jdbi());
         events = new PostgresEvents(db.jdbi());
         notes = new PostgresNotes(db.jdbi());
+        activities = new PostgresIssueActivities(db.jdbi());
+        tallies = new PostgresIssueTallies(db.jdbi());
         transactions = db.transactions();
     }
 }

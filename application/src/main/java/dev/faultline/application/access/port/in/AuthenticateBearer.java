@@ -8,6 +8,7 @@ import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.Actor;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Decides who is behind a bearer token presented to the MCP resource: an OAuth access token (a JWT verified
@@ -50,25 +51,53 @@ public interface AuthenticateBearer {
          * {@code insufficient_scope} step-up); a personal token never can, its scopes are fixed when it is created.
          */
         public boolean canStepUp() {
-            return grant instanceof Grant.OAuth;
+            return grant.fold(oAuth -> true, personalToken -> false);
         }
     }
 
     /** Where a caller's authority comes from. */
     sealed interface Grant {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<OAuth, R> oAuth, Function<PersonalToken, R> personalToken);
+
         record OAuth(ClientId clientId, ChainId chainId) implements Grant {
+            @Override
+            public <R> R fold(Function<OAuth, R> oAuth, Function<PersonalToken, R> personalToken) {
+                return oAuth.apply(this);
+            }
         }
 
         record PersonalToken(PersonalTokenId tokenId) implements Grant {
+            @Override
+            public <R> R fold(Function<OAuth, R> oAuth, Function<PersonalToken, R> personalToken) {
+                return personalToken.apply(this);
+            }
         }
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Authenticated, R> authenticated, Function<Refused, R> refused);
+
         record Authenticated(Caller caller) implements Outcome {
+            @Override
+            public <R> R fold(Function<Authenticated, R> authenticated, Function<Refused, R> refused) {
+                return authenticated.apply(this);
+            }
         }
 
         /** {@code reason} is safe to show the client (an RFC 6750 {@code error_description}); never the token. */
         record Refused(String reason) implements Outcome {
+            @Override
+            public <R> R fold(Function<Authenticated, R> authenticated, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.account.UserId;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A request presents a personal token (as a Bearer token or in the {@code /mcp/{token}} path). A mistyped
@@ -22,11 +23,25 @@ public interface AuthenticatePersonalToken {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Authenticated, R> authenticated, Function<Refused, R> refused);
+
         record Authenticated(Principal principal) implements Outcome {
+            @Override
+            public <R> R fold(Function<Authenticated, R> authenticated, Function<Refused, R> refused) {
+                return authenticated.apply(this);
+            }
         }
 
         /** The token is not accepted; the reason is for logs and metrics, the caller just gets a 401. */
         record Refused(Reason reason) implements Outcome {
+            @Override
+            public <R> R fold(Function<Authenticated, R> authenticated, Function<Refused, R> refused) {
+                return refused.apply(this);
+            }
         }
     }
 

@@ -5,17 +5,38 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What follows the user's Approve or Deny: a redirect back to the client, or (client or redirect URI no longer
  * valid) a local error page, never a redirect.
  */
 public sealed interface AuthorizationResponse {
+    /**
+     * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+     * build until every caller handles it.
+     */
+    <R> R fold(
+            Function<RedirectTo, R> redirectTo, Function<ErrorPage, R> errorPage,
+            Function<ScopeChoiceRefused, R> scopeChoiceRefused);
+
     record RedirectTo(Redirect redirect) implements AuthorizationResponse {
+        @Override
+        public <R> R fold(
+                Function<RedirectTo, R> redirectTo, Function<ErrorPage, R> errorPage,
+                Function<ScopeChoiceRefused, R> scopeChoiceRefused) {
+            return redirectTo.apply(this);
+        }
     }
 
     /** Shown to the user; never a redirect, because the redirect URI can no longer be trusted. */
     record ErrorPage(String message) implements AuthorizationResponse {
+        @Override
+        public <R> R fold(
+                Function<RedirectTo, R> redirectTo, Function<ErrorPage, R> errorPage,
+                Function<ScopeChoiceRefused, R> scopeChoiceRefused) {
+            return errorPage.apply(this);
+        }
     }
 
     /**
@@ -23,6 +44,12 @@ public sealed interface AuthorizationResponse {
      * offer); nothing was issued, and the person may go back and choose again.
      */
     record ScopeChoiceRefused(String message) implements AuthorizationResponse {
+        @Override
+        public <R> R fold(
+                Function<RedirectTo, R> redirectTo, Function<ErrorPage, R> errorPage,
+                Function<ScopeChoiceRefused, R> scopeChoiceRefused) {
+            return scopeChoiceRefused.apply(this);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Validates an authorization request (RFC 6749 §4.1.1 + PKCE + RFC 8707 resource) before the consent page.
@@ -68,6 +69,14 @@ public interface BeginAuthorization {
 
     sealed interface Outcome {
         /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<ShowConsent, R> showConsent, Function<RedirectWithError, R> redirectWithError,
+                Function<ErrorPage, R> errorPage, Function<TooManyFetches, R> tooManyFetches);
+
+        /**
          * Ask the signed-in user. {@code selfRegistered}: the client's name is its own unverified claim.
          * {@code redirectHost}: where the user will be sent. {@code scopeChoices}: one checkbox per scope the
          * person may grant, in order, each saying whether it starts ticked.
@@ -87,13 +96,32 @@ public interface BeginAuthorization {
                     List<ScopeOffer.Choice> scopeChoices) {
                 this(request, clientName, selfRegistered, redirectHost, scopeChoices, Optional.empty(), false);
             }
+
+            @Override
+            public <R> R fold(
+                    Function<ShowConsent, R> showConsent, Function<RedirectWithError, R> redirectWithError,
+                    Function<ErrorPage, R> errorPage, Function<TooManyFetches, R> tooManyFetches) {
+                return showConsent.apply(this);
+            }
         }
 
         record RedirectWithError(AuthorizationResponse.Redirect redirect) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<ShowConsent, R> showConsent, Function<RedirectWithError, R> redirectWithError,
+                    Function<ErrorPage, R> errorPage, Function<TooManyFetches, R> tooManyFetches) {
+                return redirectWithError.apply(this);
+            }
         }
 
         /** Unknown client or unregistered redirect URI: shown locally, never redirected. */
         record ErrorPage(String message) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<ShowConsent, R> showConsent, Function<RedirectWithError, R> redirectWithError,
+                    Function<ErrorPage, R> errorPage, Function<TooManyFetches, R> tooManyFetches) {
+                return errorPage.apply(this);
+            }
         }
 
         /**
@@ -105,6 +133,13 @@ public interface BeginAuthorization {
             public TooManyFetches {
                 Objects.requireNonNull(message, "message");
                 Objects.requireNonNull(retryAfter, "retryAfter");
+            }
+
+            @Override
+            public <R> R fold(
+                    Function<ShowConsent, R> showConsent, Function<RedirectWithError, R> redirectWithError,
+                    Function<ErrorPage, R> errorPage, Function<TooManyFetches, R> tooManyFetches) {
+                return tooManyFetches.apply(this);
             }
         }
     }

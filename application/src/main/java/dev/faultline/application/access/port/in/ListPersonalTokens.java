@@ -27,10 +27,8 @@ public interface ListPersonalTokens {
 
         /** The summary of {@code token} as it stands at {@code now}. */
         public static PersonalTokenSummary of(PersonalToken token, Instant now) {
-            PersonalToken.Authentication state = token.authenticate(now);
-            Status status = state instanceof PersonalToken.Authentication.Revoked ? Status.REVOKED
-                    : state instanceof PersonalToken.Authentication.Expired ? Status.EXPIRED
-                    : Status.ACTIVE;
+            Status status = token.authenticate(now).fold(
+                    active -> Status.ACTIVE, revoked -> Status.REVOKED, expired -> Status.EXPIRED);
             return new PersonalTokenSummary(token.id(), token.title().value(), token.scopes(), token.createdAt(),
                     token.lastUsedAt(), token.expiresAt(), token.revokedAt(), status);
         }

@@ -4,6 +4,7 @@ import dev.faultline.application.access.port.in.ListPersonalTokens.PersonalToken
 import dev.faultline.domain.access.PersonalTokenId;
 import dev.faultline.domain.account.UserId;
 import java.time.Instant;
+import java.util.function.Function;
 
 /**
  * A signed-in user revokes one of their personal tokens; it stops working on the next request on every
@@ -13,13 +14,39 @@ public interface RevokePersonalToken {
     Outcome revoke(UserId owner, PersonalTokenId id);
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(
+                Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked,
+                Function<NotFound, R> notFound);
+
         record Revoked(PersonalTokenSummary token) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked,
+                    Function<NotFound, R> notFound) {
+                return revoked.apply(this);
+            }
         }
 
         record AlreadyRevoked(Instant revokedAt) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked,
+                    Function<NotFound, R> notFound) {
+                return alreadyRevoked.apply(this);
+            }
         }
 
         record NotFound(PersonalTokenId id) implements Outcome {
+            @Override
+            public <R> R fold(
+                    Function<Revoked, R> revoked, Function<AlreadyRevoked, R> alreadyRevoked,
+                    Function<NotFound, R> notFound) {
+                return notFound.apply(this);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientCredentials;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Token revocation (RFC 7009). Revoking a refresh token or an access token revokes its whole chain. An unknown
@@ -32,11 +33,25 @@ public interface RevokeToken {
     }
 
     sealed interface Outcome {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Accepted, R> accepted, Function<Failed, R> failed);
+
         /** Answer 200. {@code revokedChain}: which chain this request revoked, if any (for logs and metrics). */
         record Accepted(Optional<ChainId> revokedChain) implements Outcome {
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Failed, R> failed) {
+                return accepted.apply(this);
+            }
         }
 
         record Failed(TokenOutcome.Error error, String description) implements Outcome {
+            @Override
+            public <R> R fold(Function<Accepted, R> accepted, Function<Failed, R> failed) {
+                return failed.apply(this);
+            }
         }
     }
 }

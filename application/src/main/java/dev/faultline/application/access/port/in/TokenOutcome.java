@@ -3,16 +3,31 @@ package dev.faultline.application.access.port.in;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.Scopes;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What the token endpoint answers (shared by the authorization_code and refresh_token grants): tokens, or an
  * RFC 6749 §5.2 error with a precise description.
  */
 public sealed interface TokenOutcome {
+    /**
+     * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+     * build until every caller handles it.
+     */
+    <R> R fold(Function<Issued, R> issued, Function<Failed, R> failed);
+
     record Issued(Tokens tokens) implements TokenOutcome {
+        @Override
+        public <R> R fold(Function<Issued, R> issued, Function<Failed, R> failed) {
+            return issued.apply(this);
+        }
     }
 
     record Failed(Error error, String description) implements TokenOutcome {
+        @Override
+        public <R> R fold(Function<Issued, R> issued, Function<Failed, R> failed) {
+            return failed.apply(this);
+        }
     }
 
     /** A successful token response (RFC 6749 §5.1). Holds raw tokens: never logged (toString redacts). */

@@ -4,6 +4,7 @@ import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.ProtectedResource;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns access-token claims into a signed, self-contained token (an RFC 9068 JWT) and back. Verification is
@@ -20,11 +21,25 @@ public interface AccessTokenCodec {
 
     /** The outcome of checking a presented token. */
     sealed interface Verification {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid);
+
         record Valid(AccessTokenClaims claims) implements Verification {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid) {
+                return valid.apply(this);
+            }
         }
 
         /** The token is not acceptable; {@code reason} is for logs and error descriptions, never the token. */
         record Invalid(String reason) implements Verification {
+            @Override
+            public <R> R fold(Function<Valid, R> valid, Function<Invalid, R> invalid) {
+                return invalid.apply(this);
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.faultline.domain.access.ClientIdMetadataDocument;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Client ID Metadata Documents, fetched from their client ID URL (draft-ietf-oauth-client-id-metadata-document).
@@ -27,16 +28,32 @@ public interface ClientMetadataDocuments {
     }
 
     sealed interface Fetch {
+        /**
+         * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
+         * build until every caller handles it.
+         */
+        <R> R fold(Function<Fetched, R> fetched, Function<Failed, R> failed);
+
         record Fetched(ClientIdMetadataDocument document, Freshness freshness) implements Fetch {
             public Fetched {
                 Objects.requireNonNull(document, "document");
                 Objects.requireNonNull(freshness, "freshness");
+            }
+
+            @Override
+            public <R> R fold(Function<Fetched, R> fetched, Function<Failed, R> failed) {
+                return fetched.apply(this);
             }
         }
 
         record Failed(String reason) implements Fetch {
             public Failed {
                 Objects.requireNonNull(reason, "reason");
+            }
+
+            @Override
+            public <R> R fold(Function<Fetched, R> fetched, Function<Failed, R> failed) {
+                return failed.apply(this);
             }
         }
     }

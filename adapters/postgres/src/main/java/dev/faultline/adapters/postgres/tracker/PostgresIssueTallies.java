@@ -1,0 +1,83 @@
+package dev.faultline.adapters.postgres.tracker;
+
+import static dev.faultline.adapters.postgres.Rows.instant;
+import static dev.faultline.adapters.postgres.Rows.timestamp;
+
+import dev.faultline.application.tracker.port.out.IssueTallies;
+import dev.faultline.domain.tracker.IssueId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Tallies in {@code issue_tallies} and {@code issue_daily_counts}, each counted by one upsert. */
+public final class PostgresIssueTallies implements IssueTallies {
+    private final Jdbi jdbi;
+
+    public PostgresIssueTallies(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public void count(IssueId issueId, Optional<String> release, Optional<String> environment, Instant occurredAt) {
+        jdbi.useTransaction(handle -> {
+            release.ifPresent(r -> tally(handle, issueId, "release", r, occurredAt));
+            environment.ifPresent(e -> tally(handle, issueId, "environment", e, occurredAt));
+            handle.createUpdate("INSERT INTO issue_daily_counts (issue_id, day, event_count) VALUES (:issueId, :day, 1) "
+                            + "ON CONFLICT (issue_id, day) DO UPDATE "
+                            + "SET event_count = issue_daily_counts.event_count + 1")
+                    .bind("issueId", issueId.value())
+                    .bind("day", LocalDate.ofInstant(occurredAt, ZoneOffset.UTC))
+                    .execute();
+        });
+    }
+
+    private static void tally(Handle handle, IssueId issueId, String dimension, String value, Instant at) {
+        handle.createUpdate("INSERT INTO issue_tallies (issue_id, dimension, value, first_seen, last_seen, event_count) "
+                        + "VALUES (:issueId, :dimension, :value, :at, :at, 1) "
+                        + "ON CONFLICT (issue_id, dimension, value) DO UPDATE SET "
+                        + "first_seen = LEAST(issue_tallies.first_seen, EXCLUDED.first_seen), "
+                        + "last_seen = GREATEST(issue_tallies.last_seen, EXCLUDED.last_seen), "
+                        + "event_count = issue_tallies.event_count + 1")
+                .bind("issueId", issueId.value())
+                .bind("dimension", dimension)
+                .bind("value", value)
+                .bind("at", timestamp(at))
+                .execute();
+    }
+
+    @Override
+    public List<Tally> releases(IssueId issueId) {
+        return list(issueId, "release");
+    }
+
+    @Override
+    public List<Tally> environments(IssueId issueId) {
+        return list(issueId, "environment");
+    }
+
+    private List<Tally> list(IssueId issueId, String dimension) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT value, first_seen, last_seen, event_count "
+                        + "FROM issue_tallies WHERE issue_id = :issueId AND dimension = :dimension "
+                        + "ORDER BY last_seen DESC, value COLLATE \"C\"")
+                .bind("issueId", issueId.value())
+                .bind("dimension", dimension)
+                .map((rs, ctx) -> new Tally(rs.getString("value"), instant(rs, "first_seen"),
+                        instant(rs, "last_seen"), rs.getLong("event_count")))
+                .list());
+    }
+
+    @Override
+    public List<DailyCount> dailyCounts(IssueId issueId, LocalDate from, LocalDate until) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT day, event_count FROM issue_daily_counts "
+                        + "WHERE issue_id = :issueId AND day BETWEEN :from AND :until ORDER BY day")
+                .bind("issueId", issueId.value())
+                .bind("from", from)
+                .bind("until", until)
+                .map((rs, ctx) -> new DailyCount(rs.getObject("day", LocalDate.class), rs.getLong("event_count")))
+                .list());
+    }
+}

@@ -1,0 +1,424 @@
+package dev.faultline.application.intake;
+
+import static dev.faultline.application.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.application.intake.port.in.AuthenticateIngestKey.IngestSource;
+import dev.faultline.application.intake.port.in.IngestEvent;
+import dev.faultline.application.intake.port.out.IngestedEvents.IngestedEvent;
+import dev.faultline.application.intake.port.out.IssueGroupings;
+import dev.faultline.application.storage.Storage;
+import dev.faultline.application.testing.Fixtures;
+import dev.faultline.application.testing.Race;
+import dev.faultline.application.tracker.EventRecorder;
+import dev.faultline.application.tracker.port.in.RecordEvent.Effect;
+import dev.faultline.application.tracker.port.out.IssueTallies;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.intake.ExceptionValue;
+import dev.faultline.domain.intake.Frame;
+import dev.faultline.domain.intake.Grouping;
+import dev.faultline.domain.intake.GroupingPolicyV1;
+import dev.faultline.domain.intake.InApp;
+import dev.faultline.domain.intake.IngestKeyId;
+import dev.faultline.domain.intake.RetentionLimits;
+import dev.faultline.domain.intake.SdkEvent;
+import dev.faultline.domain.intake.SdkEventId;
+import dev.faultline.domain.intake.Stacktrace;
+import dev.faultline.domain.tracker.ActivityActor;
+import dev.faultline.domain.tracker.AffectedUser;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.Event;
+import dev.faultline.domain.tracker.EventId;
+import dev.faultline.domain.tracker.Fingerprint;
+import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueActivity.Kind;
+import dev.faultline.domain.tracker.IssueActivity;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.MuteRule;
+import dev.faultline.domain.tracker.Platform;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What storing ingested events must do on every storage backend: the ingest use case on the backend's
+ * repositories (duplicates, grouping, lifecycle, activity, tallies), concurrent ingests, and retention at its edges.
+ * Each test looks only at the application it created, since retention runs over the whole store.
+ */
+public abstract class IngestStorageContract {
+    protected abstract Storage storage();
+
+    private IngestEventService ingest;
+    private Application app;
+    private IngestSource source;
+
+    @BeforeEach
+    void wire() {
+        Storage s = storage();
+        ingest = new IngestEventService(new GroupingPolicyV1(), s.applications(), s.ingestedEvents(),
+                s.issueGroupings(), new EventRecorder(s.issues(), s.events(), s.issueActivities(), s.issueTallies()),
+                s.transactions());
+        app = Fixtures.application();
+        s.applications().add(app);
+        source = new IngestSource(app.id(), IngestKeyId.random(), new Platform("java"), OptionalInt.empty());
+    }
+
+    private static SdkEventId sdkId() {
+        return new SdkEventId(UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** A Java NPE thrown in {@code demo.Main.function}; the function decides the issue. */
+    private static SdkEvent crash(String function, Instant at) {
+        return crash(sdkId(), function, at, "1.0.0", "production");
+    }
+
+    private static SdkEvent crash(SdkEventId id, String function, Instant at, String release, String environment) {
+        Frame frame = new Frame(Optional.of("demo.Main"), Optional.empty(), Optional.of("Main.java"),
+                Optional.of(function), Optional.empty(), OptionalInt.of(42), OptionalInt.empty(),
+                InApp.YES, Optional.of("cart.items.size();"), new TreeMap<>());
+        return SdkEvent.builder(id, at)
+                .platform(new Platform("java"))
+                .exceptions(List.of(new ExceptionValue(Optional.of("NullPointerException"),
+                        Optional.of("cart is null"), Optional.of("java.lang"), false, Optional.empty(),
+                        Optional.of(new Stacktrace(List.of(frame))))))
+                .release(release)
+                .environment(environment)
+                .tags(Map.of("browser", "firefox"))
+                .user(new AffectedUser(Optional.of("u-1"), Optional.empty(), Optional.empty()))
+                .build();
+    }
+
+    private IngestEvent.Outcome.Stored stored(SdkEvent event) {
+        return (IngestEvent.Outcome.Stored) ingest.ingest(new IngestEvent.Command(source, event, event.timestamp()));
+    }
+
+    private Issue issue(IssueId id) {
+        return storage().issues().findById(id).orElseThrow();
+    }
+
+    private List<Kind> activityKinds(IssueId id) {
+        return storage().issueActivities().listByIssue(id, 100).stream().map(IssueActivity::kind).toList();
+    }
+
+    private List<EventId> eventsOf(IssueId id) {
+        return storage().events().listByIssue(id, Optional.empty(), 1000).stream().map(Event::id).toList();
+    }
+
+    @Test
+    void an_event_opens_an_issue_keeps_its_document_and_explains_the_grouping() {
+        SdkEvent event = crash("checkout", T0);
+        IngestEvent.Outcome.Stored outcome = stored(event);
+
+        assertThat(outcome.effect()).isEqualTo(Effect.OPENED_ISSUE);
+        Issue issue = issue(outcome.issueId());
+        assertThat(issue.eventCount()).isEqualTo(1);
+        assertThat(issue.title()).isEqualTo("NullPointerException: cart is null");
+        assertThat(storage().ingestedEvents().findBySdkEventId(app.id(), event.eventId()))
+                .contains(new IngestedEvent(outcome.eventId(), app.id(), event, T0));
+        assertThat(storage().ingestedEvents().findByEventId(outcome.eventId()).orElseThrow().document())
+                .isEqualTo(event);
+        Event tracked = storage().events().findById(outcome.eventId()).orElseThrow();
+        assertThat(tracked.exceptionType()).isEqualTo("NullPointerException");
+        assertThat(tracked.release()).contains("1.0.0");
+        assertThat(tracked.frames()).singleElement().satisfies(f -> assertThat(f.inApp()).isTrue());
+        IssueGroupings.Explanation why = storage().issueGroupings().find(issue.id()).orElseThrow();
+        assertThat(why.version()).isEqualTo(1);
+        assertThat(why.canonicalText()).isEqualTo("faultline-grouping:1\nexception\ntype:NullPointerException\n"
+                + "frame:demo.Main|checkout");
+        assertThat(storage().issueActivities().listByIssue(issue.id(), 10)).containsExactly(new IssueActivity(
+                issue.id(), Kind.OPENED, new ActivityActor.Ingest(), T0, Optional.of(outcome.eventId())));
+    }
+
+    @Test
+    void a_resent_event_id_is_a_duplicate_that_changes_nothing() {
+        SdkEvent event = crash("checkout", T0);
+        IngestEvent.Outcome.Stored first = stored(event);
+
+        IngestEvent.Outcome again = ingest.ingest(new IngestEvent.Command(source, event, T0.plusSeconds(5)));
+
+        assertThat(again).isEqualTo(new IngestEvent.Outcome.Duplicate(first.eventId()));
+        assertThat(issue(first.issueId()).eventCount()).isEqualTo(1);
+        assertThat(eventsOf(first.issueId())).containsExactly(first.eventId());
+    }
+
+    @Test
+    void the_same_event_id_in_another_application_is_a_new_event() {
+        SdkEvent event = crash("checkout", T0);
+        stored(event);
+        Application other = Fixtures.application();
+        storage().applications().add(other);
+        IngestEvent.Outcome outcome = ingest.ingest(new IngestEvent.Command(
+                new IngestSource(other.id(), IngestKeyId.random(), new Platform("java"), OptionalInt.empty()),
+                event, T0));
+        assertThat(outcome).isInstanceOf(IngestEvent.Outcome.Stored.class);
+    }
+
+    @Test
+    void an_unknown_application_stores_nothing() {
+        Application gone = Fixtures.application();
+        SdkEvent event = crash("checkout", T0);
+        IngestEvent.Outcome outcome = ingest.ingest(new IngestEvent.Command(
+                new IngestSource(gone.id(), IngestKeyId.random(), new Platform("java"), OptionalInt.empty()),
+                event, T0));
+        assertThat(outcome).isEqualTo(new IngestEvent.Outcome.ApplicationGone(gone.id()));
+        assertThat(storage().ingestedEvents().findBySdkEventId(gone.id(), event.eventId())).isEmpty();
+    }
+
+    @Test
+    void an_event_from_before_the_resolution_is_counted_but_does_not_regress() {
+        IssueId id = stored(crash("checkout", T0)).issueId();
+        Instant resolvedAt = T0.plus(Duration.ofMinutes(10));
+        storage().issues().update(issue(id).resolve(resolvedAt).issue());
+
+        IngestEvent.Outcome.Stored late = stored(crash("checkout", resolvedAt.minusNanos(1000)));
+        assertThat(late.effect()).isEqualTo(Effect.COUNTED);
+        assertThat(issue(id).status()).isEqualTo(IssueStatus.RESOLVED);
+        assertThat(issue(id).resolvedAt()).contains(resolvedAt);
+        assertThat(issue(id).eventCount()).isEqualTo(2);
+
+        IngestEvent.Outcome.Stored after = stored(crash("checkout", resolvedAt));
+        assertThat(after.effect()).isEqualTo(Effect.REGRESSED);
+        assertThat(issue(id).status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(issue(id).resolvedAt()).isEmpty();
+        assertThat(activityKinds(id)).containsExactly(Kind.OPENED, Kind.REGRESSED);
+        assertThat(storage().issueActivities().listByIssue(id, 10).get(1).eventId()).contains(after.eventId());
+    }
+
+    @Test
+    void a_mute_until_more_events_ends_on_ingest_and_says_so() {
+        IssueId id = stored(crash("checkout", T0)).issueId();
+        storage().issues().update(((Issue.MuteOutcome.Muted) issue(id).mute(new MuteRule.UntilMoreEvents(2),
+                T0.plusSeconds(1))).issue());
+
+        assertThat(stored(crash("checkout", T0.plusSeconds(2))).effect()).isEqualTo(Effect.COUNTED_WHILE_MUTED);
+        assertThat(stored(crash("checkout", T0.plusSeconds(3))).effect()).isEqualTo(Effect.ENDED_MUTE);
+        assertThat(issue(id).status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(activityKinds(id)).containsExactly(Kind.OPENED, Kind.UNMUTED);
+    }
+
+    @Test
+    void a_mute_until_a_time_ends_with_the_first_event_after_it() {
+        IssueId id = stored(crash("checkout", T0)).issueId();
+        Instant until = T0.plus(Duration.ofHours(1));
+        storage().issues().update(((Issue.MuteOutcome.Muted) issue(id).mute(new MuteRule.UntilTime(until),
+                T0.plusSeconds(1))).issue());
+
+        assertThat(stored(crash("checkout", until.minusNanos(1000))).effect()).isEqualTo(Effect.COUNTED_WHILE_MUTED);
+        assertThat(activityKinds(id)).containsExactly(Kind.OPENED);
+        IngestEvent.Outcome.Stored ending = stored(crash("checkout", until));
+        assertThat(ending.effect()).isEqualTo(Effect.ENDED_MUTE);
+        assertThat(issue(id).status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(storage().issueActivities().listByIssue(id, 10).get(1)).isEqualTo(new IssueActivity(id,
+                Kind.UNMUTED, new ActivityActor.Ingest(), until, Optional.of(ending.eventId())));
+    }
+
+    @Test
+    void counts_per_release_environment_and_day() {
+        Instant day2 = T0.plus(Duration.ofDays(1));
+        IssueId id = stored(crash(sdkId(), "checkout", T0, "1.0.0", "production")).issueId();
+        stored(crash(sdkId(), "checkout", T0.plusSeconds(60), "1.0.0", "staging"));
+        stored(crash(sdkId(), "checkout", day2, "1.1.0", "production"));
+
+        assertThat(storage().issueTallies().releases(id)).containsExactly(
+                new IssueTallies.Tally("1.1.0", day2, day2, 1),
+                new IssueTallies.Tally("1.0.0", T0, T0.plusSeconds(60), 2));
+        assertThat(storage().issueTallies().environments(id)).containsExactly(
+                new IssueTallies.Tally("production", T0, day2, 2),
+                new IssueTallies.Tally("staging", T0.plusSeconds(60), T0.plusSeconds(60), 1));
+        LocalDate first = LocalDate.parse("2026-11-23");
+        assertThat(storage().issueTallies().dailyCounts(id, first.minusDays(13), first.plusDays(1))).containsExactly(
+                new IssueTallies.DailyCount(first, 2), new IssueTallies.DailyCount(first.plusDays(1), 1));
+        assertThat(storage().issueTallies().dailyCounts(id, first.plusDays(1), first.plusDays(1))).containsExactly(
+                new IssueTallies.DailyCount(first.plusDays(1), 1));
+    }
+
+    @Test
+    void the_same_event_id_sent_at_once_is_stored_once() throws Exception {
+        SdkEvent event = crash("checkout", T0);
+        ConcurrentLinkedQueue<IngestEvent.Outcome> outcomes = new ConcurrentLinkedQueue<>();
+        Race.concurrently(4, i -> outcomes.add(ingest.ingest(new IngestEvent.Command(source, event, T0))));
+
+        List<IngestEvent.Outcome.Stored> stored = outcomes.stream()
+                .filter(IngestEvent.Outcome.Stored.class::isInstance).map(IngestEvent.Outcome.Stored.class::cast)
+                .toList();
+        assertThat(stored).hasSize(1);
+        assertThat(outcomes).hasSize(4).filteredOn(IngestEvent.Outcome.Duplicate.class::isInstance)
+                .containsOnly(new IngestEvent.Outcome.Duplicate(stored.get(0).eventId())).hasSize(3);
+        assertThat(issue(stored.get(0).issueId()).eventCount()).isEqualTo(1);
+    }
+
+    @Test
+    void events_of_a_new_fingerprint_sent_at_once_open_one_issue_and_all_count() throws Exception {
+        ConcurrentLinkedQueue<IngestEvent.Outcome.Stored> outcomes = new ConcurrentLinkedQueue<>();
+        Race.concurrently(4, i -> outcomes.add(stored(crash("raced", T0.plusSeconds(i)))));
+
+        assertThat(outcomes).hasSize(4);
+        assertThat(outcomes.stream().map(IngestEvent.Outcome.Stored::issueId).distinct()).hasSize(1);
+        assertThat(outcomes.stream().filter(o -> o.effect() == Effect.OPENED_ISSUE)).hasSize(1);
+        IssueId id = outcomes.peek().issueId();
+        assertThat(issue(id).eventCount()).isEqualTo(4);
+        assertThat(eventsOf(id)).hasSize(4);
+        assertThat(activityKinds(id)).containsExactly(Kind.OPENED);
+        assertThat(storage().issueTallies().releases(id)).singleElement()
+                .satisfies(t -> assertThat(t.eventCount()).isEqualTo(4));
+    }
+
+    /** e1 .. eN of one issue, a minute apart from T0 + 1 min. */
+    private List<IngestEvent.Outcome.Stored> series(String function, int n) {
+        return series(function, n, T0);
+    }
+
+    private List<IngestEvent.Outcome.Stored> series(String function, int n, Instant start) {
+        List<IngestEvent.Outcome.Stored> events = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            events.add(stored(crash(function, start.plus(Duration.ofMinutes(i)))));
+        }
+        return events;
+    }
+
+    private static List<EventId> ids(List<IngestEvent.Outcome.Stored> events, int... oneBased) {
+        List<EventId> ids = new ArrayList<>();
+        for (int i : oneBased) {
+            ids.add(events.get(i - 1).eventId());
+        }
+        return ids;
+    }
+
+    private static final Instant SOON = T0.plus(Duration.ofDays(1));
+
+    @Test
+    void an_application_at_its_cap_keeps_every_event() {
+        List<IngestEvent.Outcome.Stored> e = series("capped", 4);
+        storage().eventRetention().deleteExpendable(new RetentionLimits(4, Duration.ofDays(90)), SOON, 100);
+        assertThat(eventsOf(e.get(0).issueId())).containsExactlyInAnyOrderElementsOf(ids(e, 1, 2, 3, 4));
+    }
+
+    @Test
+    void one_over_the_cap_loses_its_oldest_unprotected_event_and_keeps_its_counters() {
+        List<IngestEvent.Outcome.Stored> e = series("capped", 5);
+        IssueId id = e.get(0).issueId();
+        storage().eventRetention().deleteExpendable(new RetentionLimits(4, Duration.ofDays(90)), SOON, 100);
+
+        assertThat(eventsOf(id)).containsExactlyInAnyOrderElementsOf(ids(e, 1, 3, 4, 5));
+        assertThat(storage().ingestedEvents().findByEventId(e.get(1).eventId())).isEmpty();
+        assertThat(storage().ingestedEvents().findByEventId(e.get(2).eventId())).isPresent();
+        assertThat(issue(id).eventCount()).isEqualTo(5);
+        assertThat(storage().issueTallies().releases(id)).singleElement()
+                .satisfies(t -> assertThat(t.eventCount()).isEqualTo(5));
+        storage().eventRetention().deleteExpendable(new RetentionLimits(4, Duration.ofDays(90)), SOON, 100);
+        assertThat(eventsOf(id)).hasSize(4);
+    }
+
+    @Test
+    void old_events_go_but_first_latest_and_turning_points_stay() {
+        List<IngestEvent.Outcome.Stored> e = new ArrayList<>(series("aged", 3));
+        IssueId id = e.get(0).issueId();
+        storage().issues().update(issue(id).resolve(T0.plus(Duration.ofMinutes(4))).issue());
+        e.add(stored(crash("aged", T0.plus(Duration.ofMinutes(5)))));
+        e.add(stored(crash("aged", T0.plus(Duration.ofMinutes(6)))));
+        e.add(stored(crash("aged", T0.plus(Duration.ofMinutes(7)))));
+        assertThat(e.get(3).effect()).isEqualTo(Effect.REGRESSED);
+
+        storage().eventRetention().deleteExpendable(new RetentionLimits(10_000, Duration.ofDays(1)),
+                T0.plus(Duration.ofDays(10)), 100);
+
+        assertThat(eventsOf(id)).containsExactlyInAnyOrderElementsOf(ids(e, 1, 4, 6));
+        assertThat(issue(id).eventCount()).isEqualTo(6);
+    }
+
+    @Test
+    void events_younger_than_the_maximum_age_stay() {
+        List<IngestEvent.Outcome.Stored> e = series("young", 3);
+        Instant now = T0.plus(Duration.ofMinutes(2)).plus(Duration.ofDays(1));
+        storage().eventRetention().deleteExpendable(new RetentionLimits(10_000, Duration.ofDays(1)), now, 100);
+        assertThat(eventsOf(e.get(0).issueId())).containsExactlyInAnyOrderElementsOf(ids(e, 1, 2, 3));
+        storage().eventRetention().deleteExpendable(new RetentionLimits(10_000, Duration.ofDays(1)),
+                now.plusNanos(1000), 100);
+        assertThat(eventsOf(e.get(0).issueId())).containsExactlyInAnyOrderElementsOf(ids(e, 1, 3));
+    }
+
+    /** Older than any other test's events, so that the store-wide oldest-first batch starts here. */
+    @Test
+    void a_batch_deletes_at_most_its_limit_oldest_first() {
+        List<IngestEvent.Outcome.Stored> e = series("batched", 6, T0.minus(Duration.ofDays(365)));
+        IssueId id = e.get(0).issueId();
+        storage().eventRetention().deleteExpendable(new RetentionLimits(2, Duration.ofDays(90)), SOON, 1);
+        assertThat(eventsOf(id)).containsExactlyInAnyOrderElementsOf(ids(e, 1, 3, 4, 5, 6));
+    }
+
+    @Test
+    void activity_keeps_every_kind_of_actor_in_the_order_added_per_issue() {
+        IssueId id = stored(crash("timeline", T0)).issueId();
+        IssueId other = stored(crash("elsewhere", T0)).issueId();
+        UserId ada = UserId.random();
+        List<IssueActivity> added = List.of(
+                new IssueActivity(id, Kind.RESOLVED, new ActivityActor.Person(ada), T0.plusSeconds(10),
+                        Optional.empty()),
+                new IssueActivity(id, Kind.REOPENED, new ActivityActor.System(), T0.plusSeconds(5), Optional.empty()),
+                new IssueActivity(id, Kind.MUTED, new ActivityActor.Person(ada), T0.plusSeconds(5), Optional.empty()));
+        added.forEach(storage().issueActivities()::add);
+
+        List<IssueActivity> timeline = storage().issueActivities().listByIssue(id, 100);
+        assertThat(timeline).hasSize(4);
+        assertThat(timeline.subList(1, 4)).containsExactlyElementsOf(added);
+        assertThat(storage().issueActivities().listByIssue(id, 2)).containsExactlyElementsOf(timeline.subList(0, 2));
+        assertThat(storage().issueActivities().listByIssue(other, 100)).extracting(IssueActivity::kind)
+                .containsExactly(Kind.OPENED);
+        assertThat(storage().issueActivities().listByIssue(IssueId.random(), 100)).isEmpty();
+    }
+
+    @Test
+    void an_issue_keeps_its_first_grouping_and_an_issue_opened_without_one_has_none() {
+        IssueId id = stored(crash("grouped", T0)).issueId();
+        IssueGroupings.Explanation first = storage().issueGroupings().find(id).orElseThrow();
+        Grouping other = new Grouping(1, "faultline-grouping:1\nfingerprint:other", new Fingerprint("other"), "T",
+                "C");
+        storage().issueGroupings().add(id, other);
+        assertThat(storage().issueGroupings().find(id)).contains(first);
+
+        Issue unexplained = Fixtures.issue(app.id());
+        storage().issues().add(unexplained);
+        assertThat(storage().issueGroupings().find(unexplained.id())).isEmpty();
+    }
+
+    @Test
+    void a_long_canonical_text_is_kept_cut_to_the_explanation_limit() {
+        String huge = "faultline-grouping:1\n" + "fingerprint:x\n".repeat(1000);
+        Grouping grouping = new Grouping(1, huge, new Fingerprint("huge"), "T", "C");
+        Issue issue = Fixtures.issue(app.id());
+        storage().issues().add(issue);
+        storage().issueGroupings().add(issue.id(), grouping);
+
+        String kept = storage().issueGroupings().find(issue.id()).orElseThrow().canonicalText();
+        assertThat(kept).hasSize(Grouping.MAX_EXPLANATION_LENGTH).endsWith("…")
+                .startsWith(huge.substring(0, Grouping.MAX_EXPLANATION_LENGTH - 1));
+    }
+
+    @Test
+    void tallies_seen_at_the_same_moment_list_by_value() {
+        IssueId id = stored(crash(sdkId(), "tied", T0, "b-release", "production")).issueId();
+        stored(crash(sdkId(), "tied", T0, "a-release", "production"));
+        assertThat(storage().issueTallies().releases(id)).extracting(IssueTallies.Tally::value)
+                .containsExactly("a-release", "b-release");
+        assertThat(storage().issueTallies().releases(IssueId.random())).isEmpty();
+        assertThat(storage().issueTallies().dailyCounts(id, LocalDate.parse("2026-11-24"),
+                LocalDate.parse("2026-12-24"))).isEmpty();
+    }
+
+    @Test
+    void an_unknown_sdk_event_id_has_no_document() {
+        assertThat(storage().ingestedEvents().findBySdkEventId(app.id(), sdkId())).isEmpty();
+        assertThat(storage().ingestedEvents().findByEventId(EventId.random())).isEmpty();
+    }
+}
