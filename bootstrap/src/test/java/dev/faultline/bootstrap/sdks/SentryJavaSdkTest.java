@@ -205,12 +205,14 @@ class SentryJavaSdkTest {
         }
     }
 
-    /** The application's DSN, read the way an operator reads it: {@code key list} on the server's database. */
+    /** The application's DSN, read the way an operator reads it: {@code key list} with the server's settings. */
     private static String dsnOf(String slug) throws IOException {
         Path directory = TestFaultline.temporaryDirectory("sentry-java");
         String yaml = Files.readString(Path.of(ResourceHelpers.resourceFilePath("test-config.yml")))
                 .replace("${TEST_DATABASE_URL:-embedded}", APP.getConfiguration().getDatabase().getUrl())
-                .replace("${TEST_DATA_DIR:-target/test-data}", directory.resolve("data").toString())
+                // The server's data directory: the key-encryption key of its signing keys lives beside it.
+                .replace("${TEST_DATA_DIR:-target/test-data}/postgres",
+                        APP.getConfiguration().getDatabase().getEmbeddedDataDirectory())
                 .replace("publicBaseUrl: http://localhost:8080",
                         "publicBaseUrl: " + APP.getConfiguration().getPublicBaseUrl());
         Path config = Files.writeString(directory.resolve("config.yml"), yaml);
