@@ -94,6 +94,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         HttpEndpoints.register(faultline, environment.jersey());
         IngestSurface.register(environment, configuration.getServerFactory(), configuration.getIngest(),
                 faultline.intake().authenticateIngestKey(), faultline.intake().ingestEvent(),
+                configuration.getDatabase().getMaxConnections(),
                 configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration(), faultline.clock());
         // In front of Jersey, which cannot even set up a request whose Content-Type does not parse.
         environment.servlets().addFilter("unparsable-content-types", new UnparsableContentTypes(java.util.Set.of(IngestServlet.NAME)))

@@ -30,11 +30,17 @@ public final class IngestSurface {
     private IngestSurface() {
     }
 
+    /**
+     * @param databasePool the database's connection pool size: ingestion takes at most half of it, so a crash storm
+     *                     leaves connections for the pages, OAuth and MCP
+     */
     public static void register(Environment environment, ServerFactory server, IngestSettings settings,
-            AuthenticateIngestKey authenticate, IngestEvent ingest, Duration unavailableRetryAfter, Clock clock) {
+            AuthenticateIngestKey authenticate, IngestEvent ingest, int databasePool, Duration unavailableRetryAfter,
+            Clock clock) {
         IngestHealth health = new IngestHealth(settings.getUnhealthyAfterFailures());
+        int places = Math.min(settings.effectiveMaxConcurrent(), Math.max(1, databasePool / 2));
         IngestPipeline pipeline = new IngestPipeline(authenticate, ingest, settings.policy(unavailableRetryAfter),
-                new IngestGate(settings.effectiveMaxConcurrent(), settings.getMaxWait().toJavaDuration()),
+                new IngestGate(places, settings.getMaxWait().toJavaDuration()),
                 new KeyRateLimits(System::nanoTime), new IngestMetrics(environment.metrics()), health, clock);
         environment.servlets().addServlet(IngestServlet.NAME, new IngestServlet(pipeline))
                 .addMapping(IngestServlet.MAPPING);

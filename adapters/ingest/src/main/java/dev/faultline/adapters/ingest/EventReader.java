@@ -141,8 +141,13 @@ public final class EventReader {
             if (sentAt.isPresent()) {
                 Duration drift = Duration.between(sentAt.get(), receivedAt);
                 if (drift.abs().compareTo(MIN_CLOCK_DRIFT) >= 0) {
+                    Instant corrected = timestamp.plus(drift);
+                    if (!Timestamps.storable(corrected)) {
+                        recorder.add(Reason.TIMESTAMP_MISSING); // a sent_at no clock could have: not believed
+                        return receivedAt;
+                    }
                     recorder.add(Reason.CLOCK_DRIFT_CORRECTED);
-                    timestamp = timestamp.plus(drift);
+                    timestamp = corrected;
                 }
             }
             if (timestamp.isAfter(receivedAt.plus(MAX_FUTURE))) {
@@ -343,7 +348,7 @@ public final class EventReader {
             return json.object(event, "request").flatMap(request -> {
                 Optional<String> method = clean.line(json.text(request, "method"), RequestInfo.MAX_METHOD_LENGTH);
                 Optional<String> url = clean.line(json.text(request, "url"), RequestInfo.MAX_URL_LENGTH)
-                        .map(scrubber::scrubText);
+                        .map(scrubber::scrubUrl);
                 Optional<String> query = clean.line(queryString(request.get("query_string")),
                         RequestInfo.MAX_URL_LENGTH);
                 TreeMap<String, String> headers = headers(request.get("headers"));
@@ -351,7 +356,7 @@ public final class EventReader {
                     recorder.add(Reason.SECRET_SCRUBBED);
                 }
                 Optional<String> data = Optional.ofNullable(request.get("data")).filter(d -> !Json.absent(d))
-                        .map(d -> d.isTextual() ? scrubber.scrubPairs(d.textValue()) : scrubber.scrub(d).toString())
+                        .map(d -> d.isTextual() ? scrubber.scrubBody(d.textValue()) : scrubber.scrub(d).toString())
                         .map(d -> clean.text(d, RequestInfo.MAX_DATA_LENGTH)).filter(d -> !d.isEmpty());
                 if (method.isEmpty() && url.isEmpty() && query.isEmpty() && headers.isEmpty() && data.isEmpty()) {
                     return Optional.empty();
@@ -387,7 +392,7 @@ public final class EventReader {
                 } else if (headers.size() >= RequestInfo.MAX_HEADERS) {
                     dropped++;
                 } else {
-                    headers.put(name.get(), Rendered.of(scrubber.scrubEntry(name.get(), header.getValue()), clean,
+                    headers.put(name.get(), Rendered.of(scrubber.scrubHeader(name.get(), header.getValue()), clean,
                             RequestInfo.MAX_HEADER_LENGTH));
                 }
             }

@@ -1,6 +1,7 @@
 package dev.faultline.adapters.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,6 +31,12 @@ final class SecretScrubber {
     private static final Pattern CARD_NUMBER = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
     private static final Set<String> DROPPED_HEADERS = Set.of("authorization", "proxy-authorization", "cookie",
             "set-cookie");
+    /** Parameter names that carry a secret without saying so (OAuth's code, signed URLs' signatures). */
+    private static final Set<String> SECRET_PARAMETER_NAMES = Set.of("code", "sig", "signature",
+            "x-amz-signature", "x-goog-signature");
+    /** Headers whose value is a URL that may carry secrets in its query or fragment. */
+    private static final Set<String> URL_HEADERS = Set.of("referer", "location", "content-location", "origin");
+    private static final ObjectMapper BODY_PARSER = new ObjectMapper();
 
     private final Normalisation.Recorder recorder;
 
@@ -39,6 +46,10 @@ final class SecretScrubber {
 
     static boolean isSecretKey(String key) {
         return SECRET_KEY.matcher(key).find();
+    }
+
+    static boolean isSecretParameter(String name) {
+        return isSecretKey(name) || SECRET_PARAMETER_NAMES.contains(name.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
     static boolean isDroppedHeader(String name) {
@@ -89,6 +100,52 @@ final class SecretScrubber {
         return out.toString();
     }
 
+    /**
+     * A URL with its query and fragment read as parameters ({@code ?code=…&state=…}, {@code #access_token=…}):
+     * secret parameters filtered, card numbers too.
+     */
+    String scrubUrl(String url) {
+        int query = url.indexOf('?');
+        int fragment = url.indexOf('#');
+        int end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+        if (end < 0) {
+            return scrubText(url);
+        }
+        StringBuilder out = new StringBuilder(scrubText(url.substring(0, end)));
+        if (query >= 0 && (fragment < 0 || query < fragment)) {
+            out.append('?').append(scrubPairs(url.substring(query + 1, fragment < 0 ? url.length() : fragment)));
+        }
+        if (fragment >= 0) {
+            out.append('#').append(scrubPairs(url.substring(fragment + 1)));
+        }
+        return out.toString();
+    }
+
+    /** A header's value: URLs in URL-valued headers as {@link #scrubUrl}, others as text. */
+    JsonNode scrubHeader(String name, JsonNode value) {
+        if (value.isTextual() && URL_HEADERS.contains(name.strip().toLowerCase(java.util.Locale.ROOT))
+                && !isSecretKey(name)) {
+            return TextNode.valueOf(scrubUrl(value.textValue()));
+        }
+        return scrubEntry(name, value);
+    }
+
+    /** A request body sent as text: JSON (as SDKs send a JSON body) scrubbed as JSON, anything else as a form. */
+    String scrubBody(String body) {
+        String trimmed = body.strip();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            try {
+                JsonNode parsed = BODY_PARSER.readTree(trimmed);
+                if (parsed != null && (parsed.isObject() || parsed.isArray())) {
+                    return scrub(parsed).toString();
+                }
+            } catch (java.io.IOException | RuntimeException notJson) {
+                // not JSON after all: read as a form below
+            }
+        }
+        return scrubPairs(body);
+    }
+
     /** Form or query text ({@code a=1&password=x}): secret keys' values filtered, card numbers too. */
     String scrubPairs(String pairs) {
         StringBuilder out = new StringBuilder();
@@ -97,7 +154,7 @@ final class SecretScrubber {
                 out.append('&');
             }
             int eq = pair.indexOf('=');
-            if (eq > 0 && isSecretKey(pair.substring(0, eq))) {
+            if (eq > 0 && isSecretParameter(pair.substring(0, eq))) {
                 recorder.add(Reason.SECRET_SCRUBBED);
                 out.append(pair, 0, eq + 1).append(FILTERED);
             } else {

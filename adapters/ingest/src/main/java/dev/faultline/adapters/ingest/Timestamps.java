@@ -37,14 +37,19 @@ final class Timestamps {
             return seconds(new BigDecimal(text));
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text).toInstant());
+            return Optional.of(OffsetDateTime.parse(text).toInstant()).filter(Timestamps::storable);
         } catch (DateTimeParseException notWithOffset) {
             try {
-                return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+                return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC)).filter(Timestamps::storable);
             } catch (DateTimeParseException notNaive) {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Within the years 1 to 9999, which every store and every formatter takes. */
+    static boolean storable(Instant instant) {
+        return instant.getEpochSecond() >= MIN_SECONDS.longValue() && instant.getEpochSecond() <= MAX_SECONDS.longValue();
     }
 
     private static Optional<Instant> seconds(BigDecimal seconds) {

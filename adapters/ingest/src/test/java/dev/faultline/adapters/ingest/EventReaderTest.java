@@ -213,6 +213,18 @@ class EventReaderTest {
     }
 
     @Test
+    void timestamps_no_store_could_hold_become_the_receive_time() {
+        EventReader reader = new EventReader(() -> "ffffffffffffffffffffffffffffffff");
+        EventReader.Result ancient = read(json("{\"timestamp\":\"-5000-01-01T00:00:00Z\"}"));
+        assertThat(ancient.event().timestamp()).isEqualTo(RECEIVED);
+
+        EventReader.Result drifted = reader.read(json("{\"timestamp\":\"2026-12-03T20:44:00Z\"}"), Optional.empty(),
+                Optional.of(Instant.parse("9999-12-31T00:00:00Z")), RECEIVED);
+        assertThat(drifted.event().timestamp()).isEqualTo(RECEIVED);
+        assertThat(drifted.normalisation().count(Reason.CLOCK_DRIFT_CORRECTED)).isZero();
+    }
+
+    @Test
     void a_skewed_clock_is_corrected_by_the_envelopes_sent_at() {
         EventReader reader = new EventReader(() -> "ffffffffffffffffffffffffffffffff");
         ObjectNode event = json("{\"timestamp\":\"2026-12-03T22:44:00Z\"}");

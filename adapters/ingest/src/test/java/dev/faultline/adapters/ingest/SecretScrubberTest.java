@@ -75,4 +75,25 @@ class SecretScrubberTest {
         assertThat(scrubber.scrubText("order 4111111111111112")).isEqualTo("order 4111111111111112");
         assertThat(scrubber.scrubText("pan 5500-0000-0000-0004")).isEqualTo("pan [Filtered]");
     }
+
+    @Test
+    void secrets_in_a_request_urls_query_and_fragment_and_in_url_headers_are_filtered() {
+        EventReader.Result result = read(json("""
+                {"message":"m","request":{"url":"https://shop.example/cb?code=abc123&state=xyz#access_token=t0k&x=1",
+                  "headers":{"Referer":"https://shop.example/login?password=hunter2&next=/cart","Accept":"*/*"}}}"""));
+        RequestInfo request = result.event().request().orElseThrow();
+        assertThat(request.url()).contains("https://shop.example/cb?code=[Filtered]&state=xyz#access_token=[Filtered]&x=1");
+        assertThat(request.headers()).containsEntry("Referer", "https://shop.example/login?password=[Filtered]&next=/cart")
+                .containsEntry("Accept", "*/*");
+        assertThat(result.normalisation().count(Reason.SECRET_SCRUBBED)).isEqualTo(3);
+    }
+
+    @Test
+    void a_json_body_sent_as_text_is_scrubbed_as_json() {
+        EventReader.Result result = read(json("""
+                {"message":"m","request":{"method":"POST",
+                  "data":"{\\"username\\":\\"ada\\",\\"password\\":\\"hunter2\\",\\"card\\":{\\"cvv\\":\\"123\\"}}"}}"""));
+        assertThat(result.event().request().orElseThrow().data()).contains(
+                "{\"username\":\"ada\",\"password\":\"[Filtered]\",\"card\":{\"cvv\":\"[Filtered]\"}}");
+    }
 }

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedactingRequestLogWriter implements RequestLog.Writer {
     static final Set<String> SECRET_PARAMETERS = Set.of("access_token", "token", "refresh_token", "code",
-            "client_secret", "password", "state", "code_verifier", "csrf", "csrf_token");
+            "client_secret", "password", "state", "code_verifier", "csrf", "csrf_token", "sentry_secret");
     /** The paths below {@code /mcp} that are not the personal-token form (normalised, lower case). */
     private static final Set<String> PUBLIC_MCP_PATHS = Set.of("/mcp", "/mcp/oauth/token", "/mcp/oauth/register",
             "/mcp/oauth/authorize", "/mcp/oauth/revoke", "/mcp/oauth/jwks");

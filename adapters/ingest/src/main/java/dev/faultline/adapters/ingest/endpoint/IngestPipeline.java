@@ -149,12 +149,13 @@ public final class IngestPipeline {
         if (outcome.isEmpty()) {
             return overloaded();
         }
-        health.stored();
         String eventId = read.event().eventId().value();
         return outcome.get().fold(stored -> {
+            health.stored();
             metrics.accepted();
             return IngestResponse.accepted(Optional.of(eventId), settings.unsupported());
         }, duplicate -> {
+            health.stored();
             metrics.duplicate();
             return IngestResponse.accepted(Optional.of(eventId), settings.unsupported());
         }, gone -> refuse(Refusal.unknownProjectOrKey()));

@@ -1,6 +1,8 @@
 package dev.faultline.adapters.ingest.endpoint;
 
 import dev.faultline.adapters.ingest.protocol.IngestResponse;
+import dev.faultline.adapters.ingest.protocol.Refusal;
+import dev.faultline.adapters.ingest.protocol.UnsupportedCategories;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -63,8 +65,14 @@ public final class IngestServlet extends HttpServlet {
                     request.getHeader("X-Sentry-Auth"), contentEncoding(request), request.getInputStream()));
         } catch (IOException connectionFailed) {
             // the client stopped sending mid-body: there is no one to answer, and nothing was stored
+            // The client stopped sending mid-body (or its connection timed out): nothing was stored. Should it still
+            // listen, it must not read a 200 into this.
             LOG.debug("ingest: the client's connection failed while sending: {}", connectionFailed.toString());
             response.setHeader("Connection", "close");
+            if (!response.isCommitted()) {
+                write(response, IngestResponse.refused(new Refusal.Malformed("the request body could not be read to"
+                        + " its end; nothing was stored"), UnsupportedCategories.none()));
+            }
             return;
         }
         write(response, answer);

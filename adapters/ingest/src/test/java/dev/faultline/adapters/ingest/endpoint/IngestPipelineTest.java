@@ -239,4 +239,20 @@ class IngestPipelineTest {
         assertThat(IngestRoute.parse("/42/envelope//")).isEmpty();
         assertThat(IngestRoute.parse(null)).isEmpty();
     }
+
+    @Test
+    void client_reports_with_made_up_reasons_and_categories_count_as_other_and_grow_no_metric() throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            lines.append(i == 0 ? "" : ",").append("{\"reason\":\"r").append(i).append("\",\"category\":\"c")
+                    .append(i).append("\",\"quantity\":1}");
+        }
+        String body = "{}\n{\"type\":\"client_report\"}\n{\"discarded_events\":[" + lines + "]}\n";
+        int before = registry.getCounters().size();
+
+        assertThat(postEnvelope(body).status()).isEqualTo(200);
+
+        assertThat(registry.counter("ingest.sdk_dropped.other.other").getCount()).isEqualTo(20);
+        assertThat(registry.getCounters().size()).isEqualTo(before + 1);
+    }
 }
