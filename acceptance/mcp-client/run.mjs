@@ -14,7 +14,7 @@ const PASSWORD = process.env.FAULTLINE_PASSWORD;
 const PERSONAL_TOKEN = process.env.FAULTLINE_PERSONAL_TOKEN;
 const RESOURCE = `${BASE}/mcp`;
 const REDIRECT = 'http://127.0.0.1:53683/callback';
-const READ_TOOLS = ['get_event', 'get_issue', 'list_applications', 'list_events', 'list_issues'];
+const READ_TOOLS = ['get_event', 'get_ingest_setup', 'get_issue', 'list_applications', 'list_events', 'list_issues'];
 const WRITE_TOOLS = ['add_note', 'assign_issue', 'delete_note', 'mute_issue', 'reopen_issue', 'resolve_issue'];
 
 let passed = 0;

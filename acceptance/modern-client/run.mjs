@@ -9,8 +9,8 @@ const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/
 const PERSONAL_TOKEN = process.env.FAULTLINE_PERSONAL_TOKEN;
 const MODERN = '2026-07-28';
 const LEGACY = '2025-11-25';
-const TOOLS = ['add_note', 'assign_issue', 'delete_note', 'get_event', 'get_issue', 'list_applications', 'list_events',
-  'list_issues', 'mute_issue', 'reopen_issue', 'resolve_issue'];
+const TOOLS = ['add_note', 'assign_issue', 'delete_note', 'get_event', 'get_ingest_setup', 'get_issue', 'list_applications',
+  'list_events', 'list_issues', 'mute_issue', 'reopen_issue', 'resolve_issue'];
 
 const counts = { passed: 0, failed: 0 };
 const transcript = (line) => console.log(`    ${line}`);

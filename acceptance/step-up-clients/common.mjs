@@ -5,7 +5,7 @@ import { Browser, parseForms, ticking } from '../lib/browser.mjs';
 export const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
 export const EMAIL = process.env.FAULTLINE_EMAIL;
 export const PASSWORD = process.env.FAULTLINE_PASSWORD;
-export const READ_TOOLS = ['get_event', 'get_issue', 'list_applications', 'list_events', 'list_issues'];
+export const READ_TOOLS = ['get_event', 'get_ingest_setup', 'get_issue', 'list_applications', 'list_events', 'list_issues'];
 export const WRITE_TOOLS = ['add_note', 'assign_issue', 'delete_note', 'mute_issue', 'reopen_issue', 'resolve_issue'];
 
 export function reporter(suite) {

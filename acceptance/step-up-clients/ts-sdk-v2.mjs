@@ -91,7 +91,7 @@ await check('OAuth from a 401 asks for mcp:read only and connects', async () => 
   expect(provider.tokens()?.scope === 'mcp:read', `granted ${provider.tokens()?.scope}`);
 });
 
-await check('tools/list with mcp:read lists all eleven tools, write tools saying they need mcp:write', async () => {
+await check('tools/list with mcp:read lists all twelve tools, write tools saying they need mcp:write', async () => {
   const { tools } = await client.listTools();
   const names = tools.map((t) => t.name).sort();
   expect(JSON.stringify(names) === JSON.stringify([...READ_TOOLS, ...WRITE_TOOLS].sort()), `tools ${names}`);

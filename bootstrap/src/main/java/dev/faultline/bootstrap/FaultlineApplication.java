@@ -7,6 +7,7 @@ import dev.faultline.bootstrap.config.FaultlineConfiguration;
 import dev.faultline.bootstrap.cli.ApplicationCommand;
 import dev.faultline.bootstrap.cli.DbCommand;
 import dev.faultline.bootstrap.cli.DemoCommand;
+import dev.faultline.bootstrap.cli.KeyCommand;
 import dev.faultline.bootstrap.cli.FaultlineServerCommand;
 import dev.faultline.bootstrap.cli.MemberCommand;
 import dev.faultline.bootstrap.cli.PurgeCommand;
@@ -17,6 +18,7 @@ import dev.faultline.bootstrap.purge.PurgeJob;
 import dev.faultline.adapters.http.transport.UnparsableContentTypes;
 import dev.faultline.adapters.ingest.endpoint.IngestServlet;
 import dev.faultline.bootstrap.wiring.HttpEndpoints;
+import dev.faultline.bootstrap.wiring.IngestSurface;
 import dev.faultline.bootstrap.wiring.ScheduledJob;
 import dev.faultline.bootstrap.database.DatabaseHealthCheck;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -62,6 +64,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         bootstrap.addCommand(new UserCommand());
         bootstrap.addCommand(new ApplicationCommand());
         bootstrap.addCommand(new MemberCommand());
+        bootstrap.addCommand(new KeyCommand());
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new PurgeCommand());
         bootstrap.addCommand(new TokenCommand());
@@ -89,6 +92,9 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
             }
         });
         HttpEndpoints.register(faultline, environment.jersey());
+        IngestSurface.register(environment, configuration.getServerFactory(), configuration.getIngest(),
+                faultline.intake().authenticateIngestKey(), faultline.intake().ingestEvent(),
+                configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration(), faultline.clock());
         // In front of Jersey, which cannot even set up a request whose Content-Type does not parse.
         environment.servlets().addFilter("unparsable-content-types", new UnparsableContentTypes(java.util.Set.of(IngestServlet.NAME)))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");

@@ -99,6 +99,7 @@ class CliCommandsTest {
         assertThat(first.out()).contains("Seeded 2 applications with 50 issues").contains("Demo login: demo@faultline.dev / ");
         assertThat(second.out()).contains("Demo data is present already");
         assertThat(count("SELECT count(*) FROM issues")).isEqualTo(50);
+        assertThat(count("SELECT count(*) FROM ingest_keys WHERE label = 'Default' AND enabled")).isEqualTo(2);
         assertThat(count("SELECT count(*) FROM events")).isGreaterThan(100);
         assertThat(count("SELECT count(*) FROM notes")).isGreaterThanOrEqualTo(5);
         assertThat(count("SELECT count(DISTINCT status) FROM issues")).isEqualTo(3);
@@ -170,6 +171,63 @@ class CliCommandsTest {
         assertThat(count("SELECT sum(event_count) FROM issues")).isEqualTo(counted);
         assertThat(count("SELECT count(*) FROM issues i WHERE NOT EXISTS "
                 + "(SELECT 1 FROM events e WHERE e.issue_id = i.id)")).isZero();
+    }
+
+    @Test
+    void manages_ingest_keys_and_prints_their_dsns() {
+        CommandLine.run("user", "create", "--email", "owner@example.com", "--name", "Owner", config);
+        CommandLine.run("application", "create", "--name", "Billing", "--slug", "billing", "--platform", "python",
+                "--owner", "owner@example.com", config);
+        String ingestId = text("SELECT ingest_id::text FROM applications WHERE slug = 'billing'");
+
+        CommandLine.Result created = CommandLine.run("key", "create", "--application", "billing", "--label",
+                "Production", "--rate-limit", "600", config);
+        assertThat(created.succeeded()).as(created.err()).isTrue();
+        String key = text("SELECT public_key FROM ingest_keys WHERE label = 'Production'");
+        String id = text("SELECT id::text FROM ingest_keys WHERE label = 'Production'");
+        assertThat(created.out()).contains("Created key " + id + " (\"Production\") for billing")
+                .containsPattern("DSN: http://" + key + "@localhost(:[0-9]+)?/" + ingestId + "\n");
+
+        CommandLine.Result listed = CommandLine.run("key", "list", "--application", "billing", config);
+        assertThat(listed.succeeded()).as(listed.err()).isTrue();
+        assertThat(listed.out()).contains("ingest id " + ingestId)
+                .contains("\"Default\"  enabled  limit none")
+                .contains(id + "  \"Production\"  enabled  limit 600/min").contains("last used never")
+                .contains("DSN http://" + key + "@");
+        assertThat(listed.out().indexOf("Default")).isLessThan(listed.out().indexOf("Production"));
+
+        CommandLine.Result disabled = CommandLine.run("key", "disable", "--application", "billing", "--key", id, config);
+        assertThat(disabled.out()).contains("Disabled key " + id + " (\"Production\") of billing.");
+        assertThat(text("SELECT enabled::text FROM ingest_keys WHERE id = '" + id + "'")).isEqualTo("false");
+        CommandLine.Result enabled = CommandLine.run("key", "enable", "--application", "billing", "--key", id, config);
+        assertThat(enabled.out()).contains("Enabled key " + id);
+        assertThat(text("SELECT enabled::text FROM ingest_keys WHERE id = '" + id + "'")).isEqualTo("true");
+        CommandLine.Result deleted = CommandLine.run("key", "delete", "--application", "billing", "--key", id, config);
+        assertThat(deleted.succeeded()).as(deleted.err()).isTrue();
+        assertThat(count("SELECT count(*) FROM ingest_keys")).isEqualTo(1);
+    }
+
+    @Test
+    void refuses_bad_key_commands_without_changing_anything() {
+        CommandLine.run("user", "create", "--email", "owner@example.com", "--name", "Owner", config);
+        CommandLine.run("application", "create", "--name", "Billing", "--slug", "billing", "--platform", "python",
+                "--owner", "owner@example.com", config);
+        String missingKey = "00000000-0000-0000-0000-000000000001";
+
+        assertFails(new String[] {"key", "create", "--application", "missing", config}, "no application \"missing\"");
+        assertFails(new String[] {"key", "create", "--application", "billing", "--rate-limit", "0", config},
+                "rate limit is 1 to 1000000 events per minute, not 0");
+        assertFails(new String[] {"key", "create", "--application", "billing", "--label", "x".repeat(101), config},
+                "label is at most 100 characters");
+        assertFails(new String[] {"key", "disable", "--application", "billing", config}, "needs --key ID");
+        assertFails(new String[] {"key", "disable", "--application", "billing", "--key", "nope", config},
+                "is not a key id");
+        assertFails(new String[] {"key", "delete", "--application", "billing", "--key", missingKey, config},
+                "billing has no key " + missingKey);
+        assertFails(new String[] {"key", "rotate", "--application", "billing", config}, "invalid choice: 'rotate'");
+
+        assertThat(count("SELECT count(*) FROM ingest_keys")).isEqualTo(1);
+        assertThat(text("SELECT label FROM ingest_keys")).isEqualTo("Default");
     }
 
     private void assertFails(String[] arguments, String message) {

@@ -13,6 +13,9 @@ import dev.faultline.application.account.port.out.Users;
 import dev.faultline.application.intake.port.out.EventRetention;
 import dev.faultline.application.intake.port.out.IngestedEvents;
 import dev.faultline.application.intake.port.out.IssueGroupings;
+
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.out.Applications;
@@ -73,4 +76,8 @@ public interface Storage {
     IssueGroupings issueGroupings();
 
     EventRetention eventRetention();
+
+    IngestIds ingestIds();
+
+    IngestKeys ingestKeys();
 }

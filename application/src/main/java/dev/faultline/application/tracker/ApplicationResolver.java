@@ -17,16 +17,16 @@ import java.util.stream.Stream;
  * are a member of, so someone else's application is absent exactly like one that does not exist. An id is tried
  * before a slug (a slug may look like a UUID).
  */
-final class ApplicationResolver {
+public final class ApplicationResolver {
     private final Applications applications;
     private final Memberships memberships;
 
-    ApplicationResolver(Applications applications, Memberships memberships) {
+    public ApplicationResolver(Applications applications, Memberships memberships) {
         this.applications = applications;
         this.memberships = memberships;
     }
 
-    Optional<Application> resolve(UserId actor, ApplicationReference reference) {
+    public Optional<Application> resolve(UserId actor, ApplicationReference reference) {
         return Stream.concat(byId(reference).stream(), bySlug(reference).stream())
                 .filter(reference::names)
                 .filter(application -> memberships.find(application.id(), actor).isPresent())

@@ -95,6 +95,18 @@ public class FaultlineConfiguration extends Configuration {
         }
     }
 
+    /** DSNs are built from {@code ingest.publicUrl} (or {@code publicBaseUrl}); a bad one stops startup, not a page. */
+    @ValidationMethod(message = "ingest.publicUrl (or publicBaseUrl when it is empty) must be an http or https URL"
+            + " with a host and no user info, query or fragment")
+    public boolean isIngestUrlValid() {
+        try {
+            ingest.baseUrl(publicBaseUrl);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The issuer: how browsers and MCP clients reach Faultline, e.g. {@code https://faultline.example.com}. */
     @JsonProperty
     public String getPublicBaseUrl() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.faultline.adapters.ingest.endpoint.IngestPolicy;
 import dev.faultline.adapters.ingest.protocol.IngestLimits;
 import dev.faultline.adapters.ingest.protocol.UnsupportedCategories;
+import dev.faultline.domain.intake.IngestBaseUrl;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.util.Duration;
@@ -76,6 +77,44 @@ public class IngestSettings {
 
     @NotNull
     private String bindHost = "127.0.0.1";
+
+    /**
+     * Where SDKs reach the ingest endpoints, as DSNs show it (scheme, host, optional port and path prefix); empty:
+     * {@code publicBaseUrl}. Set it when monitored applications reach Faultline by another name or port (e.g.
+     * {@code ingest.port}). Null (an empty environment variable in YAML) means empty.
+     */
+    @NotNull
+    private String publicUrl = "";
+
+    /** How many ingest keys one application may have. */
+    @Min(1)
+    @Max(1000)
+    private int maxKeysPerApplication = 20;
+
+    /** The base of every DSN: {@code publicUrl}, or else the public base URL. */
+    public IngestBaseUrl baseUrl(String publicBaseUrl) {
+        return IngestBaseUrl.parse(publicUrl.isBlank() ? publicBaseUrl : publicUrl);
+    }
+
+    @JsonProperty
+    public String getPublicUrl() {
+        return publicUrl;
+    }
+
+    @JsonProperty
+    public void setPublicUrl(String value) {
+        this.publicUrl = value == null ? "" : value.strip();
+    }
+
+    @JsonProperty
+    public int getMaxKeysPerApplication() {
+        return maxKeysPerApplication;
+    }
+
+    @JsonProperty
+    public void setMaxKeysPerApplication(int value) {
+        this.maxKeysPerApplication = value;
+    }
 
     /** The protocol's limits and answers; the 503's {@code Retry-After} is the database's. */
     public IngestPolicy policy(java.time.Duration unavailableRetryAfter) {

@@ -22,14 +22,9 @@ import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.SecretGenerator;
 import dev.faultline.application.account.port.out.PasswordHasher;
-import dev.faultline.application.intake.IngestEventService;
-import dev.faultline.application.intake.PurgeExpendableEventsService;
-import dev.faultline.application.intake.port.in.IngestEvent;
-import dev.faultline.application.intake.port.in.PurgeExpendableEvents;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
-import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.bootstrap.config.AccessSettings;
 import dev.faultline.bootstrap.config.ClientMetadataSettings;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
@@ -37,7 +32,6 @@ import dev.faultline.bootstrap.config.SignInSettings;
 import dev.faultline.bootstrap.database.DatabaseConnection;
 import dev.faultline.bootstrap.database.EmbeddedDatabase;
 import dev.faultline.bootstrap.purge.PurgeStep;
-import dev.faultline.domain.intake.GroupingPolicyV1;
 import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +47,6 @@ public final class Faultline implements AutoCloseable {
     private final FaultlineConfiguration configuration;
     private final DatabaseConnection database;
     private final Clock clock;
-    private final PurgeExpendableEvents purgeExpendableEvents;
-    private final IngestEvent ingestEvent;
     private final int migrationsApplied;
     private final Transactions transactions;
     private final ExclusiveJobs exclusiveJobs;
@@ -67,6 +59,7 @@ public final class Faultline implements AutoCloseable {
     private final AccessTokenCodec accessTokenCodec;
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
+    private final IntakeUseCases intake;
     private final PersonalTokenUseCases personalTokens;
     private final RevokeAllAccess revokeAllAccess;
     private final OAuthUseCases oauth;
@@ -99,10 +92,9 @@ public final class Faultline implements AutoCloseable {
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(storage, clock);
-        this.purgeExpendableEvents = new PurgeExpendableEventsService(storage.eventRetention(), clock);
-        this.ingestEvent = new IngestEventService(new GroupingPolicyV1(), storage.applications(),
-                storage.ingestedEvents(), storage.issueGroupings(), new EventRecorder(storage.issues(), storage.events(),
-                storage.issueActivities(), storage.issueTallies()), transactions);
+        this.intake = IntakeUseCases.wire(storage,
+                configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()),
+                configuration.getIngest().getMaxKeysPerApplication(), clock);
         this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
         this.revokeAllAccess = new RevokeAllAccessService(storage.grantLocks(), storage.authorizationCodes(),
                 storage.tokenChains(), storage.personalTokens(), storage.browserSessions(), transactions, clock);
@@ -234,6 +226,11 @@ public final class Faultline implements AutoCloseable {
         return tracker;
     }
 
+    /** Ingest keys, DSNs, and authenticating the key an SDK presents. */
+    public IntakeUseCases intake() {
+        return intake;
+    }
+
     public OAuthUseCases oauth() {
         return oauth;
     }
@@ -245,11 +242,6 @@ public final class Faultline implements AutoCloseable {
 
     public BrowserSessionUseCases browserSessions() {
         return browserSessions;
-    }
-
-    /** Stores what an SDK reported (the intake endpoints call it once the ingest key is authenticated). */
-    public IngestEvent ingestEvent() {
-        return ingestEvent;
     }
 
     public PersonalTokenUseCases personalTokens() {
@@ -276,7 +268,7 @@ public final class Faultline implements AutoCloseable {
                 () -> Map.of("personal_tokens", personalTokens.purge().purgeEndedPersonalTokens(
                         access.getEndedGrantRetention().toJavaDuration(), batch)),
                 () -> Map.of("sign_in_failures", account.purgeStaleSignInFailures().purgeStaleSignInFailures()),
-                () -> Map.of("events", purgeExpendableEvents.purgeExpendableEvents(
+                () -> Map.of("events", intake.purgeExpendableEvents().purgeExpendableEvents(
                         configuration.getPurge().retentionLimits(), batch)));
     }
 

@@ -25,6 +25,7 @@ import dev.faultline.adapters.oauth.OAuthOutageAnswer;
 import dev.faultline.adapters.oauth.RegistrationLimits;
 import dev.faultline.adapters.oauth.RevocationResource;
 import dev.faultline.adapters.oauth.TokenResource;
+import dev.faultline.adapters.pages.ApplicationSettingsResource;
 import dev.faultline.adapters.pages.AssetsResource;
 import dev.faultline.adapters.pages.AuthorizeResource;
 import dev.faultline.adapters.pages.HomeResource;
@@ -94,6 +95,10 @@ public final class HttpEndpoints {
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
                 faultline.tracker().listIssues(), faultline.tracker().getIssue(),
                 faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
+        IntakeUseCases intake = faultline.intake();
+        jersey.register(new ApplicationSettingsResource(settingsForms, intake.getIngestSetup(),
+                intake.createIngestKey(), intake.setIngestKeyEnabled(), intake.deleteIngestKey(),
+                oauth.policy().issuer()));
         jersey.register(new HomeResource(oauth.policy().issuer()));
         jersey.register(new AssetsResource());
         jersey.register(new PageSecurityHeaders());
@@ -104,7 +109,8 @@ public final class HttpEndpoints {
         TrackerUseCases tracker = faultline.tracker();
         FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
                 tracker.listEvents(), tracker.getEvent(), tracker.resolveIssue(), tracker.reopenIssue(),
-                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(), issuer);
+                tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
+                faultline.intake().getIngestSetup(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
         jersey.register(new McpBrowserCors(new McpAllowedOrigins(issuer, faultline.configuration().allowedOrigins())));
         jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));

@@ -1,6 +1,7 @@
 package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.application.account.port.out.Users;
+import dev.faultline.application.intake.CreateApplicationWithIngestKeyService;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.AddMemberService;
@@ -42,7 +43,10 @@ import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
 import java.time.Clock;
 
-/** The tracker context's use cases: reads and writes scoped to the caller, plus the operator's. */
+/**
+ * The tracker context's use cases: reads and writes scoped to the caller, plus the operator's. Creating an
+ * application also gives it its first ingest key (intake wraps the tracker's use case).
+ */
 public record TrackerUseCases(
         CreateApplication createApplication,
         AddMember addMember,
@@ -71,7 +75,9 @@ public record TrackerUseCases(
         IssueTallies tallies = storage.issueTallies();
         Transactions transactions = storage.transactions();
         return new TrackerUseCases(
-                new CreateApplicationService(applications, memberships, users, transactions, clock),
+                new CreateApplicationWithIngestKeyService(
+                        new CreateApplicationService(applications, memberships, users, transactions, clock),
+                        storage.ingestKeys(), transactions, clock),
                 new AddMemberService(memberships, users, clock),
                 new GrantMembershipService(applications, memberships, users, clock),
                 new ListApplicationsService(applications, memberships),

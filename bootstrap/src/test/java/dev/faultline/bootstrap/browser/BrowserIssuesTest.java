@@ -61,4 +61,32 @@ class BrowserIssuesTest {
         assertThat(browser.pageText()).contains("Latest crash");
         Accessibility.checkedScreenshot(browser, "issue");
     }
+
+    @Test
+    void an_owner_finds_the_dsn_from_the_issues_page_and_creates_a_key() {
+        String issuer = APP.getConfiguration().getPublicBaseUrl();
+        browser.open(issuer + "/issues");
+        SignInPage.at(browser).signIn(demo);
+
+        WebElement setup = browser.waitFor(By.cssSelector("#setup-links a"));
+        browser.loadingANewPage(setup::click);
+        browser.waitForUrl("an application's settings", url -> url.endsWith("/settings"));
+        assertThat(browser.waitFor(By.cssSelector("code.dsn")).getText()).matches("https?://[0-9a-f]{32}@.+/[0-9]+");
+        assertThat(browser.driver().findElement(By.id("snippet")).getText()).contains("init");
+        Accessibility.checkedScreenshot(browser, "application-settings");
+        browser.phoneScreenshot("application-settings-phone");
+
+        browser.fill("key-label", "");
+        browser.fill("key-rate-limit", "many");
+        browser.loadingANewPage(() -> browser.click(By.id("create-key-submit")));
+        assertThat(browser.waitFor(By.id("key-label-error")).getText()).contains("label is required");
+        assertThat(browser.driver().findElement(By.id("key-rate-limit-error")).getText()).contains("whole number");
+        Accessibility.checkedScreenshot(browser, "application-settings-errors");
+
+        browser.fill("key-label", "Browser");
+        browser.fill("key-rate-limit", "");
+        browser.loadingANewPage(() -> browser.click(By.id("create-key-submit")));
+        assertThat(browser.waitFor(By.id("notice")).getText()).contains("Ingest key created");
+        assertThat(browser.pageText()).contains("Browser");
+    }
 }

@@ -55,6 +55,10 @@ class ShippedConfigTest {
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
         assertThat(configuration.getPurge().retentionLimits()).isEqualTo(RetentionLimits.defaults());
         assertThat(RetentionLimits.defaults()).isEqualTo(new RetentionLimits(10_000, Duration.ofDays(90)));
+        assertThat(configuration.getIngest().getPublicUrl()).as("empty: publicBaseUrl").isEmpty();
+        assertThat(configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()))
+                .hasToString("http://localhost:8080");
+        assertThat(configuration.getIngest().getMaxKeysPerApplication()).isEqualTo(20);
         assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(configuration.getTokenEndpoint().getMaxFormSize().toBytes()).isEqualTo(16 * 1024);
         assertThat(configuration.getPages().getMaxFormSize().toBytes()).isEqualTo(64 * 1024);

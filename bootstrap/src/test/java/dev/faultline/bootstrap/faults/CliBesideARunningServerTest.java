@@ -62,6 +62,27 @@ class CliBesideARunningServerTest {
     }
 
     @Test
+    void key_create_beside_the_server_gives_a_key_the_live_server_accepts_at_once() throws Exception {
+        Faultline faultline = ((FaultlineApplication) APP.getApplication()).faultline();
+        dev.faultline.domain.account.UserId owner = Grants.person(faultline, "keys-owner@example.com");
+        dev.faultline.domain.tracker.Application app = faultline.tracker().createApplication().createApplication(
+                new dev.faultline.application.tracker.port.in.CreateApplication.Command(
+                        dev.faultline.domain.tracker.Actor.person(owner), "Beside", new dev.faultline.domain.tracker
+                        .ApplicationSlug("beside"), new dev.faultline.domain.tracker.Platform("node")))
+                .fold(r -> null, c -> c.application(), t -> null, u -> null);
+
+        Run created = run("key", "create", "--application", "beside", "--label", "From the shell", config.toString());
+
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        Matcher dsn = Pattern.compile("DSN: https?://([0-9a-f]{32})@[^/]+/([0-9]+)").matcher(created.output());
+        assertThat(dsn.find()).as(created.output()).isTrue();
+        assertThat(faultline.intake().authenticateIngestKey().authenticate(
+                new dev.faultline.domain.intake.IngestId(Long.parseLong(dsn.group(2))), dsn.group(1),
+                java.time.Instant.now()).<Object>fold(ok -> ok.source().applicationId(), p -> p, k -> k, d -> d))
+                .as("the live server knows the new key").isEqualTo(app.id());
+    }
+
+    @Test
     void a_second_server_on_the_same_data_refuses_in_one_line_and_changes_nothing() throws Exception {
         long postmaster = postmasterPid();
 

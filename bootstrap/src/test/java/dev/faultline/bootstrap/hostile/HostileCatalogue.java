@@ -246,6 +246,7 @@ final class HostileCatalogue {
                 "get_issue", List.of("issue_id"),
                 "list_events", List.of("issue_id", "limit", "cursor"),
                 "get_event", List.of("event_id"),
+                "get_ingest_setup", List.of("application"),
                 "list_applications", List.of("cursor"));
         List<String> hostileJsonValues = List.of("\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"\\u202e\"",
                 "1e400", "-1", "99999999999999999999", "1.5", "true", "null", "[]", "{}", "\"" + "x".repeat(5000) + "\"",

@@ -217,7 +217,7 @@ class McpEndpointTest {
 
         assertThat(forReader.body()).as("the same bytes whatever the token's scopes").isEqualTo(forWriter.body());
         assertThat(post("/mcp", readToken, list, "2025-11-25").body()).as("and on every call").isEqualTo(forReader.body());
-        assertThat(allTools).hasSize(11);
+        assertThat(allTools).hasSize(12);
         for (JsonNode tool : allTools) {
             assertThat(tool.path("name").asText()).matches("[A-Za-z0-9_.-]{1,64}");
             assertThat(tool.path("title").asText()).isNotBlank();

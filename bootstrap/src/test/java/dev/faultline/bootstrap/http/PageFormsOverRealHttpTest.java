@@ -30,7 +30,8 @@ class PageFormsOverRealHttpTest {
     private static final String PASSWORD = "correct horse battery";
     private static final List<String> FORM_POSTS = List.of("/mcp/oauth/authorize", "/settings/tokens",
             "/settings/tokens/revoke", "/settings/integrations/revoke", "/settings/integrations/revoke-all",
-            "/logout");
+            "/logout", "/applications/any-app/settings/keys", "/applications/any-app/settings/keys/disable",
+            "/applications/any-app/settings/keys/delete");
 
     private final HttpClient http = HttpClient.newHttpClient();
 

@@ -62,7 +62,7 @@ class StepUpAndDeadPersonalTokensTest {
 
         List<String> names = new ArrayList<>();
         OAuthClient.json(list.body()).path("result").path("tools").forEach(t -> names.add(t.path("name").asText()));
-        assertThat(names).contains("resolve_issue", "delete_note").hasSize(11);
+        assertThat(names).contains("resolve_issue", "delete_note").hasSize(12);
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("WWW-Authenticate").orElseThrow()).isEqualTo(
                 "Bearer error=\"insufficient_scope\", scope=\"mcp:read mcp:write\", resource_metadata=\"" + issuer

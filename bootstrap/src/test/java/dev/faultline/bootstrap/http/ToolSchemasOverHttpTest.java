@@ -61,7 +61,7 @@ class ToolSchemasOverHttpTest {
 
     @Test
     void every_served_schema_is_valid_2020_12_without_type_arrays() {
-        assertThat(tools).hasSize(11);
+        assertThat(tools).hasSize(12);
         tools.forEach((name, tool) -> {
             for (String which : List.of("inputSchema", "outputSchema")) {
                 JsonNode schema = tool.path(which);
@@ -75,7 +75,12 @@ class ToolSchemasOverHttpTest {
     @Test
     void every_tools_structured_content_conforms_to_its_output_schema() {
         JsonNode issues = conforming("list_issues", "{\"limit\":50}");
-        conforming("list_applications", "{}");
+        JsonNode applications = conforming("list_applications", "{}");
+        for (JsonNode application : applications.path("applications")) {
+            JsonNode setup = conforming("get_ingest_setup",
+                    "{\"application\":\"" + application.path("slug").asText() + "\"}");
+            assertThat(setup.path("dsns")).as("the demo's applications have their Default key").isNotEmpty();
+        }
         JsonNode withEvents = null;
         for (JsonNode issue : issues.path("issues")) {
             JsonNode full = conforming("get_issue", "{\"issue_id\":\"" + issue.path("id").asText() + "\"}");

@@ -13,8 +13,9 @@ final class Faultline {
     static final String MODERN = "2026-07-28";
     static final String LEGACY = "2025-11-25";
     static final String SERVER_NAME = "faultline";
-    static final List<String> TOOLS = List.of("add_note", "assign_issue", "delete_note", "get_event", "get_issue",
-            "list_applications", "list_events", "list_issues", "mute_issue", "reopen_issue", "resolve_issue");
+    static final List<String> TOOLS = List.of("add_note", "assign_issue", "delete_note", "get_event",
+            "get_ingest_setup", "get_issue", "list_applications", "list_events", "list_issues", "mute_issue",
+            "reopen_issue", "resolve_issue");
     static final Set<String> WRITE_TOOLS = Set.of("add_note", "assign_issue", "delete_note", "mute_issue",
             "reopen_issue", "resolve_issue");
     static final String NEEDS_WRITE = "Needs the mcp:write permission";

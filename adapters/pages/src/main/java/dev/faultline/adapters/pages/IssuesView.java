@@ -21,6 +21,7 @@ public final class IssuesView extends PageView {
     static final String UNKNOWN_APPLICATION = "You are not a member of that application. Choose one from the list.";
 
     private final List<Option> applicationOptions;
+    private final List<Option> setupLinks;
     private final List<Option> statusOptions;
     private final List<IssueRow> issues;
     private final String problem;
@@ -31,6 +32,8 @@ public final class IssuesView extends PageView {
             String problem, String empty, String nextPage) {
         super("issues.mustache", "Issues", navigation);
         this.applicationOptions = applicationOptions(applications, filters.application());
+        this.setupLinks = applications.stream().map(a -> new Option(ApplicationSettingsResource.path(a.slug()),
+                DisplayText.of(a.name()), false)).toList();
         this.statusOptions = statusOptions(filters.status());
         Map<ApplicationId, String> names = applications.stream()
                 .collect(Collectors.toMap(Application::id, a -> DisplayText.of(a.name()), (a, b) -> a));
@@ -67,6 +70,15 @@ public final class IssuesView extends PageView {
 
     public List<Option> getApplicationOptions() {
         return applicationOptions;
+    }
+
+    /** Each application's settings page (DSNs and ingest keys); {@code value} is the link. */
+    public List<Option> getSetupLinks() {
+        return setupLinks;
+    }
+
+    public boolean isHasSetupLinks() {
+        return !setupLinks.isEmpty();
     }
 
     public List<Option> getStatusOptions() {

@@ -16,7 +16,12 @@ enum Notice {
     TOKEN_NOT_FOUND("That personal token does not exist (any more), so nothing changed."),
     ALL_REVOKED("Every connection was cut off: all apps and all personal tokens stopped working."),
     ALL_REVOKED_AND_SIGNED_OUT("Every connection was cut off: all apps and all personal tokens stopped working, and"
-            + " every browser session ended. This browser was signed in again with a new session.");
+            + " every browser session ended. This browser was signed in again with a new session."),
+    KEY_CREATED("Ingest key created. Its DSN is listed below."),
+    KEY_DISABLED("Key disabled. SDKs using its DSN are refused from now on; nothing already stored was lost."),
+    KEY_ENABLED("Key enabled. SDKs using its DSN can report again."),
+    KEY_DELETED("Key deleted. SDKs still using its DSN are refused from now on."),
+    KEY_NOT_FOUND("That key does not exist (any more), so nothing changed.");
 
     private final String message;
 

@@ -15,6 +15,7 @@ import dev.faultline.adapters.inmemory.account.InMemoryUsers;
 import dev.faultline.adapters.inmemory.intake.InMemoryEventRetention;
 import dev.faultline.adapters.inmemory.intake.InMemoryIngestedEvents;
 import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
@@ -35,6 +36,8 @@ import dev.faultline.application.account.port.out.Users;
 import dev.faultline.application.intake.port.out.EventRetention;
 import dev.faultline.application.intake.port.out.IngestedEvents;
 import dev.faultline.application.intake.port.out.IssueGroupings;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
@@ -73,9 +76,12 @@ public record InMemoryStorage(
         IssueTallies issueTallies,
         IngestedEvents ingestedEvents,
         IssueGroupings issueGroupings,
-        EventRetention eventRetention) implements Storage {
+        EventRetention eventRetention,
+        IngestIds ingestIds,
+        IngestKeys ingestKeys) implements Storage {
 
     public static InMemoryStorage empty() {
+        InMemoryApplications applications = new InMemoryApplications();
         InMemoryIssues issues = new InMemoryIssues();
         InMemoryEvents events = new InMemoryEvents();
         InMemoryIssueActivities activities = new InMemoryIssueActivities();
@@ -93,7 +99,7 @@ public record InMemoryStorage(
                 new InMemoryUsers(),
                 new InMemorySignInAttempts(),
                 new InMemoryAddressSignInFailures(),
-                new InMemoryApplications(),
+                applications,
                 new InMemoryMemberships(),
                 issues,
                 events,
@@ -102,6 +108,8 @@ public record InMemoryStorage(
                 new InMemoryIssueTallies(),
                 documents,
                 new InMemoryIssueGroupings(),
-                new InMemoryEventRetention(events, issues, activities, documents));
+                new InMemoryEventRetention(events, issues, activities, documents),
+                applications,
+                new InMemoryIngestKeys());
     }
 }

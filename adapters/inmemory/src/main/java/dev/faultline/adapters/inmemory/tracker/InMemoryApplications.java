@@ -1,7 +1,9 @@
 package dev.faultline.adapters.inmemory.tracker;
 
 import dev.faultline.adapters.inmemory.TableLock;
+import dev.faultline.application.intake.port.out.IngestIds;
 import dev.faultline.application.tracker.port.out.Applications;
+import dev.faultline.domain.intake.IngestId;
 import dev.faultline.domain.shared.Uuids;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationId;
@@ -14,10 +16,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Applications in a map; slug uniqueness is checked and inserted under one {@link TableLock}. */
-public final class InMemoryApplications implements Applications {
+/**
+ * Applications in a map; slug uniqueness is checked and inserted under one {@link TableLock}. Each stored
+ * application is numbered with its ingest id as it is added, from a counter that, like a database sequence, never
+ * goes back (a rolled-back add leaves a gap).
+ */
+public final class InMemoryApplications implements Applications, IngestIds {
     private final Map<ApplicationId, Application> byId = new LinkedHashMap<>();
-    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
+    private final Map<ApplicationId, IngestId> ingestIds = new LinkedHashMap<>();
+    private long lastIngestId;
+    private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId, ingestIds));
 
     @Override
     public Insertion add(Application application) {
@@ -28,6 +36,7 @@ public final class InMemoryApplications implements Applications {
                 return Insertion.SLUG_TAKEN;
             }
             byId.put(application.id(), application);
+            ingestIds.put(application.id(), new IngestId(++lastIngestId));
             return Insertion.ADDED;
         });
     }
@@ -48,5 +57,16 @@ public final class InMemoryApplications implements Applications {
                 .sorted(Comparator.comparing(Application::name)
                         .thenComparing((a, b) -> Uuids.compareUnsigned(a.id().value(), b.id().value())))
                 .toList());
+    }
+
+    @Override
+    public Optional<IngestTarget> findByIngestId(IngestId ingestId) {
+        return table.read(() -> ingestIds.entrySet().stream().filter(e -> e.getValue().equals(ingestId))
+                .findFirst().map(e -> new IngestTarget(e.getKey(), ingestId, byId.get(e.getKey()).platform())));
+    }
+
+    @Override
+    public Optional<IngestId> ingestIdOf(ApplicationId applicationId) {
+        return table.read(() -> Optional.ofNullable(ingestIds.get(applicationId)));
     }
 }

@@ -1,6 +1,7 @@
 package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.McpTool;
+import dev.faultline.application.intake.port.in.GetIngestSetup;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.DeleteNote;
@@ -15,7 +16,7 @@ import dev.faultline.application.tracker.port.in.ResolveIssue;
 import java.util.List;
 import java.util.Objects;
 
-/** Every Faultline MCP tool, built from the tracker's use cases: reads first, then writes. */
+/** Every Faultline MCP tool, built from the tracker's and intake's use cases: reads first, then writes. */
 public final class FaultlineTools {
     private final List<McpTool> tools;
 
@@ -24,7 +25,8 @@ public final class FaultlineTools {
      */
     public FaultlineTools(ListApplications listApplications, ListIssues listIssues, GetIssue getIssue,
             ListEvents listEvents, GetEvent getEvent, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
-            MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote, String issuer) {
+            MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote,
+            GetIngestSetup getIngestSetup, String issuer) {
         String base = Objects.requireNonNull(issuer, "issuer").replaceAll("/+$", "");
         this.tools = List.of(
                 new ListApplicationsTool(Objects.requireNonNull(listApplications, "listApplications")),
@@ -32,6 +34,7 @@ public final class FaultlineTools {
                 new GetIssueTool(Objects.requireNonNull(getIssue, "getIssue"), base),
                 new ListEventsTool(Objects.requireNonNull(listEvents, "listEvents")),
                 new GetEventTool(Objects.requireNonNull(getEvent, "getEvent")),
+                new GetIngestSetupTool(Objects.requireNonNull(getIngestSetup, "getIngestSetup")),
                 new ResolveIssueTool(Objects.requireNonNull(resolveIssue, "resolveIssue")),
                 new ReopenIssueTool(Objects.requireNonNull(reopenIssue, "reopenIssue")),
                 new MuteIssueTool(Objects.requireNonNull(muteIssue, "muteIssue")),

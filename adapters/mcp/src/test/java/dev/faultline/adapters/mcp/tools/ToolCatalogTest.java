@@ -19,7 +19,7 @@ class ToolCatalogTest {
     @Test
     void all_eleven_tools_in_a_stable_order_with_unique_valid_names() {
         assertThat(tools).extracting(McpTool::name).containsExactly("list_applications", "list_issues", "get_issue",
-                "list_events", "get_event", "resolve_issue", "reopen_issue", "mute_issue", "assign_issue",
+                "list_events", "get_event", "get_ingest_setup", "resolve_issue", "reopen_issue", "mute_issue", "assign_issue",
                 "add_note", "delete_note");
         assertThat(tools).allSatisfy(t -> assertThat(t.name()).matches("[A-Za-z0-9_.-]{1,64}"));
     }
@@ -74,6 +74,7 @@ class ToolCatalogTest {
                 Map.entry("get_issue", new ToolAnnotations(true, false, true)),
                 Map.entry("list_events", new ToolAnnotations(true, false, true)),
                 Map.entry("get_event", new ToolAnnotations(true, false, true)),
+                Map.entry("get_ingest_setup", new ToolAnnotations(true, false, true)),
                 Map.entry("resolve_issue", new ToolAnnotations(false, false, true)),
                 Map.entry("reopen_issue", new ToolAnnotations(false, false, true)),
                 Map.entry("mute_issue", new ToolAnnotations(false, false, true)),

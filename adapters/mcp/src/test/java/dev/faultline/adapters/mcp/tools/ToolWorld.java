@@ -1,5 +1,10 @@
 package dev.faultline.adapters.mcp.tools;
 
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
+import dev.faultline.application.intake.CreateApplicationWithIngestKeyService;
+import dev.faultline.application.intake.GetIngestSetupService;
+import dev.faultline.domain.intake.IngestBaseUrl;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -79,8 +84,10 @@ final class ToolWorld {
     final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
     final InMemoryTransactions transactions = new InMemoryTransactions();
 
-    final CreateApplicationService createApplication =
-            new CreateApplicationService(applications, memberships, users, transactions, clock);
+    final InMemoryIngestKeys ingestKeys = new InMemoryIngestKeys();
+    final CreateApplication createApplication = new CreateApplicationWithIngestKeyService(
+            new CreateApplicationService(applications, memberships, users, transactions, clock), ingestKeys,
+            transactions, clock);
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
     final RecordEventService recordEvent =
             new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock);
@@ -97,6 +104,8 @@ final class ToolWorld {
             new AssignIssueService(issues, memberships, users, transactions, clock),
             new AddNoteService(issues, memberships, notes, transactions, clock),
             new DeleteNoteService(issues, memberships, notes, transactions),
+            new GetIngestSetupService(applications, memberships, applications, ingestKeys,
+                    IngestBaseUrl.parse(ISSUER + "/")),
             ISSUER + "/");
 
     User user() {

@@ -15,6 +15,8 @@ import dev.faultline.adapters.postgres.account.PostgresUsers;
 import dev.faultline.adapters.postgres.intake.PostgresEventRetention;
 import dev.faultline.adapters.postgres.intake.PostgresIngestedEvents;
 import dev.faultline.adapters.postgres.intake.PostgresIssueGroupings;
+import dev.faultline.adapters.postgres.intake.PostgresIngestIds;
+import dev.faultline.adapters.postgres.intake.PostgresIngestKeys;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
 import dev.faultline.adapters.postgres.tracker.PostgresEvents;
 import dev.faultline.adapters.postgres.tracker.PostgresIssueActivities;
@@ -35,6 +37,8 @@ import dev.faultline.application.account.port.out.Users;
 import dev.faultline.application.intake.port.out.EventRetention;
 import dev.faultline.application.intake.port.out.IngestedEvents;
 import dev.faultline.application.intake.port.out.IssueGroupings;
+import dev.faultline.application.intake.port.out.IngestIds;
+import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.ExclusiveJobs;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.storage.Storage;
@@ -76,7 +80,9 @@ public record PostgresStorage(
         IssueTallies issueTallies,
         IngestedEvents ingestedEvents,
         IssueGroupings issueGroupings,
-        EventRetention eventRetention) implements Storage {
+        EventRetention eventRetention,
+        IngestIds ingestIds,
+        IngestKeys ingestKeys) implements Storage {
 
     public static PostgresStorage on(Jdbi jdbi) {
         Objects.requireNonNull(jdbi, "jdbi");
@@ -102,6 +108,8 @@ public record PostgresStorage(
                 new PostgresIssueTallies(jdbi),
                 new PostgresIngestedEvents(jdbi),
                 new PostgresIssueGroupings(jdbi),
-                new PostgresEventRetention(jdbi));
+                new PostgresEventRetention(jdbi),
+                new PostgresIngestIds(jdbi),
+                new PostgresIngestKeys(jdbi));
     }
 }

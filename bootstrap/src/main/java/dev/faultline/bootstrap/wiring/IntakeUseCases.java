@@ -1,0 +1,52 @@
+package dev.faultline.bootstrap.wiring;
+
+import dev.faultline.application.intake.IngestEventService;
+import dev.faultline.application.intake.PurgeExpendableEventsService;
+import dev.faultline.application.intake.port.in.IngestEvent;
+import dev.faultline.application.intake.port.in.PurgeExpendableEvents;
+import dev.faultline.application.tracker.EventRecorder;
+import dev.faultline.domain.intake.GroupingPolicyV1;
+import dev.faultline.application.intake.AuthenticateIngestKeyService;
+import dev.faultline.application.intake.CreateIngestKeyService;
+import dev.faultline.application.intake.DeleteIngestKeyService;
+import dev.faultline.application.intake.GetIngestSetupService;
+import dev.faultline.application.intake.SetIngestKeyEnabledService;
+import dev.faultline.application.intake.port.in.AuthenticateIngestKey;
+import dev.faultline.application.intake.port.in.CreateIngestKey;
+import dev.faultline.application.intake.port.in.DeleteIngestKey;
+import dev.faultline.application.intake.port.in.GetIngestSetup;
+import dev.faultline.application.intake.port.in.SetIngestKeyEnabled;
+import dev.faultline.application.storage.Storage;
+import dev.faultline.domain.intake.IngestBaseUrl;
+import java.time.Clock;
+
+/**
+ * The intake context's use cases: ingest keys for owners and members, authenticating an SDK's key, storing what
+ * it sends (grouped by the current policy), and event retention for the purge.
+ */
+public record IntakeUseCases(
+        AuthenticateIngestKey authenticateIngestKey,
+        IngestEvent ingestEvent,
+        PurgeExpendableEvents purgeExpendableEvents,
+        GetIngestSetup getIngestSetup,
+        CreateIngestKey createIngestKey,
+        SetIngestKeyEnabled setIngestKeyEnabled,
+        DeleteIngestKey deleteIngestKey) {
+
+    static IntakeUseCases wire(Storage storage, IngestBaseUrl baseUrl, int maxKeysPerApplication, Clock clock) {
+        return new IntakeUseCases(
+                new AuthenticateIngestKeyService(storage.ingestIds(), storage.ingestKeys()),
+                new IngestEventService(new GroupingPolicyV1(), storage.applications(), storage.ingestedEvents(),
+                        storage.issueGroupings(), new EventRecorder(storage.issues(), storage.events(),
+                        storage.issueActivities(), storage.issueTallies()), storage.transactions()),
+                new PurgeExpendableEventsService(storage.eventRetention(), clock),
+                new GetIngestSetupService(storage.applications(), storage.memberships(), storage.ingestIds(),
+                        storage.ingestKeys(), baseUrl),
+                new CreateIngestKeyService(storage.applications(), storage.memberships(), storage.ingestIds(),
+                        storage.ingestKeys(), baseUrl, maxKeysPerApplication, storage.transactions(), clock),
+                new SetIngestKeyEnabledService(storage.applications(), storage.memberships(), storage.ingestKeys(),
+                        storage.transactions()),
+                new DeleteIngestKeyService(storage.applications(), storage.memberships(), storage.ingestKeys(),
+                        storage.transactions()));
+    }
+}
