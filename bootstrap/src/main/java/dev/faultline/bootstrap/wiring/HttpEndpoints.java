@@ -108,7 +108,7 @@ public final class HttpEndpoints {
         BearerChallenge challenge = new BearerChallenge(issuer);
         TrackerUseCases tracker = faultline.tracker();
         FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
-                tracker.listEvents(), tracker.getEvent(), tracker.resolveIssue(), tracker.reopenIssue(),
+                intake.getIssueHistory(), tracker.listEvents(), intake.getCrashReport(), tracker.resolveIssue(), tracker.reopenIssue(),
                 tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
                 faultline.intake().getIngestSetup(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
