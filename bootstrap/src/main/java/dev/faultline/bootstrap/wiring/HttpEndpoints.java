@@ -92,10 +92,10 @@ public final class HttpEndpoints {
                 faultline.revokeAllAccess(), sessions.start()));
         jersey.register(new PersonalTokensResource(settingsForms, integrationsPage, personalTokens.create(),
                 personalTokens.revoke(), faultline.clock()));
-        jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
-                faultline.tracker().listIssues(), faultline.tracker().getIssue(),
-                faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
         IntakeUseCases intake = faultline.intake();
+        jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
+                faultline.tracker().listIssues(), faultline.tracker().getIssue(), intake.getIssueHistory(),
+                intake.getCrashReport(), faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
         jersey.register(new ApplicationSettingsResource(settingsForms, intake.getIngestSetup(),
                 intake.createIngestKey(), intake.setIngestKeyEnabled(), intake.deleteIngestKey(),
                 oauth.policy().issuer()));
