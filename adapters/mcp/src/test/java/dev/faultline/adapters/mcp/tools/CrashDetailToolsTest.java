@@ -177,4 +177,36 @@ class CrashDetailToolsTest {
         assertThat(outsideFence(text)).contains("2026-11-22=1").contains("resolved by person")
                 .doesNotContain("SYSTEM").doesNotContain("IllegalStateException").doesNotContain("1.0.0");
     }
+
+    @Test
+    void list_issues_filters_by_release_environment_level_and_opened_or_regressed_since() {
+        Instant now = world.clock.instant();
+        var staging = ingest(shop, crash(sdkId(), now.minus(Duration.ofDays(3)), "1.0.0"));
+        SdkEvent warning = crash(sdkId(), now.minus(Duration.ofHours(1)), "2.0.0").toBuilder()
+                .level(Level.WARNING).environment("staging").exceptions(List.of(new ExceptionValue(
+                        Optional.of("TimeoutException"), Optional.of("slow"), Optional.empty(), false,
+                        Optional.empty(), Optional.empty()))).build();
+        var warned = ingest(shop, warning);
+
+        assertThat(ids(world.ok("list_issues", adaReads, "{\"release\":\"1.0.0\"}")))
+                .containsExactly(staging.issueId().toString());
+        assertThat(ids(world.ok("list_issues", adaReads, "{\"environment\":\"staging\"}")))
+                .containsExactly(warned.issueId().toString());
+        assertThat(ids(world.ok("list_issues", adaReads, "{\"level\":\"warning\"}")))
+                .containsExactly(warned.issueId().toString());
+        assertThat(ids(world.ok("list_issues", adaReads, "{\"opened_or_regressed_since\":\""
+                + now.minus(Duration.ofDays(1)) + "\"}"))).containsExactly(warned.issueId().toString());
+        assertThat(ids(world.ok("list_issues", adaReads, "{\"release\":\"1.0.0\",\"level\":\"warning\"}")))
+                .isEmpty();
+        assertThat(world.error("list_issues", adaReads, "{\"level\":\"loud\"}")).contains("level");
+        assertThat(world.error("list_issues", adaReads, "{\"environment\":\"prod env\"}")).contains("environment");
+        assertThat(world.error("list_issues", adaReads, "{\"opened_or_regressed_since\":\"yesterday\"}"))
+                .contains("opened_or_regressed_since");
+    }
+
+    private static List<String> ids(ObjectNode content) {
+        List<String> ids = new java.util.ArrayList<>();
+        content.get("issues").forEach(issue -> ids.add(issue.get("id").asText()));
+        return ids;
+    }
 }

@@ -83,11 +83,11 @@ final class ToolWorld {
     final InMemoryUsers users = new InMemoryUsers();
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
-    final InMemoryIssues issues = new InMemoryIssues();
     final InMemoryEvents events = new InMemoryEvents();
     final InMemoryNotes notes = new InMemoryNotes();
     final InMemoryIssueActivities activities = new InMemoryIssueActivities();
     final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
+    final InMemoryIssues issues = new InMemoryIssues(tallies, activities);
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryIngestedEvents ingested = new InMemoryIngestedEvents();
     final InMemoryIssueGroupings groupings = new InMemoryIssueGroupings();
