@@ -62,7 +62,7 @@ await check('read-only personal token: a write tool is refused as insufficient s
 // step-up. A grant of mcp:read alone (per-scope consent) followed by a write call is not exercised here.
 await check('OAuth in Chromium: Inspector asks for mcp:read mcp:write at first sign-in, so a write tool works without step-up', async () => {
   const list = inspector(['--method', 'tools/list']);
-  expect(list.status === 0 && list.json?.tools?.length === 11, `tools/list exit ${list.status}: ${list.stderr.slice(-300)}`);
+  expect(list.status === 0 && list.json?.tools?.length === 12, `tools/list exit ${list.status}: ${list.stderr.slice(-300)}`);
   expect(JSON.stringify(list.scopes) === JSON.stringify(['mcp:read mcp:write']), `first sign-in asked for ${list.scopes}`);
   const call = inspector(['--method', 'tools/call', '--tool-name', 'add_note', '--tool-arg', `issue_id=${issueId}`,
     'body=step-up from the Inspector CLI']);

@@ -20,7 +20,9 @@ final class StartupBanner {
                 .append("    Sign in:       ").append(configuration.getPublicBaseUrl()).append("/login\n")
                 .append("    Integrations:  ").append(configuration.getPublicBaseUrl()).append("/settings/integrations\n")
                 .append("    Issues:        ").append(configuration.getPublicBaseUrl()).append("/issues\n")
-                .append("    MCP endpoint:  ").append(configuration.mcpResource()).append('\n');
+                .append("    MCP endpoint:  ").append(configuration.mcpResource()).append('\n')
+                .append("    Send crashes:  ").append(configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()))
+                .append("/api/<ingest id>/envelope/ (DSNs: each application's settings page)\n");
         for (var connector : server.getConnectors()) {
             if (connector instanceof NetworkConnector network && "admin".equals(network.getName())) {
                 banner.append("    Health:        http://localhost:").append(network.getLocalPort()).append("/healthcheck\n");

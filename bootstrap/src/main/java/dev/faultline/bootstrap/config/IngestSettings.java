@@ -53,7 +53,7 @@ public class IngestSettings {
 
     @NotNull
     @MaxDuration(value = 10, unit = TimeUnit.SECONDS)
-    private Duration maxWait = Duration.milliseconds(250);
+    private Duration maxWait = Duration.seconds(1);
 
     @NotNull
     @MinDuration(value = 1, unit = TimeUnit.SECONDS)

@@ -15,6 +15,9 @@ import java.util.regex.Pattern;
  */
 public record RateLimit(Duration retryAfter, List<String> categories, Scope scope, String reasonCode) {
 
+    /** The data categories that carry events Faultline keeps. */
+    public static final List<String> EVENT_CATEGORIES = List.of("error", "default", "security");
+
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9_]{1,64}");
 
     /** The unit the quota is enforced for; SDKs may ignore it. */
@@ -41,9 +44,13 @@ public record RateLimit(Duration retryAfter, List<String> categories, Scope scop
         }
     }
 
-    /** Everything from this key, for a while: its own rate limit is exhausted. */
+    /**
+     * This key's events, for a while: its own rate limit is exhausted. Only the event categories are named, so
+     * the SDK keeps sending its client reports (which say what the limit cost) and sessions; an empty list would
+     * hold those back too, and a report dropped during the back-off loses the counts it carried.
+     */
     public static RateLimit keyQuota(Duration retryAfter) {
-        return new RateLimit(retryAfter, List.of(), Scope.KEY, "key_quota");
+        return new RateLimit(retryAfter, EVENT_CATEGORIES, Scope.KEY, "key_quota");
     }
 
     /** Everything, for a while: Faultline cannot take more now (its intake is full). */

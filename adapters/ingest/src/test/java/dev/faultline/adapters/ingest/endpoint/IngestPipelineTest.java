@@ -162,7 +162,7 @@ class IngestPipelineTest {
         IngestResponse third = postEnvelope(envelope("3".repeat(32), "x"));
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.headers()).containsEntry("Retry-After", "30");
-        assertThat(third.headers().get("X-Sentry-Rate-Limits")).startsWith("30::key:key_quota");
+        assertThat(third.headers().get("X-Sentry-Rate-Limits")).startsWith("30:error;default;security:key:key_quota");
 
         nanos.addAndGet(Duration.ofSeconds(30).toNanos());
         assertThat(postEnvelope(envelope("3".repeat(32), "x")).status()).isEqualTo(200);

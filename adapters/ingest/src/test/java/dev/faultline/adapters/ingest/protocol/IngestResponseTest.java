@@ -68,7 +68,7 @@ class IngestResponseTest {
         IngestResponse response = IngestResponse.tooManyRequests(RateLimit.keyQuota(Duration.ofSeconds(60)), UNSUPPORTED);
         assertThat(response.status()).isEqualTo(429);
         assertThat(response.headers()).containsEntry("Retry-After", "60")
-                .containsEntry("X-Sentry-Rate-Limits", "60::key:key_quota, " + PROACTIVE);
+                .containsEntry("X-Sentry-Rate-Limits", "60:error;default;security:key:key_quota, " + PROACTIVE);
     }
 
     @Test
