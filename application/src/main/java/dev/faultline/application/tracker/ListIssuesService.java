@@ -65,7 +65,9 @@ public class ListIssuesService implements ListIssues {
         }
         Instant now = clock.instant();
         List<Issue> found = issues.list(new Issues.Query(scope, command.status(), command.text(), command.since(),
-                command.until(), command.sort(), after, command.limit() + 1, now));
+                command.until(), command.sort(), after, command.limit() + 1, now, new Issues.Query.Seen(
+                        command.seen().release(), command.seen().environment(), command.seen().level(),
+                        command.seen().openedOrRegressedSince())));
         List<Issue> page = found.stream().limit(command.limit()).map(issue -> issue.asOf(now)).toList();
         Optional<String> next = Optional.empty();
         if (found.size() > command.limit()) {
@@ -83,6 +85,8 @@ public class ListIssuesService implements ListIssues {
         return String.join("\u0000", c.actor().user().toString(), application.map(Object::toString).orElse("*"),
                 c.status().map(Enum::name).orElse("*"), c.text().orElse(""),
                 c.since().map(Instant::toString).orElse("*"), c.until().map(Instant::toString).orElse("*"),
-                c.sort().name());
+                c.sort().name(), c.seen().release().orElse("*"), c.seen().environment().orElse("*"),
+                c.seen().level().map(Enum::name).orElse("*"),
+                c.seen().openedOrRegressedSince().map(Instant::toString).orElse("*"));
     }
 }

@@ -34,6 +34,7 @@ import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueActivity.Kind;
 import dev.faultline.domain.tracker.IssueActivity;
 import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.MuteRule;
 import dev.faultline.domain.tracker.Platform;
@@ -420,5 +421,46 @@ public abstract class IngestStorageContract {
     void an_unknown_sdk_event_id_has_no_document() {
         assertThat(storage().ingestedEvents().findBySdkEventId(app.id(), sdkId())).isEmpty();
         assertThat(storage().ingestedEvents().findByEventId(EventId.random())).isEmpty();
+    }
+
+    private List<IssueId> listed(Issues.Query.Seen seen) {
+        return storage().issues().list(new Issues.Query(java.util.Set.of(app.id()), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), dev.faultline.domain.tracker.IssueSort.LAST_SEEN,
+                Optional.empty(), 100, T0.plus(Duration.ofDays(30)), seen)).stream().map(Issue::id).toList();
+    }
+
+    @Test
+    void issues_list_by_release_environment_level_and_opened_or_regressed_since() {
+        IssueId old = stored(crash(sdkId(), "checkout", T0, "1.0.0", "staging")).issueId();
+        stored(crash(sdkId(), "checkout", T0.plus(Duration.ofMinutes(1)), "1.1.0", "staging"));
+        IssueId fresh = stored(crash(sdkId(), "pay", T0.plus(Duration.ofHours(2)), "1.1.0", "production")).issueId();
+        IssueId warned = stored(crash(sdkId(), "ship", T0.plus(Duration.ofMinutes(5)), "0.9.0", "production")
+                .toBuilder().level(dev.faultline.domain.tracker.Level.WARNING).build()).issueId();
+        Instant resolvedAt = T0.plus(Duration.ofMinutes(30));
+        storage().issues().update(issue(old).resolve(resolvedAt).issue());
+        stored(crash(sdkId(), "checkout", T0.plus(Duration.ofHours(3)), "1.1.0", "staging"));
+
+        Issues.Query.Seen any = Issues.Query.Seen.ANY;
+        assertThat(listed(any)).containsExactlyInAnyOrder(old, fresh, warned);
+        assertThat(listed(new Issues.Query.Seen(Optional.of("1.1.0"), Optional.empty(), Optional.empty(),
+                Optional.empty()))).containsExactlyInAnyOrder(old, fresh);
+        assertThat(listed(new Issues.Query.Seen(Optional.of("1.0"), Optional.empty(), Optional.empty(),
+                Optional.empty()))).as("exact names, not substrings").isEmpty();
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.of("production"), Optional.empty(),
+                Optional.empty()))).containsExactlyInAnyOrder(fresh, warned);
+        assertThat(listed(new Issues.Query.Seen(Optional.of("1.1.0"), Optional.of("staging"), Optional.empty(),
+                Optional.empty()))).containsExactly(old);
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(),
+                Optional.of(dev.faultline.domain.tracker.Level.WARNING), Optional.empty()))).containsExactly(warned);
+        Instant cut = T0.plus(Duration.ofHours(1));
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(cut)))).as("opened after the cut, or regressed after it")
+                .containsExactlyInAnyOrder(fresh, old);
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plus(Duration.ofHours(2)))))).containsExactlyInAnyOrder(fresh, old);
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plus(Duration.ofHours(2)).plusNanos(1000))))).containsExactly(old);
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plus(Duration.ofHours(4)))))).isEmpty();
     }
 }

@@ -92,10 +92,10 @@ public final class HttpEndpoints {
                 faultline.revokeAllAccess(), sessions.start()));
         jersey.register(new PersonalTokensResource(settingsForms, integrationsPage, personalTokens.create(),
                 personalTokens.revoke(), faultline.clock()));
-        jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
-                faultline.tracker().listIssues(), faultline.tracker().getIssue(),
-                faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
         IntakeUseCases intake = faultline.intake();
+        jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
+                faultline.tracker().listIssues(), faultline.tracker().getIssue(), intake.getIssueHistory(),
+                intake.getCrashReport(), faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
         jersey.register(new ApplicationSettingsResource(settingsForms, intake.getIngestSetup(),
                 intake.createIngestKey(), intake.setIngestKeyEnabled(), intake.deleteIngestKey(),
                 oauth.policy().issuer()));
@@ -108,7 +108,7 @@ public final class HttpEndpoints {
         BearerChallenge challenge = new BearerChallenge(issuer);
         TrackerUseCases tracker = faultline.tracker();
         FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
-                tracker.listEvents(), tracker.getEvent(), tracker.resolveIssue(), tracker.reopenIssue(),
+                intake.getIssueHistory(), tracker.listEvents(), intake.getCrashReport(), tracker.resolveIssue(), tracker.reopenIssue(),
                 tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
                 faultline.intake().getIngestSetup(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));

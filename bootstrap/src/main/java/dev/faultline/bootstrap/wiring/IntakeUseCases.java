@@ -1,5 +1,7 @@
 package dev.faultline.bootstrap.wiring;
 
+import dev.faultline.application.intake.GetCrashReportService;
+import dev.faultline.application.intake.GetIssueHistoryService;
 import dev.faultline.application.intake.IngestEventService;
 import dev.faultline.application.intake.PurgeExpendableEventsService;
 import dev.faultline.application.intake.port.in.IngestEvent;
@@ -14,7 +16,9 @@ import dev.faultline.application.intake.SetIngestKeyEnabledService;
 import dev.faultline.application.intake.port.in.AuthenticateIngestKey;
 import dev.faultline.application.intake.port.in.CreateIngestKey;
 import dev.faultline.application.intake.port.in.DeleteIngestKey;
+import dev.faultline.application.intake.port.in.GetCrashReport;
 import dev.faultline.application.intake.port.in.GetIngestSetup;
+import dev.faultline.application.intake.port.in.GetIssueHistory;
 import dev.faultline.application.intake.port.in.SetIngestKeyEnabled;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.domain.intake.IngestBaseUrl;
@@ -31,7 +35,9 @@ public record IntakeUseCases(
         GetIngestSetup getIngestSetup,
         CreateIngestKey createIngestKey,
         SetIngestKeyEnabled setIngestKeyEnabled,
-        DeleteIngestKey deleteIngestKey) {
+        DeleteIngestKey deleteIngestKey,
+        GetCrashReport getCrashReport,
+        GetIssueHistory getIssueHistory) {
 
     static IntakeUseCases wire(Storage storage, IngestBaseUrl baseUrl, int maxKeysPerApplication, Clock clock) {
         return new IntakeUseCases(
@@ -47,6 +53,10 @@ public record IntakeUseCases(
                 new SetIngestKeyEnabledService(storage.applications(), storage.memberships(), storage.ingestKeys(),
                         storage.transactions()),
                 new DeleteIngestKeyService(storage.applications(), storage.memberships(), storage.ingestKeys(),
-                        storage.transactions()));
+                        storage.transactions()),
+                new GetCrashReportService(storage.issues(), storage.memberships(), storage.events(),
+                        storage.ingestedEvents(), clock),
+                new GetIssueHistoryService(storage.issues(), storage.memberships(), storage.issueGroupings(),
+                        storage.issueTallies(), storage.issueActivities(), storage.users(), clock));
     }
 }

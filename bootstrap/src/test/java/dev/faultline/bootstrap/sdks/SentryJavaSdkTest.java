@@ -164,7 +164,14 @@ class SentryJavaSdkTest {
 
         assertThat(event.path("exception_type").asText()).isEqualTo("IllegalStateException");
         assertThat(event.path("message").asText()).contains("Could not save order 1002");
-        // The cause (IllegalArgumentException: Quantity -1 out of range) is not in get_event's output yet.
+        JsonNode crash = mcp.tool("get_event", Map.of("event_id", event.path("id").asText())).path("crash");
+        JsonNode chain = crash.path("exceptions");
+        assertThat(chain).as(crash.toString()).hasSize(2);
+        assertThat(chain.get(0).path("type").asText()).isEqualTo("IllegalArgumentException");
+        assertThat(chain.get(0).path("value").asText()).contains("Quantity -1 out of range");
+        assertThat(chain.get(1).path("type").asText()).isEqualTo("IllegalStateException");
+        assertThat(crash.path("sdk").path("name").asText()).isEqualTo("sentry.java");
+        assertThat(crash.path("contexts").path("runtime").path("name").asText()).isNotBlank();
     }
 
     @Test

@@ -19,8 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * An error or message event as a Sentry SDK reported it, after the ingest adapter cleaned it: what grouping,
- * the issue and the stored event need. The exception chain runs cause first, the main exception last. Every
- * text is untrusted (anyone holding the public ingest key can send anything) and within the limits below.
+ * the issue and the stored event need. The exception chain runs cause first, the main exception last; breadcrumbs
+ * run oldest first (the last {@value #MAX_BREADCRUMBS}). Every text is untrusted (anyone holding the public ingest
+ * key can send anything) and within the limits below.
  */
 public record SdkEvent(
         SdkEventId eventId,
@@ -40,7 +41,9 @@ public record SdkEvent(
         SortedMap<String, String> tags,
         Optional<AffectedUser> user,
         Optional<RequestInfo> request,
-        SortedMap<String, String> extra) {
+        SortedMap<String, String> extra,
+        List<Breadcrumb> breadcrumbs,
+        SdkContexts contexts) {
 
     public static final int MAX_EXCEPTIONS = 32;
     public static final int MAX_THREADS = 100;
@@ -53,6 +56,8 @@ public record SdkEvent(
     public static final int MAX_EXTRA = 100;
     public static final int MAX_EXTRA_NAME_LENGTH = 200;
     public static final int MAX_EXTRA_LENGTH = 16_384;
+    /** The most recent breadcrumbs kept, oldest first. */
+    public static final int MAX_BREADCRUMBS = 100;
     /** The shapes the tracker's {@code Event} accepts, so an intake event always becomes a tracker event. */
     public static final Pattern ENVIRONMENT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     public static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
@@ -84,6 +89,20 @@ public record SdkEvent(
         user = Objects.requireNonNull(user, "user").map(AffectedUser::checked);
         Objects.requireNonNull(request, "request");
         extra = Checks.map(extra, "extra", MAX_EXTRA, MAX_EXTRA_NAME_LENGTH, MAX_EXTRA_LENGTH);
+        breadcrumbs = bounded(breadcrumbs, "breadcrumbs", MAX_BREADCRUMBS);
+        Objects.requireNonNull(contexts, "contexts");
+    }
+
+    /** An event without breadcrumbs or contexts. */
+    public SdkEvent(SdkEventId eventId, Instant timestamp, Optional<Platform> platform, Optional<SdkInfo> sdk,
+            Level level, Optional<LogMessage> logentry, Optional<LogMessage> message, List<ExceptionValue> exceptions,
+            List<SdkThread> threads, Optional<Stacktrace> stacktrace, List<String> fingerprint,
+            Optional<String> transaction, Optional<String> release, Optional<String> environment,
+            SortedMap<String, String> tags, Optional<AffectedUser> user, Optional<RequestInfo> request,
+            SortedMap<String, String> extra) {
+        this(eventId, timestamp, platform, sdk, level, logentry, message, exceptions, threads, stacktrace,
+                fingerprint, transaction, release, environment, tags, user, request, extra, List.of(),
+                SdkContexts.none());
     }
 
     private static <T> List<T> bounded(List<T> values, String field, int max) {
@@ -114,6 +133,8 @@ public record SdkEvent(
         b.user = user;
         b.request = request;
         b.extra = new TreeMap<>(extra);
+        b.breadcrumbs = new ArrayList<>(breadcrumbs);
+        b.contexts = contexts;
         return b;
     }
 
@@ -137,6 +158,8 @@ public record SdkEvent(
         private Optional<AffectedUser> user = Optional.empty();
         private Optional<RequestInfo> request = Optional.empty();
         private SortedMap<String, String> extra = new TreeMap<>();
+        private List<Breadcrumb> breadcrumbs = new ArrayList<>();
+        private SdkContexts contexts = SdkContexts.none();
 
         private Builder(SdkEventId eventId, Instant timestamp) {
             this.eventId = eventId;
@@ -223,10 +246,20 @@ public record SdkEvent(
             return this;
         }
 
+        public Builder breadcrumbs(List<Breadcrumb> values) {
+            breadcrumbs = new ArrayList<>(values);
+            return this;
+        }
+
+        public Builder contexts(SdkContexts value) {
+            contexts = value;
+            return this;
+        }
+
         public SdkEvent build() {
             return new SdkEvent(eventId, timestamp, platform, sdk, level, logentry, message,
                     Collections.unmodifiableList(exceptions), threads, stacktrace, fingerprint, transaction,
-                    release, environment, tags, user, request, extra);
+                    release, environment, tags, user, request, extra, breadcrumbs, contexts);
         }
     }
 }

@@ -93,4 +93,65 @@ class IntakeModelTest {
     void a_log_message_has_a_template_or_formatted_text() {
         assertThat(fieldOf(() -> new LogMessage(Optional.of(" "), Optional.empty()))).isEqualTo("message");
     }
+
+    private static Frame frameWithContext(List<String> pre, List<String> post) {
+        return new Frame(Optional.of("a"), Optional.empty(), Optional.empty(), Optional.of("f"), Optional.empty(),
+                OptionalInt.empty(), OptionalInt.empty(), InApp.YES, Optional.of("throw x;"), pre, post,
+                new TreeMap<>());
+    }
+
+    @Test
+    void frames_keep_up_to_five_single_source_lines_either_side_of_the_context_line() {
+        List<String> five = List.of("", "a", "b", "  c", "d");
+        Frame frame = frameWithContext(five, five);
+        assertThat(frame.preContext()).isEqualTo(five);
+        assertThat(frame.postContext()).isEqualTo(five);
+        List<String> six = List.of("1", "2", "3", "4", "5", "6");
+        assertThat(fieldOf(() -> frameWithContext(six, List.of()))).isEqualTo("frame.pre_context");
+        assertThat(fieldOf(() -> frameWithContext(List.of(), six))).isEqualTo("frame.post_context");
+        assertThat(fieldOf(() -> frameWithContext(List.of("two\nlines"), List.of()))).isEqualTo("frame.pre_context");
+        assertThat(fieldOf(() -> frameWithContext(List.of(), List.of("x".repeat(Frame.MAX_LENGTH + 1)))))
+                .isEqualTo("frame.post_context");
+        assertThat(fieldOf(() -> frameWithContext(List.of("nul\u0000"), List.of()))).isEqualTo("frame.pre_context");
+        assertThat(Frame.of("a", "f").preContext()).isEmpty();
+    }
+
+    private static Breadcrumb crumb(String message) {
+        return new Breadcrumb(Optional.empty(), Optional.empty(), Optional.of("http"), Optional.empty(),
+                Optional.ofNullable(message), new TreeMap<>());
+    }
+
+    @Test
+    void breadcrumbs_say_something_within_limits_and_an_event_keeps_at_most_100() {
+        assertThat(fieldOf(() -> new Breadcrumb(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(" "), new TreeMap<>()))).isEqualTo("breadcrumb");
+        assertThat(crumb("x".repeat(Breadcrumb.MAX_MESSAGE_LENGTH)).message()).isPresent();
+        assertThat(fieldOf(() -> crumb("x".repeat(Breadcrumb.MAX_MESSAGE_LENGTH + 1))))
+                .isEqualTo("breadcrumb.message");
+        Map<String, String> data = new HashMap<>();
+        for (int i = 0; i <= Breadcrumb.MAX_DATA; i++) {
+            data.put("k" + i, "v");
+        }
+        assertThat(fieldOf(() -> new Breadcrumb(Optional.empty(), Optional.empty(), Optional.of("c"),
+                Optional.empty(), Optional.empty(), new TreeMap<>(data)))).isEqualTo("breadcrumb.data");
+        assertThat(Events.event("java").breadcrumbs(Collections.nCopies(SdkEvent.MAX_BREADCRUMBS, crumb("m")))
+                .build().breadcrumbs()).hasSize(SdkEvent.MAX_BREADCRUMBS);
+        assertThat(fieldOf(() -> Events.event("java").breadcrumbs(Collections.nCopies(SdkEvent.MAX_BREADCRUMBS + 1,
+                crumb("m"))).build())).isEqualTo("breadcrumbs");
+    }
+
+    @Test
+    void contexts_are_named_bounded_maps_of_text() {
+        assertThat(SdkContexts.of(Map.of("os", Map.of("name", "Linux", "version", "6.1"))).values().get("os"))
+                .containsEntry("name", "Linux");
+        assertThat(fieldOf(() -> SdkContexts.of(Map.of("o s", Map.of("name", "Linux"))))).isEqualTo("contexts");
+        Map<String, Map<String, String>> many = new HashMap<>();
+        for (int i = 0; i <= SdkContexts.MAX_CONTEXTS; i++) {
+            many.put("c" + i, Map.of("k", "v"));
+        }
+        assertThat(fieldOf(() -> SdkContexts.of(many))).isEqualTo("contexts");
+        assertThat(fieldOf(() -> SdkContexts.of(Map.of("os", Map.of("name", "x".repeat(
+                SdkContexts.MAX_FIELD_LENGTH + 1)))))).isEqualTo("contexts.os.name");
+        assertThat(Events.event("java").build().contexts().isEmpty()).isTrue();
+    }
 }

@@ -5,6 +5,7 @@ import dev.faultline.adapters.ingest.Normalisation.Reason;
 import dev.faultline.domain.intake.ExceptionValue;
 import dev.faultline.domain.intake.LogMessage;
 import dev.faultline.domain.intake.RequestInfo;
+import dev.faultline.domain.intake.SdkContexts;
 import dev.faultline.domain.intake.SdkEvent;
 import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.intake.SdkInfo;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -34,8 +36,8 @@ import java.util.regex.Pattern;
  * intake model. Real payloads are dirty and a refused crash is lost for good (SDKs do not retry), so benign dirt
  * is cleaned, never refused: {@code null} anywhere is absence; NUL characters go; over-long text, stacks and
  * lists are trimmed to the model's limits; wrong types are converted or dropped; timestamps are read as numbers
- * or ISO text and corrected for clock drift. Secrets in frame variables, the request and extra are filtered by
- * {@link SecretScrubber} first. The {@link Normalisation} says what changed.
+ * or ISO text and corrected for clock drift. Secrets in frame variables, the request, extra, contexts and
+ * breadcrumb data are filtered by {@link SecretScrubber} first. The {@link Normalisation} says what changed.
  */
 public final class EventReader {
     /** Relay's threshold: smaller differences are network latency, larger ones a wrong clock or time zone. */
@@ -91,6 +93,8 @@ public final class EventReader {
         private final Clean clean = new Clean(recorder);
         private final SecretScrubber scrubber = new SecretScrubber(recorder);
         private final StacktraceReader stacks = new StacktraceReader(json, clean, scrubber, recorder);
+        /** What the sender's clock is off by, when it is off by enough to correct; applied to every timestamp. */
+        private Duration drift = Duration.ZERO;
 
         Reading(JsonNode event, Instant receivedAt) {
             this.event = event;
@@ -115,6 +119,9 @@ public final class EventReader {
             user().ifPresent(builder::user);
             request().ifPresent(builder::request);
             builder.extra(extra());
+            builder.breadcrumbs(new BreadcrumbReader(json, clean, scrubber, recorder, drift)
+                    .read(event));
+            builder.contexts(contexts());
             return new Result(builder.build(), recorder.report());
         }
 
@@ -147,6 +154,7 @@ public final class EventReader {
                         return receivedAt;
                     }
                     recorder.add(Reason.CLOCK_DRIFT_CORRECTED);
+                    this.drift = drift;
                     timestamp = corrected;
                 }
             }
@@ -398,6 +406,49 @@ public final class EventReader {
             }
             recorder.add(Reason.ENTRIES_DROPPED, dropped);
             return headers;
+        }
+
+        /**
+         * Named objects ({@code os}, {@code runtime}, ...); the first {@value SdkContexts#MAX_CONTEXTS} names in
+         * order, each with its first {@value SdkContexts#MAX_FIELDS} fields, values scrubbed and rendered as text.
+         */
+        private SdkContexts contexts() {
+            TreeMap<String, SortedMap<String, String>> contexts = new TreeMap<>();
+            Optional<JsonNode> object = json.object(event, "contexts");
+            if (object.isEmpty()) {
+                return SdkContexts.none();
+            }
+            TreeMap<String, JsonNode> byName = new TreeMap<>();
+            Iterator<Map.Entry<String, JsonNode>> named = object.get().fields();
+            while (named.hasNext()) {
+                Map.Entry<String, JsonNode> context = named.next();
+                Optional<String> name = clean.name(Optional.of(context.getKey()), NOT_TAG_KEY, 64);
+                if (name.isEmpty() || Json.absent(context.getValue())) {
+                    recorder.add(Reason.EMPTY_DROPPED);
+                } else if (!context.getValue().isObject()) {
+                    recorder.add(Reason.WRONG_TYPE_DROPPED);
+                } else {
+                    byName.putIfAbsent(name.get(), context.getValue());
+                }
+            }
+            int dropped = 0;
+            for (Map.Entry<String, JsonNode> context : byName.entrySet()) {
+                if (contexts.size() >= SdkContexts.MAX_CONTEXTS) {
+                    dropped++;
+                    continue;
+                }
+                TreeMap<String, String> fields = fields(context.getValue(), SdkContexts.MAX_FIELDS,
+                        SdkContexts.MAX_FIELD_NAME_LENGTH, SdkContexts.MAX_FIELD_LENGTH);
+                if (!fields.isEmpty()) {
+                    contexts.put(context.getKey(), fields);
+                }
+            }
+            recorder.add(Reason.ENTRIES_DROPPED, dropped);
+            return new SdkContexts(contexts);
+        }
+
+        private TreeMap<String, String> fields(JsonNode object, int max, int maxName, int maxValue) {
+            return new FieldsReader(clean, scrubber, recorder).read(object, max, maxName, maxValue);
         }
 
         private TreeMap<String, String> extra() {

@@ -84,7 +84,35 @@ final class StacktraceReader {
         Optional<String> contextLine = clean.text(json.text(frame, "context_line"), Frame.MAX_LENGTH)
                 .filter(s -> !s.isEmpty());
         return Optional.of(new Frame(module, absPath, filename, function, rawFunction, lineno, colno, inApp,
-                contextLine, vars(frame)));
+                contextLine, sourceLines(frame, "pre_context", true), sourceLines(frame, "post_context", false),
+                vars(frame)));
+    }
+
+    /**
+     * The source lines before ({@code nearestLast}) or after the context line: the {@value Frame#MAX_CONTEXT_LINES}
+     * nearest to it are kept, each cut to one line of at most {@link Frame#MAX_LENGTH} characters; a {@code null}
+     * line is a blank one (the line numbers around the crash must stay right).
+     */
+    private List<String> sourceLines(JsonNode frame, String field, boolean nearestLast) {
+        JsonNode node = frame.get(field);
+        if (Json.absent(node)) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            recorder.add(Reason.WRONG_TYPE_DROPPED);
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        for (JsonNode line : node) {
+            String text = Json.absent(line) ? "" : json.text(line).orElse("");
+            lines.add(clean.text(text.replace("\r", " ").replace("\n", " "), Frame.MAX_LENGTH));
+        }
+        int excess = lines.size() - Frame.MAX_CONTEXT_LINES;
+        if (excess <= 0) {
+            return lines;
+        }
+        recorder.add(Reason.ENTRIES_DROPPED, excess);
+        return nearestLast ? lines.subList(excess, lines.size()) : lines.subList(0, Frame.MAX_CONTEXT_LINES);
     }
 
     private Optional<String> line(JsonNode frame, String field) {

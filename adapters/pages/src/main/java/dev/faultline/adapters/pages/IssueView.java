@@ -37,8 +37,19 @@ public final class IssueView extends PageView {
     private final LatestEvent latestEvent;
     private final List<String> recentEventIds;
     private final List<NoteRow> notes;
+    private final IssueHistoryView history;
+    private final CrashReportView crash;
 
     IssueView(Navigation navigation, GetIssue.IssueDetails details, UserId reader, Map<UserId, DisplayName> names) {
+        this(navigation, details, reader, names, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param history the grouping, tallies, days and activity, when the reader may see them
+     * @param crash   the latest event's SDK report, when an SDK sent it
+     */
+    IssueView(Navigation navigation, GetIssue.IssueDetails details, UserId reader, Map<UserId, DisplayName> names,
+            Optional<IssueHistoryView> history, Optional<CrashReportView> crash) {
         super("issue.mustache", "Issue: " + details.issue().title(), navigation);
         Issue issue = details.issue();
         this.issueId = issue.id().toString();
@@ -58,6 +69,18 @@ public final class IssueView extends PageView {
         this.latestEvent = details.latestEvent().map(LatestEvent::of).orElse(null);
         this.recentEventIds = details.recentEventIds().stream().map(EventId::toString).toList();
         this.notes = details.notes().stream().map(note -> NoteRow.of(note, reader, names)).toList();
+        this.history = history.orElse(null);
+        this.crash = crash.orElse(null);
+    }
+
+    /** {@code null} when not known. */
+    public IssueHistoryView getHistory() {
+        return history;
+    }
+
+    /** {@code null} when the latest event did not come from an SDK. */
+    public CrashReportView getCrash() {
+        return crash;
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.faultline.adapters.pages;
 import dev.faultline.adapters.pages.session.SessionCookies;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.account.port.in.LookUpDisplayNames;
+import dev.faultline.application.intake.port.in.GetCrashReport;
+import dev.faultline.application.intake.port.in.GetIssueHistory;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListIssues;
@@ -31,7 +33,8 @@ import java.util.Set;
 /**
  * The read-only issues view: {@code /issues} lists the signed-in person's issues across their applications
  * (filtered by application and status, paged with the use case's opaque cursor), {@code /issues/{id}} shows one
- * issue with its latest crash. An issue the person cannot see is "not found" whatever the reason (unknown,
+ * issue with its latest crash (the SDK's whole report when it sent one), why its events are one issue, where and
+ * when it was seen and its activity. An issue the person cannot see is "not found" whatever the reason (unknown,
  * malformed id, someone else's application), so ids reveal nothing. A browser that is not signed in is sent to
  * sign in first.
  */
@@ -46,17 +49,21 @@ public class IssuesResource {
     private final ListApplications listApplications;
     private final ListIssues listIssues;
     private final GetIssue getIssue;
+    private final GetIssueHistory getIssueHistory;
+    private final GetCrashReport getCrashReport;
     private final LookUpDisplayNames displayNames;
     private final SessionCookies cookies;
     private final String issuer;
 
     public IssuesResource(ResolveBrowserSession resolveSession, ListApplications listApplications,
-            ListIssues listIssues, GetIssue getIssue, LookUpDisplayNames displayNames, SessionCookies cookies,
-            String issuer) {
+            ListIssues listIssues, GetIssue getIssue, GetIssueHistory getIssueHistory, GetCrashReport getCrashReport,
+            LookUpDisplayNames displayNames, SessionCookies cookies, String issuer) {
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.listApplications = Objects.requireNonNull(listApplications);
         this.listIssues = Objects.requireNonNull(listIssues);
         this.getIssue = Objects.requireNonNull(getIssue);
+        this.getIssueHistory = Objects.requireNonNull(getIssueHistory);
+        this.getCrashReport = Objects.requireNonNull(getCrashReport);
         this.displayNames = Objects.requireNonNull(displayNames);
         this.cookies = Objects.requireNonNull(cookies);
         this.issuer = Objects.requireNonNull(issuer);
@@ -123,7 +130,8 @@ public class IssuesResource {
         if (issueId.isEmpty()) {
             return issueNotFound(navigation);
         }
-        return getIssue.getIssue(new GetIssue.Command(actor(signedIn.get()), issueId.get())).fold(
+        Actor actor = actor(signedIn.get());
+        return getIssue.getIssue(new GetIssue.Command(actor, issueId.get())).fold(
                 refused -> {
                     throw notPermitted(refused.required());
                 },
@@ -132,8 +140,18 @@ public class IssuesResource {
                     Set<UserId> people = new HashSet<>();
                     details.issue().assignee().ifPresent(people::add);
                     details.notes().forEach(note -> people.add(note.author()));
-                    return Pages.html(200, new IssueView(navigation, details, signedIn.get().user(),
-                            displayNames.displayNamesOf(people))).build();
+                    UserId reader = signedIn.get().user();
+                    Optional<IssueHistoryView> history = getIssueHistory.getIssueHistory(
+                            new GetIssueHistory.Command(actor, issueId.get())).fold(r -> Optional.empty(),
+                            h -> Optional.of(IssueHistoryView.of(h.history(), reader)), n -> Optional.empty());
+                    Optional<CrashReportView> crash = details.latestEvent().flatMap(latest -> getCrashReport
+                            .getCrashReport(new GetCrashReport.Command(actor, new GetCrashReport.EventReference(
+                                    Optional.of(latest.id()), Optional.empty())))
+                            .fold(r -> Optional.<CrashReportView>empty(),
+                                    f -> f.crash().report().map(CrashReportView::of),
+                                    n -> Optional.<CrashReportView>empty()));
+                    return Pages.html(200, new IssueView(navigation, details, reader,
+                            displayNames.displayNamesOf(people), history, crash)).build();
                 },
                 notFound -> issueNotFound(navigation));
     }

@@ -58,7 +58,14 @@ import dev.faultline.application.tracker.AddMemberService;
 import dev.faultline.application.tracker.AddNoteService;
 import dev.faultline.application.tracker.AssignIssueService;
 import dev.faultline.application.tracker.CreateApplicationService;
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestedEvents;
+import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
+import dev.faultline.application.intake.GetCrashReportService;
+import dev.faultline.application.intake.GetIssueHistoryService;
+import dev.faultline.application.intake.IngestEventService;
+import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.application.tracker.GetIssueService;
+import dev.faultline.domain.intake.GroupingPolicyV1;
 import dev.faultline.application.tracker.ListApplicationsService;
 import dev.faultline.application.tracker.ListIssuesService;
 import dev.faultline.application.tracker.MuteIssueService;
@@ -161,11 +168,18 @@ final class PagesHarness {
     final InMemoryNotes notes = new InMemoryNotes();
     final InMemoryIssueActivities activities = new InMemoryIssueActivities();
     final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
+    final InMemoryIngestedEvents ingested = new InMemoryIngestedEvents();
+    final InMemoryIssueGroupings groupings = new InMemoryIssueGroupings();
+    final IngestEventService ingest = new IngestEventService(new GroupingPolicyV1(), applications, ingested,
+            groupings, new EventRecorder(issues, events, activities, tallies), transactions);
     final CreateApplicationService createApplication =
             new CreateApplicationService(applications, memberships, users, transactions, clock);
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
     final RecordEventService recordEvent =
             new RecordEventService(issues, memberships, events, activities, tallies, transactions, clock);
+    final dev.faultline.application.tracker.ResolveIssueService resolveIssue =
+            new dev.faultline.application.tracker.ResolveIssueService(issues, memberships, activities, transactions,
+                    clock);
     final MuteIssueService muteIssue = new MuteIssueService(issues, memberships, activities, transactions, clock);
     final AssignIssueService assignIssue = new AssignIssueService(issues, memberships, users, transactions, clock);
     final AddNoteService addNote = new AddNoteService(issues, memberships, notes, transactions, clock);
@@ -186,6 +200,8 @@ final class PagesHarness {
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, applications, clock),
                     new GetIssueService(issues, memberships, applications, events, notes, clock),
+                    new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, clock),
+                    new GetCrashReportService(issues, memberships, events, ingested, clock),
                     new LookUpDisplayNamesService(users), cookies, policy.issuer()))
             .addResource(new HomeResource(policy.issuer()))
             .addResource(new AssetsResource())

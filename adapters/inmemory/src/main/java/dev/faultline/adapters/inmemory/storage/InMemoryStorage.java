@@ -82,9 +82,10 @@ public record InMemoryStorage(
 
     public static InMemoryStorage empty() {
         InMemoryApplications applications = new InMemoryApplications();
-        InMemoryIssues issues = new InMemoryIssues();
         InMemoryEvents events = new InMemoryEvents();
         InMemoryIssueActivities activities = new InMemoryIssueActivities();
+        InMemoryIssueTallies tallies = new InMemoryIssueTallies();
+        InMemoryIssues issues = new InMemoryIssues(tallies, activities);
         InMemoryIngestedEvents documents = new InMemoryIngestedEvents();
         return new InMemoryStorage(
                 new InMemoryTransactions(),
@@ -105,7 +106,7 @@ public record InMemoryStorage(
                 events,
                 new InMemoryNotes(),
                 activities,
-                new InMemoryIssueTallies(),
+                tallies,
                 documents,
                 new InMemoryIssueGroupings(),
                 new InMemoryEventRetention(events, issues, activities, documents),

@@ -1,10 +1,13 @@
 package dev.faultline.adapters.inmemory.tracker;
 
 import dev.faultline.adapters.inmemory.TableLock;
+import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.Fingerprint;
 import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueActivity;
 import dev.faultline.domain.tracker.IssueId;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,19 @@ import java.util.function.Predicate;
 public final class InMemoryIssues implements Issues {
     private final Map<IssueId, Issue> byId = new HashMap<>();
     private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
+    private final IssueTallies tallies;
+    private final IssueActivities activities;
+
+    /** Issues whose where-and-how-seen filters find nothing beyond the issues' own fields. */
+    public InMemoryIssues() {
+        this(new InMemoryIssueTallies(), new InMemoryIssueActivities());
+    }
+
+    /** Issues whose release, environment and opened-or-regressed filters read these tallies and activities. */
+    public InMemoryIssues(IssueTallies tallies, IssueActivities activities) {
+        this.tallies = tallies;
+        this.activities = activities;
+    }
 
     @Override
     public Insertion add(Issue issue) {
@@ -63,6 +79,7 @@ public final class InMemoryIssues implements Issues {
     public List<Issue> list(Issues.Query query) {
         return table.read(() -> byId.values().stream()
                 .filter(matches(query))
+                .filter(issue -> seen(issue, query.seen()))
                 .filter(issue -> query.after().map(p -> query.sort().isAfter(issue, p.key(), p.id())).orElse(true))
                 .sorted(query.sort().order())
                 .limit(query.fetch())
@@ -83,6 +100,18 @@ public final class InMemoryIssues implements Issues {
                         || contains(issue.exceptionType(), n)).orElse(true)
                 && query.lastSeenFrom().map(from -> !issue.lastSeen().isBefore(from)).orElse(true)
                 && query.lastSeenUntil().map(until -> issue.lastSeen().isBefore(until)).orElse(true);
+    }
+
+    private boolean seen(Issue issue, Issues.Query.Seen seen) {
+        return seen.level().map(level -> issue.level() == level).orElse(true)
+                && seen.release().map(r -> tallies.releases(issue.id()).stream().anyMatch(t -> t.value().equals(r)))
+                        .orElse(true)
+                && seen.environment().map(e -> tallies.environments(issue.id()).stream()
+                        .anyMatch(t -> t.value().equals(e))).orElse(true)
+                && seen.openedOrRegressedSince().map(since -> !issue.firstSeen().isBefore(since)
+                        || activities.listByIssue(issue.id(), Integer.MAX_VALUE).stream().anyMatch(a ->
+                                (a.kind() == IssueActivity.Kind.OPENED || a.kind() == IssueActivity.Kind.REGRESSED)
+                                        && !a.at().isBefore(since))).orElse(true);
     }
 
     private static boolean contains(String haystack, String lowercaseNeedle) {

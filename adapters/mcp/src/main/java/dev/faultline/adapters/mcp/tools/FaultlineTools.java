@@ -1,11 +1,12 @@
 package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.McpTool;
+import dev.faultline.application.intake.port.in.GetCrashReport;
+import dev.faultline.application.intake.port.in.GetIssueHistory;
 import dev.faultline.application.intake.port.in.GetIngestSetup;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.application.tracker.port.in.GetEvent;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListEvents;
@@ -24,16 +25,17 @@ public final class FaultlineTools {
      * @param issuer the public base URL (no trailing slash needed); get_issue links to {@code {issuer}/issues/{id}}
      */
     public FaultlineTools(ListApplications listApplications, ListIssues listIssues, GetIssue getIssue,
-            ListEvents listEvents, GetEvent getEvent, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
+            GetIssueHistory getIssueHistory, ListEvents listEvents, GetCrashReport getCrashReport, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
             MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote,
             GetIngestSetup getIngestSetup, String issuer) {
         String base = Objects.requireNonNull(issuer, "issuer").replaceAll("/+$", "");
         this.tools = List.of(
                 new ListApplicationsTool(Objects.requireNonNull(listApplications, "listApplications")),
                 new ListIssuesTool(Objects.requireNonNull(listIssues, "listIssues")),
-                new GetIssueTool(Objects.requireNonNull(getIssue, "getIssue"), base),
+                new GetIssueTool(Objects.requireNonNull(getIssue, "getIssue"),
+                        Objects.requireNonNull(getIssueHistory, "getIssueHistory"), base),
                 new ListEventsTool(Objects.requireNonNull(listEvents, "listEvents")),
-                new GetEventTool(Objects.requireNonNull(getEvent, "getEvent")),
+                new GetEventTool(Objects.requireNonNull(getCrashReport, "getCrashReport")),
                 new GetIngestSetupTool(Objects.requireNonNull(getIngestSetup, "getIngestSetup")),
                 new ResolveIssueTool(Objects.requireNonNull(resolveIssue, "resolveIssue")),
                 new ReopenIssueTool(Objects.requireNonNull(reopenIssue, "reopenIssue")),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
+import dev.faultline.application.intake.port.in.GetIssueHistory;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
@@ -16,20 +17,26 @@ import java.util.stream.Collectors;
 /** {@code get_issue}: one issue in full, with its latest event's stack trace, recent event ids and notes. */
 final class GetIssueTool extends FaultlineTool {
     private final GetIssue getIssue;
+    private final GetIssueHistory getIssueHistory;
     private final String issuer;
 
-    GetIssueTool(GetIssue getIssue, String issuer) {
+    GetIssueTool(GetIssue getIssue, GetIssueHistory getIssueHistory, String issuer) {
         super("get_issue", "Get an issue",
                 "Returns one issue in full: its summary (title, culprit, exception type, level, status with mute "
                         + "details, first/last seen, event count, assignee), the application it belongs to, the "
                         + "latest event with its complete stack trace, message, tags and user context, the ids of "
                         + "up to " + GetIssue.RECENT_EVENTS + " most recent events (newest first; get_event "
                         + "shows one, list_events pages through all), the notes people wrote (oldest first; "
-                        + "\"mine\" marks those you may delete) and web_url, a link to the issue in Faultline's "
-                        + "web interface. Use it to investigate an issue found with list_issues. "
+                        + "\"mine\" marks those you may delete), web_url (a link to the issue in Faultline's web "
+                        + "interface), why these events are one issue (\"grouping\": the grouping version and the "
+                        + "canonical text every event of the issue shares), the releases and environments it was "
+                        + "seen in, events per day for the last " + GetIssueHistory.DAYS + " days and its activity "
+                        + "(every status change: what, by whom, when). Use it to investigate an issue found with "
+                        + "list_issues; get_event shows the latest event's whole SDK report (exception chain, "
+                        + "source lines, breadcrumbs, request, contexts). "
                         + ToolOutput.UNTRUSTED_HINT,
                 Schemas.object().required(Arguments.ISSUE_ID, Arguments.issueIdSchema()).buildTopLevel(),
-                Schemas.object()
+                HistoryView.addSchema(Schemas.object()
                         .required("issue", IssueView.schema())
                         .required("application", Schemas.object()
                                 .required("id", Schemas.uuid(null))
@@ -39,11 +46,12 @@ final class GetIssueTool extends FaultlineTool {
                         .required("web_url", Schemas.string("The issue in Faultline's web interface."))
                         .required("latest_event", Schemas.nullable(EventView.schema()))
                         .required("recent_event_ids", Schemas.arrayOf(Schemas.uuid(null), "Newest first."))
-                        .required("notes", Schemas.arrayOf(NoteView.schema(), "Oldest first."))
+                        .required("notes", Schemas.arrayOf(NoteView.schema(), "Oldest first.")))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
                 ToolAnnotations.READ, GetIssue.REQUIRES);
         this.getIssue = getIssue;
+        this.getIssueHistory = getIssueHistory;
         this.issuer = issuer;
     }
 
@@ -53,11 +61,15 @@ final class GetIssueTool extends FaultlineTool {
         GetIssue.Outcome outcome = getIssue.getIssue(new GetIssue.Command(actor, id));
         return outcome.fold(
                 refused -> notPermitted(refused.required()),
-                found -> found(actor, id, found.details()),
+                found -> getIssueHistory.getIssueHistory(new GetIssueHistory.Command(actor, id)).fold(
+                        refused -> notPermitted(refused.required()),
+                        history -> found(actor, id, found.details(), history.history()),
+                        gone -> ToolResult.error(NotFound.issue(id))),
                 notFound -> ToolResult.error(NotFound.issue(id)));
     }
 
-    private ToolResult found(Actor actor, IssueId id, GetIssue.IssueDetails details) {
+    private ToolResult found(Actor actor, IssueId id, GetIssue.IssueDetails details,
+            GetIssueHistory.IssueHistory history) {
         Application application = details.application();
         String webUrl = issuer + "/issues/" + id;
 
@@ -77,19 +89,22 @@ final class GetIssueTool extends FaultlineTool {
         details.recentEventIds().forEach(eventId -> recent.add(eventId.toString()));
         ArrayNode notes = content.putArray("notes");
         details.notes().forEach(note -> notes.add(NoteView.json(note, actor.user())));
+        HistoryView.addJson(content, history);
 
         List<String> untrusted = new ArrayList<>(UntrustedText.under("issue", IssueView.UNTRUSTED));
         untrusted.add("application.name");
         untrusted.addAll(UntrustedText.under("latest_event", EventView.UNTRUSTED));
         untrusted.addAll(UntrustedText.under("notes[]", NoteView.UNTRUSTED));
+        untrusted.addAll(HistoryView.UNTRUSTED);
 
         String summary = "In application " + application.slug() + ": " + IssueView.facts(details.issue()) + ".\nWeb: "
                 + webUrl + "\nRecent event ids (newest first): " + (details.recentEventIds().isEmpty() ? "none"
                 : details.recentEventIds().stream().map(EventId::toString).collect(Collectors.joining(", ")))
-                + "\nNotes: " + details.notes().size() + ".";
+                + "\nNotes: " + details.notes().size() + ".\n" + HistoryView.facts(history);
         StringBuilder crash = new StringBuilder();
         crash.append("application name: ").append(application.name()).append('\n');
         crash.append(IssueView.crashText(details.issue())).append("\n\n");
+        crash.append(HistoryView.text(history)).append("\n\n");
         crash.append(details.latestEvent().map(e -> "latest " + EventView.facts(e) + "\n" + EventView.text(e))
                 .orElse("latest event: none")).append("\n\n");
         crash.append(details.notes().isEmpty() ? "notes: none" : "notes (oldest first):\n" + details.notes()

@@ -10,6 +10,8 @@ import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.Level;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +33,10 @@ final class ListIssuesTool extends FaultlineTool {
                         + "optional and combine with AND: \"application\" (id or slug from list_applications; "
                         + "default all your applications), \"status\", \"query\" (case-insensitive substring of "
                         + "title, culprit or exception type), \"since\"/\"until\" (RFC 3339 bounds on last seen: "
-                        + "since inclusive, until exclusive). \"sort\" orders descending: last_seen (default), "
+                        + "since inclusive, until exclusive), \"release\" and \"environment\" (exact names, as "
+                        + "reported: issues with at least one event there), \"level\", and "
+                        + "\"opened_or_regressed_since\" (RFC 3339: issues first seen, opened or regressed at or "
+                        + "after it, for \"what is new or back since my last look\"). \"sort\" orders descending: last_seen (default), "
                         + "first_seen or events (most events first). When next_cursor is not null, call again with "
                         + "the same arguments plus \"cursor\" for the next page. Use get_issue for one issue's "
                         + "stack trace and notes. Titles, culprits and exception types come from crash reports. "
@@ -45,6 +50,14 @@ final class ListIssuesTool extends FaultlineTool {
                                 + "exception type.", 1, ListIssues.MAX_TEXT_LENGTH))
                         .optional("since", Schemas.dateTime("Only issues last seen at or after this instant."))
                         .optional("until", Schemas.dateTime("Only issues last seen before this instant."))
+                        .optional("release", Schemas.string("Only issues seen in this release (exact name).", 1,
+                                ListIssues.MAX_RELEASE_LENGTH))
+                        .optional("environment", Schemas.string("Only issues seen in this environment (exact "
+                                + "name).", 1, 64))
+                        .optional("level", Schemas.oneOf("Only issues of this level.",
+                                Arrays.stream(Level.values()).map(Level::wireName).toList()))
+                        .optional("opened_or_regressed_since", Schemas.dateTime("Only issues first seen, opened "
+                                + "or regressed at or after this instant."))
                         .optional("sort", Schemas.oneOf("Order, always descending (default last_seen).",
                                 List.of("last_seen", "first_seen", "events")))
                         .optional(Arguments.LIMIT, Arguments.limitSchema("issues"))
@@ -69,7 +82,9 @@ final class ListIssuesTool extends FaultlineTool {
         ListIssues.Outcome outcome = listIssues.listIssues(new ListIssues.Command(actor, application,
                 arguments.optionalString("status").map(IssueStatus::parse), arguments.optionalString("query"),
                 arguments.optionalInstant("since"), arguments.optionalInstant("until"), SORTS.get(sortName),
-                arguments.limit(), arguments.cursor()));
+                arguments.limit(), arguments.cursor(), new ListIssues.Seen(arguments.optionalString("release"),
+                        arguments.optionalString("environment"), arguments.optionalString("level").map(Level::parse),
+                        arguments.optionalInstant("opened_or_regressed_since"))));
         return outcome.fold(
                 refused -> notPermitted(refused.required()),
                 page -> page(sortName, page),

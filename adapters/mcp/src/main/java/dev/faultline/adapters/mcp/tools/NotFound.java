@@ -25,7 +25,12 @@ final class NotFound {
     }
 
     static String event(EventId id) {
-        return "No event " + id + " among your applications" + WHY
+        return event(id.toString());
+    }
+
+    /** An event named by Faultline's id or by the SDK's event_id. */
+    static String event(String reference) {
+        return "No event " + reference + " among your applications" + WHY
                 + " get_issue and list_events show the event ids of an issue.";
     }
 

@@ -31,7 +31,13 @@ import dev.faultline.application.tracker.AddNoteService;
 import dev.faultline.application.tracker.AssignIssueService;
 import dev.faultline.application.tracker.CreateApplicationService;
 import dev.faultline.application.tracker.DeleteNoteService;
-import dev.faultline.application.tracker.GetEventService;
+import dev.faultline.application.intake.GetCrashReportService;
+import dev.faultline.application.intake.GetIssueHistoryService;
+import dev.faultline.application.intake.IngestEventService;
+import dev.faultline.adapters.inmemory.intake.InMemoryIngestedEvents;
+import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
+import dev.faultline.application.tracker.EventRecorder;
+import dev.faultline.domain.intake.GroupingPolicyV1;
 import dev.faultline.application.tracker.GetIssueService;
 import dev.faultline.application.tracker.ListApplicationsService;
 import dev.faultline.application.tracker.ListEventsService;
@@ -77,12 +83,16 @@ final class ToolWorld {
     final InMemoryUsers users = new InMemoryUsers();
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
-    final InMemoryIssues issues = new InMemoryIssues();
     final InMemoryEvents events = new InMemoryEvents();
     final InMemoryNotes notes = new InMemoryNotes();
     final InMemoryIssueActivities activities = new InMemoryIssueActivities();
     final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
+    final InMemoryIssues issues = new InMemoryIssues(tallies, activities);
     final InMemoryTransactions transactions = new InMemoryTransactions();
+    final InMemoryIngestedEvents ingested = new InMemoryIngestedEvents();
+    final InMemoryIssueGroupings groupings = new InMemoryIssueGroupings();
+    final IngestEventService ingest = new IngestEventService(new GroupingPolicyV1(), applications, ingested,
+            groupings, new EventRecorder(issues, events, activities, tallies), transactions);
 
     final InMemoryIngestKeys ingestKeys = new InMemoryIngestKeys();
     final CreateApplication createApplication = new CreateApplicationWithIngestKeyService(
@@ -96,8 +106,9 @@ final class ToolWorld {
             new ListApplicationsService(applications, memberships),
             new ListIssuesService(issues, memberships, applications, clock),
             new GetIssueService(issues, memberships, applications, events, notes, clock),
+            new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, clock),
             new ListEventsService(issues, memberships, events),
-            new GetEventService(issues, memberships, events, clock),
+            new GetCrashReportService(issues, memberships, events, ingested, clock),
             new ResolveIssueService(issues, memberships, activities, transactions, clock),
             new ReopenIssueService(issues, memberships, activities, transactions, clock),
             new MuteIssueService(issues, memberships, activities, transactions, clock),

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultline.domain.intake.Breadcrumb;
 import dev.faultline.domain.intake.ExceptionValue;
 import dev.faultline.domain.intake.Frame;
 import dev.faultline.domain.intake.InApp;
 import dev.faultline.domain.intake.LogMessage;
 import dev.faultline.domain.intake.RequestInfo;
+import dev.faultline.domain.intake.SdkContexts;
 import dev.faultline.domain.intake.SdkEvent;
 import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.intake.SdkInfo;
@@ -41,14 +43,18 @@ import java.util.function.Function;
  * exception   [{type, value, module, synthetic, thread_id, stacktrace}]   cause first, main exception last
  * threads     [{id, crashed, current, stacktrace}]
  * stacktrace  {frames: [{module, abs_path, filename, function, raw_function, lineno, colno,
- *                        in_app (true | false | absent = unknown), context_line, vars {name: text}}]}
+ *                        in_app (true | false | absent = unknown), context_line, pre_context [text],
+ *                        post_context [text], vars {name: text}}]}
  * fingerprint [text], transaction, release, environment, tags {key: value}
  * user        {id, email, ip_address}
  * request     {method, url, query_string, headers {name: value}, data}
  * extra       {name: text}
+ * breadcrumbs [{timestamp, type, category, level, message, data {name: text}}]   oldest first
+ * contexts    {name: {field: text}}
  * </pre>
  *
- * Reading applies the model's checks again, so a document that no longer fits the model fails loudly.
+ * Documents stored before breadcrumbs, contexts and source lines were kept have none of those keys and read as
+ * having none. Reading applies the model's checks again, so a document that no longer fits the model fails loudly.
  */
 public final class SdkEventDocument {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,6 +111,18 @@ public final class SdkEventDocument {
             r.data().ifPresent(v -> node.put("data", v));
         });
         writeMap(root.putObject("extra"), event.extra());
+        ArrayNode breadcrumbs = root.putArray("breadcrumbs");
+        event.breadcrumbs().forEach(c -> {
+            ObjectNode node = breadcrumbs.addObject();
+            c.timestamp().ifPresent(v -> node.put("timestamp", v.toString()));
+            c.type().ifPresent(v -> node.put("type", v));
+            c.category().ifPresent(v -> node.put("category", v));
+            c.level().ifPresent(v -> node.put("level", v.wireName()));
+            c.message().ifPresent(v -> node.put("message", v));
+            writeMap(node.putObject("data"), c.data());
+        });
+        ObjectNode contexts = root.putObject("contexts");
+        event.contexts().values().forEach((name, fields) -> writeMap(contexts.putObject(name), fields));
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -142,6 +160,13 @@ public final class SdkEventDocument {
         object(root, "request").ifPresent(n -> b.request(new RequestInfo(text(n, "method"), text(n, "url"),
                 text(n, "query_string"), map(n.get("headers")), text(n, "data"))));
         b.extra(map(root.get("extra")));
+        b.breadcrumbs(list(root, "breadcrumbs", n -> new Breadcrumb(text(n, "timestamp").map(Instant::parse),
+                text(n, "type"), text(n, "category"), text(n, "level").map(Level::parse), text(n, "message"),
+                map(n.get("data")))));
+        TreeMap<String, SortedMap<String, String>> contexts = new TreeMap<>();
+        object(root, "contexts").ifPresent(n -> n.fields().forEachRemaining(c -> contexts.put(c.getKey(),
+                map(c.getValue()))));
+        b.contexts(new SdkContexts(contexts));
         return b.build();
     }
 
@@ -169,6 +194,12 @@ public final class SdkEventDocument {
                 frame.put("in_app", f.inApp() == InApp.YES);
             }
             f.contextLine().ifPresent(v -> frame.put("context_line", v));
+            if (!f.preContext().isEmpty()) {
+                f.preContext().forEach(frame.putArray("pre_context")::add);
+            }
+            if (!f.postContext().isEmpty()) {
+                f.postContext().forEach(frame.putArray("post_context")::add);
+            }
             writeMap(frame.putObject("vars"), f.vars());
         }
     }
@@ -177,7 +208,8 @@ public final class SdkEventDocument {
         return new Stacktrace(list(node, "frames", f -> new Frame(text(f, "module"), text(f, "abs_path"),
                 text(f, "filename"), text(f, "function"), text(f, "raw_function"), integer(f, "lineno"),
                 integer(f, "colno"), f.has("in_app") ? InApp.of(f.get("in_app").asBoolean()) : InApp.UNKNOWN,
-                text(f, "context_line"), map(f.get("vars")))));
+                text(f, "context_line"), list(f, "pre_context", JsonNode::textValue),
+                list(f, "post_context", JsonNode::textValue), map(f.get("vars")))));
     }
 
     private static void writeMap(ObjectNode node, Map<String, String> values) {

@@ -108,6 +108,27 @@ public final class PostgresIssues implements Issues {
             sql.append(" AND last_seen < :until");
             params.put("until", timestamp(until));
         });
+        Issues.Query.Seen seen = query.seen();
+        seen.release().ifPresent(release -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = issues.id"
+                    + " AND t.dimension = 'release' AND t.value = :release)");
+            params.put("release", release);
+        });
+        seen.environment().ifPresent(environment -> {
+            sql.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = issues.id"
+                    + " AND t.dimension = 'environment' AND t.value = :environment)");
+            params.put("environment", environment);
+        });
+        seen.level().ifPresent(level -> {
+            sql.append(" AND level = :level");
+            params.put("level", level.wireName());
+        });
+        seen.openedOrRegressedSince().ifPresent(since -> {
+            sql.append(" AND (first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a"
+                    + " WHERE a.issue_id = issues.id AND a.kind IN ('opened', 'regressed')"
+                    + " AND a.occurred_at >= :changedSince))");
+            params.put("changedSince", timestamp(since));
+        });
         String key = sortColumn(query.sort());
         query.after().ifPresent(position -> {
             sql.append(" AND (").append(key).append(", id) < (:afterKey, :afterId)");

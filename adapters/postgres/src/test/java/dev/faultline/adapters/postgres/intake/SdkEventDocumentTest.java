@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.domain.intake.Breadcrumb;
 import dev.faultline.domain.intake.ExceptionValue;
 import dev.faultline.domain.intake.Frame;
 import dev.faultline.domain.intake.InApp;
 import dev.faultline.domain.intake.LogMessage;
 import dev.faultline.domain.intake.RequestInfo;
+import dev.faultline.domain.intake.SdkContexts;
 import dev.faultline.domain.intake.SdkEvent;
 import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.intake.SdkInfo;
@@ -30,8 +32,8 @@ class SdkEventDocumentTest {
     private static Frame frame(String function, InApp inApp) {
         return new Frame(Optional.of("demo.Main"), Optional.of("/srv/app/Main.java"), Optional.of("Main.java"),
                 Optional.of(function), Optional.of("raw " + function), OptionalInt.of(42), OptionalInt.of(7), inApp,
-                Optional.of("  cart.items.size(); // \"quoted\" ünïcödé 🙂"),
-                new TreeMap<>(Map.of("cart", "null", "user", "{id=7}")));
+                Optional.of("  cart.items.size(); // \"quoted\" ünïcödé 🙂"), List.of("", "  Cart cart = load();"),
+                List.of("}", "\t// end"), new TreeMap<>(Map.of("cart", "null", "user", "{id=7}")));
     }
 
     /** Every field of the model set, to a value different from its default. */
@@ -63,6 +65,14 @@ class SdkEventDocumentTest {
                         Optional.of("page=2"), new TreeMap<>(Map.of("Accept", "text/html")),
                         Optional.of("{\"items\": 3}")))
                 .extra(Map.of("attempt", "3"))
+                .breadcrumbs(List.of(
+                        new Breadcrumb(Optional.of(Instant.parse("2026-11-23T09:59:59.5Z")), Optional.of("http"),
+                                Optional.of("fetch"), Optional.of(Level.INFO), Optional.of("GET /cart"),
+                                new TreeMap<>(Map.of("status_code", "200"))),
+                        new Breadcrumb(Optional.empty(), Optional.empty(), Optional.of("log"), Optional.empty(),
+                                Optional.empty(), new TreeMap<>(Map.of("line", "x")))))
+                .contexts(SdkContexts.of(Map.of("os", Map.of("name", "Linux", "version", "6.1"),
+                        "runtime", Map.of("name", "OpenJDK"))))
                 .build();
     }
 
@@ -96,5 +106,32 @@ class SdkEventDocumentTest {
         assertThat(doc.at("/user/ip_address").textValue()).isEqualTo("10.0.0.7");
         assertThat(doc.at("/request/query_string").textValue()).isEqualTo("page=2");
         assertThat(doc.at("/logentry/message").textValue()).isEqualTo("Payment %s failed");
+    }
+
+    @Test
+    void the_new_parts_are_stored_under_sentrys_names() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(SdkEventDocument.write(everyField()));
+        assertThat(doc.at("/exception/0/stacktrace/frames/1/pre_context/1").textValue())
+                .isEqualTo("  Cart cart = load();");
+        assertThat(doc.at("/exception/0/stacktrace/frames/1/post_context/0").textValue()).isEqualTo("}");
+        assertThat(doc.at("/breadcrumbs/0/timestamp").textValue()).isEqualTo("2026-11-23T09:59:59.500Z");
+        assertThat(doc.at("/breadcrumbs/0/level").textValue()).isEqualTo("info");
+        assertThat(doc.at("/contexts/os/name").textValue()).isEqualTo("Linux");
+    }
+
+    @Test
+    void a_document_stored_before_breadcrumbs_contexts_and_source_lines_still_reads() {
+        String old = """
+                {"event_id":"0123456789abcdef0123456789abcdef","timestamp":"2026-11-23T10:00:00Z","level":"error",
+                 "exception":[{"type":"E","value":"v","synthetic":false,
+                   "stacktrace":{"frames":[{"function":"f","context_line":"x();","vars":{}}]}}],
+                 "threads":[],"fingerprint":[],"tags":{},"extra":{}}""";
+        SdkEvent event = SdkEventDocument.read(old);
+        assertThat(event.breadcrumbs()).isEmpty();
+        assertThat(event.contexts().isEmpty()).isTrue();
+        Frame frame = event.exceptions().get(0).stacktrace().orElseThrow().frames().get(0);
+        assertThat(frame.contextLine()).contains("x();");
+        assertThat(frame.preContext()).isEmpty();
+        assertThat(frame.postContext()).isEmpty();
     }
 }

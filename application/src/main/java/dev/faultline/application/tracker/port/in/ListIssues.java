@@ -8,6 +8,8 @@ import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.Level;
+import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Permission;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,7 @@ public interface ListIssues {
     Permission REQUIRES = Permission.READ;
 
     int MAX_TEXT_LENGTH = 200;
+    int MAX_RELEASE_LENGTH = Event.MAX_RELEASE_LENGTH;
 
     Outcome listIssues(Command command);
 
@@ -32,10 +35,17 @@ public interface ListIssues {
      * @param text  case-insensitive substring of title, culprit or exception type
      * @param since inclusive lower bound on last seen
      * @param until exclusive upper bound on last seen
+     * @param seen  where and how the issue was seen: release, environment, level, opened or regressed since
      */
     record Command(Actor actor, Optional<ApplicationReference> application, Optional<IssueStatus> status,
             Optional<String> text, Optional<Instant> since, Optional<Instant> until, IssueSort sort, int limit,
-            Optional<String> cursor) {
+            Optional<String> cursor, Seen seen) {
+
+        public Command(Actor actor, Optional<ApplicationReference> application, Optional<IssueStatus> status,
+                Optional<String> text, Optional<Instant> since, Optional<Instant> until, IssueSort sort, int limit,
+                Optional<String> cursor) {
+            this(actor, application, status, text, since, until, sort, limit, cursor, Seen.ANY);
+        }
 
         public Command {
             Objects.requireNonNull(actor, "actor");
@@ -55,6 +65,11 @@ public interface ListIssues {
             Objects.requireNonNull(sort, "sort");
             Paging.checkPageSize(limit);
             cursor = Paging.checkCursor(Objects.requireNonNull(cursor, "cursor"));
+            Objects.requireNonNull(seen, "seen");
+        }
+
+        public Command seenAs(Seen s) {
+            return new Command(actor, application, status, text, since, until, sort, limit, cursor, s);
         }
 
         /** Every issue of the actor's applications, most recently seen first, one default page. */
@@ -64,7 +79,7 @@ public interface ListIssues {
         }
 
         public Command inApplication(ApplicationReference reference) {
-            return new Command(actor, Optional.of(reference), status, text, since, until, sort, limit, cursor);
+            return new Command(actor, Optional.of(reference), status, text, since, until, sort, limit, cursor, seen);
         }
 
         public Command inApplication(ApplicationId id) {
@@ -72,27 +87,55 @@ public interface ListIssues {
         }
 
         public Command withStatus(IssueStatus s) {
-            return new Command(actor, application, Optional.of(s), text, since, until, sort, limit, cursor);
+            return new Command(actor, application, Optional.of(s), text, since, until, sort, limit, cursor, seen);
         }
 
         public Command matching(String t) {
-            return new Command(actor, application, status, Optional.of(t), since, until, sort, limit, cursor);
+            return new Command(actor, application, status, Optional.of(t), since, until, sort, limit, cursor, seen);
         }
 
         public Command lastSeenBetween(Optional<Instant> from, Optional<Instant> to) {
-            return new Command(actor, application, status, text, from, to, sort, limit, cursor);
+            return new Command(actor, application, status, text, from, to, sort, limit, cursor, seen);
         }
 
         public Command sortedBy(IssueSort s) {
-            return new Command(actor, application, status, text, since, until, s, limit, cursor);
+            return new Command(actor, application, status, text, since, until, s, limit, cursor, seen);
         }
 
         public Command limitedTo(int l) {
-            return new Command(actor, application, status, text, since, until, sort, l, cursor);
+            return new Command(actor, application, status, text, since, until, sort, l, cursor, seen);
         }
 
         public Command after(String c) {
-            return new Command(actor, application, status, text, since, until, sort, limit, Optional.of(c));
+            return new Command(actor, application, status, text, since, until, sort, limit, Optional.of(c), seen);
+        }
+    }
+
+    /**
+     * Where and how an issue was seen, each optional, combined with AND.
+     *
+     * @param release                exact release name, as reported
+     * @param environment            exact environment name, as reported
+     * @param level                  the issue's level
+     * @param openedOrRegressedSince issues first seen, opened or regressed at or after this instant
+     */
+    record Seen(Optional<String> release, Optional<String> environment, Optional<Level> level,
+            Optional<Instant> openedOrRegressedSince) {
+        public static final Seen ANY = new Seen(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+
+        public Seen {
+            release = Objects.requireNonNull(release, "release").map(String::strip).filter(r -> !r.isEmpty());
+            release.ifPresent(r -> InvalidValue.require(r.length() <= MAX_RELEASE_LENGTH
+                    && r.chars().noneMatch(Character::isISOControl), "release",
+                    "a release is at most " + MAX_RELEASE_LENGTH + " characters without control characters"));
+            environment = Objects.requireNonNull(environment, "environment").map(String::strip)
+                    .filter(e -> !e.isEmpty());
+            environment.ifPresent(e -> InvalidValue.require(e.matches("[A-Za-z0-9._-]{1,64}"), "environment",
+                    "an environment is 1-64 letters, digits or . _ -, not \"" + e + "\""));
+            Objects.requireNonNull(level, "level");
+            openedOrRegressedSince = Objects.requireNonNull(openedOrRegressedSince, "openedOrRegressedSince")
+                    .map(Times::micros);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
+import dev.faultline.domain.tracker.Level;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -51,6 +52,7 @@ public interface Issues {
      * @param after        the exclusive keyset position to continue from
      * @param fetch        at most this many issues
      * @param now          the moment the statuses are judged at
+     * @param seen         where and how the issue was seen (release, environment, level, opened or regressed since)
      */
     record Query(
             Set<ApplicationId> applications,
@@ -61,7 +63,15 @@ public interface Issues {
             IssueSort sort,
             Optional<Position> after,
             int fetch,
-            Instant now) {
+            Instant now,
+            Seen seen) {
+
+        /** A query without the where-and-how-seen filters. */
+        public Query(Set<ApplicationId> applications, Optional<IssueStatus> status, Optional<String> text,
+                Optional<Instant> lastSeenFrom, Optional<Instant> lastSeenUntil, IssueSort sort,
+                Optional<Position> after, int fetch, Instant now) {
+            this(applications, status, text, lastSeenFrom, lastSeenUntil, sort, after, fetch, now, Seen.ANY);
+        }
 
         public Query {
             applications = Set.copyOf(applications);
@@ -75,8 +85,31 @@ public interface Issues {
             Objects.requireNonNull(sort, "sort");
             Objects.requireNonNull(after, "after");
             Objects.requireNonNull(now, "now");
+            Objects.requireNonNull(seen, "seen");
             if (fetch < 1) {
                 throw new IllegalArgumentException("fetch at least one issue");
+            }
+        }
+
+        /**
+         * Filters on where and how an issue was seen, all optional, combined with AND.
+         *
+         * @param release                only issues with at least one event of this release (exact match)
+         * @param environment            only issues with at least one event in this environment (exact match)
+         * @param level                  only issues of this level (the level of their latest event)
+         * @param openedOrRegressedSince only issues first seen at or after this instant, or whose activity records
+         *                               an opening or a regression at or after it
+         */
+        public record Seen(Optional<String> release, Optional<String> environment, Optional<Level> level,
+                Optional<Instant> openedOrRegressedSince) {
+            public static final Seen ANY = new Seen(Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
+
+            public Seen {
+                Objects.requireNonNull(release, "release");
+                Objects.requireNonNull(environment, "environment");
+                Objects.requireNonNull(level, "level");
+                Objects.requireNonNull(openedOrRegressedSince, "openedOrRegressedSince");
             }
         }
 
