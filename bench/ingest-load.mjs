@@ -54,13 +54,22 @@ function rssKb(pid) {
   } catch { return 0; }
 }
 
-/** Every postgres process (the embedded server and its backends), whoever started them. */
+/**
+ * Every postgres process's CPU, plus what exited backends used: a backend's time is added to its postmaster's
+ * cutime/cstime when it exits, so connections closed during a phase are still counted.
+ */
 function postgresTicks() {
-  let total = 0;
+  const stats = new Map();
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuTicks(pid);
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+      const f = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      stats.set(pid, { ppid: f[1], own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]) });
     } catch { /* gone */ }
+  }
+  let total = 0;
+  for (const stat of stats.values()) {
+    total += stat.own + (stats.has(stat.ppid) ? 0 : stat.children);
   }
   return total;
 }

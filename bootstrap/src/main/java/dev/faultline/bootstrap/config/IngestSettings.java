@@ -51,6 +51,11 @@ public class IngestSettings {
     @Max(1000)
     private int maxConcurrent = 0;
 
+    /** Requests that may wait for a place at once; more are answered 429 without waiting. */
+    @Min(0)
+    @Max(10_000)
+    private int maxQueued = 32;
+
     @NotNull
     @MaxDuration(value = 10, unit = TimeUnit.SECONDS)
     private Duration maxWait = Duration.seconds(1);
@@ -178,6 +183,16 @@ public class IngestSettings {
     @JsonProperty
     public void setMaxConcurrent(int value) {
         this.maxConcurrent = value;
+    }
+
+    @JsonProperty
+    public int getMaxQueued() {
+        return maxQueued;
+    }
+
+    @JsonProperty
+    public void setMaxQueued(int value) {
+        this.maxQueued = value;
     }
 
     @JsonProperty

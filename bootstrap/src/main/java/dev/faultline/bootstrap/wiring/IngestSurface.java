@@ -40,7 +40,7 @@ public final class IngestSurface {
         IngestHealth health = new IngestHealth(settings.getUnhealthyAfterFailures());
         int places = Math.min(settings.effectiveMaxConcurrent(), Math.max(1, databasePool / 2));
         IngestPipeline pipeline = new IngestPipeline(authenticate, ingest, settings.policy(unavailableRetryAfter),
-                new IngestGate(places, settings.getMaxWait().toJavaDuration()),
+                new IngestGate(places, settings.getMaxQueued(), settings.getMaxWait().toJavaDuration()),
                 new KeyRateLimits(System::nanoTime), new IngestMetrics(environment.metrics()), health, clock);
         environment.servlets().addServlet(IngestServlet.NAME, new IngestServlet(pipeline))
                 .addMapping(IngestServlet.MAPPING);

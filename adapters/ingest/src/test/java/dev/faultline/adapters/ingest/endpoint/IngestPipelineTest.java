@@ -25,6 +25,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -254,5 +255,17 @@ class IngestPipelineTest {
 
         assertThat(registry.counter("ingest.sdk_dropped.other.other").getCount()).isEqualTo(20);
         assertThat(registry.getCounters().size()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void a_gate_whose_queue_is_full_answers_at_once_instead_of_waiting() {
+        IngestGate noQueue = new IngestGate(1, 0, Duration.ofHours(1));
+        Optional<Optional<String>> inner = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                Duration.ofMinutes(1), () -> noQueue.within(() -> noQueue.within(() -> "second")),
+                "a hang guard, not a timing assertion: with no queue the second request must not wait an hour");
+
+        assertThat(inner).contains(Optional.empty());
+        assertThat(noQueue.available()).isEqualTo(1);
+        assertThat(new IngestGate(1, 0, Duration.ofHours(1)).within(() -> "free")).contains("free");
     }
 }
