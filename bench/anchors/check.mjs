@@ -168,7 +168,8 @@ async function closedLoop(name, pid, workers, seconds, makeWorker) {
 if (measureSeconds > 0) {
   const s = measureSeconds;
   const call = (method, params) => async () => async () => (await rpc(method, params)).status === 200;
-  await closedLoop('java warm-up', javaPid, 8, 3, call('tools/call', { name: 'get_issue', arguments: { issue_id: issueId } }));
+  // JIT warm-up: the first thousands of requests are interpreted.
+  await closedLoop('java warm-up', javaPid, 8, 2 * s, call('tools/call', { name: 'get_issue', arguments: { issue_id: issueId } }));
   await closedLoop('java GET /static', javaPid, 8, s, async () => async () => (await request(`http://127.0.0.1:${javaPort}/static`)).status === 200);
   await closedLoop('java ping (authenticated)', javaPid, 8, s, call('ping', {}));
   await closedLoop('java tools/call get_issue (authenticated)', javaPid, 8, s, call('tools/call', { name: 'get_issue', arguments: { issue_id: issueId } }));
@@ -180,7 +181,7 @@ if (measureSeconds > 0) {
     current[w] = json(res.body).refresh_token;
     return true;
   };
-  await closedLoop('oidc warm-up refresh', oidcPid, 4, 2, refreshWorker);
+  await closedLoop('oidc warm-up refresh', oidcPid, 4, s, refreshWorker);
   await closedLoop('oidc refresh (4 chains)', oidcPid, 4, s, refreshWorker);
   const pool = await mint('code', 400 * s);
   await closedLoop('oidc code exchange', oidcPid, 4, s, async () => async () => {
