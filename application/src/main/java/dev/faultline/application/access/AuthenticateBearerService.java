@@ -69,7 +69,7 @@ public class AuthenticateBearerService implements AuthenticateBearer {
      */
     private Outcome accessToken(AccessTokenClaims claims, Instant now) {
         Optional<ChainState> found = states.find(claims.chainId());
-        if (found.isPresent() && found.get().admit(claims, now) instanceof AccessAdmission.Refused) {
+        if (found.isPresent() && found.get().admit(claims, now).fold(admitted -> false, refused -> true)) {
             found = states.reload(claims.chainId());
         }
         if (found.isEmpty()) {
