@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class AuthenticateBearerTest {
     private final OAuthHarness h = new OAuthHarness();
     private final InMemoryPersonalTokens personalStore = new InMemoryPersonalTokens();
+    /** Through the chain state cache, as in production: every rule below must hold with it. */
     private final AuthenticateBearer authenticate = new AuthenticateBearerService(h.codec, h.chains,
+            ChainStateCache.listeningTo(h.chains.changes(), h.chains, 100),
             new AuthenticatePersonalTokenService(personalStore, h.clock), h.policy, h.clock);
     private final Client claude = h.registerPublic("Claude", LOOPBACK);
 

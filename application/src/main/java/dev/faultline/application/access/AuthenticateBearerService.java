@@ -6,6 +6,7 @@ import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.AccessAdmission;
 import dev.faultline.domain.access.AccessTokenClaims;
+import dev.faultline.domain.access.ChainState;
 import dev.faultline.domain.access.PersonalTokenFormat;
 import dev.faultline.domain.access.TokenChain;
 import java.time.Clock;
@@ -17,14 +18,23 @@ public class AuthenticateBearerService implements AuthenticateBearer {
     static final String DEAD_PERSONAL_TOKEN = "this personal access token is not valid (unknown, revoked or expired)";
     private final AccessTokenCodec codec;
     private final TokenChains chains;
+    private final ChainStateCache states;
     private final AuthenticatePersonalToken personalTokens;
     private final AccessPolicy policy;
     private final Clock clock;
 
+    /** Reads every chain from the store on every call. */
     public AuthenticateBearerService(AccessTokenCodec codec, TokenChains chains,
+                                     AuthenticatePersonalToken personalTokens, AccessPolicy policy, Clock clock) {
+        this(codec, chains, new ChainStateCache(chains, 0), personalTokens, policy, clock);
+    }
+
+    /** Reads chains through {@code states}, a cache over {@code chains}. */
+    public AuthenticateBearerService(AccessTokenCodec codec, TokenChains chains, ChainStateCache states,
                                      AuthenticatePersonalToken personalTokens, AccessPolicy policy, Clock clock) {
         this.codec = codec;
         this.chains = chains;
+        this.states = states;
         this.personalTokens = personalTokens;
         this.policy = policy;
         this.clock = clock;
@@ -53,16 +63,24 @@ public class AuthenticateBearerService implements AuthenticateBearer {
         return personalToken(presented);
     }
 
+    /**
+     * A refusal is always decided on the stored chain: a kept state may only be behind on a rotation, which moves
+     * the refresh expiry later, so it can wrongly refuse but never wrongly admit.
+     */
     private Outcome accessToken(AccessTokenClaims claims, Instant now) {
-        Optional<TokenChain> found = chains.findById(claims.chainId());
+        Optional<ChainState> found = states.find(claims.chainId());
+        if (found.isPresent() && found.get().admit(claims, now).fold(admitted -> false, refused -> true)) {
+            found = states.reload(claims.chainId());
+        }
         if (found.isEmpty()) {
             return new Outcome.Refused("the access token's grant no longer exists; authorize again");
         }
-        TokenChain chain = found.get();
+        ChainState chain = found.get();
         return chain.admit(claims, now).fold(
                 admitted -> {
                     if (chain.shouldRecordUse(now)) {
                         chains.recordUse(chain.id(), now, now.minus(TokenChain.USE_RECORDING_INTERVAL));
+                        states.usedAt(chain, now);
                     }
                     return new Outcome.Authenticated(new Caller(claims.subject(), admitted.scopes(),
                             new Grant.OAuth(claims.clientId(), claims.chainId())));

@@ -6,6 +6,7 @@ import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.access.port.out.SigningKeyStore;
+import dev.faultline.application.access.port.out.ChainChanges;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
@@ -44,6 +45,9 @@ public interface Storage {
     AuthorizationCodes authorizationCodes();
 
     TokenChains tokenChains();
+
+    /** The changes of {@link #tokenChains()} that can alter whether an access token is admitted. */
+    ChainChanges chainChanges();
 
     PersonalTokens personalTokens();
 

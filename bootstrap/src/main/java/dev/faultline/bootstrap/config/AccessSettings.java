@@ -114,6 +114,56 @@ public class AccessSettings {
         this.securityEventRetention = value;
     }
 
+    /**
+     * How many token chains' states the bearer check keeps in memory (least recently used go first); 0 = none, every
+     * MCP call reads its chain from the database. Kept exact by PostgreSQL notifications (see README "Tokens").
+     */
+    @jakarta.validation.constraints.Min(0)
+    @jakarta.validation.constraints.Max(1_000_000)
+    private int chainCacheSize = 10_000;
+
+    /** The listener for chain changes checks its connection when no notice came for this long. */
+    @NotNull
+    @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration chainListenerCheckInterval = Duration.seconds(5);
+
+    /** After losing its connection, the listener for chain changes tries again this often. */
+    @NotNull
+    @MinDuration(value = 10, unit = TimeUnit.MILLISECONDS)
+    @MaxDuration(value = 60, unit = TimeUnit.SECONDS)
+    private Duration chainListenerRetryDelay = Duration.seconds(1);
+
+    @JsonProperty
+    public int getChainCacheSize() {
+        return chainCacheSize;
+    }
+
+    @JsonProperty
+    public void setChainCacheSize(int value) {
+        this.chainCacheSize = value;
+    }
+
+    @JsonProperty
+    public Duration getChainListenerCheckInterval() {
+        return chainListenerCheckInterval;
+    }
+
+    @JsonProperty
+    public void setChainListenerCheckInterval(Duration value) {
+        this.chainListenerCheckInterval = value;
+    }
+
+    @JsonProperty
+    public Duration getChainListenerRetryDelay() {
+        return chainListenerRetryDelay;
+    }
+
+    @JsonProperty
+    public void setChainListenerRetryDelay(Duration value) {
+        this.chainListenerRetryDelay = value;
+    }
+
     /** A browser session ends after this long without a request (sign-in and consent pages, My Integrations). */
     @NotNull
     @MinDuration(value = 10, unit = TimeUnit.MINUTES)

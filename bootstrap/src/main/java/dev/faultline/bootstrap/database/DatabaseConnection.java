@@ -4,7 +4,10 @@ import dev.faultline.adapters.postgres.Database;
 import dev.faultline.bootstrap.config.DatabaseSettings;
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.db.ManagedDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -18,14 +21,24 @@ import org.slf4j.LoggerFactory;
 public final class DatabaseConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseConnection.class);
 
+    /** The listening connection gives up on a silent server after this long (its own keep-alive query). */
+    static final int UNPOOLED_SOCKET_TIMEOUT_SECONDS = 10;
+
     private final Optional<EmbeddedDatabase> embedded;
     private final ManagedDataSource dataSource;
     private final Jdbi jdbi;
+    private final String jdbcUrl;
+    private final String user;
+    private final String password;
 
-    private DatabaseConnection(Optional<EmbeddedDatabase> embedded, ManagedDataSource dataSource) {
+    private DatabaseConnection(Optional<EmbeddedDatabase> embedded, ManagedDataSource dataSource, String jdbcUrl,
+                               String user, String password) {
         this.embedded = embedded;
         this.dataSource = dataSource;
         this.jdbi = Database.jdbi(dataSource);
+        this.jdbcUrl = jdbcUrl;
+        this.user = user;
+        this.password = password;
     }
 
     /** @param sharing what to do when the embedded database belongs to a Faultline that is running */
@@ -36,11 +49,11 @@ public final class DatabaseConnection implements AutoCloseable {
                         settings.getEmbeddedPort(), sharing))
                 : Optional.empty();
         try {
-            ManagedDataSource dataSource = embedded
-                    .map(db -> settings.pool(db.jdbcUrl(), db.user(), db.password()))
-                    .orElseGet(() -> settings.pool(settings.getUrl(), settings.getUser(), settings.getPassword()))
-                    .build(metrics, "postgresql");
-            return new DatabaseConnection(embedded, dataSource);
+            String url = embedded.map(EmbeddedDatabase::jdbcUrl).orElseGet(settings::getUrl);
+            String user = embedded.map(EmbeddedDatabase::user).orElseGet(settings::getUser);
+            String password = embedded.map(EmbeddedDatabase::password).orElseGet(settings::getPassword);
+            ManagedDataSource dataSource = settings.pool(url, user, password).build(metrics, "postgresql");
+            return new DatabaseConnection(embedded, dataSource, url, user, password);
         } catch (RuntimeException e) {
             embedded.ifPresent(EmbeddedDatabase::close);
             throw e;
@@ -55,6 +68,22 @@ public final class DatabaseConnection implements AutoCloseable {
                     result.targetSchemaVersion, result.migrationsExecuted);
         }
         return result.migrationsExecuted;
+    }
+
+    /**
+     * A new connection of its own, outside the pool (for {@code LISTEN}): the caller closes it. A read on it fails
+     * after {@value #UNPOOLED_SOCKET_TIMEOUT_SECONDS} s of silence from the server.
+     */
+    public Connection openUnpooled() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", "faultline-chain-listener");
+        properties.setProperty("socketTimeout", Integer.toString(UNPOOLED_SOCKET_TIMEOUT_SECONDS));
+        properties.setProperty("tcpKeepAlive", "true");
+        return java.sql.DriverManager.getConnection(jdbcUrl, properties);
     }
 
     public Jdbi jdbi() {

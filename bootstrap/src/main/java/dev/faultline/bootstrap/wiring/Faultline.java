@@ -8,9 +8,11 @@ import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
+import dev.faultline.adapters.postgres.access.PostgresChainChanges;
 import dev.faultline.adapters.postgres.storage.PostgresStorage;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.AuthenticateBearerService;
+import dev.faultline.application.access.ChainStateCache;
 import dev.faultline.application.access.ClientDirectory;
 import dev.faultline.application.access.ClientMetadataCachePolicy;
 import dev.faultline.application.access.ClientMetadataDocumentCache;
@@ -66,6 +68,8 @@ public final class Faultline implements AutoCloseable {
     private final AuthenticateBearer authenticateBearer;
     private final BrowserSessionUseCases browserSessions;
     private final Optional<JettyClientMetadataDocuments> clientMetadataDocuments;
+    private final PostgresChainChanges chainChanges;
+    private final ChainStateCache chainStates;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied, PasswordHasher passwordHasher) {
@@ -73,7 +77,11 @@ public final class Faultline implements AutoCloseable {
         this.database = database;
         this.clock = clock;
         this.migrationsApplied = migrationsApplied;
-        Storage storage = PostgresStorage.on(database.jdbi());
+        AccessSettings accessSettings = configuration.getAccess();
+        this.chainChanges = new PostgresChainChanges(database::openUnpooled,
+                accessSettings.getChainListenerCheckInterval().toJavaDuration(),
+                accessSettings.getChainListenerRetryDelay().toJavaDuration());
+        Storage storage = PostgresStorage.on(database.jdbi(), chainChanges);
         this.transactions = storage.transactions();
         this.exclusiveJobs = storage.exclusiveJobs();
         SecretGenerator secrets = new SecureSecretGenerator();
@@ -113,8 +121,13 @@ public final class Faultline implements AutoCloseable {
                 clientMetadataDocuments.isPresent(), secrets, accessTokenCodec, clock);
         this.browserSessions = BrowserSessionUseCases.wire(storage, secrets,
                 configuration.getAccess().browserSessionLifetimes(), clock);
-        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, storage.tokenChains(),
+        this.chainStates = ChainStateCache.listeningTo(storage.chainChanges(), storage.tokenChains(),
+                accessSettings.getChainCacheSize());
+        this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, storage.tokenChains(), chainStates,
                 personalTokens.authenticate(), oauth.policy(), clock);
+        if (accessSettings.getChainCacheSize() > 0) {
+            chainChanges.start();
+        }
     }
 
     private static FetchSettings fetchSettings(ClientMetadataSettings settings) {
@@ -240,6 +253,11 @@ public final class Faultline implements AutoCloseable {
         return authenticateBearer;
     }
 
+    /** The grant states the bearer check keeps in memory, kept exact by the database's notices. */
+    public ChainStateCache chainStates() {
+        return chainStates;
+    }
+
     public BrowserSessionUseCases browserSessions() {
         return browserSessions;
     }
@@ -274,6 +292,7 @@ public final class Faultline implements AutoCloseable {
 
     @Override
     public void close() {
+        chainChanges.close();
         clientMetadataDocuments.ifPresent(documents -> {
             try {
                 documents.close();

@@ -137,20 +137,13 @@ public record TokenChain(
      * only what the grant allows ({@link #effectiveScopes}).
      */
     public AccessAdmission admit(AccessTokenClaims claims, Instant now) {
-        if (!claims.chainId().equals(id)) {
-            return new AccessAdmission.Refused(AccessAdmission.Refusal.NOT_THIS_GRANT);
-        }
-        if (!isActiveAt(now)) {
-            return new AccessAdmission.Refused(isRevoked() ? AccessAdmission.Refusal.GRANT_REVOKED
-                    : hasEndedAt(now) ? AccessAdmission.Refusal.GRANT_ENDED : AccessAdmission.Refusal.GRANT_EXPIRED);
-        }
-        if (!userId.equals(claims.subject()) || !clientId.equals(claims.clientId())
-                || !audience.equals(claims.audience())) {
-            return new AccessAdmission.Refused(AccessAdmission.Refusal.NOT_THIS_GRANT);
-        }
-        return effectiveScopes(claims.scopes())
-                .<AccessAdmission>map(AccessAdmission.Admitted::new)
-                .orElse(new AccessAdmission.Refused(AccessAdmission.Refusal.NO_SCOPE_OF_THE_GRANT));
+        return state().admit(claims, now);
+    }
+
+    /** What admitting an access token needs of this chain, without its refresh token hashes. */
+    public ChainState state() {
+        return new ChainState(id, clientId, userId, scopes, audience, revocation, refreshExpiresAt, grantEndsAt,
+                lastUsedAt);
     }
 
     /**
@@ -167,7 +160,7 @@ public record TokenChain(
 
     /** True when the last recorded use is older than {@link #USE_RECORDING_INTERVAL} (or there is none). */
     public boolean shouldRecordUse(Instant now) {
-        return lastUsedAt.map(used -> used.isBefore(now.minus(USE_RECORDING_INTERVAL))).orElse(true);
+        return state().shouldRecordUse(now);
     }
 
     /** The same chain with its last use at {@code now}. */

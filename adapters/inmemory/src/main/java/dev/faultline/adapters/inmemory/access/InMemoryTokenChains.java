@@ -1,6 +1,7 @@
 package dev.faultline.adapters.inmemory.access;
 
 import dev.faultline.adapters.inmemory.TableLock;
+import dev.faultline.application.access.port.out.ChainChanges;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.domain.access.ChainId;
 import dev.faultline.domain.access.ClientId;
@@ -25,6 +26,12 @@ public final class InMemoryTokenChains implements TokenChains {
     private final Map<ChainId, TokenChain> byId = new HashMap<>();
     private final Map<TokenHash, IssuedRefresh> byRefreshHash = new HashMap<>();
     private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId, byRefreshHash));
+    private final InMemoryChainChanges changes = new InMemoryChainChanges();
+
+    /** The changes that can alter admission of this store's chains (see {@link ChainChanges}). */
+    public ChainChanges changes() {
+        return changes;
+    }
 
     @Override
     public void add(TokenChain chain) {
@@ -55,7 +62,8 @@ public final class InMemoryTokenChains implements TokenChains {
 
     @Override
     public boolean rotate(ChainId id, TokenHash expectedCurrent, TokenChain next) {
-        return table.write(() -> {
+        List<ChainId> changed = new java.util.ArrayList<>(1);
+        boolean rotated = table.write(() -> {
             TokenChain stored = byId.get(id);
             if (stored == null || stored.isRevoked() || !stored.currentRefresh().equals(expectedCurrent)) {
                 return false;
@@ -66,8 +74,13 @@ public final class InMemoryTokenChains implements TokenChains {
             }
             byId.put(id, next);
             byRefreshHash.put(next.currentRefresh(), next.current());
+            if (next.refreshExpiresAt().isBefore(stored.refreshExpiresAt())) {
+                changed.add(id);
+            }
             return true;
         });
+        changes.announce(changed);
+        return rotated;
     }
 
     @Override
@@ -75,29 +88,34 @@ public final class InMemoryTokenChains implements TokenChains {
         table.write(() -> {
             byId.computeIfPresent(id, (key, chain) -> chain.revoke(reason, at));
         });
+        changes.announce(List.of(id));
     }
 
     @Override
     public int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at) {
-        return table.write(() -> {
+        List<ChainId> revoked = table.write(() -> {
             List<TokenChain> targets = byId.values().stream()
                     .filter(c -> c.userId().equals(user) && c.clientId().equals(client) && !c.isRevoked())
                     .toList();
             targets.forEach(c -> byId.put(c.id(), c.revoke(reason, at)));
-            return targets.size();
+            return targets.stream().map(TokenChain::id).toList();
         });
+        changes.announce(revoked);
+        return revoked.size();
     }
 
     @Override
     public int revokeAllFor(UserId user, RevocationReason reason, Instant at) {
-        return table.write(() -> {
+        List<ChainId> revoked = table.write(() -> {
             List<ChainId> doomed = byId.values().stream()
                     .filter(c -> c.userId().equals(user) && !c.isRevoked())
                     .map(TokenChain::id)
                     .toList();
-            doomed.forEach(id -> revoke(id, reason, at));
-            return doomed.size();
+            doomed.forEach(id -> byId.computeIfPresent(id, (key, chain) -> chain.revoke(reason, at)));
+            return doomed;
         });
+        changes.announce(revoked);
+        return revoked.size();
     }
 
     @Override
@@ -132,7 +150,7 @@ public final class InMemoryTokenChains implements TokenChains {
 
     @Override
     public int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit) {
-        return table.write(() -> {
+        List<ChainId> purged = table.write(() -> {
             List<TokenChain> doomed = byId.values().stream()
                     .filter(c -> c.revocation().filter(r -> r.reason().isTheftSignal())
                             .map(r -> r.at().isBefore(theftSignalCutoff))
@@ -144,7 +162,9 @@ public final class InMemoryTokenChains implements TokenChains {
             doomed.forEach(chain -> doomedIds.add(chain.id()));
             doomedIds.forEach(byId::remove);
             byRefreshHash.values().removeIf(issued -> doomedIds.contains(issued.chainId()));
-            return doomed.size();
+            return doomed.stream().map(TokenChain::id).toList();
         });
+        changes.announce(purged);
+        return purged.size();
     }
 }

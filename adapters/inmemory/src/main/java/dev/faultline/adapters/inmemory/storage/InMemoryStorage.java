@@ -29,6 +29,7 @@ import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.access.port.out.SigningKeyStore;
+import dev.faultline.application.access.port.out.ChainChanges;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
@@ -61,6 +62,7 @@ public record InMemoryStorage(
         Clients clients,
         AuthorizationCodes authorizationCodes,
         TokenChains tokenChains,
+        ChainChanges chainChanges,
         PersonalTokens personalTokens,
         BrowserSessions browserSessions,
         SigningKeyStore signingKeys,
@@ -87,13 +89,15 @@ public record InMemoryStorage(
         InMemoryIssueTallies tallies = new InMemoryIssueTallies();
         InMemoryIssues issues = new InMemoryIssues(tallies, activities);
         InMemoryIngestedEvents documents = new InMemoryIngestedEvents();
+        InMemoryTokenChains chains = new InMemoryTokenChains();
         return new InMemoryStorage(
                 new InMemoryTransactions(),
                 new InMemoryGrantLocks(),
                 new InMemoryExclusiveJobs(),
                 new InMemoryClients(),
                 new InMemoryAuthorizationCodes(),
-                new InMemoryTokenChains(),
+                chains,
+                chains.changes(),
                 new InMemoryPersonalTokens(),
                 new InMemoryBrowserSessions(),
                 new InMemorySigningKeyStore(),

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -47,9 +48,17 @@ public final class PostgresTokenChains implements TokenChains {
             """;
 
     private final Jdbi jdbi;
+    private final PostgresChainChanges changes;
 
+    /** Chains whose revocations only other instances' listeners hear of (the database's notices). */
     public PostgresTokenChains(Jdbi jdbi) {
+        this(jdbi, PostgresChainChanges.silent());
+    }
+
+    /** Chains whose revocations and deletions {@code changes} also delivers at once, after they commit. */
+    public PostgresTokenChains(Jdbi jdbi, PostgresChainChanges changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
     }
 
     @Override
@@ -148,34 +157,55 @@ public final class PostgresTokenChains implements TokenChains {
 
     @Override
     public void revoke(ChainId id, RevocationReason reason, Instant at) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
-                        + "revocation_reason = :reason WHERE id = :id AND revoked_at IS NULL")
-                .bind("id", id.value())
-                .bind("at", timestamp(at))
-                .bind("reason", reason.name())
-                .execute());
+        jdbi.useHandle(handle -> {
+            int revoked = handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
+                            + "revocation_reason = :reason WHERE id = :id AND revoked_at IS NULL")
+                    .bind("id", id.value())
+                    .bind("at", timestamp(at))
+                    .bind("reason", reason.name())
+                    .execute();
+            announceAfterCommit(handle, revoked == 0 ? List.of() : List.of(id));
+        });
     }
 
     @Override
     public int revokeAllFor(UserId user, ClientId client, RevocationReason reason, Instant at) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
-                        + "revocation_reason = :reason "
-                        + "WHERE user_id = :user AND client_id = :client AND revoked_at IS NULL")
+        return jdbi.withHandle(handle -> announceAfterCommit(handle, handle.createQuery("UPDATE token_chains "
+                        + "SET revoked_at = :at, revocation_reason = :reason "
+                        + "WHERE user_id = :user AND client_id = :client AND revoked_at IS NULL RETURNING id")
                 .bind("user", user.value())
                 .bind("client", client.value())
                 .bind("at", timestamp(at))
                 .bind("reason", reason.name())
-                .execute());
+                .map((rs, ctx) -> new ChainId(rs.getObject("id", UUID.class)))
+                .list()));
     }
 
     @Override
     public int revokeAllFor(UserId user, RevocationReason reason, Instant at) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE token_chains SET revoked_at = :at, "
-                        + "revocation_reason = :reason WHERE user_id = :user AND revoked_at IS NULL")
+        return jdbi.withHandle(handle -> announceAfterCommit(handle, handle.createQuery("UPDATE token_chains "
+                        + "SET revoked_at = :at, revocation_reason = :reason "
+                        + "WHERE user_id = :user AND revoked_at IS NULL RETURNING id")
                 .bind("user", user.value())
                 .bind("at", timestamp(at))
                 .bind("reason", reason.name())
-                .execute());
+                .map((rs, ctx) -> new ChainId(rs.getObject("id", UUID.class)))
+                .list()));
+    }
+
+    /**
+     * Hands {@code changed} to this instance's listeners once they are committed: now, or when the surrounding unit
+     * of work commits. Returns how many.
+     */
+    private int announceAfterCommit(Handle handle, List<ChainId> changed) {
+        if (!changed.isEmpty()) {
+            if (handle.isInTransaction()) {
+                handle.afterCommit(() -> changes.changedHere(changed));
+            } else {
+                changes.changedHere(changed);
+            }
+        }
+        return changed.size();
     }
 
     @Override
@@ -225,7 +255,7 @@ public final class PostgresTokenChains implements TokenChains {
      */
     @Override
     public int purgeEndedBefore(Instant cutoff, Instant theftSignalCutoff, int limit) {
-        return jdbi.withHandle(handle -> handle.createUpdate("""
+        return jdbi.withHandle(handle -> announceAfterCommit(handle, handle.createQuery("""
                         DELETE FROM token_chains WHERE id IN (
                             SELECT id FROM token_chains
                             WHERE (revocation_reason IN (<theftSignals>) AND revoked_at < :theftSignalCutoff)
@@ -233,13 +263,15 @@ public final class PostgresTokenChains implements TokenChains {
                                    AND (revoked_at < :cutoff OR refresh_expires_at < :cutoff))
                             LIMIT :limit
                             FOR UPDATE SKIP LOCKED)
+                        RETURNING id
                         """)
                 .bind("cutoff", timestamp(cutoff))
                 .bind("theftSignalCutoff", timestamp(theftSignalCutoff))
                 .bindList("theftSignals", Arrays.stream(RevocationReason.values())
                         .filter(RevocationReason::isTheftSignal).map(RevocationReason::name).toList())
                 .bind("limit", limit)
-                .execute());
+                .map((rs, ctx) -> new ChainId(rs.getObject("id", UUID.class)))
+                .list()));
     }
 
     private static TokenChain map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -4,6 +4,7 @@ import dev.faultline.adapters.postgres.JdbiTransactions;
 import dev.faultline.adapters.postgres.PostgresExclusiveJobs;
 import dev.faultline.adapters.postgres.access.PostgresAuthorizationCodes;
 import dev.faultline.adapters.postgres.access.PostgresBrowserSessions;
+import dev.faultline.adapters.postgres.access.PostgresChainChanges;
 import dev.faultline.adapters.postgres.access.PostgresClients;
 import dev.faultline.adapters.postgres.access.PostgresGrantLocks;
 import dev.faultline.adapters.postgres.access.PostgresPersonalTokens;
@@ -30,6 +31,7 @@ import dev.faultline.application.access.port.out.Clients;
 import dev.faultline.application.access.port.out.GrantLocks;
 import dev.faultline.application.access.port.out.PersonalTokens;
 import dev.faultline.application.access.port.out.SigningKeyStore;
+import dev.faultline.application.access.port.out.ChainChanges;
 import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.account.port.out.AddressSignInFailures;
 import dev.faultline.application.account.port.out.SignInAttempts;
@@ -65,6 +67,7 @@ public record PostgresStorage(
         Clients clients,
         AuthorizationCodes authorizationCodes,
         TokenChains tokenChains,
+        ChainChanges chainChanges,
         PersonalTokens personalTokens,
         BrowserSessions browserSessions,
         SigningKeyStore signingKeys,
@@ -84,15 +87,23 @@ public record PostgresStorage(
         IngestIds ingestIds,
         IngestKeys ingestKeys) implements Storage {
 
+    /** Storage whose {@link #chainChanges()} never connects (caches over it always read the database). */
     public static PostgresStorage on(Jdbi jdbi) {
+        return on(jdbi, PostgresChainChanges.silent());
+    }
+
+    /** Storage whose chain changes come from {@code changes} (which the caller starts and closes). */
+    public static PostgresStorage on(Jdbi jdbi, PostgresChainChanges changes) {
         Objects.requireNonNull(jdbi, "jdbi");
+        Objects.requireNonNull(changes, "changes");
         return new PostgresStorage(
                 new JdbiTransactions(jdbi),
                 new PostgresGrantLocks(jdbi),
                 new PostgresExclusiveJobs(jdbi),
                 new PostgresClients(jdbi),
                 new PostgresAuthorizationCodes(jdbi),
-                new PostgresTokenChains(jdbi),
+                new PostgresTokenChains(jdbi, changes),
+                changes,
                 new PostgresPersonalTokens(jdbi),
                 new PostgresBrowserSessions(jdbi),
                 new PostgresSigningKeyStore(jdbi),
