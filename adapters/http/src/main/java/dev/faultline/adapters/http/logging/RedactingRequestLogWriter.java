@@ -40,6 +40,7 @@ public final class RedactingRequestLogWriter implements RequestLog.Writer {
     private static final Pattern QUOTED_URL = Pattern.compile("\"((?:https?://|/)[^\"\\s]*)\"");
     private static final Pattern FAULTLINE_SECRET = Pattern.compile("flt_[a-z]+_[A-Za-z0-9_-]+");
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*");
+    private static final Pattern PATH_PARAMETER = Pattern.compile(";[^/]*");
     private static final Pattern SCHEME_AND_AUTHORITY = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/?#]*");
     private static final int MAX_DECODING_ROUNDS = 4;
 
@@ -101,7 +102,7 @@ public final class RedactingRequestLogWriter implements RequestLog.Writer {
         if (normalised.startsWith("/mcp/") && !PUBLIC_MCP_PATHS.contains(normalised)) {
             return "/mcp/" + MASK;
         }
-        return rawPath.replaceAll(";[^/]*", ";" + MASK);
+        return rawPath.indexOf(';') < 0 ? rawPath : PATH_PARAMETER.matcher(rawPath).replaceAll(";" + MASK);
     }
 
     /** The path as a lenient server might read it: decoded, without path parameters or dot segments, lower case. */
