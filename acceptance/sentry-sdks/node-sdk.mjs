@@ -7,15 +7,17 @@
 //   wrong-key   one caught error with a key Faultline does not know
 //   rate-limit  caught errors with a rate-limited key until it answers 429, two more that the SDK drops while
 //               it backs off, then (after the back-off) close(): the client report says what it dropped
+//   again       the caught error once more (same issue); with a third argument, an RFC 3339 time, the event is
+//               dated then (set in beforeSend, as an application replaying an old crash would)
 // Observes the wire without changing the SDK: a transport wrapper (Sentry's own makeNodeTransport inside)
 // records each envelope's item types, client reports and the answer's status; the HTTP module the transport
 // is given records each request's path and Content-Encoding. Prints one line "RESULT <json>" at exit.
 import * as http from 'node:http';
 import * as Sentry from '@sentry/node';
 
-const [mode, dsn] = process.argv.slice(2);
+const [mode, dsn, dateEventAt] = process.argv.slice(2);
 if (!mode || !dsn) {
-  console.error('usage: node node-sdk.mjs scenarios|uncaught|wrong-key|rate-limit <dsn>');
+  console.error('usage: node node-sdk.mjs scenarios|uncaught|wrong-key|rate-limit|again <dsn> [<rfc3339>]');
   process.exit(2);
 }
 
@@ -57,6 +59,8 @@ Sentry.init({
   environment: 'acceptance',
   transport: recordingTransport,
   transportOptions: { httpModule: recordingHttp },
+  // The SDK's timestamp is float seconds; an application may set its own here before sending.
+  beforeSend: dateEventAt ? (event) => ({ ...event, timestamp: Date.parse(dateEventAt) / 1000 }) : undefined,
   initialScope: {
     tags: { region: 'eu-west', checkout_step: 'payment' },
     user: { id: 'user-1001', email: 'ada@example.com' },
@@ -104,8 +108,14 @@ async function capture(name, body) {
 
 const lastEvent = () => result.envelopes.filter((e) => e.types.includes('event')).at(-1);
 
-if (mode === 'scenarios') {
-  await capture('caught', () => chargeCard(1001));
+if (mode === 'scenarios' || mode === 'again') {
+  // 'again' sends the caught error from this very line: Sentry's grouping names an anonymous function's frame
+  // by its source line, so the same error thrown from another line would be another issue.
+  await capture(mode === 'again' ? 'again' : 'caught', () => chargeCard(1001));
+}
+if (mode === 'again') {
+  await Sentry.close(10_000);
+} else if (mode === 'scenarios') {
   for (const id of [41, 42]) {
     await capture('twice', () => findCustomer(id));
   }

@@ -1,5 +1,7 @@
 package dev.faultline.bootstrap;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.adapters.crypto.Argon2idPasswordHasher;
 import dev.faultline.application.account.port.out.PasswordHasher;
 import dev.faultline.bootstrap.wiring.Faultline;
@@ -57,6 +59,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
 
     @Override
     public void initialize(Bootstrap<FaultlineConfiguration> bootstrap) {
+        readsConfigurationStrictly(bootstrap.getObjectMapper());
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false, true)));
         bootstrap.addBundle(new ViewBundle<>());
@@ -68,6 +71,14 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         bootstrap.addCommand(new DemoCommand());
         bootstrap.addCommand(new PurgeCommand());
         bootstrap.addCommand(new TokenCommand());
+    }
+
+    /**
+     * A key written twice in config.yml is refused at startup: YAML lets the second silently replace the first,
+     * so a section repeated further down would throw away every setting of the one above.
+     */
+    public static ObjectMapper readsConfigurationStrictly(ObjectMapper mapper) {
+        return mapper.enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
     }
 
     /** The running instance's wiring (for end-to-end tests); null before {@link #run}. */

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.application.tracker.port.in.GetEvent;
 import dev.faultline.application.tracker.port.in.ListEvents;
 import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
@@ -17,7 +16,6 @@ import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Event;
-import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueStatus;
@@ -126,18 +124,10 @@ class EventsAndNotesTest {
     }
 
     @Test
-    void events_of_foreign_issues_are_not_found() {
+    void the_events_of_a_foreign_issue_are_not_found() {
         Issue foreign = world.issue(stranger, strangers, "secret");
-        Event event = world.events.listByIssue(foreign.id(), Optional.empty(), 1).get(0);
         assertThat(world.listEvents.listEvents(ListEvents.Command.firstPage(Actor.person(ada), foreign.id())))
                 .isEqualTo(new ListEvents.Outcome.IssueNotFound(foreign.id()));
-        assertThat(world.getEvent.getEvent(new GetEvent.Command(Actor.person(ada), event.id())))
-                .isEqualTo(new GetEvent.Outcome.NotFound(event.id()));
-        EventId unknown = EventId.random();
-        assertThat(world.getEvent.getEvent(new GetEvent.Command(Actor.person(ada), unknown)))
-                .isEqualTo(new GetEvent.Outcome.NotFound(unknown));
-        assertThat(world.getEvent.getEvent(new GetEvent.Command(Actor.person(stranger), event.id())))
-                .isInstanceOf(GetEvent.Outcome.Found.class);
     }
 
     @Test

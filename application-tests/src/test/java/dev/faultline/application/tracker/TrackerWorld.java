@@ -50,7 +50,6 @@ final class TrackerWorld {
     final ListIssuesService listIssues = new ListIssuesService(issues, memberships, applications, clock);
     final GetIssueService getIssue = new GetIssueService(issues, memberships, applications, events, notes, clock);
     final ListEventsService listEvents = new ListEventsService(issues, memberships, events);
-    final GetEventService getEvent = new GetEventService(issues, memberships, events, clock);
     final ResolveIssueService resolveIssue =
             new ResolveIssueService(issues, memberships, activities, transactions, clock);
     final ReopenIssueService reopenIssue = new ReopenIssueService(issues, memberships, activities, transactions, clock);

@@ -5,18 +5,18 @@ import dev.faultline.application.intake.port.out.IngestKeys;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Memberships;
-import dev.faultline.domain.tracker.Application;
-import java.util.Optional;
 
 /** Deletes one of an owner's keys. */
 public class DeleteIngestKeyService implements DeleteIngestKey {
     private final OwnerCheck owners;
+    private final OwnedKeyLookup lookup;
     private final IngestKeys keys;
     private final Transactions transactions;
 
     public DeleteIngestKeyService(Applications applications, Memberships memberships, IngestKeys keys,
             Transactions transactions) {
         this.owners = new OwnerCheck(applications, memberships);
+        this.lookup = new OwnedKeyLookup(owners, keys);
         this.keys = keys;
         this.transactions = transactions;
     }
@@ -26,20 +26,11 @@ public class DeleteIngestKeyService implements DeleteIngestKey {
         if (!owners.permitted(command.requester(), REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
-        return transactions.inTransaction(() -> {
-            Optional<Application> application = owners.visible(command.requester(), command.application());
-            if (application.isEmpty()) {
-                return new Outcome.ApplicationNotFound(command.application());
-            }
-            if (!owners.owns(command.requester(), application.get())) {
-                return new Outcome.NotAnOwner(command.application());
-            }
-            boolean ours = keys.findById(command.keyId())
-                    .filter(k -> k.applicationId().equals(application.get().id())).isPresent();
-            if (!ours || !keys.delete(command.keyId())) {
-                return new Outcome.KeyNotFound(command.keyId());
-            }
-            return new Outcome.Deleted(command.keyId());
-        });
+        return transactions.inTransaction(() -> lookup.find(command.requester(), command.application(),
+                command.keyId()).fold(
+                key -> keys.delete(key.id()) ? new Outcome.Deleted(key.id()) : new Outcome.KeyNotFound(key.id()),
+                () -> new Outcome.ApplicationNotFound(command.application()),
+                () -> new Outcome.NotAnOwner(command.application()),
+                () -> new Outcome.KeyNotFound(command.keyId())));
     }
 }

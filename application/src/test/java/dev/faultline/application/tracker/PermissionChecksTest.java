@@ -11,7 +11,6 @@ import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.CreateApplication;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.application.tracker.port.in.GetEvent;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListEvents;
@@ -33,7 +32,6 @@ import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.ApplicationSlug;
 import dev.faultline.domain.tracker.CrashReport;
-import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Level;
 import dev.faultline.domain.tracker.MemberReference;
@@ -81,8 +79,8 @@ class PermissionChecksTest {
 
     @Test
     void the_read_use_cases_require_read() {
-        List.of(ListApplications.REQUIRES, ListIssues.REQUIRES, GetIssue.REQUIRES, ListEvents.REQUIRES,
-                GetEvent.REQUIRES).forEach(required -> assertThat(required).isEqualTo(Permission.READ));
+        List.of(ListApplications.REQUIRES, ListIssues.REQUIRES, GetIssue.REQUIRES, ListEvents.REQUIRES)
+                .forEach(required -> assertThat(required).isEqualTo(Permission.READ));
     }
 
     @Test
@@ -138,9 +136,6 @@ class PermissionChecksTest {
             assertThat(new ListEventsService(issues, memberships, events)
                     .listEvents(ListEvents.Command.firstPage(actor, issue)))
                     .isEqualTo(new ListEvents.Outcome.NotPermitted(Permission.READ));
-            assertThat(new GetEventService(issues, memberships, events, clock)
-                    .getEvent(new GetEvent.Command(actor, EventId.random())))
-                    .isEqualTo(new GetEvent.Outcome.NotPermitted(Permission.READ));
         }
     }
 

@@ -84,6 +84,21 @@ public class IngestSettings {
     private String bindHost = "127.0.0.1";
 
     /**
+     * That connector's TCP accept queue: connections the kernel holds for it before Faultline takes them. A crash
+     * storm beyond it is refused by the kernel (SDKs drop the event, as they do on any network error) instead of
+     * piling up in memory.
+     */
+    @Min(1)
+    @Max(65_535)
+    private int acceptQueueSize = 256;
+
+    /** That connector closes a connection idle this long, so idle SDK keep-alives don't hold buffers for ever. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @MaxDuration(value = 5, unit = TimeUnit.MINUTES)
+    private Duration idleTimeout = Duration.seconds(30);
+
+    /**
      * Where SDKs reach the ingest endpoints, as DSNs show it (scheme, host, optional port and path prefix); empty:
      * {@code publicBaseUrl}. Set it when monitored applications reach Faultline by another name or port (e.g.
      * {@code ingest.port}). Null (an empty environment variable in YAML) means empty.
@@ -253,5 +268,25 @@ public class IngestSettings {
     @JsonProperty
     public void setPort(int value) {
         this.port = value;
+    }
+
+    @JsonProperty
+    public int getAcceptQueueSize() {
+        return acceptQueueSize;
+    }
+
+    @JsonProperty
+    public void setAcceptQueueSize(int value) {
+        this.acceptQueueSize = value;
+    }
+
+    @JsonProperty
+    public Duration getIdleTimeout() {
+        return idleTimeout;
+    }
+
+    @JsonProperty
+    public void setIdleTimeout(Duration value) {
+        this.idleTimeout = value;
     }
 }

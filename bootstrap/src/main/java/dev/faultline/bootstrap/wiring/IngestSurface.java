@@ -58,11 +58,18 @@ public final class IngestSurface {
         if (!(server instanceof DefaultServerFactory factory)) {
             throw new IllegalStateException("ingest.port needs the default server (server.type: default)");
         }
+        List<ConnectorFactory> connectors = new ArrayList<>(factory.getApplicationConnectors());
+        connectors.add(connector(settings));
+        factory.setApplicationConnectors(connectors);
+    }
+
+    /** The ingest port's connector, every bound on it explicit (it shares the server's thread pool). */
+    static HttpConnectorFactory connector(IngestSettings settings) {
         HttpConnectorFactory connector = new HttpConnectorFactory();
         connector.setBindHost(settings.getBindHost());
         connector.setPort(settings.getPort());
-        List<ConnectorFactory> connectors = new ArrayList<>(factory.getApplicationConnectors());
-        connectors.add(connector);
-        factory.setApplicationConnectors(connectors);
+        connector.setAcceptQueueSize(settings.getAcceptQueueSize());
+        connector.setIdleTimeout(settings.getIdleTimeout());
+        return connector;
     }
 }

@@ -9,7 +9,6 @@ import dev.faultline.application.tracker.AddNoteService;
 import dev.faultline.application.tracker.AssignIssueService;
 import dev.faultline.application.tracker.CreateApplicationService;
 import dev.faultline.application.tracker.DeleteNoteService;
-import dev.faultline.application.tracker.GetEventService;
 import dev.faultline.application.tracker.GetIssueService;
 import dev.faultline.application.tracker.GrantMembershipService;
 import dev.faultline.application.tracker.ListApplicationsService;
@@ -24,7 +23,6 @@ import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.CreateApplication;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.application.tracker.port.in.GetEvent;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.GrantMembership;
 import dev.faultline.application.tracker.port.in.ListApplications;
@@ -55,7 +53,6 @@ public record TrackerUseCases(
         ListIssues listIssues,
         GetIssue getIssue,
         ListEvents listEvents,
-        GetEvent getEvent,
         ResolveIssue resolveIssue,
         ReopenIssue reopenIssue,
         MuteIssue muteIssue,
@@ -84,7 +81,6 @@ public record TrackerUseCases(
                 new ListIssuesService(issues, memberships, applications, clock),
                 new GetIssueService(issues, memberships, applications, events, notes, clock),
                 new ListEventsService(issues, memberships, events),
-                new GetEventService(issues, memberships, events, clock),
                 new ResolveIssueService(issues, memberships, activities, transactions, clock),
                 new ReopenIssueService(issues, memberships, activities, transactions, clock),
                 new MuteIssueService(issues, memberships, activities, transactions, clock),

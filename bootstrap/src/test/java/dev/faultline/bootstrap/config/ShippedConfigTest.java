@@ -1,10 +1,14 @@
 package dev.faultline.bootstrap.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultline.bootstrap.FaultlineApplication;
 import dev.faultline.domain.intake.RetentionLimits;
 import io.dropwizard.configuration.FileConfigurationSourceProvider;
+import io.dropwizard.core.server.DefaultServerFactory;
+import io.dropwizard.jetty.HttpConnectorFactory;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.configuration.YamlConfigurationFactory;
 import io.dropwizard.jackson.Jackson;
@@ -23,7 +27,11 @@ class ShippedConfigTest {
     private static final Path SHIPPED = Path.of(System.getProperty("basedir", "bootstrap")).resolve("../config.yml");
 
     private static FaultlineConfiguration load() throws Exception {
-        ObjectMapper mapper = Jackson.newObjectMapper();
+        return load(SHIPPED);
+    }
+
+    private static FaultlineConfiguration load(Path file) throws Exception {
+        ObjectMapper mapper = FaultlineApplication.readsConfigurationStrictly(Jackson.newObjectMapper());
         YamlConfigurationFactory<FaultlineConfiguration> factory = new YamlConfigurationFactory<>(
                 FaultlineConfiguration.class, Validators.newValidator(), mapper, "dw");
         // As FaultlineApplication reads it (nested ${...} allowed), but with no variable set, whatever this
@@ -31,7 +39,16 @@ class ShippedConfigTest {
         StringSubstitutor noVariables = new StringSubstitutor(variable -> null);
         noVariables.setEnableSubstitutionInVariables(true);
         return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), noVariables),
-                SHIPPED.toString());
+                file.toString());
+    }
+
+    @Test
+    void a_section_written_twice_is_refused_rather_than_replacing_the_first() throws Exception {
+        Path twice = Files.createTempFile("faultline-config", ".yml");
+        Files.writeString(twice, Files.readString(SHIPPED) + "\ningest:\n  maxKeysPerApplication: 5\n");
+
+        assertThatThrownBy(() -> load(twice)).hasMessageContaining("Duplicate field 'ingest'");
+        Files.delete(twice);
     }
 
     @Test
@@ -59,6 +76,15 @@ class ShippedConfigTest {
         assertThat(configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()))
                 .hasToString("http://localhost:8080");
         assertThat(configuration.getIngest().getMaxKeysPerApplication()).isEqualTo(20);
+        assertThat(configuration.getIngest().getAcceptQueueSize()).isEqualTo(256);
+        assertThat(configuration.getIngest().getIdleTimeout().toJavaDuration()).isEqualTo(Duration.ofSeconds(30));
+        DefaultServerFactory server = (DefaultServerFactory) configuration.getServerFactory();
+        assertThat(server.getMaxThreads()).isEqualTo(256);
+        assertThat(server.getMinThreads()).isEqualTo(8);
+        assertThat(server.getIdleThreadTimeout().toJavaDuration()).isEqualTo(Duration.ofMinutes(1));
+        HttpConnectorFactory connector = (HttpConnectorFactory) server.getApplicationConnectors().get(0);
+        assertThat(connector.getAcceptQueueSize()).isEqualTo(256);
+        assertThat(connector.getIdleTimeout().toJavaDuration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(configuration.getDatabase().getUnavailableRetryAfter().toJavaDuration()).isEqualTo(Duration.ofSeconds(5));
         assertThat(configuration.getTokenEndpoint().getMaxFormSize().toBytes()).isEqualTo(16 * 1024);
         assertThat(configuration.getPages().getMaxFormSize().toBytes()).isEqualTo(64 * 1024);

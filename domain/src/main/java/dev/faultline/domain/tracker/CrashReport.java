@@ -36,18 +36,16 @@ public record CrashReport(
         title = title.filter(t -> !t.isBlank()).map(t -> Text.line(t, "title", Issue.MAX_TITLE_LENGTH));
         culprit = Text.line(culprit, "culprit", Issue.MAX_CULPRIT_LENGTH);
         occurredAt = Times.micros(Objects.requireNonNull(occurredAt, "occurredAt"));
-        Objects.requireNonNull(tags, "tags");
-        tags = new TreeMap<>(tags);
-        // Event checks everything else; build a throw-away one now so a bad report fails before any write.
-        Event probe = Event.reported(EventId.random(), IssueId.random(), occurredAt, message, exceptionType, level,
-                frames, environment, release, tags, user);
-        message = probe.message();
-        exceptionType = probe.exceptionType();
-        frames = probe.frames();
-        environment = probe.environment();
-        release = probe.release();
-        tags = probe.tags();
-        user = probe.user();
+        // Event's rules for new text, applied once here: a bad report fails before any write, and the event
+        // recorded from it (toEvent) is built from these checked values without checking them again.
+        message = Event.checkedMessage(message);
+        exceptionType = Event.checkedExceptionType(exceptionType);
+        Objects.requireNonNull(level, "level");
+        frames = Event.checkedFrames(frames);
+        environment = Event.checkedEnvironment(environment);
+        release = Event.checkedRelease(release);
+        tags = Event.checkedTags(tags);
+        user = Event.checkedUser(user);
     }
 
     public static CrashReport of(String culprit, String exceptionType, Level level, String message,

@@ -62,31 +62,58 @@ public record Event(
     public static Event reported(EventId id, IssueId issueId, Instant occurredAt, String message,
             String exceptionType, Level level, List<StackFrame> frames, Optional<String> environment,
             Optional<String> release, SortedMap<String, String> tags, Optional<AffectedUser> user) {
+        return new Event(id, issueId, occurredAt, checkedMessage(message), checkedExceptionType(exceptionType),
+                level, checkedFrames(frames), checkedEnvironment(environment), checkedRelease(release),
+                checkedTags(tags), checkedUser(user));
+    }
+
+    // Today's rules for a new event's text, one per field; CrashReport applies them once, up front.
+
+    static String checkedMessage(String message) {
         message = Objects.requireNonNullElse(message, "");
         InvalidValue.require(message.length() <= MAX_MESSAGE_LENGTH, "message",
                 "a message is at most " + MAX_MESSAGE_LENGTH + " characters");
-        exceptionType = Text.line(exceptionType, "exception_type", Issue.MAX_EXCEPTION_TYPE_LENGTH);
+        return message;
+    }
+
+    static String checkedExceptionType(String exceptionType) {
+        return Text.line(exceptionType, "exception_type", Issue.MAX_EXCEPTION_TYPE_LENGTH);
+    }
+
+    static List<StackFrame> checkedFrames(List<StackFrame> frames) {
         Objects.requireNonNull(frames, "frames");
         InvalidValue.require(frames.size() <= MAX_FRAMES, "frames",
                 "a stack trace has at most " + MAX_FRAMES + " frames, not " + frames.size());
-        List<StackFrame> checkedFrames = frames.stream().map(StackFrame::checked).toList();
+        return frames.stream().map(StackFrame::checked).toList();
+    }
+
+    static Optional<String> checkedEnvironment(Optional<String> environment) {
         Objects.requireNonNull(environment, "environment");
-        environment = environment.map(String::strip).filter(e -> !e.isEmpty());
-        environment.ifPresent(e -> InvalidValue.require(ENVIRONMENT.matcher(e).matches(), "environment",
+        Optional<String> stripped = environment.map(String::strip).filter(e -> !e.isEmpty());
+        stripped.ifPresent(e -> InvalidValue.require(ENVIRONMENT.matcher(e).matches(), "environment",
                 "environment \"" + e + "\" must be 1-64 letters, digits or . _ -"));
+        return stripped;
+    }
+
+    static Optional<String> checkedRelease(Optional<String> release) {
         Objects.requireNonNull(release, "release");
-        release = release.filter(r -> !r.isBlank()).map(r -> Text.line(r, "release", MAX_RELEASE_LENGTH));
+        return release.filter(r -> !r.isBlank()).map(r -> Text.line(r, "release", MAX_RELEASE_LENGTH));
+    }
+
+    static SortedMap<String, String> checkedTags(SortedMap<String, String> tags) {
         Objects.requireNonNull(tags, "tags");
         InvalidValue.require(tags.size() <= MAX_TAGS, "tags", "an event has at most " + MAX_TAGS + " tags");
-        TreeMap<String, String> checkedTags = new TreeMap<>();
+        TreeMap<String, String> checked = new TreeMap<>();
         tags.forEach((key, value) -> {
             InvalidValue.require(key != null && TAG_KEY.matcher(key).matches(), "tags",
                     "tag key \"" + key + "\" must be 1-64 letters, digits or . _ : -");
-            checkedTags.put(key, Text.line(value, "tags." + key, MAX_TAG_VALUE_LENGTH));
+            checked.put(key, Text.line(value, "tags." + key, MAX_TAG_VALUE_LENGTH));
         });
-        Objects.requireNonNull(user, "user");
-        return new Event(id, issueId, occurredAt, message, exceptionType, level, checkedFrames, environment,
-                release, checkedTags, user.map(AffectedUser::checked));
+        return Collections.unmodifiableSortedMap(checked);
+    }
+
+    static Optional<AffectedUser> checkedUser(Optional<AffectedUser> user) {
+        return Objects.requireNonNull(user, "user").map(AffectedUser::checked);
     }
 
     /** Convenience for callers holding a plain map: tags are kept sorted by key. */
