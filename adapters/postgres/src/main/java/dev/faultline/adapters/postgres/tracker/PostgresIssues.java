@@ -31,12 +31,20 @@ import org.jdbi.v3.core.statement.StatementContext;
  * Issues in {@code issues}. Listing builds one keyset query per sort order; every filter is a bound parameter.
  * The status filter is evaluated as of the query's {@code now}: an until-time mute whose moment has come counts
  * as unresolved, exactly like {@link Issue#statusAt}. Text search is a case-insensitive {@code ILIKE} with
- * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally.
+ * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally, over each issue's search text in
+ * {@code issue_search_texts} (written with the issue; trigram-indexed where pg_trgm is available).
  */
 public final class PostgresIssues implements Issues {
     private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
             + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count, assignee_id, "
             + "resolved_at";
+    private static final String QUALIFIED_COLUMNS = "i." + COLUMNS.replace(", ", ", i.");
+    /**
+     * What a text query searches: title, culprit and exception type, one per line (V12). A search text without
+     * a line break matches it exactly where it matches one of the three.
+     */
+    private static final char SEARCH_TEXT_SEPARATOR = '\n';
+    private static final String SEARCH_TEXT = "title || E'\\n' || culprit || E'\\n' || exception_type";
     private final Jdbi jdbi;
 
     public PostgresIssues(Jdbi jdbi) {
@@ -45,10 +53,11 @@ public final class PostgresIssues implements Issues {
 
     @Override
     public Insertion add(Issue issue) {
-        int inserted = jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO issues (" + COLUMNS + ") VALUES "
-                        + "(:id, :applicationId, :fingerprint, :title, :culprit, :exceptionType, :level, :status, "
-                        + ":muteKind, :mutedUntil, :muteUntilEventCount, :firstSeen, :lastSeen, :eventCount, "
-                        + ":assigneeId, :resolvedAt) ON CONFLICT DO NOTHING")
+        int inserted = jdbi.withHandle(handle -> handle.createUpdate("WITH added AS (INSERT INTO issues (" + COLUMNS
+                        + ") VALUES (:id, :applicationId, :fingerprint, :title, :culprit, :exceptionType, :level, "
+                        + ":status, :muteKind, :mutedUntil, :muteUntilEventCount, :firstSeen, :lastSeen, :eventCount, "
+                        + ":assigneeId, :resolvedAt) ON CONFLICT DO NOTHING RETURNING id, title, culprit, exception_type) "
+                        + "INSERT INTO issue_search_texts (issue_id, text) SELECT id, " + SEARCH_TEXT + " FROM added")
                 .bindMap(values(issue))
                 .execute());
         return inserted == 1 ? Insertion.ADDED : Insertion.FINGERPRINT_TAKEN;
@@ -85,64 +94,89 @@ public final class PostgresIssues implements Issues {
                 .execute());
     }
 
+    /**
+     * One page in three steps, so the cost follows the page size, not the number of issues: for each application
+     * and each status asked for, walk the index on (application, status, sort key, id) from the keyset position,
+     * keeping the first {@code fetch} issues that pass every filter; then merge those short runs and keep the first
+     * {@code fetch}. (An {@code = ANY} over several applications cannot be read in order from any index.)
+     */
     @Override
     public List<Issue> list(Query query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM issues WHERE application_id = ANY(:apps)");
+        StringBuilder where = new StringBuilder("i.application_id = a.app AND i.status = s.status");
         Map<String, Object> params = new HashMap<>();
         params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
+        params.put("statuses", statusesToWalk(query.status()));
         query.status().ifPresent(status -> {
-            sql.append(" AND ").append(statusCondition(status));
+            where.append(" AND ").append(statusCondition(status));
             if (status != IssueStatus.RESOLVED) {
                 params.put("now", timestamp(query.now()));
             }
         });
         query.text().ifPresent(text -> {
-            sql.append(" AND (title ILIKE :pattern OR culprit ILIKE :pattern OR exception_type ILIKE :pattern)");
+            where.append(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
+                    ? " AND EXISTS (SELECT 1 FROM issue_search_texts t WHERE t.issue_id = i.id"
+                            + " AND t.text ILIKE :pattern)"
+                    : " AND (i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
             params.put("pattern", "%" + escapeLike(text) + "%");
         });
         query.lastSeenFrom().ifPresent(from -> {
-            sql.append(" AND last_seen >= :from");
+            where.append(" AND i.last_seen >= :from");
             params.put("from", timestamp(from));
         });
         query.lastSeenUntil().ifPresent(until -> {
-            sql.append(" AND last_seen < :until");
+            where.append(" AND i.last_seen < :until");
             params.put("until", timestamp(until));
         });
         Issues.Query.Seen seen = query.seen();
         seen.release().ifPresent(release -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = issues.id"
+            where.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = i.id"
                     + " AND t.dimension = 'release' AND t.value = :release)");
             params.put("release", release);
         });
         seen.environment().ifPresent(environment -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = issues.id"
+            where.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = i.id"
                     + " AND t.dimension = 'environment' AND t.value = :environment)");
             params.put("environment", environment);
         });
         seen.level().ifPresent(level -> {
-            sql.append(" AND level = :level");
+            where.append(" AND i.level = :level");
             params.put("level", level.wireName());
         });
         seen.openedOrRegressedSince().ifPresent(since -> {
-            sql.append(" AND (first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a"
-                    + " WHERE a.issue_id = issues.id AND a.kind IN ('opened', 'regressed')"
+            where.append(" AND (i.first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a"
+                    + " WHERE a.issue_id = i.id AND a.kind IN ('opened', 'regressed')"
                     + " AND a.occurred_at >= :changedSince))");
             params.put("changedSince", timestamp(since));
         });
         String key = sortColumn(query.sort());
         query.after().ifPresent(position -> {
-            sql.append(" AND (").append(key).append(", id) < (:afterKey, :afterId)");
+            where.append(" AND (i.").append(key).append(", i.id) < (:afterKey, :afterId)");
             params.put("afterKey", query.sort() == IssueSort.EVENT_COUNT
                     ? (Object) position.key()
                     : timestamp(Times.ofEpochMicros(position.key())));
             params.put("afterId", position.id().value());
         });
-        sql.append(" ORDER BY ").append(key).append(" DESC, id DESC LIMIT :fetch");
         params.put("fetch", query.fetch());
-        return jdbi.withHandle(handle -> handle.createQuery(sql.toString())
+        String sql = "SELECT p.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
+                + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + where
+                + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch) p"
+                + " ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bindMap(params)
                 .map(PostgresIssues::map)
                 .list());
+    }
+
+    /** The stored statuses an issue of the wanted status (as seen at the query's moment) may have. */
+    private static String[] statusesToWalk(Optional<IssueStatus> wanted) {
+        if (wanted.isEmpty()) {
+            return new String[] {"unresolved", "resolved", "muted"};
+        }
+        return switch (wanted.get()) {
+            case UNRESOLVED -> new String[] {"unresolved", "muted"};
+            case RESOLVED -> new String[] {"resolved"};
+            case MUTED -> new String[] {"muted"};
+        };
     }
 
     private Optional<Issue> selectById(IssueId id, String suffix) {
@@ -154,9 +188,9 @@ public final class PostgresIssues implements Issues {
 
     private static String statusCondition(IssueStatus status) {
         return switch (status) {
-            case UNRESOLVED -> "(status = 'unresolved' OR (status = 'muted' AND muted_until <= :now))";
-            case RESOLVED -> "status = 'resolved'";
-            case MUTED -> "(status = 'muted' AND (muted_until IS NULL OR muted_until > :now))";
+            case UNRESOLVED -> "(i.status = 'unresolved' OR (i.status = 'muted' AND i.muted_until <= :now))";
+            case RESOLVED -> "i.status = 'resolved'";
+            case MUTED -> "(i.status = 'muted' AND (i.muted_until IS NULL OR i.muted_until > :now))";
         };
     }
 
