@@ -129,16 +129,16 @@ class PermissionChecksTest {
             assertThat(new ListApplicationsService(applications, memberships)
                     .listApplications(new ListApplications.Command(actor)))
                     .isEqualTo(new ListApplications.Outcome.NotPermitted(Permission.READ));
-            assertThat(new ListIssuesService(issues, memberships, applications, clock)
+            assertThat(new ListIssuesService(issues, memberships, applications, transactions, clock)
                     .listIssues(ListIssues.Command.firstPage(actor)))
                     .isEqualTo(new ListIssues.Outcome.NotPermitted(Permission.READ));
-            assertThat(new GetIssueService(issues, memberships, applications, events, notes, clock)
+            assertThat(new GetIssueService(issues, memberships, applications, events, notes, transactions, clock)
                     .getIssue(new GetIssue.Command(actor, issue)))
                     .isEqualTo(new GetIssue.Outcome.NotPermitted(Permission.READ));
             assertThat(new ListEventsService(issues, memberships, events)
                     .listEvents(ListEvents.Command.firstPage(actor, issue)))
                     .isEqualTo(new ListEvents.Outcome.NotPermitted(Permission.READ));
-            assertThat(new GetEventService(issues, memberships, events, clock)
+            assertThat(new GetEventService(issues, memberships, events, transactions, clock)
                     .getEvent(new GetEvent.Command(actor, EventId.random())))
                     .isEqualTo(new GetEvent.Outcome.NotPermitted(Permission.READ));
         }

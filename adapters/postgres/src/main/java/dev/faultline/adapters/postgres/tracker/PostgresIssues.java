@@ -18,6 +18,7 @@ import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Level;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,8 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Issues in {@code issues}. Listing builds one keyset query per sort order; every filter is a bound parameter.
+ * Issues in {@code issues}. Listing builds one keyset query per sort order (see {@link #list}); every filter is a
+ * bound parameter.
  * The status filter is evaluated as of the query's {@code now}: an until-time mute whose moment has come counts
  * as unresolved, exactly like {@link Issue#statusAt}. Text search is a case-insensitive {@code ILIKE} with
  * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally, over each issue's search text in
@@ -95,72 +97,83 @@ public final class PostgresIssues implements Issues {
     }
 
     /**
-     * One page in three steps, so the cost follows the page size, not the number of issues: for each application
-     * and each status asked for, walk the index on (application, status, sort key, id) from the keyset position,
-     * keeping the first {@code fetch} issues that pass every filter; then merge those short runs and keep the first
-     * {@code fetch}. (An {@code = ANY} over several applications cannot be read in order from any index.)
+     * One page, read so its cost follows the page size rather than the number of issues wherever an index can do
+     * that. Without a filter that needs another table or a rare value (only status and last-seen bounds), it
+     * walks, for each application and each status asked for, the index on (application, status, sort key, id)
+     * from the keyset position, keeps the first {@code fetch} issues of each walk and merges them: an
+     * {@code = ANY} over several applications cannot be read in order from any index. With a text, release,
+     * environment, level or opened-or-regressed filter a walk can pass any number of issues before it finds a
+     * match (an application that never saw the release), so one query lets the planner start from the filter's
+     * own index instead (trigrams, tallies by value, openings by time) when the match is rare.
      */
     @Override
     public List<Issue> list(Query query) {
-        StringBuilder where = new StringBuilder("i.application_id = a.app AND i.status = s.status");
+        List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
-        params.put("statuses", statusesToWalk(query.status()));
         query.status().ifPresent(status -> {
-            where.append(" AND ").append(statusCondition(status));
+            filters.add(statusCondition(status));
             if (status != IssueStatus.RESOLVED) {
                 params.put("now", timestamp(query.now()));
             }
         });
-        query.text().ifPresent(text -> {
-            where.append(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
-                    ? " AND EXISTS (SELECT 1 FROM issue_search_texts t WHERE t.issue_id = i.id"
-                            + " AND t.text ILIKE :pattern)"
-                    : " AND (i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
-            params.put("pattern", "%" + escapeLike(text) + "%");
-        });
         query.lastSeenFrom().ifPresent(from -> {
-            where.append(" AND i.last_seen >= :from");
+            filters.add("i.last_seen >= :from");
             params.put("from", timestamp(from));
         });
         query.lastSeenUntil().ifPresent(until -> {
-            where.append(" AND i.last_seen < :until");
+            filters.add("i.last_seen < :until");
             params.put("until", timestamp(until));
-        });
-        Issues.Query.Seen seen = query.seen();
-        seen.release().ifPresent(release -> {
-            where.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = i.id"
-                    + " AND t.dimension = 'release' AND t.value = :release)");
-            params.put("release", release);
-        });
-        seen.environment().ifPresent(environment -> {
-            where.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = i.id"
-                    + " AND t.dimension = 'environment' AND t.value = :environment)");
-            params.put("environment", environment);
-        });
-        seen.level().ifPresent(level -> {
-            where.append(" AND i.level = :level");
-            params.put("level", level.wireName());
-        });
-        seen.openedOrRegressedSince().ifPresent(since -> {
-            where.append(" AND (i.first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a"
-                    + " WHERE a.issue_id = i.id AND a.kind IN ('opened', 'regressed')"
-                    + " AND a.occurred_at >= :changedSince))");
-            params.put("changedSince", timestamp(since));
         });
         String key = sortColumn(query.sort());
         query.after().ifPresent(position -> {
-            where.append(" AND (i.").append(key).append(", i.id) < (:afterKey, :afterId)");
+            filters.add("(i." + key + ", i.id) < (:afterKey, :afterId)");
             params.put("afterKey", query.sort() == IssueSort.EVENT_COUNT
                     ? (Object) position.key()
                     : timestamp(Times.ofEpochMicros(position.key())));
             params.put("afterId", position.id().value());
         });
+        int walkable = filters.size();
+        query.text().ifPresent(text -> {
+            filters.add(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
+                    ? "i.id IN (SELECT t.issue_id FROM issue_search_texts t WHERE t.text ILIKE :pattern)"
+                    : "(i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
+            params.put("pattern", "%" + escapeLike(text) + "%");
+        });
+        Issues.Query.Seen seen = query.seen();
+        seen.release().ifPresent(release -> {
+            filters.add("i.id IN (SELECT t.issue_id FROM issue_tallies t"
+                    + " WHERE t.dimension = 'release' AND t.value = :release)");
+            params.put("release", release);
+        });
+        seen.environment().ifPresent(environment -> {
+            filters.add("i.id IN (SELECT t.issue_id FROM issue_tallies t"
+                    + " WHERE t.dimension = 'environment' AND t.value = :environment)");
+            params.put("environment", environment);
+        });
+        seen.level().ifPresent(level -> {
+            filters.add("i.level = :level");
+            params.put("level", level.wireName());
+        });
+        seen.openedOrRegressedSince().ifPresent(since -> {
+            filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
+                    + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
+            params.put("changedSince", timestamp(since));
+        });
         params.put("fetch", query.fetch());
-        String sql = "SELECT p.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
-                + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + where
-                + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch) p"
-                + " ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
+        String sql;
+        if (filters.size() == walkable) {
+            params.put("statuses", statusesToWalk(query.status()));
+            filters.add(0, "i.application_id = a.app AND i.status = s.status");
+            sql = "SELECT p.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
+                    + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE "
+                    + String.join(" AND ", filters) + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch) p"
+                    + " ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
+        } else {
+            filters.add(0, "i.application_id = ANY(:apps)");
+            sql = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + String.join(" AND ", filters)
+                    + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch";
+        }
         return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bindMap(params)
                 .map(PostgresIssues::map)

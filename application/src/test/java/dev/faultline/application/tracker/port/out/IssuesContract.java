@@ -24,6 +24,7 @@ import dev.faultline.domain.tracker.MuteRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -282,20 +283,27 @@ public abstract class IssuesContract {
         }
         Issues.Query everything = new Issues.Query(Set.copyOf(apps), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
+        List<Optional<IssueStatus>> statuses = List.of(Optional.empty(), Optional.of(IssueStatus.UNRESOLVED),
+                Optional.of(IssueStatus.RESOLVED), Optional.of(IssueStatus.MUTED));
+        // "issue" is in every title: the same lists again, read the way text queries are read
+        List<Optional<String>> texts = List.of(Optional.empty(), Optional.of("issue"));
         for (IssueSort sort : IssueSort.values()) {
-            for (Optional<IssueStatus> status : List.of(Optional.<IssueStatus>empty(), Optional.of(IssueStatus.UNRESOLVED),
-                    Optional.of(IssueStatus.RESOLVED), Optional.of(IssueStatus.MUTED))) {
-                Issues.Query q = status.map(s -> withStatus(everything, s)).orElse(everything);
+            for (Optional<IssueStatus> status : statuses) {
                 List<IssueId> expected = stored.stream()
                         .filter(i -> status.isEmpty() || i.statusAt(NOW) == status.get())
-                        .sorted(java.util.Comparator.comparingLong(sort::keyOf)
+                        .sorted(Comparator.comparingLong(sort::keyOf)
                                 .thenComparing(i -> i.id().value(), IssuesContract::unsignedCompare).reversed())
                         .map(Issue::id).toList();
-                assertThat(ids(sorted(q, sort, Optional.empty(), 100))).as("%s by %s", status, sort)
-                        .containsExactlyElementsOf(expected);
-                for (int size : List.of(1, 2, 5)) {
-                    assertThat(pageThrough(q, sort, size)).as("%s by %s in pages of %d", status, sort, size)
+                for (Optional<String> text : texts) {
+                    Issues.Query byStatus = status.map(s -> withStatus(everything, s)).orElse(everything);
+                    Issues.Query q = text.map(t -> matching(byStatus, t)).orElse(byStatus);
+                    assertThat(ids(sorted(q, sort, Optional.empty(), 100))).as("%s %s by %s", status, text, sort)
                             .containsExactlyElementsOf(expected);
+                    for (int size : List.of(1, 2, 5)) {
+                        assertThat(pageThrough(q, sort, size))
+                                .as("%s %s by %s in pages of %d", status, text, sort, size)
+                                .containsExactlyElementsOf(expected);
+                    }
                 }
             }
         }
