@@ -62,7 +62,7 @@ SELECT g, gen_random_uuid() AS id, t.id AS template_id, t.latest_event, t.applic
        now() - random() * interval '90 days' AS last_seen,
        random() * interval '30 days' AS age,
        1 + (random() * (2 * :events_per_issue - 2))::int AS events,
-       (random() * 19.999)::int AS s  -- the status: 0-13 unresolved, 14-15 resolved, 16-17 muted, 18-19 muted until
+       floor(random() * 20)::int AS s  -- the status: 0-13 unresolved, 14-15 resolved, 16-17 muted, 18-19 muted until
 FROM generate_series((SELECT count(*) FROM issues) + 1, :issues) AS g
 JOIN apps a ON a.k = g % a.of_all
 JOIN template t ON t.application_id = a.id AND t.n = (g / a.of_all) % t.of_app;
@@ -128,12 +128,6 @@ WHERE gr.g % 5 = 0 AND i.last_seen > i.first_seen;
 INSERT INTO issue_groupings (issue_id, version, canonical_text)
 SELECT gr.id, 1, left(t.fingerprint || E'\n' || t.culprit, 8192)
 FROM grown gr JOIN template t ON t.id = gr.template_id;
-
-SELECT to_regclass('issue_search_texts') IS NOT NULL AS has_search_texts \gset
-\if :has_search_texts
-INSERT INTO issue_search_texts (issue_id, text)
-SELECT i.id, i.title || E'\n' || i.culprit || E'\n' || i.exception_type FROM grown gr JOIN issues i ON i.id = gr.id;
-\endif
 
 COMMIT;
 

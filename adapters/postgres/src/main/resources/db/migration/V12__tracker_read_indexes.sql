@@ -11,24 +11,20 @@ DROP INDEX issues_by_last_seen;
 DROP INDEX issues_by_first_seen;
 DROP INDEX issues_by_event_count;
 
--- The text an issue is found by (title, culprit and exception type, one per line), kept beside the issue: it
--- never changes after the issue is opened, while the issue row is rewritten on every event, so a trigram index
--- here costs nothing per event. Written with the issue (PostgresIssues.add), removed with it.
-CREATE TABLE issue_search_texts (
-    issue_id uuid PRIMARY KEY REFERENCES issues (id) ON DELETE CASCADE,
-    text     text NOT NULL
-);
-INSERT INTO issue_search_texts (issue_id, text)
-SELECT id, title || E'\n' || culprit || E'\n' || exception_type FROM issues;
-
--- A trigram index answers ILIKE '%text%' without reading every issue. pg_trgm ships with PostgreSQL (contrib)
--- and is a trusted extension (PostgreSQL 13+): the database owner may create it. Where it is missing or may not be
--- created, searching still works, by reading the texts in order instead of through the index.
+-- A trigram index answers ILIKE '%text%' over an issue's search text (title, culprit and exception type, one per
+-- line; PostgresIssues.list searches this exact expression) without reading every issue when the text is rare;
+-- for a text most issues contain the planner still reads them in order. pg_trgm ships with PostgreSQL (contrib)
+-- and is a trusted extension (PostgreSQL 13+): the database owner may create it. Where it is missing or may not
+-- be created, searching still works, by reading the issues instead of the index.
+-- Cost: an issue row is rewritten on every event, and each rewrite adds the text's trigrams to this index's
+-- pending list (a side table holding the text was tried: the join it needs made searches for common words read
+-- every match and spill to disk, slower than no index at all).
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
         CREATE EXTENSION IF NOT EXISTS pg_trgm;
-        CREATE INDEX issue_search_texts_trigrams ON issue_search_texts USING gin (text gin_trgm_ops);
+        CREATE INDEX issues_search_text_trigrams ON issues
+            USING gin ((title || E'\n' || culprit || E'\n' || exception_type) gin_trgm_ops);
     ELSE
         RAISE NOTICE 'pg_trgm is not available: issue text search reads without a trigram index';
     END IF;

@@ -33,8 +33,8 @@ import org.jdbi.v3.core.statement.StatementContext;
  * bound parameter.
  * The status filter is evaluated as of the query's {@code now}: an until-time mute whose moment has come counts
  * as unresolved, exactly like {@link Issue#statusAt}. Text search is a case-insensitive {@code ILIKE} with
- * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally, over each issue's search text in
- * {@code issue_search_texts} (written with the issue; trigram-indexed where pg_trgm is available).
+ * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally, over each issue's search text
+ * (trigram-indexed where pg_trgm is available).
  */
 public final class PostgresIssues implements Issues {
     private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
@@ -42,11 +42,12 @@ public final class PostgresIssues implements Issues {
             + "resolved_at";
     private static final String QUALIFIED_COLUMNS = "i." + COLUMNS.replace(", ", ", i.");
     /**
-     * What a text query searches: title, culprit and exception type, one per line (V12). A search text without
-     * a line break matches it exactly where it matches one of the three.
+     * What a text query searches: title, culprit and exception type, one per line, exactly the expression V12's
+     * trigram index is built on. A search text without a line break matches it exactly where it matches one of
+     * the three.
      */
     private static final char SEARCH_TEXT_SEPARATOR = '\n';
-    private static final String SEARCH_TEXT = "title || E'\\n' || culprit || E'\\n' || exception_type";
+    private static final String SEARCH_TEXT = "i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type";
     private final Jdbi jdbi;
 
     public PostgresIssues(Jdbi jdbi) {
@@ -55,11 +56,10 @@ public final class PostgresIssues implements Issues {
 
     @Override
     public Insertion add(Issue issue) {
-        int inserted = jdbi.withHandle(handle -> handle.createUpdate("WITH added AS (INSERT INTO issues (" + COLUMNS
-                        + ") VALUES (:id, :applicationId, :fingerprint, :title, :culprit, :exceptionType, :level, "
-                        + ":status, :muteKind, :mutedUntil, :muteUntilEventCount, :firstSeen, :lastSeen, :eventCount, "
-                        + ":assigneeId, :resolvedAt) ON CONFLICT DO NOTHING RETURNING id, title, culprit, exception_type) "
-                        + "INSERT INTO issue_search_texts (issue_id, text) SELECT id, " + SEARCH_TEXT + " FROM added")
+        int inserted = jdbi.withHandle(handle -> handle.createUpdate("INSERT INTO issues (" + COLUMNS + ") VALUES "
+                        + "(:id, :applicationId, :fingerprint, :title, :culprit, :exceptionType, :level, :status, "
+                        + ":muteKind, :mutedUntil, :muteUntilEventCount, :firstSeen, :lastSeen, :eventCount, "
+                        + ":assigneeId, :resolvedAt) ON CONFLICT DO NOTHING")
                 .bindMap(values(issue))
                 .execute());
         return inserted == 1 ? Insertion.ADDED : Insertion.FINGERPRINT_TAKEN;
@@ -104,7 +104,8 @@ public final class PostgresIssues implements Issues {
      * {@code = ANY} over several applications cannot be read in order from any index. With a text, release,
      * environment, level or opened-or-regressed filter a walk can pass any number of issues before it finds a
      * match (an application that never saw the release), so one query lets the planner start from the filter's
-     * own index instead (trigrams, tallies by value, openings by time) when the match is rare.
+     * own index instead (trigrams, tallies by value, openings by time) when the match is rare, and read the issues
+     * once when it is common.
      */
     @Override
     public List<Issue> list(Query query) {
@@ -136,7 +137,7 @@ public final class PostgresIssues implements Issues {
         int walkable = filters.size();
         query.text().ifPresent(text -> {
             filters.add(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
-                    ? "i.id IN (SELECT t.issue_id FROM issue_search_texts t WHERE t.text ILIKE :pattern)"
+                    ? "(" + SEARCH_TEXT + ") ILIKE :pattern"
                     : "(i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
             params.put("pattern", "%" + escapeLike(text) + "%");
         });

@@ -143,8 +143,9 @@ class PostgresTrackerSchemaTest {
                 + " ORDER BY first_seen DESC, id DESC LIMIT 26", "issues_by_status_first_seen");
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk
                 + " ORDER BY event_count DESC, id DESC LIMIT 26", "issues_by_status_event_count");
-        IndexUse.assertServedBy(db, "issue_search_texts", "SELECT * FROM issue_search_texts"
-                + " WHERE text ILIKE '%timeout%'", "issue_search_texts_trigrams");
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues i WHERE"
+                + " (i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type) ILIKE '%timeout%'",
+                "issues_search_text_trigrams");
         IndexUse.assertServedBy(db, "issue_tallies", "SELECT issue_id FROM issue_tallies"
                 + " WHERE dimension = 'release' AND value = 'x'", "issue_tallies_by_value");
         IndexUse.assertServedBy(db, "issue_activity", "SELECT issue_id FROM issue_activity"
