@@ -73,7 +73,8 @@ class CrashDetailReadsTest {
     private final GetCrashReportService getCrash =
             new GetCrashReportService(issues, memberships, events, ingested, clock);
     private final GetIssueHistoryService getHistory =
-            new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, clock);
+            new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, transactions,
+                    clock);
     private final ResolveIssueService resolve =
             new ResolveIssueService(issues, memberships, activities, transactions, clock);
 

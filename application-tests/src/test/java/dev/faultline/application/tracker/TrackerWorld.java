@@ -47,8 +47,8 @@ final class TrackerWorld {
             new CreateApplicationService(applications, memberships, users, transactions, clock);
     final AddMemberService addMember = new AddMemberService(memberships, users, clock);
     final ListApplicationsService listApplications = new ListApplicationsService(applications, memberships);
-    final ListIssuesService listIssues = new ListIssuesService(issues, memberships, applications, clock);
-    final GetIssueService getIssue = new GetIssueService(issues, memberships, applications, events, notes, clock);
+    final ListIssuesService listIssues = new ListIssuesService(issues, memberships, applications, transactions, clock);
+    final GetIssueService getIssue = new GetIssueService(issues, memberships, applications, events, notes, transactions, clock);
     final ListEventsService listEvents = new ListEventsService(issues, memberships, events);
     final ResolveIssueService resolveIssue =
             new ResolveIssueService(issues, memberships, activities, transactions, clock);

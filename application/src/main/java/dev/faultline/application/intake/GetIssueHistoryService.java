@@ -2,6 +2,7 @@ package dev.faultline.application.intake;
 
 import dev.faultline.application.account.port.out.Users;
 import dev.faultline.application.intake.port.in.GetIssueHistory;
+import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.intake.port.out.IssueGroupings;
 import dev.faultline.application.tracker.port.out.IssueActivities;
 import dev.faultline.application.tracker.port.out.IssueTallies;
@@ -20,7 +21,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Gathers an issue's grouping, tallies, recent daily counts and activity for a member of its application. */
+/**
+ * Gathers an issue's grouping, tallies, recent daily counts and activity for a member of its application, in one
+ * unit of work (one connection, one view).
+ */
 public class GetIssueHistoryService implements GetIssueHistory {
     private final Issues issues;
     private final Memberships memberships;
@@ -28,16 +32,18 @@ public class GetIssueHistoryService implements GetIssueHistory {
     private final IssueTallies tallies;
     private final IssueActivities activities;
     private final Users users;
+    private final Transactions transactions;
     private final Clock clock;
 
     public GetIssueHistoryService(Issues issues, Memberships memberships, IssueGroupings groupings,
-            IssueTallies tallies, IssueActivities activities, Users users, Clock clock) {
+            IssueTallies tallies, IssueActivities activities, Users users, Transactions transactions, Clock clock) {
         this.issues = issues;
         this.memberships = memberships;
         this.groupings = groupings;
         this.tallies = tallies;
         this.activities = activities;
         this.users = users;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -46,6 +52,10 @@ public class GetIssueHistoryService implements GetIssueHistory {
         if (!command.actor().may(REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
+        return transactions.inTransaction(() -> find(command));
+    }
+
+    private Outcome find(Command command) {
         IssueId id = command.issueId();
         Optional<Issue> issue = issues.findById(id)
                 .filter(i -> memberships.find(i.applicationId(), command.actor().user()).isPresent());

@@ -10,6 +10,10 @@ import java.util.function.Supplier;
  * <p>Use cases reach for this only where one intent writes to more than one aggregate (exchanging a code
  * redeems the code and creates a chain). Races on a single aggregate are settled by the repositories' own
  * atomic operations (compare-and-set), which hold with or without a surrounding transaction.
+ *
+ * <p>Reads that gather several aggregates for one answer (an issue with its application, events and notes) also
+ * run as one unit of work: one connection for all their statements instead of one per repository call, and one
+ * consistent view of what they gather.
  */
 public interface Transactions {
     <T> T inTransaction(Supplier<T> work);

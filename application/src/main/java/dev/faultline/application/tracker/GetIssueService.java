@@ -1,5 +1,6 @@
 package dev.faultline.application.tracker;
 
+import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
@@ -13,20 +14,22 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Gathers one issue's details for a member of its application. */
+/** Gathers one issue's details for a member of its application, in one unit of work (one connection, one view). */
 public class GetIssueService implements GetIssue {
     private final MemberScope scope;
     private final Applications applications;
     private final Events events;
     private final Notes notes;
+    private final Transactions transactions;
     private final Clock clock;
 
     public GetIssueService(Issues issues, Memberships memberships, Applications applications, Events events,
-            Notes notes, Clock clock) {
+            Notes notes, Transactions transactions, Clock clock) {
         this.scope = new MemberScope(memberships, issues);
         this.applications = applications;
         this.events = events;
         this.notes = notes;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -35,6 +38,10 @@ public class GetIssueService implements GetIssue {
         if (!command.actor().may(REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
+        return transactions.inTransaction(() -> find(command));
+    }
+
+    private Outcome find(Command command) {
         Optional<Issue> issue = scope.visibleIssue(command.actor().user(), command.issueId());
         Optional<Application> application = issue.flatMap(i -> applications.findById(i.applicationId()));
         if (issue.isEmpty() || application.isEmpty()) {

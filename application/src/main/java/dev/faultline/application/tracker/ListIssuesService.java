@@ -1,5 +1,6 @@
 package dev.faultline.application.tracker;
 
+import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.in.ListIssues;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Issues;
@@ -16,18 +17,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Lists issues in the actor's applications with filters, a descending sort and keyset paging. */
+/**
+ * Lists issues in the actor's applications with filters, a descending sort and keyset paging, in one unit of work
+ * (one connection, one view).
+ */
 public class ListIssuesService implements ListIssues {
     private static final String LIST = "issues";
     private final Issues issues;
     private final Memberships memberships;
     private final ApplicationResolver resolver;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public ListIssuesService(Issues issues, Memberships memberships, Applications applications, Clock clock) {
+    public ListIssuesService(Issues issues, Memberships memberships, Applications applications,
+            Transactions transactions, Clock clock) {
         this.issues = issues;
         this.memberships = memberships;
         this.resolver = new ApplicationResolver(applications, memberships);
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -36,6 +43,10 @@ public class ListIssuesService implements ListIssues {
         if (!command.actor().may(REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
+        return transactions.inTransaction(() -> list(command));
+    }
+
+    private Outcome list(Command command) {
         Set<ApplicationId> scope;
         Optional<ApplicationId> only = Optional.empty();
         if (command.application().isPresent()) {

@@ -127,10 +127,10 @@ class PermissionChecksTest {
             assertThat(new ListApplicationsService(applications, memberships)
                     .listApplications(new ListApplications.Command(actor)))
                     .isEqualTo(new ListApplications.Outcome.NotPermitted(Permission.READ));
-            assertThat(new ListIssuesService(issues, memberships, applications, clock)
+            assertThat(new ListIssuesService(issues, memberships, applications, transactions, clock)
                     .listIssues(ListIssues.Command.firstPage(actor)))
                     .isEqualTo(new ListIssues.Outcome.NotPermitted(Permission.READ));
-            assertThat(new GetIssueService(issues, memberships, applications, events, notes, clock)
+            assertThat(new GetIssueService(issues, memberships, applications, events, notes, transactions, clock)
                     .getIssue(new GetIssue.Command(actor, issue)))
                     .isEqualTo(new GetIssue.Outcome.NotPermitted(Permission.READ));
             assertThat(new ListEventsService(issues, memberships, events)

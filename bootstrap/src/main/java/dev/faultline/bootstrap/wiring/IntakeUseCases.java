@@ -57,6 +57,6 @@ public record IntakeUseCases(
                 new GetCrashReportService(storage.issues(), storage.memberships(), storage.events(),
                         storage.ingestedEvents(), clock),
                 new GetIssueHistoryService(storage.issues(), storage.memberships(), storage.issueGroupings(),
-                        storage.issueTallies(), storage.issueActivities(), storage.users(), clock));
+                        storage.issueTallies(), storage.issueActivities(), storage.users(), storage.transactions(), clock));
     }
 }

@@ -198,9 +198,10 @@ final class PagesHarness {
             .addResource(new PersonalTokensResource(settingsForms, integrationsPage, createPersonalToken,
                     new RevokePersonalTokenService(personalTokens, clock), clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
-                    new ListIssuesService(issues, memberships, applications, clock),
-                    new GetIssueService(issues, memberships, applications, events, notes, clock),
-                    new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, clock),
+                    new ListIssuesService(issues, memberships, applications, transactions, clock),
+                    new GetIssueService(issues, memberships, applications, events, notes, transactions, clock),
+                    new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, transactions,
+                    clock),
                     new GetCrashReportService(issues, memberships, events, ingested, clock),
                     new LookUpDisplayNamesService(users), cookies, policy.issuer()))
             .addResource(new HomeResource(policy.issuer()))

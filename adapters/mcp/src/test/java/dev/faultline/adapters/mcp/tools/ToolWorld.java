@@ -104,9 +104,10 @@ final class ToolWorld {
 
     final FaultlineTools tools = new FaultlineTools(
             new ListApplicationsService(applications, memberships),
-            new ListIssuesService(issues, memberships, applications, clock),
-            new GetIssueService(issues, memberships, applications, events, notes, clock),
-            new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, clock),
+            new ListIssuesService(issues, memberships, applications, transactions, clock),
+            new GetIssueService(issues, memberships, applications, events, notes, transactions, clock),
+            new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, transactions,
+                    clock),
             new ListEventsService(issues, memberships, events),
             new GetCrashReportService(issues, memberships, events, ingested, clock),
             new ResolveIssueService(issues, memberships, activities, transactions, clock),

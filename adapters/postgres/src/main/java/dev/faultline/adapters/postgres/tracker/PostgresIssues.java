@@ -18,6 +18,7 @@ import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Level;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,15 +29,25 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
- * Issues in {@code issues}. Listing builds one keyset query per sort order; every filter is a bound parameter.
+ * Issues in {@code issues}. Listing builds one keyset query per sort order (see {@link #list}); every filter is a
+ * bound parameter.
  * The status filter is evaluated as of the query's {@code now}: an until-time mute whose moment has come counts
  * as unresolved, exactly like {@link Issue#statusAt}. Text search is a case-insensitive {@code ILIKE} with
- * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally.
+ * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally, over each issue's search text
+ * (trigram-indexed where pg_trgm is available).
  */
 public final class PostgresIssues implements Issues {
     private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
             + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count, assignee_id, "
             + "resolved_at";
+    private static final String QUALIFIED_COLUMNS = "i." + COLUMNS.replace(", ", ", i.");
+    /**
+     * What a text query searches: title, culprit and exception type, one per line, exactly the expression V12's
+     * trigram index is built on. A search text without a line break matches it exactly where it matches one of
+     * the three.
+     */
+    private static final char SEARCH_TEXT_SEPARATOR = '\n';
+    private static final String SEARCH_TEXT = "i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type";
     private final Jdbi jdbi;
 
     public PostgresIssues(Jdbi jdbi) {
@@ -85,64 +96,101 @@ public final class PostgresIssues implements Issues {
                 .execute());
     }
 
+    /**
+     * One page, read so its cost follows the page size rather than the number of issues wherever an index can do
+     * that. Without a filter that needs another table or a rare value (only status and last-seen bounds), it
+     * walks, for each application and each status asked for, the index on (application, status, sort key, id)
+     * from the keyset position, keeps the first {@code fetch} issues of each walk and merges them: an
+     * {@code = ANY} over several applications cannot be read in order from any index. With a text, release,
+     * environment, level or opened-or-regressed filter a walk can pass any number of issues before it finds a
+     * match (an application that never saw the release), so one query lets the planner start from the filter's
+     * own index instead (trigrams, tallies by value, openings by time) when the match is rare, and read the issues
+     * once when it is common.
+     */
     @Override
     public List<Issue> list(Query query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM issues WHERE application_id = ANY(:apps)");
+        List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
         query.status().ifPresent(status -> {
-            sql.append(" AND ").append(statusCondition(status));
+            filters.add(statusCondition(status));
             if (status != IssueStatus.RESOLVED) {
                 params.put("now", timestamp(query.now()));
             }
         });
-        query.text().ifPresent(text -> {
-            sql.append(" AND (title ILIKE :pattern OR culprit ILIKE :pattern OR exception_type ILIKE :pattern)");
-            params.put("pattern", "%" + escapeLike(text) + "%");
-        });
         query.lastSeenFrom().ifPresent(from -> {
-            sql.append(" AND last_seen >= :from");
+            filters.add("i.last_seen >= :from");
             params.put("from", timestamp(from));
         });
         query.lastSeenUntil().ifPresent(until -> {
-            sql.append(" AND last_seen < :until");
+            filters.add("i.last_seen < :until");
             params.put("until", timestamp(until));
-        });
-        Issues.Query.Seen seen = query.seen();
-        seen.release().ifPresent(release -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = issues.id"
-                    + " AND t.dimension = 'release' AND t.value = :release)");
-            params.put("release", release);
-        });
-        seen.environment().ifPresent(environment -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM issue_tallies t WHERE t.issue_id = issues.id"
-                    + " AND t.dimension = 'environment' AND t.value = :environment)");
-            params.put("environment", environment);
-        });
-        seen.level().ifPresent(level -> {
-            sql.append(" AND level = :level");
-            params.put("level", level.wireName());
-        });
-        seen.openedOrRegressedSince().ifPresent(since -> {
-            sql.append(" AND (first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a"
-                    + " WHERE a.issue_id = issues.id AND a.kind IN ('opened', 'regressed')"
-                    + " AND a.occurred_at >= :changedSince))");
-            params.put("changedSince", timestamp(since));
         });
         String key = sortColumn(query.sort());
         query.after().ifPresent(position -> {
-            sql.append(" AND (").append(key).append(", id) < (:afterKey, :afterId)");
+            filters.add("(i." + key + ", i.id) < (:afterKey, :afterId)");
             params.put("afterKey", query.sort() == IssueSort.EVENT_COUNT
                     ? (Object) position.key()
                     : timestamp(Times.ofEpochMicros(position.key())));
             params.put("afterId", position.id().value());
         });
-        sql.append(" ORDER BY ").append(key).append(" DESC, id DESC LIMIT :fetch");
+        int walkable = filters.size();
+        query.text().ifPresent(text -> {
+            filters.add(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
+                    ? "(" + SEARCH_TEXT + ") ILIKE :pattern"
+                    : "(i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
+            params.put("pattern", "%" + escapeLike(text) + "%");
+        });
+        Issues.Query.Seen seen = query.seen();
+        seen.release().ifPresent(release -> {
+            filters.add("i.id IN (SELECT t.issue_id FROM issue_tallies t"
+                    + " WHERE t.dimension = 'release' AND t.value = :release)");
+            params.put("release", release);
+        });
+        seen.environment().ifPresent(environment -> {
+            filters.add("i.id IN (SELECT t.issue_id FROM issue_tallies t"
+                    + " WHERE t.dimension = 'environment' AND t.value = :environment)");
+            params.put("environment", environment);
+        });
+        seen.level().ifPresent(level -> {
+            filters.add("i.level = :level");
+            params.put("level", level.wireName());
+        });
+        seen.openedOrRegressedSince().ifPresent(since -> {
+            filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
+                    + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
+            params.put("changedSince", timestamp(since));
+        });
         params.put("fetch", query.fetch());
-        return jdbi.withHandle(handle -> handle.createQuery(sql.toString())
+        String sql;
+        if (filters.size() == walkable) {
+            params.put("statuses", statusesToWalk(query.status()));
+            filters.add(0, "i.application_id = a.app AND i.status = s.status");
+            sql = "SELECT p.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
+                    + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE "
+                    + String.join(" AND ", filters) + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch) p"
+                    + " ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
+        } else {
+            filters.add(0, "i.application_id = ANY(:apps)");
+            sql = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + String.join(" AND ", filters)
+                    + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch";
+        }
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bindMap(params)
                 .map(PostgresIssues::map)
                 .list());
+    }
+
+    /** The stored statuses an issue of the wanted status (as seen at the query's moment) may have. */
+    private static String[] statusesToWalk(Optional<IssueStatus> wanted) {
+        if (wanted.isEmpty()) {
+            return new String[] {"unresolved", "resolved", "muted"};
+        }
+        return switch (wanted.get()) {
+            case UNRESOLVED -> new String[] {"unresolved", "muted"};
+            case RESOLVED -> new String[] {"resolved"};
+            case MUTED -> new String[] {"muted"};
+        };
     }
 
     private Optional<Issue> selectById(IssueId id, String suffix) {
@@ -154,9 +202,9 @@ public final class PostgresIssues implements Issues {
 
     private static String statusCondition(IssueStatus status) {
         return switch (status) {
-            case UNRESOLVED -> "(status = 'unresolved' OR (status = 'muted' AND muted_until <= :now))";
-            case RESOLVED -> "status = 'resolved'";
-            case MUTED -> "(status = 'muted' AND (muted_until IS NULL OR muted_until > :now))";
+            case UNRESOLVED -> "(i.status = 'unresolved' OR (i.status = 'muted' AND i.muted_until <= :now))";
+            case RESOLVED -> "i.status = 'resolved'";
+            case MUTED -> "(i.status = 'muted' AND (i.muted_until IS NULL OR i.muted_until > :now))";
         };
     }
 

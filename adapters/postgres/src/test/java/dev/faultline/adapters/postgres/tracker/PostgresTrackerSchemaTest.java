@@ -135,13 +135,21 @@ class PostgresTrackerSchemaTest {
     @Test
     void every_lookup_path_uses_an_index() {
         String app = "application_id = '00000000-0000-0000-0000-000000000001'";
-        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + app
-                + " ORDER BY last_seen DESC, id DESC LIMIT 26", "issues_by_last_seen");
-        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + app
+        String walk = app + " AND status = 'muted'";
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk
+                + " ORDER BY last_seen DESC, id DESC LIMIT 26", "issues_by_status_last_seen");
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk
                 + " AND (first_seen, id) < (now(), '00000000-0000-0000-0000-000000000001')"
-                + " ORDER BY first_seen DESC, id DESC LIMIT 26", "issues_by_first_seen");
-        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + app
-                + " ORDER BY event_count DESC, id DESC LIMIT 26", "issues_by_event_count");
+                + " ORDER BY first_seen DESC, id DESC LIMIT 26", "issues_by_status_first_seen");
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk
+                + " ORDER BY event_count DESC, id DESC LIMIT 26", "issues_by_status_event_count");
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues i WHERE"
+                + " (i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type) ILIKE '%timeout%'",
+                "issues_search_text_trigrams");
+        IndexUse.assertServedBy(db, "issue_tallies", "SELECT issue_id FROM issue_tallies"
+                + " WHERE dimension = 'release' AND value = 'x'", "issue_tallies_by_value");
+        IndexUse.assertServedBy(db, "issue_activity", "SELECT issue_id FROM issue_activity"
+                + " WHERE kind IN ('opened', 'regressed') AND occurred_at >= now()", "issue_activity_openings");
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + app + " AND fingerprint = 'x'",
                 "issues_fingerprint_unique");
         IndexUse.assertServedBy(db, "events", "SELECT * FROM events WHERE issue_id = "

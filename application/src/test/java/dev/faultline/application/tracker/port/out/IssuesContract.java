@@ -24,6 +24,7 @@ import dev.faultline.domain.tracker.MuteRule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -256,6 +257,101 @@ public abstract class IssuesContract {
             }
             assertThat(paged).as("paging by %s", sort).containsExactlyElementsOf(all).hasSize(11);
         }
+    }
+
+    /**
+     * Several applications and every status in one list: one order across all of them, with equal keys in
+     * different applications and statuses ordered by id, and pages that continue across them without gaps or
+     * repeats, whatever the page size.
+     */
+    @Test
+    void merges_applications_and_statuses_into_one_order_and_pages_through_it() {
+        List<ApplicationId> apps = List.of(someApplication(), someApplication(), someApplication());
+        List<Issue> stored = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            ApplicationId app = apps.get(i % 3);
+            // ids chosen so that the id order interleaves applications and statuses
+            UUID id = UUID.fromString(String.format("%08x-0000-4000-8000-%012d", (i * 0x9E3779B1L) & 0xffffffffL, i));
+            Issue issue = withId(issue(app, "issue " + i, T0.plusSeconds(i % 2), T0.plusSeconds(2 + i % 3), i % 4), id);
+            Issue atStatus = switch (i % 4) {
+                case 0 -> issue;
+                case 1 -> issue.resolve(T0).issue();
+                case 2 -> ((Issue.MuteOutcome.Muted) issue.mute(new MuteRule.Forever(), T0)).issue();
+                default -> ((Issue.MuteOutcome.Muted) issue.mute(new MuteRule.UntilTime(NOW), T0)).issue();
+            };
+            stored.add(stored(atStatus));
+        }
+        Issues.Query everything = new Issues.Query(Set.copyOf(apps), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
+        List<Optional<IssueStatus>> statuses = List.of(Optional.empty(), Optional.of(IssueStatus.UNRESOLVED),
+                Optional.of(IssueStatus.RESOLVED), Optional.of(IssueStatus.MUTED));
+        // "issue" is in every title: the same lists again, read the way text queries are read
+        List<Optional<String>> texts = List.of(Optional.empty(), Optional.of("issue"));
+        for (IssueSort sort : IssueSort.values()) {
+            for (Optional<IssueStatus> status : statuses) {
+                List<IssueId> expected = stored.stream()
+                        .filter(i -> status.isEmpty() || i.statusAt(NOW) == status.get())
+                        .sorted(Comparator.comparingLong(sort::keyOf)
+                                .thenComparing(i -> i.id().value(), IssuesContract::unsignedCompare).reversed())
+                        .map(Issue::id).toList();
+                for (Optional<String> text : texts) {
+                    Issues.Query byStatus = status.map(s -> withStatus(everything, s)).orElse(everything);
+                    Issues.Query q = text.map(t -> matching(byStatus, t)).orElse(byStatus);
+                    assertThat(ids(sorted(q, sort, Optional.empty(), 100))).as("%s %s by %s", status, text, sort)
+                            .containsExactlyElementsOf(expected);
+                    for (int size : List.of(1, 2, 5)) {
+                        assertThat(pageThrough(q, sort, size))
+                                .as("%s %s by %s in pages of %d", status, text, sort, size)
+                                .containsExactlyElementsOf(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void filters_hold_in_every_application_of_the_scope() {
+        ApplicationId shop = someApplication();
+        ApplicationId blog = someApplication();
+        Issue shopTimeout = stored(withText(issue(shop), "Read timed out", "A.b", "java.net.SocketTimeoutException"));
+        Issue blogTimeout = stored(withText(issue(blog), "Timeout talking to DB", "C.d", "E1"));
+        stored(withText(issue(blog), "Boom", "C.d", "E2"));
+        Issues.Query both = new Issues.Query(Set.of(shop, blog), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), IssueSort.EVENT_COUNT, Optional.empty(), 100, NOW);
+        assertThat(ids(matching(both, "timeout"))).containsExactlyInAnyOrder(shopTimeout.id(), blogTimeout.id());
+        assertThat(ids(withStatus(matching(both, "timeout"), IssueStatus.RESOLVED))).isEmpty();
+    }
+
+    /** A search text is found within one of title, culprit and exception type, never across two of them. */
+    @Test
+    void a_search_text_never_spans_two_fields() {
+        ApplicationId app = someApplication();
+        stored(withText(issue(app), "Boom", "A.b", "E1"));
+        assertThat(ids(matching(query(app), "Boom\nA.b"))).isEmpty();
+        assertThat(ids(matching(query(app), "BoomA.b"))).isEmpty();
+        assertThat(ids(matching(query(app), "Boom A.b"))).isEmpty();
+    }
+
+    private List<IssueId> pageThrough(Issues.Query q, IssueSort sort, int size) {
+        List<IssueId> paged = new ArrayList<>();
+        Optional<Issues.Query.Position> after = Optional.empty();
+        for (int page = 0; page < 100; page++) {
+            List<Issue> issues = issues().list(sorted(q, sort, after, size));
+            assertThat(issues.size()).isLessThanOrEqualTo(size);
+            issues.forEach(i -> paged.add(i.id()));
+            if (issues.size() < size) {
+                break;
+            }
+            Issue last = issues.get(issues.size() - 1);
+            after = Optional.of(new Issues.Query.Position(sort.keyOf(last), last.id()));
+        }
+        return paged;
+    }
+
+    /** PostgreSQL's uuid order: the 16 bytes compared as unsigned numbers. */
+    private static int unsignedCompare(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     @Test
