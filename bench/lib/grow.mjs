@@ -1,8 +1,8 @@
 // Data growth by SQL: issues and events on the demo's two applications, shaped like what the ingest path stores
 // (events, tags, tallies per release and environment, daily counts, the opening activity, the grouping; stack
-// frames and the SDK document for each issue's latest event, the one get_issue and get_event show). Older events
-// carry their row and tags but no frames or document: that keeps growth under a minute, and no measured call
-// reads them. Deterministic (setseed), realistic titles, levels, releases, environments and timestamps spread over
+// frames, a second tag and the SDK document for each issue's latest event, the one get_issue and get_event show).
+// Older events carry their row and one tag but no frames or document: that keeps growth near a minute, and no
+// measured call reads them. Deterministic (setseed), realistic titles, levels, releases, environments and timestamps spread over
 // 90 days. Foreign keys are not re-checked row by row (session_replication_role = replica): every row is built
 // from its parent in the same script.
 
@@ -99,13 +99,13 @@ FROM g_issue i, generate_series(1, i.events) e;
 INSERT INTO events (id, issue_id, occurred_at, message, exception_type, level, environment, release, user_ref)
 SELECT id, issue_id, occurred_at, message, type, level, environment, release, user_ref FROM g_event;
 
+CREATE TEMP TABLE g_latest AS SELECT * FROM g_event WHERE k = events;
+
 INSERT INTO event_tags (event_id, key, value)
 SELECT id, 'region', (ARRAY['eu-west-1','us-east-1','ap-southeast-2'])[1 + floor(r1 * 3)::int] FROM g_event
 UNION ALL
 SELECT id, CASE side WHEN 0 THEN 'http.route' ELSE 'activity' END,
-       ${pick("routes", "r2")} FROM g_event;
-
-CREATE TEMP TABLE g_latest AS SELECT * FROM g_event WHERE k = events;
+       ${pick("routes", "r2")} FROM g_latest;
 
 INSERT INTO event_frames (event_id, position, file_name, function_name, line, in_app)
 SELECT l.id, p,

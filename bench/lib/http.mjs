@@ -35,6 +35,8 @@ export function form(fields) {
   return new URLSearchParams(fields).toString();
 }
 
+/** Closes every kept-alive connection: a server may have timed out idle ones, and reusing one would fail a request. */
 export function closeAll() {
   for (const agent of agents.values()) agent.destroy();
+  agents.clear();
 }

@@ -3,6 +3,7 @@
 // (arrivals at a fixed rate; latency counted from the scheduled arrival, so a stalled server cannot hide its queue).
 // CPU for the target's process(es) and for PostgreSQL is sampled around each phase.
 import { sampler } from "./cpu.mjs";
+import { closeAll } from "./http.mjs";
 
 const OPEN_LOOP_SLOTS = 64;
 
@@ -16,6 +17,7 @@ export function percentile(sorted, p) {
  *           or external(mode, seconds, rate) -> Promise<{ ok, errors, seconds, p50_ms, p99_ms }> }
  */
 export async function phase(target, mode, seconds, rate) {
+  closeAll(); // fresh connections for every phase (connecting is part of the phase, as for any client)
   const app = sampler(target.appTicks);
   const pg = sampler(target.pgTicks);
   let result;
