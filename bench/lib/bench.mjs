@@ -219,6 +219,9 @@ log(`grant at generation ${generation} (${history} refresh hashes; grown by SQL 
 
 const data = {};
 data.small = await growTo(0);
+// The anchors start while grants and growth run; let them finish starting (JIT, npm ci) before measuring anything.
+if (env.BENCH_SDK_PGID) await waitFor(env.BENCH_SDK_TOKEN_FILE, 120);
+if (env.BENCH_OIDC_PGID) await waitFor(join(env.BENCH_OIDC_STATE, "ready"), 120);
 const listSmall = await listAtSize(`${Math.round(data.small.issues / 100) / 10}k`, fresh.access);
 data.main = await growTo(1);
 
