@@ -238,7 +238,7 @@ public final class RawJdbc {
         LinkedBlockingQueue<Long> arrivals = new LinkedBlockingQueue<>();
         for (int t = 0; t < THREADS; t++) {
             int id = t;
-            long[] mine = new long[2_000_000];
+            long[] mine = new long[500_000];
             latencies.add(mine);
             threads[t] = new Thread(() -> {
                 int n = 0;
@@ -263,7 +263,7 @@ public final class RawJdbc {
                     }
                     try {
                         op.run(id);
-                        if (n < mine.length) mine[n++] = System.nanoTime() - scheduled;
+                        if (n < mine.length - 1) mine[n++] = System.nanoTime() - scheduled;
                         done.incrementAndGet();
                     } catch (Exception e) {
                         errors.incrementAndGet();
