@@ -163,7 +163,9 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const target of targets) await setUp(target);
 const results = [];
 // warm-up round per target, not recorded
-for (const target of targets) { await refreshRound(target); await refreshRound(target); await exchangeRound(target, CODES_PER_CLIENT); }
+const WARMUP = Number(process.env.WARMUP ?? 2); // refresh rounds per target first: the JIT must settle
+for (let i = 0; i < WARMUP; i++) for (const target of targets) await refreshRound(target);
+for (const target of targets) await exchangeRound(target, CODES_PER_CLIENT);
 for (let round = 0; round < Number(rounds); round++) {
   const order = round % 2 === 0 ? targets : [...targets].reverse();
   for (const target of PHASES.includes("refresh") ? order : []) {

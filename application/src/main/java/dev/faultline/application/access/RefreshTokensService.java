@@ -17,7 +17,6 @@ import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.shared.InvalidValue;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
