@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCode {
     static final String UNKNOWN_CODE = "authorization code is not recognised";
@@ -89,31 +90,36 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
         String redirectUri = command.redirectUri().get();
         String verifier = command.codeVerifier().get();
         String refreshToken = secrets.generate(SecretKind.REFRESH_TOKEN);
-        return transactions.inTransaction(
-                () -> redeem(client, codeHash, redirectUri, verifier, refreshToken, clock.instant()));
+        Instant now = clock.instant();
+        // The access token is signed after the unit of work commits: neither the connection nor the person's lock
+        // waits for the signature, and no token is signed for a chain that was not stored.
+        return transactions.inTransaction(() -> redeem(client, codeHash, redirectUri, verifier, refreshToken, now))
+                .fold(started -> new TokenOutcome.Issued(
+                                accessTokens.issue(started.chain(), started.chain().scopes(), refreshToken, now)),
+                        refused -> refused);
     }
 
-    private TokenOutcome redeem(Client client, TokenHash codeHash, String redirectUri, String verifier,
+    private Decision redeem(Client client, TokenHash codeHash, String redirectUri, String verifier,
             String refreshToken, Instant now) {
         Optional<AuthorizationCode> stored = codes.findByHash(codeHash);
         if (stored.isEmpty()) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, UNKNOWN_CODE);
+            return refused(TokenOutcome.Error.INVALID_GRANT, UNKNOWN_CODE);
         }
         // Before marking the code redeemed (GrantLocks' order): a revocation of this person waits for the chain.
         locks.lockForIssuing(stored.get().userId());
         return stored.get().redeem(client.id(), redirectUri, verifier, now).fold(
                 redeemed -> issue(redeemed, codeHash, refreshToken, now),
-                expired -> failed(TokenOutcome.Error.INVALID_GRANT, "authorization code expired; codes are valid for "
+                expired -> refused(TokenOutcome.Error.INVALID_GRANT, "authorization code expired; codes are valid for "
                         + policy.codeLifetime().toSeconds() + " seconds"),
-                clientMismatch -> failed(TokenOutcome.Error.INVALID_GRANT,
+                clientMismatch -> refused(TokenOutcome.Error.INVALID_GRANT,
                         "authorization code was issued to another client"),
-                redirectMismatch -> failed(TokenOutcome.Error.INVALID_GRANT,
+                redirectMismatch -> refused(TokenOutcome.Error.INVALID_GRANT,
                         "redirect_uri does not match the one used in the authorization request"),
-                verifierMismatch -> failed(TokenOutcome.Error.INVALID_GRANT, verifierMismatch.description()),
+                verifierMismatch -> refused(TokenOutcome.Error.INVALID_GRANT, verifierMismatch.description()),
                 replay -> replayed(replay.chainId(), now));
     }
 
-    private TokenOutcome issue(Redemption.Redeemed redeemed, TokenHash codeHash, String refreshToken, Instant now) {
+    private Decision issue(Redemption.Redeemed redeemed, TokenHash codeHash, String refreshToken, Instant now) {
         AuthorizationCode code = redeemed.code();
         if (!codes.markRedeemed(codeHash, now, redeemed.chainId())) {
             // Lost a race with a concurrent redemption: this request is the replay.
@@ -122,15 +128,38 @@ public class ExchangeAuthorizationCodeService implements ExchangeAuthorizationCo
         TokenChain chain = TokenChain.start(redeemed.chainId(), code.clientId(), code.userId(), code.scopes(),
                 code.resource(), TokenHash.of(refreshToken), now, policy.rotationPolicy());
         chains.add(chain);
-        return new TokenOutcome.Issued(accessTokens.issue(chain, chain.scopes(), refreshToken, now));
+        return new Started(chain);
     }
 
-    private TokenOutcome replayed(Optional<ChainId> produced, Instant now) {
+    private Decision replayed(Optional<ChainId> produced, Instant now) {
         produced.ifPresent(chainId -> chains.revoke(chainId, RevocationReason.CODE_REPLAY, now));
-        return failed(TokenOutcome.Error.INVALID_GRANT, REPLAYED_CODE);
+        return refused(TokenOutcome.Error.INVALID_GRANT, REPLAYED_CODE);
     }
 
     private static TokenOutcome failed(TokenOutcome.Error error, String description) {
         return new TokenOutcome.Failed(error, description);
+    }
+
+    private static Decision refused(TokenOutcome.Error error, String description) {
+        return new Refused(new TokenOutcome.Failed(error, description));
+    }
+
+    /** What the unit of work decided: a chain started (its access token still to be signed), or a refusal. */
+    private sealed interface Decision permits Started, Refused {
+        <R> R fold(Function<Started, R> started, Function<TokenOutcome.Failed, R> refused);
+    }
+
+    private record Started(TokenChain chain) implements Decision {
+        @Override
+        public <R> R fold(Function<Started, R> started, Function<TokenOutcome.Failed, R> refused) {
+            return started.apply(this);
+        }
+    }
+
+    private record Refused(TokenOutcome.Failed failure) implements Decision {
+        @Override
+        public <R> R fold(Function<Started, R> started, Function<TokenOutcome.Failed, R> refused) {
+            return refused.apply(failure);
+        }
     }
 }

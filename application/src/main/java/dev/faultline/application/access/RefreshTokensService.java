@@ -10,7 +10,6 @@ import dev.faultline.application.access.port.out.TokenChains;
 import dev.faultline.application.shared.Transactions;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.access.GrantType;
-import dev.faultline.domain.access.IssuedRefresh;
 import dev.faultline.domain.access.RefreshOutcome;
 import dev.faultline.domain.access.Scopes;
 import dev.faultline.domain.access.SecretKind;
@@ -18,9 +17,9 @@ import dev.faultline.domain.access.TokenChain;
 import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.shared.InvalidValue;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 public class RefreshTokensService implements RefreshTokens {
     static final String REUSED =
@@ -83,69 +82,101 @@ public class RefreshTokensService implements RefreshTokens {
         } catch (InvalidValue e) {
             return failed(TokenOutcome.Error.INVALID_SCOPE, e.getMessage());
         }
-
-        Optional<IssuedRefresh> presented = chains.findIssuedRefresh(TokenHash.of(command.refreshToken().get()));
-        Optional<TokenChain> found = presented.flatMap(issued -> chains.findById(issued.chainId()));
-        if (found.isEmpty()) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
-        }
-        if (!found.get().clientId().equals(client.id())) {
-            return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token was issued to another client");
-        }
+        TokenHash presentedHash = TokenHash.of(command.refreshToken().get());
         String nextToken = secrets.generate(SecretKind.REFRESH_TOKEN);
-        return transactions.inTransaction(() -> rotate(found.get(), presented.get(), nextToken, requested));
+        // One unit of work, so one connection, for the look-up, the lock and the compare-and-set; the access token
+        // is signed after it commits, so neither the connection nor the person's lock waits for the signature.
+        Decision decision = transactions.inTransaction(
+                () -> decide(client, presentedHash, TokenHash.of(nextToken), requested));
+        return decision.fold(
+                rotated -> new TokenOutcome.Issued(accessTokens.issue(rotated.chain(), rotated.accessTokenScopes(),
+                        nextToken, rotated.chain().currentIssuedAt())),
+                refused -> refused);
     }
 
-    private TokenOutcome rotate(TokenChain found, IssuedRefresh presented, String nextToken,
-            Optional<Scopes> requested) {
-        // First, as GrantLocks orders it: a revocation of this person either waits for the new token or comes first
-        // (and then the rotation below finds the chain revoked).
-        locks.lockForIssuing(found.userId());
-        TokenHash next = TokenHash.of(nextToken);
-        TokenChain chain = found;
+    private Decision decide(Client client, TokenHash presentedHash, TokenHash next, Optional<Scopes> requested) {
+        Optional<TokenChains.Presented> presented = chains.findPresented(presentedHash);
+        if (presented.isEmpty()) {
+            return refused(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+        }
+        TokenChain chain = presented.get().chain();
+        if (!chain.clientId().equals(client.id())) {
+            return refused(TokenOutcome.Error.INVALID_GRANT, "refresh token was issued to another client");
+        }
+        // First among the locks, as GrantLocks orders it: a revocation of this person either waits for the new token
+        // or comes first (and then the rotation below finds the chain revoked).
+        locks.lockForIssuing(chain.userId());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            Optional<TokenOutcome> answer = answer(chain, chain.refresh(presented, next, requested, now,
-                    policy.rotationPolicy()), nextToken, now);
-            if (answer.isPresent()) {
-                return answer.get();
+            Optional<Decision> decided = decide(chain, chain.refresh(presented.get().issued(), next, requested,
+                    clock.instant(), policy.rotationPolicy()));
+            if (decided.isPresent()) {
+                return decided.get();
             }
             Optional<TokenChain> reloaded = chains.findById(chain.id());
             if (reloaded.isEmpty()) {
-                return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
+                return refused(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised");
             }
             chain = reloaded.get();
         }
-        return failed(TokenOutcome.Error.INVALID_GRANT, "refresh token is being used concurrently; try again");
+        return refused(TokenOutcome.Error.INVALID_GRANT, "refresh token is being used concurrently; try again");
     }
 
-    /** What to answer for {@code outcome}; empty when the rotation lost a race to a concurrent one (try again). */
-    private Optional<TokenOutcome> answer(TokenChain chain, RefreshOutcome outcome, String nextToken, Instant now) {
+    /** What {@code outcome} decides; empty when the rotation lost a race to a concurrent one (try again). */
+    private Optional<Decision> decide(TokenChain chain, RefreshOutcome outcome) {
         return outcome.fold(
                 rotated -> chains.rotate(chain.id(), chain.currentRefresh(), rotated.chain())
-                        ? Optional.of(new TokenOutcome.Issued(
-                                accessTokens.issue(rotated.chain(), rotated.accessTokenScopes(), nextToken, now)))
+                        ? Optional.of(new Rotated(rotated))
                         : Optional.empty(),
                 reuse -> {
                     chains.revoke(reuse.chain().id(), reuse.revocation());
-                    return failure(TokenOutcome.Error.INVALID_GRANT, REUSED);
+                    return refusal(TokenOutcome.Error.INVALID_GRANT, REUSED);
                 },
-                justRotated -> failure(TokenOutcome.Error.INVALID_GRANT, JUST_ROTATED),
-                chainRevoked -> failure(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked"),
-                expired -> failure(TokenOutcome.Error.INVALID_GRANT, "refresh token expired; sign in again"),
-                ended -> failure(TokenOutcome.Error.INVALID_GRANT, "this grant ended at " + ended.endedAt()
+                justRotated -> refusal(TokenOutcome.Error.INVALID_GRANT, JUST_ROTATED),
+                chainRevoked -> refusal(TokenOutcome.Error.INVALID_GRANT, "refresh token has been revoked"),
+                expired -> refusal(TokenOutcome.Error.INVALID_GRANT, "refresh token expired; sign in again"),
+                ended -> refusal(TokenOutcome.Error.INVALID_GRANT, "this grant ended at " + ended.endedAt()
                         + " (grants last " + policy.grantLifetime().toDays()
                         + " days however often they are refreshed); authorize again"),
-                unknown -> failure(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised"),
-                widening -> failure(TokenOutcome.Error.INVALID_SCOPE, "scope \"" + widening.requested()
+                unknown -> refusal(TokenOutcome.Error.INVALID_GRANT, "refresh token is not recognised"),
+                widening -> refusal(TokenOutcome.Error.INVALID_SCOPE, "scope \"" + widening.requested()
                         + "\" exceeds the scope granted (\"" + widening.granted() + "\"); a refresh may only narrow it"));
     }
 
-    private static Optional<TokenOutcome> failure(TokenOutcome.Error error, String description) {
-        return Optional.of(failed(error, description));
+    private static Optional<Decision> refusal(TokenOutcome.Error error, String description) {
+        return Optional.of(refused(error, description));
+    }
+
+    private static Decision refused(TokenOutcome.Error error, String description) {
+        return new Refused(error, description);
     }
 
     private static TokenOutcome failed(TokenOutcome.Error error, String description) {
         return new TokenOutcome.Failed(error, description);
+    }
+
+    /**
+     * What the unit of work decided: the chain rotated (the access token still to be signed), or a refusal, which
+     * commits too (a reuse revokes the chain).
+     */
+    private sealed interface Decision permits Rotated, Refused {
+        <R> R fold(Function<RefreshOutcome.Rotated, R> rotated, Function<TokenOutcome.Failed, R> refused);
+    }
+
+    private record Rotated(RefreshOutcome.Rotated outcome) implements Decision {
+        @Override
+        public <R> R fold(Function<RefreshOutcome.Rotated, R> rotated, Function<TokenOutcome.Failed, R> refused) {
+            return rotated.apply(outcome);
+        }
+    }
+
+    private record Refused(TokenOutcome.Failed failure) implements Decision {
+        Refused(TokenOutcome.Error error, String description) {
+            this(new TokenOutcome.Failed(error, description));
+        }
+
+        @Override
+        public <R> R fold(Function<RefreshOutcome.Rotated, R> rotated, Function<TokenOutcome.Failed, R> refused) {
+            return refused.apply(failure);
+        }
     }
 }

@@ -33,7 +33,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
  * Chains in {@code token_chains}, every refresh hash they issued in {@code refresh_tokens} (migrations
  * {@code V2__access.sql}, {@code V8__grant_end_and_previous_refresh.sql}). A chain is read from its own row only
  * (current and previous hash in columns), so reading one never touches {@code refresh_tokens}; that table is
- * only looked up by its primary key, one presented hash at a time. Each write is a single statement, so it is atomic with or without a surrounding
+ * only looked up by its primary key, one presented hash at a time (joined to its chain's row when a refresh grant
+ * needs both). Each write is a single statement, so it is atomic with or without a surrounding
  * transaction: adding a chain inserts the chain and its hashes together; rotating is an update conditional on
  * the expected current hash and on "not revoked", chained to the insert of the new hash. Of two concurrent
  * rotations the second blocks on the row, re-checks the condition against the winner's version, and changes
@@ -45,6 +46,14 @@ public final class PostgresTokenChains implements TokenChains {
                    c.previous_refresh_hash, c.current_issued_at, c.refresh_expires_at, c.created_at, c.grant_ends_at,
                    c.last_approved_at, c.last_used_at, c.revoked_at, c.revocation_reason
             FROM token_chains c
+            """;
+    private static final String SELECT_PRESENTED = """
+            SELECT c.id, c.client_id, c.user_id, c.scopes, c.audience, c.current_refresh_hash, c.generation,
+                   c.previous_refresh_hash, c.current_issued_at, c.refresh_expires_at, c.created_at, c.grant_ends_at,
+                   c.last_approved_at, c.last_used_at, c.revoked_at, c.revocation_reason,
+                   r.token_hash AS presented_hash, r.generation AS presented_generation
+            FROM refresh_tokens r JOIN token_chains c ON c.id = r.chain_id
+            WHERE r.token_hash = :hash
             """;
 
     private final Jdbi jdbi;
@@ -117,6 +126,19 @@ public final class PostgresTokenChains implements TokenChains {
                 .bind("hash", refreshHash.hex())
                 .map((rs, ctx) -> new IssuedRefresh(new ChainId(rs.getObject("chain_id", UUID.class)),
                         new TokenHash(rs.getString("token_hash")), rs.getInt("generation")))
+                .findOne());
+    }
+
+    /** One statement: the hash's row by its primary key, joined to the row of the chain that issued it. */
+    @Override
+    public Optional<Presented> findPresented(TokenHash refreshHash) {
+        return jdbi.withHandle(handle -> handle.createQuery(SELECT_PRESENTED)
+                .bind("hash", refreshHash.hex())
+                .map((rs, ctx) -> {
+                    TokenChain chain = map(rs, ctx);
+                    return new Presented(new IssuedRefresh(chain.id(), new TokenHash(rs.getString("presented_hash")),
+                            rs.getInt("presented_generation")), chain);
+                })
                 .findOne());
     }
 

@@ -10,6 +10,7 @@ import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.account.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,6 +32,28 @@ public interface TokenChains {
      * one): which chain, and at which generation.
      */
     Optional<IssuedRefresh> findIssuedRefresh(TokenHash refreshHash);
+
+    /**
+     * What a refresh grant needs when {@code refreshHash} is presented: its record ({@link #findIssuedRefresh})
+     * together with the chain that issued it ({@link #findById}), as one consistent read. Empty when no chain
+     * issued it. An adapter reads both in one look-up; this default composes the two.
+     */
+    default Optional<Presented> findPresented(TokenHash refreshHash) {
+        return findIssuedRefresh(refreshHash)
+                .flatMap(issued -> findById(issued.chainId()).map(chain -> new Presented(issued, chain)));
+    }
+
+    /** A presented refresh token's record and the chain that issued it. */
+    record Presented(IssuedRefresh issued, TokenChain chain) {
+        public Presented {
+            Objects.requireNonNull(issued, "issued");
+            Objects.requireNonNull(chain, "chain");
+            if (!issued.chainId().equals(chain.id())) {
+                throw new IllegalArgumentException("the refresh token was issued by chain " + issued.chainId()
+                        + ", not " + chain.id());
+            }
+        }
+    }
 
     /**
      * Compare-and-set: replaces the stored chain with {@code next} only if the chain is not revoked and its

@@ -101,6 +101,31 @@ public abstract class TokenChainsContract {
         assertThat(chains.findIssuedRefresh(randomHash())).isEmpty();
     }
 
+    /**
+     * A presented refresh token is found with the chain that issued it, in the chain's current state: the current
+     * token, and an earlier one (so that reuse is recognised), and a revoked chain's tokens too.
+     */
+    @Test
+    void a_presented_refresh_token_is_found_with_its_chain_as_it_is_now() {
+        TokenChain chain = chain(client.id(), user, T0);
+        chains.add(chain);
+        TokenChain other = chain(client.id(), user, T0);
+        chains.add(other);
+        TokenChain second = rotate(chain, randomHash(), T0.plusSeconds(10));
+        assertThat(chains.rotate(chain.id(), chain.currentRefresh(), second)).isTrue();
+
+        assertThat(chains.findPresented(second.currentRefresh()))
+                .contains(new TokenChains.Presented(second.current(), second));
+        assertThat(chains.findPresented(chain.currentRefresh())).contains(new TokenChains.Presented(
+                new IssuedRefresh(chain.id(), chain.currentRefresh(), 1), second));
+        assertThat(chains.findPresented(other.currentRefresh())).contains(new TokenChains.Presented(other.current(), other));
+        assertThat(chains.findPresented(randomHash())).isEmpty();
+
+        chains.revoke(chain.id(), RevocationReason.USER_REVOKED, T0.plusSeconds(20));
+        assertThat(chains.findPresented(chain.currentRefresh()).orElseThrow().chain().revocation())
+                .contains(new Revocation(RevocationReason.USER_REVOKED, T0.plusSeconds(20)));
+    }
+
     @Test
     void a_use_is_recorded_at_most_once_per_interval() {
         TokenChain chain = chain(client.id(), user, T0);
