@@ -73,6 +73,12 @@ public final class Fixtures {
                 issue.assignee());
     }
 
+    public static Issue withLevel(Issue issue, Level level) {
+        return new Issue(issue.id(), issue.applicationId(), issue.fingerprint(), issue.title(), issue.culprit(),
+                issue.exceptionType(), level, issue.status(), issue.mute(), issue.firstSeen(), issue.lastSeen(),
+                issue.eventCount(), issue.assignee());
+    }
+
     public static Issue withId(Issue issue, UUID id) {
         return new Issue(new IssueId(id), issue.applicationId(), issue.fingerprint(), issue.title(), issue.culprit(),
                 issue.exceptionType(), issue.level(), issue.status(), issue.mute(), issue.firstSeen(),

@@ -98,8 +98,9 @@ public final class PostgresIssues implements Issues {
 
     /**
      * One page, read so its cost follows the page size rather than the number of issues wherever an index can do
-     * that. Without a filter that needs another table or a rare value (only status and last-seen bounds), it
-     * walks, for each application and each status asked for, the index on (application, status, sort key, id)
+     * that. Without a filter that needs another table or a rare value (only status and last-seen bounds, and a
+     * level when sorting by last seen), it walks, for each application and each status asked for, the index on
+     * (application, status, sort key, id) (or (application, status, level, last seen, id))
      * from the keyset position, keeps the first {@code fetch} issues of each walk and merges them: an
      * {@code = ANY} over several applications cannot be read in order from any index. With a text, release,
      * environment, level or opened-or-regressed filter a walk can pass any number of issues before it finds a
@@ -134,6 +135,11 @@ public final class PostgresIssues implements Issues {
                     : timestamp(Times.ofEpochMicros(position.key())));
             params.put("afterId", position.id().value());
         });
+        // V14 indexes (application, status, level, last seen, id): a level walks in last-seen order like a status
+        boolean levelWalks = query.sort() == IssueSort.LAST_SEEN;
+        if (levelWalks) {
+            query.seen().level().ifPresent(level -> levelFilter(level, filters, params));
+        }
         int walkable = filters.size();
         query.text().ifPresent(text -> {
             filters.add(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
@@ -152,10 +158,9 @@ public final class PostgresIssues implements Issues {
                     + " WHERE t.dimension = 'environment' AND t.value = :environment)");
             params.put("environment", environment);
         });
-        seen.level().ifPresent(level -> {
-            filters.add("i.level = :level");
-            params.put("level", level.wireName());
-        });
+        if (!levelWalks) {
+            seen.level().ifPresent(level -> levelFilter(level, filters, params));
+        }
         seen.openedOrRegressedSince().ifPresent(since -> {
             filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
                     + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
@@ -179,6 +184,11 @@ public final class PostgresIssues implements Issues {
                 .bindMap(params)
                 .map(PostgresIssues::map)
                 .list());
+    }
+
+    private static void levelFilter(Level level, List<String> filters, Map<String, Object> params) {
+        filters.add("i.level = :level");
+        params.put("level", level.wireName());
     }
 
     /** The stored statuses an issue of the wanted status (as seen at the query's moment) may have. */

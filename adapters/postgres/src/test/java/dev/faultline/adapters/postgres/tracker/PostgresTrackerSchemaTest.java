@@ -143,6 +143,9 @@ class PostgresTrackerSchemaTest {
                 + " ORDER BY first_seen DESC, id DESC LIMIT 26", "issues_by_status_first_seen");
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk
                 + " ORDER BY event_count DESC, id DESC LIMIT 26", "issues_by_status_event_count");
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk + " AND level = 'fatal'"
+                + " AND (last_seen, id) < (now(), '00000000-0000-0000-0000-000000000001')"
+                + " ORDER BY last_seen DESC, id DESC LIMIT 26", "issues_by_status_level_last_seen");
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues i WHERE"
                 + " (i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type) ILIKE '%timeout%'",
                 "issues_search_text_trigrams");

@@ -5,6 +5,7 @@ import static dev.faultline.application.testing.Fixtures.application;
 import static dev.faultline.application.testing.Fixtures.issue;
 import static dev.faultline.application.testing.Fixtures.user;
 import static dev.faultline.application.testing.Fixtures.withId;
+import static dev.faultline.application.testing.Fixtures.withLevel;
 import static dev.faultline.application.testing.Fixtures.withText;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,17 +67,17 @@ public abstract class IssuesContract {
 
     private static Issues.Query withStatus(Issues.Query q, IssueStatus status) {
         return new Issues.Query(q.applications(), Optional.of(status), q.text(), q.lastSeenFrom(), q.lastSeenUntil(),
-                q.sort(), q.after(), q.fetch(), q.now());
+                q.sort(), q.after(), q.fetch(), q.now(), q.seen());
     }
 
     private static Issues.Query matching(Issues.Query q, String text) {
         return new Issues.Query(q.applications(), q.status(), Optional.of(text), q.lastSeenFrom(), q.lastSeenUntil(),
-                q.sort(), q.after(), q.fetch(), q.now());
+                q.sort(), q.after(), q.fetch(), q.now(), q.seen());
     }
 
     private static Issues.Query sorted(Issues.Query q, IssueSort sort, Optional<Issues.Query.Position> after, int fetch) {
         return new Issues.Query(q.applications(), q.status(), q.text(), q.lastSeenFrom(), q.lastSeenUntil(), sort,
-                after, fetch, q.now());
+                after, fetch, q.now(), q.seen());
     }
 
     private List<IssueId> ids(Issues.Query q) {
@@ -303,6 +304,72 @@ public abstract class IssuesContract {
                         assertThat(pageThrough(q, sort, size))
                                 .as("%s %s by %s in pages of %d", status, text, sort, size)
                                 .containsExactlyElementsOf(expected);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Issues.Query ofLevel(Issues.Query q, Level level) {
+        return new Issues.Query(q.applications(), q.status(), q.text(), q.lastSeenFrom(), q.lastSeenUntil(), q.sort(),
+                q.after(), q.fetch(), q.now(), new Issues.Query.Seen(q.seen().release(), q.seen().environment(),
+                        Optional.of(level), q.seen().openedOrRegressedSince()));
+    }
+
+    /**
+     * A level filter across applications and statuses, alone and with a status, a text and last-seen bounds: only
+     * issues of that level, in one order with ties broken by id, paged without gaps or repeats, in every sort.
+     */
+    @Test
+    void filters_by_level_in_every_sort_and_pages_through_it() {
+        List<ApplicationId> apps = List.of(someApplication(), someApplication());
+        List<Issue> stored = new ArrayList<>();
+        List<Level> levels = List.of(Level.ERROR, Level.FATAL, Level.WARNING);
+        for (int i = 0; i < 30; i++) {
+            // ids unlike every other case's, interleaving applications, statuses and levels in id order
+            UUID id = UUID.fromString(String.format("%08x-0001-4000-8000-%012d", (i * 0x9E3779B1L) & 0xffffffffL, i));
+            Issue issue = withLevel(withId(issue(apps.get(i % 2), "issue " + i, T0.plusSeconds(i % 2),
+                    T0.plusSeconds(2 + i % 3), i % 4), id), levels.get(i % 3));
+            Issue atStatus = switch (i % 5) {
+                case 0, 1 -> issue;
+                case 2 -> issue.resolve(T0).issue();
+                case 3 -> ((Issue.MuteOutcome.Muted) issue.mute(new MuteRule.Forever(), T0)).issue();
+                default -> ((Issue.MuteOutcome.Muted) issue.mute(new MuteRule.UntilTime(NOW), T0)).issue();
+            };
+            stored.add(stored(atStatus));
+        }
+        Issues.Query everything = new Issues.Query(Set.copyOf(apps), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 100, NOW);
+        Issues.Query bounded = new Issues.Query(Set.copyOf(apps), Optional.empty(), Optional.empty(),
+                Optional.of(T0.plusSeconds(3)), Optional.of(T0.plusSeconds(4)), IssueSort.LAST_SEEN, Optional.empty(),
+                100, NOW);
+        for (Level level : List.of(Level.FATAL, Level.ERROR, Level.INFO)) {
+            for (IssueSort sort : IssueSort.values()) {
+                for (Optional<IssueStatus> status : List.of(Optional.<IssueStatus>empty(),
+                        Optional.of(IssueStatus.UNRESOLVED), Optional.of(IssueStatus.MUTED))) {
+                    for (Optional<String> text : List.of(Optional.<String>empty(), Optional.of("ISSUE 1"))) {
+                        for (Issues.Query base : List.of(everything, bounded)) {
+                            List<IssueId> expected = stored.stream()
+                                    .filter(i -> i.level() == level)
+                                    .filter(i -> status.isEmpty() || i.statusAt(NOW) == status.get())
+                                    .filter(i -> text.isEmpty() || i.title().startsWith("issue 1"))
+                                    .filter(i -> base.lastSeenFrom().isEmpty()
+                                            || !i.lastSeen().isBefore(base.lastSeenFrom().get()))
+                                    .filter(i -> base.lastSeenUntil().isEmpty()
+                                            || i.lastSeen().isBefore(base.lastSeenUntil().get()))
+                                    .sorted(Comparator.comparingLong(sort::keyOf).thenComparing(i -> i.id().value(),
+                                            IssuesContract::unsignedCompare).reversed())
+                                    .map(Issue::id).toList();
+                            Issues.Query byStatus = status.map(s -> withStatus(base, s)).orElse(base);
+                            Issues.Query q = ofLevel(text.map(t -> matching(byStatus, t)).orElse(byStatus), level);
+                            String as = level + " " + status + " " + text + " " + base.lastSeenFrom() + " by " + sort;
+                            assertThat(ids(sorted(q, sort, Optional.empty(), 100))).as(as)
+                                    .containsExactlyElementsOf(expected);
+                            for (int size : List.of(1, 3)) {
+                                assertThat(pageThrough(q, sort, size)).as("%s in pages of %d", as, size)
+                                        .containsExactlyElementsOf(expected);
+                            }
+                        }
                     }
                 }
             }
