@@ -8,10 +8,8 @@ import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
 import dev.faultline.domain.tracker.Application;
-import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Issue;
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 
 /** Gathers one issue's details for a member of its application, in one unit of work (one connection, one view). */
@@ -47,9 +45,8 @@ public class GetIssueService implements GetIssue {
         if (issue.isEmpty() || application.isEmpty()) {
             return new Outcome.NotFound(command.issueId());
         }
-        List<Event> recent = events.listByIssue(command.issueId(), Optional.empty(), RECENT_EVENTS);
+        Events.Recent recent = events.recentOfIssue(command.issueId(), RECENT_EVENTS);
         return new Outcome.Found(new IssueDetails(issue.get().asOf(clock.instant()), application.get(),
-                recent.stream().findFirst(), recent.stream().map(Event::id).toList(),
-                notes.listByIssue(command.issueId())));
+                recent.latest(), recent.ids(), notes.listByIssue(command.issueId())));
     }
 }

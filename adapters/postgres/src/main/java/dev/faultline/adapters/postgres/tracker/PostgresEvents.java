@@ -101,6 +101,49 @@ public final class PostgresEvents implements Events {
         });
     }
 
+    /**
+     * Two statements: the newest rows (their ids are all the answer needs of them but the first), then the first
+     * one's frames and tags together.
+     */
+    @Override
+    public Recent recentOfIssue(IssueId issueId, int count) {
+        return jdbi.withHandle(handle -> {
+            List<Row> rows = handle.createQuery("SELECT " + COLUMNS + " FROM events WHERE issue_id = :issueId"
+                            + " ORDER BY occurred_at DESC, id DESC LIMIT :fetch")
+                    .bind("issueId", issueId.value())
+                    .bind("fetch", count)
+                    .map((rs, ctx) -> Row.of(rs))
+                    .list();
+            if (rows.isEmpty()) {
+                return new Recent(Optional.empty(), List.of());
+            }
+            return new Recent(Optional.of(framesAndTags(handle, rows.get(0))),
+                    rows.stream().map(row -> new EventId(row.id())).toList());
+        });
+    }
+
+    /** One event's frames (in position order) and tags, read in one statement. */
+    private static Event framesAndTags(Handle handle, Row row) {
+        List<StackFrame> frames = new ArrayList<>();
+        TreeMap<String, String> tags = new TreeMap<>();
+        handle.createQuery("SELECT 0 AS part, position, file_name, function_name, line, in_app, NULL AS key, "
+                        + "NULL AS value FROM event_frames WHERE event_id = :id "
+                        + "UNION ALL SELECT 1, 0, NULL, NULL, 0, false, key, value FROM event_tags WHERE event_id = :id "
+                        + "ORDER BY part, position")
+                .bind("id", row.id())
+                .map((rs, ctx) -> {
+                    if (rs.getInt("part") == 0) {
+                        frames.add(new StackFrame(rs.getString("file_name"), rs.getString("function_name"),
+                                rs.getInt("line"), rs.getBoolean("in_app")));
+                    } else {
+                        tags.put(rs.getString("key"), rs.getString("value"));
+                    }
+                    return null;
+                })
+                .list();
+        return row.toEvent(frames, tags);
+    }
+
     /** Adds the frames and tags of the given event rows, keeping the rows' order. */
     private static List<Event> assemble(Handle handle, List<Row> rows) {
         if (rows.isEmpty()) {

@@ -73,6 +73,33 @@ public abstract class EventsContract {
     }
 
     @Test
+    void gives_the_newest_event_in_full_and_the_newest_ids_in_list_order() {
+        IssueId issue = someIssue();
+        Event old = stored(bareEvent(issue, T0));
+        Event tieLow = stored(withId(bareEvent(issue, T0.plusSeconds(5)), "20000000-0000-4000-8000-000000000000"));
+        Event tieHigh = stored(withId(event(issue, T0.plusSeconds(5)), "e0000000-0000-4000-8000-000000000000"));
+        Event newest = stored(event(issue, T0.plusSeconds(9)));
+        stored(event(someIssue(), T0.plusSeconds(11)));
+
+        Events.Recent recent = events().recentOfIssue(issue, 3);
+
+        assertThat(recent.latest()).contains(newest);
+        assertThat(recent.latest().orElseThrow().frames()).containsExactlyElementsOf(newest.frames()).isNotEmpty();
+        assertThat(recent.latest().orElseThrow().tags()).isEqualTo(newest.tags()).isNotEmpty();
+        assertThat(recent.ids()).containsExactly(newest.id(), tieHigh.id(), tieLow.id());
+        assertThat(events().recentOfIssue(issue, 10).ids())
+                .containsExactlyElementsOf(events().listByIssue(issue, Optional.empty(), 10).stream()
+                        .map(Event::id).toList())
+                .endsWith(old.id());
+        IssueId bareOnly = someIssue();
+        Event bare = stored(bareEvent(bareOnly, T0));
+        assertThat(events().recentOfIssue(bareOnly, 10)).isEqualTo(new Events.Recent(Optional.of(bare),
+                List.of(bare.id())));
+        assertThat(events().recentOfIssue(IssueId.random(), 10))
+                .isEqualTo(new Events.Recent(Optional.empty(), List.of()));
+    }
+
+    @Test
     void pages_through_every_event_once() {
         IssueId issue = someIssue();
         List<Event> all = new ArrayList<>();
