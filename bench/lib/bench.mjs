@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, existsSync, mkdirSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { cpus } from "node:os";
 import { dirname, join } from "node:path";
-import { groupTicks, postgresTicks, processTicks } from "./cpu.mjs";
+import { groupJitTicks, groupTicks, jitTicks, postgresTicks, processTicks } from "./cpu.mjs";
 import { chainGrowthSql, growthSql } from "./grow.mjs";
 import { closeAll, form, request } from "./http.mjs";
 import { phase } from "./load.mjs";
@@ -18,9 +18,9 @@ import { printReport } from "./report.mjs";
 const env = process.env;
 const QUICK = env.BENCH_MODE === "quick";
 const S = QUICK
-  ? { phase: 1, warm: 0.3, schedule: ["closed", "open"], listPhase: 0.5, ingest: 1, codeCap: 150,
+  ? { phase: 1, warm: 0.3, warmCap: 0, schedule: ["closed", "open"], listPhase: 0.5, ingest: 1, codeCap: 150,
     growth: [{ count: 950, extra: 6 }, { count: 1000, extra: 6 }, { count: 1000, extra: 2 }] }
-  : { phase: 2, warm: 0.5, schedule: ["closed", "closed", "open"], listPhase: 1.5, ingest: 3, codeCap: 700,
+  : { phase: 2, warm: 0.5, warmCap: 40, schedule: ["closed", "closed", "open"], listPhase: 1.5, ingest: 3, codeCap: 700,
     growth: [{ count: 950, extra: 57 }, { count: 19000, extra: 57 }, { count: 30000, extra: 3 }] };
 const BASE = env.BENCH_BASE;
 const DATA = env.BENCH_DATA;
@@ -37,6 +37,7 @@ const jdbcUrl = `jdbc:postgresql://127.0.0.1:${pgPort}/faultline`;
 const [email, password] = readFileSync(join(DATA, "demo-login.txt"), "utf8").trim().split(" / ");
 const pgTicks = () => postgresTicks(postmaster);
 const serverTicks = () => processTicks(Number(env.BENCH_SERVER_PID));
+serverTicks.jit = () => jitTicks(Number(env.BENCH_SERVER_PID));
 
 // ---- the raw JDBC anchor (and the harness's SQL runner): one long-lived JVM, one command per line
 class RawJdbc {
@@ -82,18 +83,18 @@ const rpc = (method, params) => JSON.stringify({ jsonrpc: "2.0", id: 1, method, 
 const rpcOk = (r) => r.status === 200 && r.body.includes('"result"') && !r.body.includes('"isError":true');
 
 function mcpTarget(name, group, url, token, body, appTicks) {
-  return { name, group, slots: 8, appTicks, pgTicks,
+  return { name, group, slots: 8, appTicks, jitTicks: appTicks.jit, pgTicks,
     send: () => request(url, { method: "POST", headers: mcpHeaders(token()), body }).then((r) => ({ ok: rpcOk(r), status: r.status, body: r.body })) };
 }
 
 function getTarget(name, group, url, appTicks) {
-  return { name, group, slots: 8, appTicks, pgTicks,
+  return { name, group, slots: 8, appTicks, jitTicks: appTicks.jit, pgTicks,
     send: () => request(url).then((r) => ({ ok: r.status === 200, status: r.status })) };
 }
 
 /** Refresh grants on 4 chains, one per slot; each 200 hands the slot its chain's next refresh token. */
 function refreshTarget(name, group, tokenUrl, chains, appTicks, extra = {}) {
-  return { name, group, slots: chains.length, appTicks, pgTicks, chains,
+  return { name, group, slots: chains.length, appTicks, jitTicks: appTicks.jit, pgTicks, chains,
     send: async (slot) => {
       const chain = chains[slot];
       const r = await request(tokenUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" },
@@ -106,7 +107,7 @@ function refreshTarget(name, group, tokenUrl, chains, appTicks, extra = {}) {
 
 /** Code exchanges from a queue minted before the phase (prepare), 4 at a time. */
 function codeTarget(name, group, tokenUrl, mint, bodyOf, appTicks) {
-  const target = { name, group, slots: 4, appTicks, pgTicks, codes: [], reported: false,
+  const target = { name, group, slots: 4, appTicks, jitTicks: appTicks.jit, pgTicks, codes: [], reported: false,
     prepare: async (n) => { target.codes = await mint(n); },
     more: () => target.codes.length > 0,
     send: async () => {
@@ -120,7 +121,7 @@ function codeTarget(name, group, tokenUrl, mint, bodyOf, appTicks) {
 }
 
 function rawTarget(name, group, workload) {
-  return { name, group, slots: 4, appTicks: () => raw.ticks(), pgTicks,
+  return { name, group, slots: 4, appTicks: () => raw.ticks(), jitTicks: () => jitTicks(raw.child.pid), pgTicks,
     prepare: workload.startsWith("code") ? (n) => raw.command(`mint ${n}`) : undefined,
     external: async (mode, seconds, rate) => {
       const r = await raw.command(`run ${workload} ${mode} ${seconds} ${mode === "open" ? rate : 0}`);
@@ -262,6 +263,7 @@ if (!env.BENCH_SDK_PGID) {
   const token = readFileSync(env.BENCH_SDK_TOKEN_FILE, "utf8").trim();
   const url = `http://127.0.0.1:${env.BENCH_SDK_PORT}`;
   const ticks = () => groupTicks(Number(env.BENCH_SDK_PGID));
+  ticks.jit = () => groupJitTicks(Number(env.BENCH_SDK_PGID));
   sdkTargets = [getTarget("Java MCP SDK static", R1, `${url}/static`, ticks),
     mcpTarget("Java MCP SDK ping", R1, `${url}/mcp`, () => token, rpc("ping"), ticks),
     mcpTarget("Java MCP SDK get_issue", R1, `${url}/mcp`, () => token,
@@ -321,11 +323,27 @@ const targets = [
     rpc("tools/call", { name: "get_issue", arguments: { issue_id: hotIssue } }), serverTicks),
 ];
 
-log(`warm-up: every target for ${S.warm} s`);
-for (const target of targets) {
-  target.warming = true;
-  await measure(target, "closed", S.warm);
-  target.warming = false;
+// A JVM keeps compiling for minutes under new load, and what its compiler threads burn is not serving: rounds
+// taken then would measure compilation. Every target is warmed in passes until the JIT's share of each JVM's
+// CPU over the last pass is below JIT_SETTLED, or for S.warmCap seconds at most; the tables' JIT column shows
+// what compiling was left in the measured rounds (it is included in app CPU).
+const JIT_SETTLED = 0.1;
+const jvms = [{ name: "Faultline", ticks: serverTicks }, { name: "raw JDBC", ticks: Object.assign(() => raw.ticks(), { jit: () => jitTicks(raw.child.pid) }) },
+  ...(sdkTargets[0].unavailable ? [] : [{ name: "Java MCP SDK", ticks: sdkTargets[0].appTicks }])];
+const warmStarted = Date.now();
+for (let pass = 1; ; pass++) {
+  const before = jvms.map((j) => ({ all: j.ticks(), jit: j.ticks.jit() }));
+  for (const target of targets) {
+    target.warming = true;
+    await measure(target, "closed", S.warm);
+    target.warming = false;
+  }
+  const shares = jvms.map((j, i) => (j.ticks.jit() - before[i].jit) / Math.max(1, j.ticks() - before[i].all));
+  const seconds = (Date.now() - warmStarted) / 1000;
+  const settled = shares.every((share) => share < JIT_SETTLED);
+  log(`warm-up pass ${pass}, ${S.warm} s per target: JIT share of each JVM's CPU ${jvms.map((j, i) => `${j.name} ${Math.round(shares[i] * 100)}%`).join(", ")}`
+    + (settled ? " (settled)" : seconds >= S.warmCap ? ` (not settled after ${Math.round(seconds)} s; measuring anyway)` : ""));
+  if (settled || seconds >= S.warmCap) break;
 }
 for (const [i, mode] of S.schedule.entries()) {
   log(`round ${i + 1}/${S.schedule.length}: ${mode} loop, ${S.phase} s per target, ${targets.length} targets interleaved`);

@@ -55,6 +55,28 @@ export function postgresTicks(postmasterPid) {
   return total;
 }
 
+/** CPU of one JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"): compiling, not serving. */
+export function jitTicks(pid) {
+  let total = 0;
+  let tasks;
+  try { tasks = readdirSync(`/proc/${pid}/task`); } catch { return 0; }
+  for (const tid of tasks) {
+    const name = comm(`${pid}/task/${tid}`);
+    if (/^C\d CompilerThre/.test(name)) total += stat(`${pid}/task/${tid}`)?.own ?? 0;
+  }
+  return total;
+}
+
+/** JIT compiler CPU of every JVM in a process group (an anchor started through a wrapper script). */
+export function groupJitTicks(pgrp) {
+  let total = 0;
+  for (const pid of pids()) {
+    const s = stat(pid);
+    if (s && s.pgrp === String(pgrp) && comm(pid) === "java") total += jitTicks(pid);
+  }
+  return total;
+}
+
 /** A sampler for one load phase: call it before, then call the result after; CPU milliseconds. */
 export function sampler(read) {
   const before = read();

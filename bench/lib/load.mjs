@@ -13,13 +13,15 @@ export function percentile(sorted, p) {
 }
 
 /**
- * target: { name, slots, send(slot) -> Promise<{ ok, status }>, more?() -> boolean, appTicks() , pgTicks(),
+ * target: { name, slots, send(slot) -> Promise<{ ok, status }>, more?() -> boolean, appTicks(), pgTicks(), jitTicks?()
+ *           (a JVM's compiler threads, part of appTicks),
  *           or external(mode, seconds, rate) -> Promise<{ ok, errors, seconds, p50_ms, p99_ms }> }
  */
 export async function phase(target, mode, seconds, rate) {
   closeAll(); // fresh connections for every phase (connecting is part of the phase, as for any client)
   const app = sampler(target.appTicks);
   const pg = sampler(target.pgTicks);
+  const jit = target.jitTicks ? sampler(target.jitTicks) : () => null;
   let result;
   if (target.external) {
     result = await target.external(mode, seconds, rate);
@@ -28,10 +30,11 @@ export async function phase(target, mode, seconds, rate) {
   }
   const appMs = app();
   const pgMs = pg();
+  const jitMs = jit();
   return {
     mode, rate: mode === "open" ? Math.round(rate) : null, ...result,
     per_s: result.seconds > 0 ? result.ok / result.seconds : 0,
-    app_cpu_ms: appMs, pg_cpu_ms: pgMs,
+    app_cpu_ms: appMs, pg_cpu_ms: pgMs, jit_cpu_ms: jitMs,
     app_cpu_us: result.ok ? Math.round((appMs * 1000) / result.ok) : null,
     pg_cpu_us: result.ok ? Math.round((pgMs * 1000) / result.ok) : null,
   };

@@ -15,6 +15,8 @@ export function summarize(result) {
     p99_ms: open.length ? Math.max(...open.map((p) => p.p99_ms ?? 0)) : null,
     app_cpu_us: ok ? Math.round((closed.reduce((n, p) => n + p.app_cpu_ms, 0) * 1000) / ok) : null,
     pg_cpu_us: ok ? Math.round((closed.reduce((n, p) => n + p.pg_cpu_ms, 0) * 1000) / ok) : null,
+    jit_cpu_us: ok && closed.every((p) => typeof p.jit_cpu_ms === "number")
+      ? Math.round((closed.reduce((n, p) => n + p.jit_cpu_ms, 0) * 1000) / ok) : null,
     requests: ok,
     errors: [...closed, ...open].reduce((n, p) => n + p.errors, 0),
   };
@@ -38,13 +40,13 @@ export function printReport(report, targets) {
   console.log(`\n== Faultline ${report.commit ?? "?"} on ${m.nproc} cores (${m.cpu}), load average at start ${m.load_at_start}; `
     + `${report.mode} run, ${report.settings.schedule.length} interleaved rounds (${report.settings.schedule.join(", ")}) of `
     + `${report.settings.phase} s per target; data ${report.data.main.issues} issues / ${report.data.main.events} events`);
-  const header = ["target", "req/s", "open at/s", "p50 ms", "p99 ms", "app CPU µs", "PG CPU µs", "errors"];
+  const header = ["target", "req/s", "open at/s", "p50 ms", "p99 ms", "app CPU µs", "of it JIT", "PG CPU µs", "errors"];
   const groups = [...new Set(targets.map((t) => t.group))];
   for (const group of groups) {
     table(group, header, targets.filter((t) => t.group === group).map((t) => {
-      if (t.unavailable) return [t.name, t.unavailable, "", "", "", "", "", ""];
+      if (t.unavailable) return [t.name, t.unavailable, "", "", "", "", "", "", ""];
       const s = summary[t.name];
-      return [t.name, num(s.per_s), num(s.open_rate), num(s.p50_ms, 2), num(s.p99_ms, 2), num(s.app_cpu_us), num(s.pg_cpu_us), s.errors];
+      return [t.name, num(s.per_s), num(s.open_rate), num(s.p50_ms, 2), num(s.p99_ms, 2), num(s.app_cpu_us), num(s.jit_cpu_us), num(s.pg_cpu_us), s.errors];
     }));
   }
 
