@@ -122,6 +122,14 @@ public class AccessSettings {
     @jakarta.validation.constraints.Max(1_000_000)
     private int chainCacheSize = 10_000;
 
+    /**
+     * How many authorized clients the token endpoint keeps in memory (least recently used go first); 0 = none, every
+     * grant reads its client from the database. Exact without notifications: an authorized client never changes.
+     */
+    @jakarta.validation.constraints.Min(0)
+    @jakarta.validation.constraints.Max(1_000_000)
+    private int clientCacheSize = 10_000;
+
     /** The listener for chain changes checks its connection when no notice came for this long. */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -142,6 +150,16 @@ public class AccessSettings {
     @JsonProperty
     public void setChainCacheSize(int value) {
         this.chainCacheSize = value;
+    }
+
+    @JsonProperty
+    public int getClientCacheSize() {
+        return clientCacheSize;
+    }
+
+    @JsonProperty
+    public void setClientCacheSize(int value) {
+        this.clientCacheSize = value;
     }
 
     @JsonProperty

@@ -12,6 +12,7 @@ import dev.faultline.adapters.postgres.access.PostgresChainChanges;
 import dev.faultline.adapters.postgres.storage.PostgresStorage;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.AuthenticateBearerService;
+import dev.faultline.application.access.AuthorizedClientCache;
 import dev.faultline.application.access.ChainStateCache;
 import dev.faultline.application.access.ClientDirectory;
 import dev.faultline.application.access.ClientMetadataCachePolicy;
@@ -110,7 +111,7 @@ public final class Faultline implements AutoCloseable {
         this.clientMetadataDocuments = clientMetadata.isEnabled()
                 ? Optional.of(new JettyClientMetadataDocuments(fetchSettings(clientMetadata)))
                 : Optional.empty();
-        Clients clients = storage.clients();
+        Clients clients = new AuthorizedClientCache(storage.clients(), accessSettings.getClientCacheSize());
         ClientDirectory directory = clientMetadataDocuments
                 .map(documents -> new ClientDirectory(clients, new ClientMetadataDocumentCache(documents,
                         new ClientMetadataCachePolicy(clientMetadata.getMinCacheLifetime().toJavaDuration(),

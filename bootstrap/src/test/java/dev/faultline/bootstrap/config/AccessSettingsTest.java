@@ -50,6 +50,27 @@ class AccessSettingsTest {
     }
 
     @Test
+    void the_chain_and_client_caches_keep_0_to_a_million_entries_10000_by_default() {
+        AccessSettings defaults = new AccessSettings();
+        assertThat(defaults.getChainCacheSize()).isEqualTo(10_000);
+        assertThat(defaults.getClientCacheSize()).isEqualTo(10_000);
+        for (int size : new int[] {0, 1_000_000}) {
+            AccessSettings settings = new AccessSettings();
+            settings.setChainCacheSize(size);
+            settings.setClientCacheSize(size);
+            assertThat(problems(settings)).as("at the limit %s", size).isEmpty();
+        }
+        for (int size : new int[] {-1, 1_000_001}) {
+            AccessSettings chains = new AccessSettings();
+            chains.setChainCacheSize(size);
+            AccessSettings clients = new AccessSettings();
+            clients.setClientCacheSize(size);
+            assertThat(problems(chains)).as("chain cache of %s", size).hasSize(1);
+            assertThat(problems(clients)).as("client cache of %s", size).hasSize(1);
+        }
+    }
+
+    @Test
     void the_grant_lifetime_defaults_to_90_days_and_is_refused_outside_1_hour_to_365_days() {
         assertThat(new AccessSettings().getGrantLifetime()).isEqualTo(Duration.days(90));
         for (Duration ok : new Duration[] {Duration.hours(1), Duration.days(365)}) {
