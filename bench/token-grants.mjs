@@ -2,7 +2,8 @@
 // in interleaved rounds, with server and PostgreSQL CPU per grant from /proc. Node 20+, no dependencies.
 // Grants are obtained over the real flow: dynamic client registration, sign-in, consent, PKCE code exchange.
 // Each of <clients> public clients rotates its own refresh chain in a closed loop (keep-alive connections).
-// Usage: node token-grants.mjs <rounds> <seconds> <clients> <email> <password> <label=baseUrl=serverPid>...
+// Usage: node token-grants.mjs <rounds> <seconds> <clients> <email> <password> <label=baseUrl=serverPid[=password]>...
+// (a target's own password, if given, replaces <password>: two throw-away servers have different demo passwords)
 // Prints one JSON line per target, phase and round, then a summary per target and phase (median of rounds).
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
@@ -16,8 +17,8 @@ const CODES_PER_CLIENT = 50; // made before each exchange round; codes live 60 s
 const REDIRECT = "http://127.0.0.1:53682/callback";
 
 const targets = targetArgs.map((arg) => {
-  const [label, base, pid] = arg.split("=");
-  return { label, base, pid: Number(pid), clients: [] };
+  const [label, base, pid, ownPassword] = arg.split("=");
+  return { label, base, pid: Number(pid), password: ownPassword ?? password, clients: [] };
 });
 
 function stat(pid) {
@@ -80,7 +81,7 @@ async function authorize(target, client) {
     const signIn = forms.find((f) => /type=["']?password/i.test(f.html));
     if (signIn) {
       const emailField = Object.keys(signIn.fields).find((n) => /mail|user|login/i.test(n)) ?? "email";
-      return { action: signIn.action, fields: { ...signIn.fields, [emailField]: email, password } };
+      return { action: signIn.action, fields: { ...signIn.fields, [emailField]: email, password: target.password } };
     }
     const consent = forms.find((f) => f.buttons.some((b) => /approve|allow/i.test(`${b.value} ${b.text}`)));
     if (!consent) throw new Error("no consent form");
