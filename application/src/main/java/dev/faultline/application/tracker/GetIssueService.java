@@ -7,28 +7,19 @@ import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.application.tracker.port.out.Notes;
-import dev.faultline.domain.tracker.Application;
-import dev.faultline.domain.tracker.Issue;
 import java.time.Clock;
-import java.util.Optional;
 
 /** Gathers one issue's details for a member of its application, in one unit of work (one connection, one view). */
 public class GetIssueService implements GetIssue {
     private final MemberScope scope;
-    private final Applications applications;
-    private final Events events;
-    private final Notes notes;
+    private final IssueDetailsReader details;
     private final Transactions transactions;
-    private final Clock clock;
 
     public GetIssueService(Issues issues, Memberships memberships, Applications applications, Events events,
             Notes notes, Transactions transactions, Clock clock) {
         this.scope = new MemberScope(memberships, issues);
-        this.applications = applications;
-        this.events = events;
-        this.notes = notes;
+        this.details = new IssueDetailsReader(applications, events, notes, clock);
         this.transactions = transactions;
-        this.clock = clock;
     }
 
     @Override
@@ -40,13 +31,9 @@ public class GetIssueService implements GetIssue {
     }
 
     private Outcome find(Command command) {
-        Optional<Issue> issue = scope.visibleIssue(command.actor().user(), command.issueId());
-        Optional<Application> application = issue.flatMap(i -> applications.findById(i.applicationId()));
-        if (issue.isEmpty() || application.isEmpty()) {
-            return new Outcome.NotFound(command.issueId());
-        }
-        Events.Recent recent = events.recentOfIssue(command.issueId(), RECENT_EVENTS);
-        return new Outcome.Found(new IssueDetails(issue.get().asOf(clock.instant()), application.get(),
-                recent.latest(), recent.ids(), notes.listByIssue(command.issueId())));
+        return scope.visibleIssue(command.actor().user(), command.issueId())
+                .flatMap(details::read)
+                .<Outcome>map(Outcome.Found::new)
+                .orElseGet(() -> new Outcome.NotFound(command.issueId()));
     }
 }

@@ -12,11 +12,11 @@ import java.util.Optional;
  * The one place that decides what an actor may see: applications they are a member of, and everything in
  * them. What lies outside is returned as absent, exactly like what does not exist.
  */
-final class MemberScope {
+public final class MemberScope {
     private final Memberships memberships;
     private final Issues issues;
 
-    MemberScope(Memberships memberships, Issues issues) {
+    public MemberScope(Memberships memberships, Issues issues) {
         this.memberships = memberships;
         this.issues = issues;
     }
@@ -25,7 +25,7 @@ final class MemberScope {
         return memberships.find(applicationId, actor).isPresent();
     }
 
-    Optional<Issue> visibleIssue(UserId actor, IssueId issueId) {
+    public Optional<Issue> visibleIssue(UserId actor, IssueId issueId) {
         return issues.findById(issueId).filter(issue -> canSee(actor, issue.applicationId()));
     }
 

@@ -142,6 +142,11 @@ final class TinyTracker {
         }
 
         @Override
+        public Map<UserId, User> findAll(Collection<UserId> ids) {
+            throw new UnsupportedOperationException("not needed here");
+        }
+
+        @Override
         public Optional<User> findByEmail(EmailAddress email) {
             return users.values().stream().filter(u -> u.email().equals(email)).findFirst();
         }

@@ -107,8 +107,8 @@ public final class HttpEndpoints {
         String issuer = oauth.policy().issuer();
         BearerChallenge challenge = new BearerChallenge(issuer);
         TrackerUseCases tracker = faultline.tracker();
-        FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), tracker.getIssue(),
-                intake.getIssueHistory(), tracker.listEvents(), intake.getCrashReport(), tracker.resolveIssue(), tracker.reopenIssue(),
+        FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), intake.getIssueInFull(),
+                tracker.listEvents(), intake.getCrashReport(), tracker.resolveIssue(), tracker.reopenIssue(),
                 tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
                 faultline.intake().getIngestSetup(), issuer);
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));

@@ -2,6 +2,7 @@ package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.application.intake.GetCrashReportService;
 import dev.faultline.application.intake.GetIssueHistoryService;
+import dev.faultline.application.intake.GetIssueInFullService;
 import dev.faultline.application.intake.IngestEventService;
 import dev.faultline.application.intake.PurgeExpendableEventsService;
 import dev.faultline.application.intake.port.in.IngestEvent;
@@ -19,6 +20,7 @@ import dev.faultline.application.intake.port.in.DeleteIngestKey;
 import dev.faultline.application.intake.port.in.GetCrashReport;
 import dev.faultline.application.intake.port.in.GetIngestSetup;
 import dev.faultline.application.intake.port.in.GetIssueHistory;
+import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.application.intake.port.in.SetIngestKeyEnabled;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.domain.intake.IngestBaseUrl;
@@ -37,7 +39,8 @@ public record IntakeUseCases(
         SetIngestKeyEnabled setIngestKeyEnabled,
         DeleteIngestKey deleteIngestKey,
         GetCrashReport getCrashReport,
-        GetIssueHistory getIssueHistory) {
+        GetIssueHistory getIssueHistory,
+        GetIssueInFull getIssueInFull) {
 
     static IntakeUseCases wire(Storage storage, IngestBaseUrl baseUrl, int maxKeysPerApplication, Clock clock) {
         return new IntakeUseCases(
@@ -57,6 +60,9 @@ public record IntakeUseCases(
                 new GetCrashReportService(storage.issues(), storage.memberships(), storage.events(),
                         storage.ingestedEvents(), clock),
                 new GetIssueHistoryService(storage.issues(), storage.memberships(), storage.issueGroupings(),
-                        storage.issueTallies(), storage.issueActivities(), storage.users(), storage.transactions(), clock));
+                        storage.issueTallies(), storage.issueActivities(), storage.users(), storage.transactions(), clock),
+                new GetIssueInFullService(storage.issues(), storage.memberships(), storage.applications(),
+                        storage.events(), storage.notes(), storage.issueGroupings(), storage.issueTallies(),
+                        storage.issueActivities(), storage.users(), storage.transactions(), clock));
     }
 }

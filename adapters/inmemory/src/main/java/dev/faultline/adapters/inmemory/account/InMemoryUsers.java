@@ -6,9 +6,11 @@ import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.PasswordHash;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** Users in a map; its {@link TableLock} makes the e-mail uniqueness check and the insert atomic. */
 public final class InMemoryUsers implements Users {
@@ -31,6 +33,12 @@ public final class InMemoryUsers implements Users {
     @Override
     public Optional<User> findById(UserId id) {
         return table.read(() -> Optional.ofNullable(byId.get(id)));
+    }
+
+    @Override
+    public Map<UserId, User> findAll(Collection<UserId> ids) {
+        return table.read(() -> ids.stream().distinct().filter(byId::containsKey)
+                .collect(Collectors.toUnmodifiableMap(id -> id, byId::get)));
     }
 
     @Override

@@ -52,6 +52,11 @@ public final class InMemoryIssueTallies implements IssueTallies {
         return list(issueId, "environment");
     }
 
+    @Override
+    public Seen seen(IssueId issueId, LocalDate from, LocalDate until) {
+        return table.read(() -> new Seen(releases(issueId), environments(issueId), dailyCounts(issueId, from, until)));
+    }
+
     private List<Tally> list(IssueId issueId, String dimension) {
         return table.read(() -> tallies.entrySet().stream()
                 .filter(e -> e.getKey().issueId().equals(issueId) && e.getKey().dimension().equals(dimension))

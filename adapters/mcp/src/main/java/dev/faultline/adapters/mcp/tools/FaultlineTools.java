@@ -2,12 +2,11 @@ package dev.faultline.adapters.mcp.tools;
 
 import dev.faultline.adapters.mcp.McpTool;
 import dev.faultline.application.intake.port.in.GetCrashReport;
-import dev.faultline.application.intake.port.in.GetIssueHistory;
+import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.application.intake.port.in.GetIngestSetup;
 import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListEvents;
 import dev.faultline.application.tracker.port.in.ListIssues;
@@ -24,16 +23,15 @@ public final class FaultlineTools {
     /**
      * @param issuer the public base URL (no trailing slash needed); get_issue links to {@code {issuer}/issues/{id}}
      */
-    public FaultlineTools(ListApplications listApplications, ListIssues listIssues, GetIssue getIssue,
-            GetIssueHistory getIssueHistory, ListEvents listEvents, GetCrashReport getCrashReport, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
+    public FaultlineTools(ListApplications listApplications, ListIssues listIssues, GetIssueInFull getIssueInFull,
+            ListEvents listEvents, GetCrashReport getCrashReport, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
             MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote,
             GetIngestSetup getIngestSetup, String issuer) {
         String base = Objects.requireNonNull(issuer, "issuer").replaceAll("/+$", "");
         this.tools = List.of(
                 new ListApplicationsTool(Objects.requireNonNull(listApplications, "listApplications")),
                 new ListIssuesTool(Objects.requireNonNull(listIssues, "listIssues")),
-                new GetIssueTool(Objects.requireNonNull(getIssue, "getIssue"),
-                        Objects.requireNonNull(getIssueHistory, "getIssueHistory"), base),
+                new GetIssueTool(Objects.requireNonNull(getIssueInFull, "getIssueInFull"), base),
                 new ListEventsTool(Objects.requireNonNull(listEvents, "listEvents")),
                 new GetEventTool(Objects.requireNonNull(getCrashReport, "getCrashReport")),
                 new GetIngestSetupTool(Objects.requireNonNull(getIngestSetup, "getIngestSetup")),

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.adapters.mcp.ToolAnnotations;
 import dev.faultline.adapters.mcp.ToolResult;
 import dev.faultline.application.intake.port.in.GetIssueHistory;
+import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
@@ -16,11 +17,10 @@ import java.util.stream.Collectors;
 
 /** {@code get_issue}: one issue in full, with its latest event's stack trace, recent event ids and notes. */
 final class GetIssueTool extends FaultlineTool {
-    private final GetIssue getIssue;
-    private final GetIssueHistory getIssueHistory;
+    private final GetIssueInFull getIssueInFull;
     private final String issuer;
 
-    GetIssueTool(GetIssue getIssue, GetIssueHistory getIssueHistory, String issuer) {
+    GetIssueTool(GetIssueInFull getIssueInFull, String issuer) {
         super("get_issue", "Get an issue",
                 "Returns one issue in full: its summary (title, culprit, exception type, level, status with mute "
                         + "details, first/last seen, event count, assignee), the application it belongs to, the "
@@ -49,22 +49,17 @@ final class GetIssueTool extends FaultlineTool {
                         .required("notes", Schemas.arrayOf(NoteView.schema(), "Oldest first.")))
                         .required(ToolOutput.UNTRUSTED_FIELD, ToolOutput.untrustedSchema())
                         .buildTopLevel(),
-                ToolAnnotations.READ, GetIssue.REQUIRES);
-        this.getIssue = getIssue;
-        this.getIssueHistory = getIssueHistory;
+                ToolAnnotations.READ, GetIssueInFull.REQUIRES);
+        this.getIssueInFull = getIssueInFull;
         this.issuer = issuer;
     }
 
     @Override
     ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
-        GetIssue.Outcome outcome = getIssue.getIssue(new GetIssue.Command(actor, id));
-        return outcome.fold(
+        return getIssueInFull.getIssueInFull(new GetIssueInFull.Command(actor, id)).fold(
                 refused -> notPermitted(refused.required()),
-                found -> getIssueHistory.getIssueHistory(new GetIssueHistory.Command(actor, id)).fold(
-                        refused -> notPermitted(refused.required()),
-                        history -> found(actor, id, found.details(), history.history()),
-                        gone -> ToolResult.error(NotFound.issue(id))),
+                found -> found(actor, id, found.issue().details(), found.issue().history()),
                 notFound -> ToolResult.error(NotFound.issue(id)));
     }
 

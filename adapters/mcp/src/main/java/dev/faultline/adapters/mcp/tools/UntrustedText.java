@@ -27,8 +27,26 @@ final class UntrustedText {
     }
 
     /** Control characters (escape sequences, NUL) would garble a terminal or a log; line breaks and tabs stay. */
-    private static String printable(String text) {
-        return text.replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\\n\\t]]", "\uFFFD");
+    static String printable(String text) {
+        String lines = text.replace("\r\n", "\n");
+        int first = 0;
+        while (first < lines.length() && !isControl(lines.charAt(first))) {
+            first++;
+        }
+        if (first == lines.length()) {
+            return lines; // the usual case: nothing to replace, no copy
+        }
+        StringBuilder out = new StringBuilder(lines.length()).append(lines, 0, first);
+        for (int i = first; i < lines.length(); i++) {
+            char c = lines.charAt(i);
+            out.append(isControl(c) ? '\uFFFD' : c);
+        }
+        return out.toString();
+    }
+
+    /** US-ASCII control characters (what {@code \p{Cntrl}} matches) other than line feed and tab. */
+    private static boolean isControl(char c) {
+        return (c < 0x20 || c == 0x7F) && c != '\n' && c != '\t';
     }
 
     /** Field paths such as {@code issues[].title}: where in the structured content the untrusted text sits. */

@@ -32,7 +32,7 @@ import dev.faultline.application.tracker.AssignIssueService;
 import dev.faultline.application.tracker.CreateApplicationService;
 import dev.faultline.application.tracker.DeleteNoteService;
 import dev.faultline.application.intake.GetCrashReportService;
-import dev.faultline.application.intake.GetIssueHistoryService;
+import dev.faultline.application.intake.GetIssueInFullService;
 import dev.faultline.application.intake.IngestEventService;
 import dev.faultline.adapters.inmemory.intake.InMemoryIngestedEvents;
 import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
@@ -105,9 +105,8 @@ final class ToolWorld {
     final FaultlineTools tools = new FaultlineTools(
             new ListApplicationsService(applications, memberships),
             new ListIssuesService(issues, memberships, applications, transactions, clock),
-            new GetIssueService(issues, memberships, applications, events, notes, transactions, clock),
-            new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, transactions,
-                    clock),
+            new GetIssueInFullService(issues, memberships, applications, events, notes, groupings, tallies,
+                    activities, users, transactions, clock),
             new ListEventsService(issues, memberships, events),
             new GetCrashReportService(issues, memberships, events, ingested, clock),
             new ResolveIssueService(issues, memberships, activities, transactions, clock),

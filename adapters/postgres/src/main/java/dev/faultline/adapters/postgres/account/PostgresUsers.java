@@ -12,7 +12,11 @@ import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -47,6 +51,18 @@ public final class PostgresUsers implements Users {
                 .bind("id", id.value())
                 .map(PostgresUsers::map)
                 .findOne());
+    }
+
+    @Override
+    public Map<UserId, User> findAll(Collection<UserId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        UUID[] values = ids.stream().map(UserId::value).distinct().toArray(UUID[]::new);
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT " + COLUMNS + " FROM users WHERE id = ANY(:ids)")
+                .bind("ids", values)
+                .map(PostgresUsers::map)
+                .collect(Collectors.toUnmodifiableMap(User::id, user -> user)));
     }
 
     @Override

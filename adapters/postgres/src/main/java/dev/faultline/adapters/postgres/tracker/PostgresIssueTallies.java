@@ -5,9 +5,12 @@ import static dev.faultline.adapters.postgres.Rows.timestamp;
 
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.domain.tracker.IssueId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -57,6 +60,48 @@ public final class PostgresIssueTallies implements IssueTallies {
     @Override
     public List<Tally> environments(IssueId issueId) {
         return list(issueId, "environment");
+    }
+
+    /**
+     * One statement: the tallies of both dimensions and the days, told apart by {@code part}. The value is
+     * compared byte-wise (COLLATE "C", as {@link #releases} does); days sort by date.
+     */
+    @Override
+    public Seen seen(IssueId issueId, LocalDate from, LocalDate until) {
+        List<SeenRow> rows = jdbi.withHandle(handle -> handle.createQuery("SELECT dimension AS part, "
+                        + "value COLLATE \"C\" AS value, first_seen, last_seen, event_count, NULL::date AS day "
+                        + "FROM issue_tallies WHERE issue_id = :issueId "
+                        + "UNION ALL SELECT 'day', NULL, NULL, NULL, event_count, day FROM issue_daily_counts "
+                        + "WHERE issue_id = :issueId AND day BETWEEN :from AND :until "
+                        + "ORDER BY part, last_seen DESC, value, day")
+                .bind("issueId", issueId.value())
+                .bind("from", from)
+                .bind("until", until)
+                .map((rs, ctx) -> rs.getString("part").equals("day")
+                        ? new SeenRow("day", null, new DailyCount(rs.getObject("day", LocalDate.class),
+                                rs.getLong("event_count")))
+                        : new SeenRow(rs.getString("part"), tally(rs), null))
+                .list());
+        List<Tally> releases = new ArrayList<>();
+        List<Tally> environments = new ArrayList<>();
+        List<DailyCount> days = new ArrayList<>();
+        for (SeenRow row : rows) {
+            switch (row.part()) {
+                case "release" -> releases.add(row.tally());
+                case "environment" -> environments.add(row.tally());
+                default -> days.add(row.day());
+            }
+        }
+        return new Seen(releases, environments, days);
+    }
+
+    /** One row of {@link #seen}: a tally of a dimension, or a day's count. */
+    private record SeenRow(String part, Tally tally, DailyCount day) {
+    }
+
+    private static Tally tally(ResultSet rs) throws SQLException {
+        return new Tally(rs.getString("value"), instant(rs, "first_seen"), instant(rs, "last_seen"),
+                rs.getLong("event_count"));
     }
 
     private List<Tally> list(IssueId issueId, String dimension) {

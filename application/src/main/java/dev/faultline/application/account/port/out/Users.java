@@ -4,6 +4,8 @@ import dev.faultline.domain.account.EmailAddress;
 import dev.faultline.domain.account.PasswordHash;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** The people who sign in. */
@@ -12,6 +14,9 @@ public interface Users {
     Insertion add(User user);
 
     Optional<User> findById(UserId id);
+
+    /** The users among {@code ids} that exist, by id, in one look-up; unknown ids are absent from the map. */
+    Map<UserId, User> findAll(Collection<UserId> ids);
 
     Optional<User> findByEmail(EmailAddress email);
 

@@ -24,6 +24,20 @@ public interface IssueTallies {
     /** Days from {@code from} to {@code until} (both inclusive) with at least one event, oldest first. */
     List<DailyCount> dailyCounts(IssueId issueId, LocalDate from, LocalDate until);
 
+    /**
+     * {@link #releases}, {@link #environments} and {@link #dailyCounts} of one issue together, in the same orders,
+     * read at once (get_issue shows all three).
+     */
+    Seen seen(IssueId issueId, LocalDate from, LocalDate until);
+
+    record Seen(List<Tally> releases, List<Tally> environments, List<DailyCount> days) {
+        public Seen {
+            releases = List.copyOf(releases);
+            environments = List.copyOf(environments);
+            days = List.copyOf(days);
+        }
+    }
+
     record Tally(String value, Instant firstSeen, Instant lastSeen, long eventCount) {
         public Tally {
             Objects.requireNonNull(value, "value");

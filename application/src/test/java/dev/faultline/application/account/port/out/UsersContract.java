@@ -2,6 +2,7 @@ package dev.faultline.application.account.port.out;
 
 import static dev.faultline.application.testing.Fixtures.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.domain.account.EmailAddress;
@@ -32,6 +33,22 @@ public abstract class UsersContract {
     void unknown_users_are_absent() {
         assertThat(users().findById(UserId.random())).isEmpty();
         assertThat(users().findByEmail(EmailAddress.of("nobody-" + Fixtures.unique() + "@example.org"))).isEmpty();
+    }
+
+    @Test
+    void finds_many_users_in_one_look_up_leaving_out_unknown_ids() {
+        User ada = user();
+        User grace = user();
+        User bystander = user();
+        users().add(ada);
+        users().add(grace);
+        users().add(bystander);
+        UserId unknown = UserId.random();
+
+        assertThat(users().findAll(List.of(ada.id(), unknown, grace.id(), ada.id())))
+                .containsOnly(entry(ada.id(), ada), entry(grace.id(), grace));
+        assertThat(users().findAll(List.of())).isEmpty();
+        assertThat(users().findAll(List.of(unknown))).isEmpty();
     }
 
     @Test
