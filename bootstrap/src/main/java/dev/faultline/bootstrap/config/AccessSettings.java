@@ -122,6 +122,14 @@ public class AccessSettings {
     @jakarta.validation.constraints.Max(1_000_000)
     private int chainCacheSize = 10_000;
 
+    /**
+     * How many access tokens the bearer check remembers once their signature verified, so the same token on the next
+     * MCP call is not parsed and RSA-verified again (its claims, expiry included, still are); 0 = verify every call.
+     */
+    @jakarta.validation.constraints.Min(0)
+    @jakarta.validation.constraints.Max(1_000_000)
+    private int verifiedTokenCacheSize = 10_000;
+
     /** The listener for chain changes checks its connection when no notice came for this long. */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -142,6 +150,16 @@ public class AccessSettings {
     @JsonProperty
     public void setChainCacheSize(int value) {
         this.chainCacheSize = value;
+    }
+
+    @JsonProperty
+    public int getVerifiedTokenCacheSize() {
+        return verifiedTokenCacheSize;
+    }
+
+    @JsonProperty
+    public void setVerifiedTokenCacheSize(int value) {
+        this.verifiedTokenCacheSize = value;
     }
 
     @JsonProperty
