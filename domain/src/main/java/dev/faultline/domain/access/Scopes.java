@@ -82,10 +82,11 @@ public record Scopes(Set<Scope> values) {
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            InvalidValue.require(c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E,
-                    "scope", "scope may contain only scope names separated by spaces; it contains "
-                            + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at position " + i
-                            + "; supported: " + supported());
+            if (!(c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E)) {
+                throw new InvalidValue("scope", "scope may contain only scope names separated by spaces; it contains "
+                        + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at position " + i
+                        + "; supported: " + supported());
+            }
         }
         return List.of(SPACES.split(text.strip()));
     }
