@@ -2,6 +2,7 @@
 // server and PostgreSQL CPU microseconds per ping from /proc (the postmaster and its children, by pid).
 // Node 20+, no dependencies. Usage: node bench/mcp-ping-load.mjs <rounds> <seconds> <concurrency> <targets.json>
 //   targets.json: [{"name", "url": "http://localhost:PORT/mcp", "token": "<bearer>", "pid": <java pid>, "pgPid": <postmaster pid>}]
+//   A target with "get": true is a plain GET of its url instead (a static endpoint: the floor of a request).
 import { readFileSync, readdirSync } from "node:fs";
 import http from "node:http";
 const [rounds, seconds, concurrency, targetsFile] = process.argv.slice(2);
@@ -22,6 +23,7 @@ function pgTicks(postmaster) {
 }
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 function ping(t, id) {
+  if (t.get) return get(t);
   return new Promise((resolve) => {
     const body = JSON.stringify({ jsonrpc: "2.0", id, method: "ping" });
     const u = new URL(t.url);
@@ -31,6 +33,12 @@ function ping(t, id) {
       (res) => { res.resume(); res.on("end", () => resolve(res.statusCode)); });
     req.on("error", () => resolve(0));
     req.end(body);
+  });
+}
+function get(t) {
+  return new Promise((resolve) => {
+    const req = http.get(t.url, { agent }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode)); });
+    req.on("error", () => resolve(0));
   });
 }
 async function round(t, ms) {

@@ -4,6 +4,7 @@ import dev.faultline.application.access.port.in.AuthenticateBearer;
 import dev.faultline.application.access.port.in.AuthenticatePersonalToken;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
 import dev.faultline.application.access.port.out.TokenChains;
+import dev.faultline.domain.access.ProtectedResource;
 import dev.faultline.domain.access.AccessAdmission;
 import dev.faultline.domain.access.AccessTokenClaims;
 import dev.faultline.domain.access.ChainState;
@@ -21,6 +22,8 @@ public class AuthenticateBearerService implements AuthenticateBearer {
     private final ChainStateCache states;
     private final AuthenticatePersonalToken personalTokens;
     private final AccessPolicy policy;
+    /** Built once: {@link AccessPolicy#mcpResource} parses its URI on every call. */
+    private final ProtectedResource resource;
     private final Clock clock;
 
     /** Reads every chain from the store on every call. */
@@ -37,6 +40,7 @@ public class AuthenticateBearerService implements AuthenticateBearer {
         this.states = states;
         this.personalTokens = personalTokens;
         this.policy = policy;
+        this.resource = policy.mcpResource();
         this.clock = clock;
     }
 
@@ -49,7 +53,7 @@ public class AuthenticateBearerService implements AuthenticateBearer {
             return personalToken(presented);
         }
         Instant now = clock.instant();
-        return codec.verify(presented, policy.issuer(), policy.mcpResource(), now).fold(
+        return codec.verify(presented, policy.issuer(), resource, now).fold(
                 valid -> accessToken(valid.claims(), now),
                 invalid -> new Outcome.Refused("the access token is not valid: " + invalid.reason()));
     }

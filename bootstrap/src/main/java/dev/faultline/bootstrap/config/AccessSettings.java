@@ -130,6 +130,14 @@ public class AccessSettings {
     @jakarta.validation.constraints.Max(1_000_000)
     private int clientCacheSize = 10_000;
 
+    /**
+     * How many access tokens the bearer check remembers once their signature verified, so the same token on the next
+     * MCP call is not parsed and RSA-verified again (its claims, expiry included, still are); 0 = verify every call.
+     */
+    @jakarta.validation.constraints.Min(0)
+    @jakarta.validation.constraints.Max(1_000_000)
+    private int verifiedTokenCacheSize = 10_000;
+
     /** The listener for chain changes checks its connection when no notice came for this long. */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -160,6 +168,16 @@ public class AccessSettings {
     @JsonProperty
     public void setClientCacheSize(int value) {
         this.clientCacheSize = value;
+    }
+
+    @JsonProperty
+    public int getVerifiedTokenCacheSize() {
+        return verifiedTokenCacheSize;
+    }
+
+    @JsonProperty
+    public void setVerifiedTokenCacheSize(int value) {
+        this.verifiedTokenCacheSize = value;
     }
 
     @JsonProperty

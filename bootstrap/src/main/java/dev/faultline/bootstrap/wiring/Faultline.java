@@ -95,7 +95,8 @@ public final class Faultline implements AutoCloseable {
         this.keyRotation = new SigningKeyRotation(keyStore, signingKeys, exclusiveJobs,
                 configuration.getAccess().getSigningKeyRotationPeriod().toJavaDuration(), tokenLifetimeWithSkew, clock);
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
-                Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS));
+                Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS),
+                configuration.getAccess().getVerifiedTokenCacheSize());
         SignInSettings signIn = configuration.getSignIn();
         this.account = AccountUseCases.wire(storage,
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),

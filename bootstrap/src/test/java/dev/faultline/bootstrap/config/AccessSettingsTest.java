@@ -123,4 +123,19 @@ class AccessSettingsTest {
         assertThat(unset.getKeyEncryptionKey()).isEmpty();
         assertThat(problems(short31)).singleElement().asString().contains("base64 of 32 random bytes");
     }
+
+    @Test
+    void the_verified_token_cache_defaults_to_10000_and_is_refused_outside_0_to_1_000_000() {
+        assertThat(new AccessSettings().getVerifiedTokenCacheSize()).isEqualTo(10_000);
+        for (int ok : new int[] {0, 1_000_000}) {
+            AccessSettings settings = new AccessSettings();
+            settings.setVerifiedTokenCacheSize(ok);
+            assertThat(problems(settings)).as("at the limit %s", ok).isEmpty();
+        }
+        for (int bad : new int[] {-1, 1_000_001}) {
+            AccessSettings settings = new AccessSettings();
+            settings.setVerifiedTokenCacheSize(bad);
+            assertThat(problems(settings)).as("past the limit %s", bad).hasSize(1);
+        }
+    }
 }

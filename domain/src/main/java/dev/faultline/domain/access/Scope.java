@@ -9,6 +9,9 @@ public enum Scope {
     READ("mcp:read", "Read your applications, issues, events and notes", Permission.READ),
     WRITE("mcp:write", "Resolve, reopen, mute and assign issues, and add or delete your notes", Permission.WRITE);
 
+    /** {@code values()} clones its array on every call; the bearer check looks scopes up on every request. */
+    private static final Scope[] ALL = values();
+
     private final String wireName;
     private final String plainWords;
     private final Permission permission;
@@ -41,6 +44,11 @@ public enum Scope {
     }
 
     public static Optional<Scope> fromWireName(String name) {
-        return Arrays.stream(values()).filter(s -> s.wireName.equals(name)).findFirst();
+        for (Scope scope : ALL) {
+            if (scope.wireName.equals(name)) {
+                return Optional.of(scope);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** A non-empty set of scopes, written on the wire as a space-delimited list (RFC 6749 §3.3). */
@@ -25,6 +26,8 @@ public record Scopes(Set<Scope> values) {
      * (Faultline issues no ID tokens). In an authorization or token request they are accepted and ignored.
      */
     public static final Set<String> IGNORED_REQUEST_SCOPES = Set.of("offline_access", "openid");
+    /** Compiled once: every bearer check parses the token's scope, and {@code split(" +")} compiles per call. */
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     /**
      * Parses a space-delimited scope string (RFC 6749 §3.3: scope tokens are printable ASCII without '"' and '\\',
@@ -74,17 +77,27 @@ public record Scopes(Set<Scope> values) {
 
     /** The scope names of {@code text}; refuses any character a scope string may not hold. */
     private static List<String> names(String text) {
-        if (text == null || text.chars().allMatch(c -> c == ' ')) {
+        if (text == null || onlySpaces(text)) {
             return List.of();
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            InvalidValue.require(c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E,
-                    "scope", "scope may contain only scope names separated by spaces; it contains "
-                            + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at position " + i
-                            + "; supported: " + supported());
+            if (!(c == ' ' || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E)) {
+                throw new InvalidValue("scope", "scope may contain only scope names separated by spaces; it contains "
+                        + String.format(java.util.Locale.ROOT, "U+%04X", (int) c) + " at position " + i
+                        + "; supported: " + supported());
+            }
         }
-        return List.of(text.strip().split(" +"));
+        return List.of(SPACES.split(text.strip()));
+    }
+
+    private static boolean onlySpaces(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static InvalidValue unknown(String name) {

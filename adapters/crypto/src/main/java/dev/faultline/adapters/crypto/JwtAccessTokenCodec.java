@@ -25,6 +25,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -51,6 +52,9 @@ import java.util.function.Supplier;
  * verified by Faultline instances only, whose clocks differ by NTP drift; a few seconds of tolerance keeps a
  * token signed on one node from being "not yet valid" on another, at the price of living as long past its
  * {@code exp}. Revocation does not depend on it: the chain check happens on every request.
+ *
+ * <p>A token that passed the form, header and signature checks may be remembered ({@link VerifiedTokens}, at most
+ * {@code verifiedTokenCacheSize} of them) so the next call with it skips them; its claims are checked every time.
  */
 public final class JwtAccessTokenCodec implements AccessTokenCodec {
     public static final long DEFAULT_CLOCK_SKEW_SECONDS = 10;
@@ -61,6 +65,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
 
     private final Supplier<SigningKeys> keys;
     private final Duration clockSkew;
+    private final VerifiedTokens verified;
 
     /** Fixed keys and the default clock skew. */
     public JwtAccessTokenCodec(SigningKeys keys) {
@@ -74,6 +79,12 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
      * @param clockSkew tolerance for {@code exp}, {@code nbf} and {@code iat}: 0 to 5 minutes
      */
     public JwtAccessTokenCodec(Supplier<SigningKeys> keys, Duration clockSkew) {
+        this(keys, clockSkew, 0);
+    }
+
+    /** @param verifiedTokenCacheSize tokens whose signature is remembered once checked; 0 = check every time */
+    public JwtAccessTokenCodec(Supplier<SigningKeys> keys, Duration clockSkew, int verifiedTokenCacheSize) {
+        this.verified = new VerifiedTokens(verifiedTokenCacheSize);
         this.keys = Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clockSkew, "clockSkew");
         if (clockSkew.isNegative() || clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
@@ -123,6 +134,11 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         if (token.length() > MAX_TOKEN_LENGTH) {
             return invalid("token longer than " + MAX_TOKEN_LENGTH + " characters");
         }
+        SigningKeys trusted = keys.get();
+        Optional<JWTClaimsSet> known = verified.claims(token, trusted);
+        if (known.isPresent()) {
+            return checkClaims(known.get(), expectedIssuer, expectedAudience, now);
+        }
         JWT parsed;
         try {
             parsed = JWTParser.parse(token);
@@ -149,7 +165,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         if (header.getKeyID() == null) {
             return invalid("kid missing from the header");
         }
-        var key = keys.get().verificationKey(header.getKeyID());
+        var key = trusted.verificationKey(header.getKeyID());
         if (key.isEmpty()) {
             return invalid("unknown or retired signing key kid \"" + abbreviate(header.getKeyID()) + "\"");
         }
@@ -160,14 +176,31 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         } catch (JOSEException e) {
             return invalid("signature could not be checked: " + e.getMessage());
         }
+        JWTClaimsSet claims;
         try {
-            return checkClaims(jwt.getJWTClaimsSet(), expectedIssuer, expectedAudience, now);
+            claims = jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            return invalid("claims are not a JSON object");
+        }
+        verified.remember(token, trusted, claims, now);
+        return checkClaims(claims, expectedIssuer, expectedAudience, now);
+    }
+
+    /** How many verified tokens are remembered now (for tests of the bound). */
+    int rememberedTokens() {
+        return verified.size();
+    }
+
+    private Verification checkClaims(JWTClaimsSet claims, String expectedIssuer, ProtectedResource expectedAudience,
+            Instant now) {
+        try {
+            return checkClaimsOf(claims, expectedIssuer, expectedAudience, now);
         } catch (ParseException e) {
             return invalid("claims are not a JSON object");
         }
     }
 
-    private Verification checkClaims(JWTClaimsSet claims, String expectedIssuer, ProtectedResource expectedAudience,
+    private Verification checkClaimsOf(JWTClaimsSet claims, String expectedIssuer, ProtectedResource expectedAudience,
             Instant now)
             throws ParseException {
         if (!expectedIssuer.equals(claims.getIssuer())) {
