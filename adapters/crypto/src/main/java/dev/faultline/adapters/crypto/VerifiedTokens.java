@@ -1,6 +1,10 @@
 package dev.faultline.adapters.crypto;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
@@ -16,14 +20,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>At most {@code capacity} tokens are kept (0 = none): when full, entries past their {@code exp} go first and,
  * if that frees nothing, all of them. Only tokens with a good signature from a trusted key get in, so only tokens
- * this deployment signed can fill it.
+ * this deployment signed can fill it. Entries are found by the token's SHA-256, never by the token itself: no
+ * bearer token is kept in memory beyond its request, and finding one compares digests, not secrets (DESIGN §5:
+ * tokens hashed at rest, compared in constant time).
  */
 final class VerifiedTokens {
     private record Entry(SigningKeys keys, JWTClaimsSet claims) {
     }
 
     private final int capacity;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ByteBuffer, Entry> entries = new ConcurrentHashMap<>();
 
     VerifiedTokens(int capacity) {
         if (capacity < 0) {
@@ -37,12 +43,13 @@ final class VerifiedTokens {
         if (capacity == 0) {
             return Optional.empty();
         }
-        Entry entry = entries.get(token);
+        ByteBuffer key = digest(token);
+        Entry entry = entries.get(key);
         if (entry == null) {
             return Optional.empty();
         }
         if (entry.keys() != keys) {
-            entries.remove(token, entry);
+            entries.remove(key, entry);
             return Optional.empty();
         }
         return Optional.of(entry.claims());
@@ -52,18 +59,27 @@ final class VerifiedTokens {
         if (capacity == 0) {
             return;
         }
-        if (entries.size() >= capacity && !entries.containsKey(token)) {
+        ByteBuffer key = digest(token);
+        if (entries.size() >= capacity && !entries.containsKey(key)) {
             Date cutoff = Date.from(now);
             entries.values().removeIf(entry -> entry.keys() != keys || expiredBy(entry.claims(), cutoff));
             if (entries.size() >= capacity) {
                 entries.clear();
             }
         }
-        entries.put(token, new Entry(keys, claims));
+        entries.put(key, new Entry(keys, claims));
     }
 
     int size() {
         return entries.size();
+    }
+
+    private static ByteBuffer digest(String token) {
+        try {
+            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static boolean expiredBy(JWTClaimsSet claims, Date cutoff) {
