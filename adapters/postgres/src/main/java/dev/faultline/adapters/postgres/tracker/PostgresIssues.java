@@ -102,9 +102,10 @@ public final class PostgresIssues implements Issues {
      * walk, for each application and each status asked for, an index already in the requested order from the
      * keyset position, keep the first {@code fetch} issues of each walk and merge them:
      * <ul>
-     * <li>with a release or environment, the tallies of that value (V15 copies each issue's application, status
-     *     and sort keys into its tally rows and indexes them in each order); a release is walked rather than an
-     *     environment when both are given (releases are the rarer), the other is checked per issue;</li>
+     * <li>with a release or environment, the tallies of that value (V15 copies each issue's application, status,
+     *     sort keys, level and mute end into its tally rows and indexes them in each order), checking status and
+     *     level in the index and reading only the page's issues; a release is walked rather than an environment
+     *     when both are given (releases are the rarer), the other is checked per issue;</li>
      * <li>with only status, last-seen bounds (and a level when sorting by last seen), the issues index on
      *     (application, status, sort key, id) (or (application, status, level, last seen, id)).</li>
      * </ul>
@@ -121,15 +122,16 @@ public final class PostgresIssues implements Issues {
         boolean levelWalks = tallies.isEmpty() && query.sort() == IssueSort.LAST_SEEN;
         boolean walks = tallies.isPresent() || query.text().isEmpty() && seen.openedOrRegressedSince().isEmpty()
                 && (seen.level().isEmpty() || levelWalks);
-        // the walked index's copy of the sort key and id, so the keyset position and bounds are index ranges
+        // what a walk over tallies checks in the walked index: its copies of the issue's columns (V15)
         String keyOf = tallies.isPresent() ? "t.issue_" : "i.";
         String idOf = tallies.isPresent() ? "t.issue_id" : "i.id";
+        String statusOf = tallies.isPresent() ? "t.issue_status" : "i.status";
         String key = sortColumn(query.sort());
         List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
         query.status().ifPresent(status -> {
-            filters.add(statusCondition(status));
+            filters.add(statusCondition(status, statusOf, keyOf + "muted_until"));
             if (status != IssueStatus.RESOLVED) {
                 params.put("now", timestamp(query.now()));
             }
@@ -150,7 +152,7 @@ public final class PostgresIssues implements Issues {
             params.put("afterId", position.id().value());
         });
         seen.level().ifPresent(level -> {
-            filters.add("i.level = :level");
+            filters.add(keyOf + "level = :level");
             params.put("level", level.wireName());
         });
         query.text().ifPresent(text -> {
@@ -175,22 +177,27 @@ public final class PostgresIssues implements Issues {
         });
         params.put("fetch", query.fetch());
         String sql;
-        if (walks) {
+        String lanes = "unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)";
+        if (tallies.isPresent()) {
             params.put("statuses", statusesToWalk(query.status()));
-            String from;
-            if (tallies.isPresent()) {
-                from = "issue_tallies t JOIN issues i ON i.id = t.issue_id";
-                filters.add(0, "t.dimension = :walkDimension AND t.value = :walkValue AND t.application_id = a.app"
-                        + " AND t.issue_status = s.status");
-                params.put("walkDimension", tallies.get().dimension());
-                params.put("walkValue", tallies.get().value());
-            } else {
-                from = "issues i";
-                filters.add(0, "i.application_id = a.app AND i.status = s.status");
-            }
-            sql = "SELECT p.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
-                    + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM " + from + " WHERE "
-                    + String.join(" AND ", filters) + " ORDER BY " + keyOf + key + " DESC, " + idOf + " DESC"
+            params.put("walkDimension", tallies.get().dimension());
+            params.put("walkValue", tallies.get().value());
+            filters.add(0, "t.dimension = :walkDimension AND t.value = :walkValue AND t.application_id = a.app"
+                    + " AND t.issue_status = s.status");
+            // the issues table is read per walked row only for a filter the tallies hold no copy for
+            boolean readsIssues = query.text().isPresent() || seen.openedOrRegressedSince().isPresent()
+                    || seen.release().isPresent() && seen.environment().isPresent();
+            String from = readsIssues ? "issue_tallies t JOIN issues i ON i.id = t.issue_id" : "issue_tallies t";
+            sql = "SELECT " + QUALIFIED_COLUMNS + " FROM (SELECT p.issue_id, p.sort_key FROM " + lanes
+                    + " CROSS JOIN LATERAL (SELECT t.issue_id, t.issue_" + key + " AS sort_key FROM " + from
+                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY t.issue_" + key + " DESC,"
+                    + " t.issue_id DESC LIMIT :fetch) p ORDER BY p.sort_key DESC, p.issue_id DESC LIMIT :fetch) w"
+                    + " JOIN issues i ON i.id = w.issue_id ORDER BY w.sort_key DESC, w.issue_id DESC";
+        } else if (walks) {
+            params.put("statuses", statusesToWalk(query.status()));
+            filters.add(0, "i.application_id = a.app AND i.status = s.status");
+            sql = "SELECT p.* FROM " + lanes + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i"
+                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY i." + key + " DESC, i.id DESC"
                     + " LIMIT :fetch) p ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
         } else {
             filters.add(0, "i.application_id = ANY(:apps)");
@@ -231,11 +238,13 @@ public final class PostgresIssues implements Issues {
                 .findOne());
     }
 
-    private static String statusCondition(IssueStatus status) {
+    private static String statusCondition(IssueStatus status, String statusOf, String mutedUntilOf) {
         return switch (status) {
-            case UNRESOLVED -> "(i.status = 'unresolved' OR (i.status = 'muted' AND i.muted_until <= :now))";
-            case RESOLVED -> "i.status = 'resolved'";
-            case MUTED -> "(i.status = 'muted' AND (i.muted_until IS NULL OR i.muted_until > :now))";
+            case UNRESOLVED -> "(" + statusOf + " = 'unresolved' OR (" + statusOf + " = 'muted' AND " + mutedUntilOf
+                    + " <= :now))";
+            case RESOLVED -> statusOf + " = 'resolved'";
+            case MUTED -> "(" + statusOf + " = 'muted' AND (" + mutedUntilOf + " IS NULL OR " + mutedUntilOf
+                    + " > :now))";
         };
     }
 
