@@ -535,6 +535,10 @@ public abstract class IngestStorageContract {
                 .containsExactlyInAnyOrder(fresh, old);
         assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(T0.plus(Duration.ofHours(2)))))).containsExactlyInAnyOrder(fresh, old);
+        assertThat(listed(new Issues.Query.Seen(Optional.of("1.1.0"), Optional.empty(), Optional.empty(),
+                Optional.of(cut)))).as("in a release and opened or regressed").containsExactly(old, fresh);
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.of("production"), Optional.empty(),
+                Optional.of(cut)))).containsExactly(fresh);
         assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(T0.plus(Duration.ofHours(2)).plusNanos(1000))))).containsExactly(old);
         assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),

@@ -171,8 +171,13 @@ public final class PostgresIssues implements Issues {
                     params.put("environment", environment);
                 });
         seen.openedOrRegressedSince().ifPresent(since -> {
-            filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
-                    + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
+            // in a walk, a probe of the issue's own activity per row; otherwise the planner may start from the
+            // openings by time (a hashed IN inside a walk would read every opening once per application and status)
+            filters.add(tallies.isPresent()
+                    ? "(i.first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a WHERE a.issue_id = i.id"
+                            + " AND a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))"
+                    : "(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
+                            + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
             params.put("changedSince", timestamp(since));
         });
         params.put("fetch", query.fetch());
