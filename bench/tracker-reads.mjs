@@ -33,6 +33,10 @@ const release = `${apps[0]}@1.2`;
 const cases = {
   ping: () => call("ping", {}),
   list_default: () => tool("list_issues", {}),
+  // the three list_issues targets of bench/run (bench/lib/bench.mjs)
+  list_bench_filters: () => tool("list_issues", { status: "unresolved", environment: "production", level: "error" }),
+  list_bench_text: () => tool("list_issues", { query: "timed out" }),
+  list_bench_events: () => tool("list_issues", { status: "unresolved", sort: "events" }),
   list_first_seen: () => tool("list_issues", { sort: "first_seen" }),
   list_events_sort: () => tool("list_issues", { sort: "events" }),
   list_unresolved: () => tool("list_issues", { status: "unresolved" }),

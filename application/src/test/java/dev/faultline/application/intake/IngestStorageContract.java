@@ -35,6 +35,7 @@ import dev.faultline.domain.tracker.IssueActivity.Kind;
 import dev.faultline.domain.tracker.IssueActivity;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.MuteRule;
 import dev.faultline.domain.tracker.Platform;
@@ -429,6 +430,82 @@ public abstract class IngestStorageContract {
                 Optional.empty(), 100, T0.plus(Duration.ofDays(30)), seen)).stream().map(Issue::id).toList();
     }
 
+    private List<IssueId> listed(Optional<IssueStatus> status, IssueSort sort, Optional<String> release,
+            Optional<String> environment) {
+        return listed(status, sort, release, environment, Optional.empty(), 100);
+    }
+
+    private List<IssueId> listed(Optional<IssueStatus> status, IssueSort sort, Optional<String> release,
+            Optional<String> environment, Optional<Issues.Query.Position> after, int fetch) {
+        return storage().issues().list(new Issues.Query(java.util.Set.of(app.id()), status, Optional.empty(),
+                Optional.empty(), Optional.empty(), sort, after, fetch, T0.plus(Duration.ofDays(30)),
+                new Issues.Query.Seen(release, environment, Optional.empty(), Optional.empty())))
+                .stream().map(Issue::id).toList();
+    }
+
+    @Test
+    void release_and_environment_lists_follow_every_change_of_status_order_and_count() {
+        Optional<String> v1 = Optional.of("1.0.0");
+        Optional<String> v2 = Optional.of("2.0.0");
+        Optional<String> production = Optional.of("production");
+        Optional<IssueStatus> any = Optional.empty();
+        Optional<IssueStatus> unresolved = Optional.of(IssueStatus.UNRESOLVED);
+        Optional<String> none = Optional.empty();
+        IssueId a = stored(crash(sdkId(), "alpha", T0, "1.0.0", "production")).issueId();
+        IssueId b = stored(crash(sdkId(), "beta", T0.plusSeconds(10), "1.0.0", "production")).issueId();
+        stored(crash(sdkId(), "alpha", T0.plusSeconds(20), "2.0.0", "staging"));
+        assertThat(listed(any, IssueSort.LAST_SEEN, v1, none)).as("last seen moved by an event in another release")
+                .containsExactly(a, b);
+        assertThat(listed(any, IssueSort.LAST_SEEN, none, Optional.of("staging"))).containsExactly(a);
+        assertThat(listed(any, IssueSort.EVENT_COUNT, v1, none)).containsExactly(a, b);
+        assertThat(listed(any, IssueSort.FIRST_SEEN, v2, none)).as("a new release of an old issue").containsExactly(a);
+
+        stored(crash(sdkId(), "beta", T0.plusSeconds(30), "1.0.0", "production"));
+        stored(crash(sdkId(), "beta", T0.plusSeconds(31), "1.0.0", "production"));
+        assertThat(listed(any, IssueSort.EVENT_COUNT, v1, none)).containsExactly(b, a);
+        assertThat(listed(any, IssueSort.EVENT_COUNT, none, production)).containsExactly(b, a);
+        assertThat(listed(any, IssueSort.FIRST_SEEN, v1, none)).containsExactly(b, a);
+        assertThat(listed(any, IssueSort.EVENT_COUNT, v1, none,
+                Optional.of(new Issues.Query.Position(IssueSort.EVENT_COUNT.keyOf(issue(b)), b)), 1))
+                .as("the next page after b").containsExactly(a);
+        assertThat(listed(any, IssueSort.LAST_SEEN, none, production,
+                Optional.of(new Issues.Query.Position(IssueSort.LAST_SEEN.keyOf(issue(b)), b)), 1))
+                .containsExactly(a);
+
+        storage().issues().update(issue(b).resolve(T0.plusSeconds(40)).issue());
+        assertThat(listed(unresolved, IssueSort.LAST_SEEN, none, production)).containsExactly(a);
+        assertThat(listed(Optional.of(IssueStatus.RESOLVED), IssueSort.EVENT_COUNT, v1, production))
+                .containsExactly(b);
+
+        assertThat(stored(crash(sdkId(), "beta", T0.plusSeconds(50), "3.0.0", "production")).effect())
+                .isEqualTo(Effect.REGRESSED);
+        assertThat(listed(unresolved, IssueSort.LAST_SEEN, none, production)).containsExactly(b, a);
+        assertThat(listed(Optional.of(IssueStatus.RESOLVED), IssueSort.LAST_SEEN, none, production)).isEmpty();
+        assertThat(listed(unresolved, IssueSort.FIRST_SEEN, Optional.of("3.0.0"), none)).containsExactly(b);
+
+        storage().issues().update(((Issue.MuteOutcome.Muted) issue(a).mute(new MuteRule.UntilMoreEvents(1),
+                T0.plusSeconds(55))).issue());
+        assertThat(listed(Optional.of(IssueStatus.MUTED), IssueSort.LAST_SEEN, v2, none)).containsExactly(a);
+        assertThat(listed(unresolved, IssueSort.EVENT_COUNT, v1, none)).containsExactly(b);
+        assertThat(stored(crash(sdkId(), "alpha", T0.plusSeconds(60), "1.0.0", "production")).effect())
+                .isEqualTo(Effect.ENDED_MUTE);
+        assertThat(listed(Optional.of(IssueStatus.MUTED), IssueSort.LAST_SEEN, v2, none)).isEmpty();
+        assertThat(listed(unresolved, IssueSort.LAST_SEEN, v2, none)).containsExactly(a);
+
+        Instant until = T0.plus(Duration.ofDays(1));
+        storage().issues().update(((Issue.MuteOutcome.Muted) issue(a).mute(new MuteRule.UntilTime(until),
+                T0.plusSeconds(70))).issue());
+        assertThat(listed(unresolved, IssueSort.EVENT_COUNT, v1, production))
+                .as("a mute that has ended by the query's moment counts as unresolved").containsExactly(b, a);
+        assertThat(listed(Optional.of(IssueStatus.MUTED), IssueSort.EVENT_COUNT, v1, production)).isEmpty();
+
+        storage().eventRetention().deleteExpendable(new RetentionLimits(1, Duration.ofDays(90)), SOON, 100);
+        assertThat(eventsOf(b)).hasSizeLessThan(4);
+        assertThat(listed(any, IssueSort.EVENT_COUNT, none, production)).as("retention keeps the counters")
+                .containsExactly(b, a);
+        assertThat(listed(any, IssueSort.LAST_SEEN, Optional.of("no-such-release"), none)).isEmpty();
+    }
+
     @Test
     void issues_list_by_release_environment_level_and_opened_or_regressed_since() {
         IssueId old = stored(crash(sdkId(), "checkout", T0, "1.0.0", "staging")).issueId();
@@ -458,6 +535,10 @@ public abstract class IngestStorageContract {
                 .containsExactlyInAnyOrder(fresh, old);
         assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(T0.plus(Duration.ofHours(2)))))).containsExactlyInAnyOrder(fresh, old);
+        assertThat(listed(new Issues.Query.Seen(Optional.of("1.1.0"), Optional.empty(), Optional.empty(),
+                Optional.of(cut)))).as("in a release and opened or regressed").containsExactly(old, fresh);
+        assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.of("production"), Optional.empty(),
+                Optional.of(cut)))).containsExactly(fresh);
         assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.of(T0.plus(Duration.ofHours(2)).plusNanos(1000))))).containsExactly(old);
         assertThat(listed(new Issues.Query.Seen(Optional.empty(), Optional.empty(), Optional.empty(),

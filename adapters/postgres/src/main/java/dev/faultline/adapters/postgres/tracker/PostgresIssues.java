@@ -98,83 +98,112 @@ public final class PostgresIssues implements Issues {
 
     /**
      * One page, read so its cost follows the page size rather than the number of issues wherever an index can do
-     * that. Without a filter that needs another table or a rare value (only status and last-seen bounds, and a
-     * level when sorting by last seen), it walks, for each application and each status asked for, the index on
-     * (application, status, sort key, id) (or (application, status, level, last seen, id))
-     * from the keyset position, keeps the first {@code fetch} issues of each walk and merges them: an
-     * {@code = ANY} over several applications cannot be read in order from any index. With a text, release,
-     * environment, level or opened-or-regressed filter a walk can pass any number of issues before it finds a
-     * match (an application that never saw the release), so one query lets the planner start from the filter's
-     * own index instead (trigrams, tallies by value, openings by time) when the match is rare, and read the issues
+     * that. An {@code = ANY} over several applications cannot be read in order from any index, so most filters
+     * walk, for each application and each status asked for, an index already in the requested order from the
+     * keyset position, keep the first {@code fetch} issues of each walk and merge them:
+     * <ul>
+     * <li>with a release or environment, the tallies of that value (V15 copies each issue's application, status,
+     *     sort keys, level and mute end into its tally rows and indexes them in each order), checking status and
+     *     level in the index and reading only the page's issues; a release is walked rather than an environment
+     *     when both are given (releases are the rarer), the other is checked per issue;</li>
+     * <li>with only status, last-seen bounds (and a level when sorting by last seen), the issues index on
+     *     (application, status, sort key, id) (or (application, status, level, last seen, id)).</li>
+     * </ul>
+     * Any other filter is checked on each walked issue. Otherwise (a text, a level in another order, or opened or
+     * regressed since) a walk could pass any number of issues before a match, so one query lets the planner start
+     * from the filter's own index instead (trigrams, openings by time) when the match is rare, and read the issues
      * once when it is common.
      */
     @Override
     public List<Issue> list(Query query) {
+        Issues.Query.Seen seen = query.seen();
+        Optional<TallyWalk> tallies = seen.release().map(release -> new TallyWalk("release", release))
+                .or(() -> seen.environment().map(environment -> new TallyWalk("environment", environment)));
+        boolean levelWalks = tallies.isEmpty() && query.sort() == IssueSort.LAST_SEEN;
+        boolean walks = tallies.isPresent() || query.text().isEmpty() && seen.openedOrRegressedSince().isEmpty()
+                && (seen.level().isEmpty() || levelWalks);
+        // what a walk over tallies checks in the walked index: its copies of the issue's columns (V15)
+        String keyOf = tallies.isPresent() ? "t.issue_" : "i.";
+        String idOf = tallies.isPresent() ? "t.issue_id" : "i.id";
+        String statusOf = tallies.isPresent() ? "t.issue_status" : "i.status";
+        String key = sortColumn(query.sort());
         List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
         query.status().ifPresent(status -> {
-            filters.add(statusCondition(status));
+            filters.add(statusCondition(status, statusOf, keyOf + "muted_until"));
             if (status != IssueStatus.RESOLVED) {
                 params.put("now", timestamp(query.now()));
             }
         });
         query.lastSeenFrom().ifPresent(from -> {
-            filters.add("i.last_seen >= :from");
+            filters.add(keyOf + "last_seen >= :from");
             params.put("from", timestamp(from));
         });
         query.lastSeenUntil().ifPresent(until -> {
-            filters.add("i.last_seen < :until");
+            filters.add(keyOf + "last_seen < :until");
             params.put("until", timestamp(until));
         });
-        String key = sortColumn(query.sort());
         query.after().ifPresent(position -> {
-            filters.add("(i." + key + ", i.id) < (:afterKey, :afterId)");
+            filters.add("(" + keyOf + key + ", " + idOf + ") < (:afterKey, :afterId)");
             params.put("afterKey", query.sort() == IssueSort.EVENT_COUNT
                     ? (Object) position.key()
                     : timestamp(Times.ofEpochMicros(position.key())));
             params.put("afterId", position.id().value());
         });
-        // V14 indexes (application, status, level, last seen, id): a level walks in last-seen order like a status
-        boolean levelWalks = query.sort() == IssueSort.LAST_SEEN;
-        if (levelWalks) {
-            query.seen().level().ifPresent(level -> levelFilter(level, filters, params));
-        }
-        int walkable = filters.size();
+        seen.level().ifPresent(level -> {
+            filters.add(keyOf + "level = :level");
+            params.put("level", level.wireName());
+        });
         query.text().ifPresent(text -> {
             filters.add(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
                     ? "(" + SEARCH_TEXT + ") ILIKE :pattern"
                     : "(i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
             params.put("pattern", "%" + escapeLike(text) + "%");
         });
-        Issues.Query.Seen seen = query.seen();
-        seen.release().ifPresent(release -> {
-            filters.add("i.id IN (SELECT t.issue_id FROM issue_tallies t"
-                    + " WHERE t.dimension = 'release' AND t.value = :release)");
+        seen.release().filter(release -> tallies.isEmpty()).ifPresent(release -> {
+            filters.add(seenIn("release", ":release"));
             params.put("release", release);
         });
-        seen.environment().ifPresent(environment -> {
-            filters.add("i.id IN (SELECT t.issue_id FROM issue_tallies t"
-                    + " WHERE t.dimension = 'environment' AND t.value = :environment)");
-            params.put("environment", environment);
-        });
-        if (!levelWalks) {
-            seen.level().ifPresent(level -> levelFilter(level, filters, params));
-        }
+        seen.environment().filter(environment -> tallies.isEmpty() || seen.release().isPresent())
+                .ifPresent(environment -> {
+                    filters.add(seenIn("environment", ":environment"));
+                    params.put("environment", environment);
+                });
         seen.openedOrRegressedSince().ifPresent(since -> {
-            filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
-                    + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
+            // in a walk, a probe of the issue's own activity per row; otherwise the planner may start from the
+            // openings by time (a hashed IN inside a walk would read every opening once per application and status)
+            filters.add(tallies.isPresent()
+                    ? "(i.first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a WHERE a.issue_id = i.id"
+                            + " AND a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))"
+                    : "(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
+                            + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
             params.put("changedSince", timestamp(since));
         });
         params.put("fetch", query.fetch());
         String sql;
-        if (filters.size() == walkable) {
+        String lanes = "unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)";
+        if (tallies.isPresent()) {
+            params.put("statuses", statusesToWalk(query.status()));
+            params.put("walkDimension", tallies.get().dimension());
+            params.put("walkValue", tallies.get().value());
+            filters.add(0, "t.dimension = :walkDimension AND t.value = :walkValue AND t.application_id = a.app"
+                    + " AND t.issue_status = s.status");
+            // the issues table is read per walked row only for a filter the tallies hold no copy for
+            boolean readsIssues = query.text().isPresent() || seen.openedOrRegressedSince().isPresent()
+                    || seen.release().isPresent() && seen.environment().isPresent();
+            String from = readsIssues ? "issue_tallies t JOIN issues i ON i.id = t.issue_id" : "issue_tallies t";
+            sql = "SELECT " + QUALIFIED_COLUMNS + " FROM (SELECT p.issue_id, p.sort_key FROM " + lanes
+                    + " CROSS JOIN LATERAL (SELECT t.issue_id, t.issue_" + key + " AS sort_key FROM " + from
+                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY t.issue_" + key + " DESC,"
+                    + " t.issue_id DESC LIMIT :fetch) p ORDER BY p.sort_key DESC, p.issue_id DESC LIMIT :fetch) w"
+                    + " JOIN issues i ON i.id = w.issue_id ORDER BY w.sort_key DESC, w.issue_id DESC";
+        } else if (walks) {
             params.put("statuses", statusesToWalk(query.status()));
             filters.add(0, "i.application_id = a.app AND i.status = s.status");
-            sql = "SELECT p.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
-                    + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE "
-                    + String.join(" AND ", filters) + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch) p"
-                    + " ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
+            sql = "SELECT p.* FROM " + lanes + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i"
+                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY i." + key + " DESC, i.id DESC"
+                    + " LIMIT :fetch) p ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
         } else {
             filters.add(0, "i.application_id = ANY(:apps)");
             sql = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + String.join(" AND ", filters)
@@ -186,9 +215,13 @@ public final class PostgresIssues implements Issues {
                 .list());
     }
 
-    private static void levelFilter(Level level, List<String> filters, Map<String, Object> params) {
-        filters.add("i.level = :level");
-        params.put("level", level.wireName());
+    /** The tally rows a walk reads: one release's or one environment's. */
+    private record TallyWalk(String dimension, String value) {}
+
+    /** The issue was seen in the value (a probe of the tallies' primary key). */
+    private static String seenIn(String dimension, String parameter) {
+        return "EXISTS (SELECT 1 FROM issue_tallies o WHERE o.issue_id = i.id AND o.dimension = '" + dimension
+                + "' AND o.value = " + parameter + ")";
     }
 
     /** The stored statuses an issue of the wanted status (as seen at the query's moment) may have. */
@@ -210,11 +243,13 @@ public final class PostgresIssues implements Issues {
                 .findOne());
     }
 
-    private static String statusCondition(IssueStatus status) {
+    private static String statusCondition(IssueStatus status, String statusOf, String mutedUntilOf) {
         return switch (status) {
-            case UNRESOLVED -> "(i.status = 'unresolved' OR (i.status = 'muted' AND i.muted_until <= :now))";
-            case RESOLVED -> "i.status = 'resolved'";
-            case MUTED -> "(i.status = 'muted' AND (i.muted_until IS NULL OR i.muted_until > :now))";
+            case UNRESOLVED -> "(" + statusOf + " = 'unresolved' OR (" + statusOf + " = 'muted' AND " + mutedUntilOf
+                    + " <= :now))";
+            case RESOLVED -> statusOf + " = 'resolved'";
+            case MUTED -> "(" + statusOf + " = 'muted' AND (" + mutedUntilOf + " IS NULL OR " + mutedUntilOf
+                    + " > :now))";
         };
     }
 

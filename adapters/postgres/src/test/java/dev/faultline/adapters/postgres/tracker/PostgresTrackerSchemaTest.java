@@ -149,8 +149,14 @@ class PostgresTrackerSchemaTest {
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues i WHERE"
                 + " (i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type) ILIKE '%timeout%'",
                 "issues_search_text_trigrams");
-        IndexUse.assertServedBy(db, "issue_tallies", "SELECT issue_id FROM issue_tallies"
-                + " WHERE dimension = 'release' AND value = 'x'", "issue_tallies_by_value");
+        String tallyWalk = "SELECT issue_id FROM issue_tallies WHERE dimension = 'release' AND value = 'x' AND " + app
+                + " AND issue_status = 'muted' ORDER BY ";
+        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "issue_last_seen DESC, issue_id DESC LIMIT 26",
+                "issue_tallies_by_value_last_seen");
+        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "issue_first_seen DESC, issue_id DESC LIMIT 26",
+                "issue_tallies_by_value_first_seen");
+        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "issue_event_count DESC, issue_id DESC LIMIT 26",
+                "issue_tallies_by_value_event_count");
         IndexUse.assertServedBy(db, "issue_activity", "SELECT issue_id FROM issue_activity"
                 + " WHERE kind IN ('opened', 'regressed') AND occurred_at >= now()", "issue_activity_openings");
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + app + " AND fingerprint = 'x'",
