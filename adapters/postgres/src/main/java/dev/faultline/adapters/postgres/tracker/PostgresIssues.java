@@ -102,23 +102,29 @@ public final class PostgresIssues implements Issues {
      * walk, for each application and each status asked for, an index already in the requested order from the
      * keyset position, keep the first {@code fetch} issues of each walk and merge them:
      * <ul>
-     * <li>with a release or environment, the tallies of that value (V15 copies each issue's application, status,
-     *     sort keys, level and mute end into its tally rows and indexes them in each order), checking status and
-     *     level in the index and reading only the page's issues; a release is walked rather than an environment
-     *     when both are given (releases are the rarer), the other is checked per issue;</li>
+     * <li>with a release or environment and no text or opened-or-regressed filter, the tallies of that value (V15
+     *     copies each issue's application, status, sort keys, level and mute end into its tally rows and indexes
+     *     them in each order), checking status and level in the index and reading only the page's issues; a
+     *     release is walked rather than an environment when both are given (releases are the rarer), the other is
+     *     checked per issue;</li>
      * <li>with only status, last-seen bounds (and a level when sorting by last seen), the issues index on
      *     (application, status, sort key, id) (or (application, status, level, last seen, id)).</li>
      * </ul>
-     * Any other filter is checked on each walked issue. Otherwise (a text, a level in another order, or opened or
-     * regressed since) a walk could pass any number of issues before a match, so one query lets the planner start
-     * from the filter's own index instead (trigrams, openings by time) when the match is rare, and read the issues
-     * once when it is common.
+     * Otherwise (a text, a level in another order, or opened or regressed since) a walk could pass any number of
+     * issues before a match, so one query lets the planner start from the filter's own index instead (trigrams,
+     * openings by time, tallies by value) when the match is rare, and read the issues once when it is common.
      */
     @Override
     public List<Issue> list(Query query) {
         Issues.Query.Seen seen = query.seen();
-        Optional<TallyWalk> tallies = seen.release().map(release -> new TallyWalk("release", release))
-                .or(() -> seen.environment().map(environment -> new TallyWalk("environment", environment)));
+        // A walk over a value's tallies only when what else it filters on is copied there (V15) or is the other
+        // value: a text or an opening filter could pass any number of tally rows before a match (a rare text among
+        // "production"), so those take the one-query shape, where the planner may start from their own index.
+        boolean onlyCopiedFilters = query.text().isEmpty() && seen.openedOrRegressedSince().isEmpty();
+        Optional<TallyWalk> tallies = onlyCopiedFilters
+                ? seen.release().map(release -> new TallyWalk("release", release))
+                        .or(() -> seen.environment().map(environment -> new TallyWalk("environment", environment)))
+                : Optional.empty();
         boolean levelWalks = tallies.isEmpty() && query.sort() == IssueSort.LAST_SEEN;
         boolean walks = tallies.isPresent() || query.text().isEmpty() && seen.openedOrRegressedSince().isEmpty()
                 && (seen.level().isEmpty() || levelWalks);
@@ -171,13 +177,8 @@ public final class PostgresIssues implements Issues {
                     params.put("environment", environment);
                 });
         seen.openedOrRegressedSince().ifPresent(since -> {
-            // in a walk, a probe of the issue's own activity per row; otherwise the planner may start from the
-            // openings by time (a hashed IN inside a walk would read every opening once per application and status)
-            filters.add(tallies.isPresent()
-                    ? "(i.first_seen >= :changedSince OR EXISTS (SELECT 1 FROM issue_activity a WHERE a.issue_id = i.id"
-                            + " AND a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))"
-                    : "(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
-                            + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
+            filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
+                    + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
             params.put("changedSince", timestamp(since));
         });
         params.put("fetch", query.fetch());
@@ -190,8 +191,7 @@ public final class PostgresIssues implements Issues {
             filters.add(0, "t.dimension = :walkDimension AND t.value = :walkValue AND t.application_id = a.app"
                     + " AND t.issue_status = s.status");
             // the issues table is read per walked row only for a filter the tallies hold no copy for
-            boolean readsIssues = query.text().isPresent() || seen.openedOrRegressedSince().isPresent()
-                    || seen.release().isPresent() && seen.environment().isPresent();
+            boolean readsIssues = seen.release().isPresent() && seen.environment().isPresent();
             String from = readsIssues ? "issue_tallies t JOIN issues i ON i.id = t.issue_id" : "issue_tallies t";
             sql = "SELECT " + QUALIFIED_COLUMNS + " FROM (SELECT p.issue_id, p.sort_key FROM " + lanes
                     + " CROSS JOIN LATERAL (SELECT t.issue_id, t.issue_" + key + " AS sort_key FROM " + from
