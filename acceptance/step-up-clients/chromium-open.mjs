@@ -3,6 +3,7 @@
 // headless Chromium signs in and approves on Faultline's pages and follows the redirect to the client's own
 // callback listener. Logs one line per page to stderr (the URL's secrets are never printed).
 import puppeteer from 'puppeteer-core';
+import { callbackReady } from './callback-ready.mjs';
 
 const [url] = process.argv.slice(2);
 const BASE = (process.env.FAULTLINE_URL ?? 'http://localhost:18480').replace(/\/$/, '');
@@ -29,6 +30,7 @@ try {
       const asked = (document.querySelector('input[type=hidden][name=scope]')?.value ?? '').split(' ').filter(Boolean);
       boxes.forEach((box) => { if (asked.length) box.checked = asked.includes(box.name.replace(/^grant:/, '')); });
     });
+    await callbackReady(url, LIMIT_MS);
     await Promise.all([page.waitForNavigation({ timeout: LIMIT_MS }), approve.asElement().click()]);
   }
   log(`back at ${new URL(page.url()).origin}${new URL(page.url()).pathname}`);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import puppeteer from 'puppeteer-core';
+import { callbackReady } from './callback-ready.mjs';
 import { BASE, EMAIL, PASSWORD, READ_TOOLS, WRITE_TOOLS, expect, reporter } from './common.mjs';
 
 const CALLBACK_PORT = Number(process.env.MCP_REMOTE_CALLBACK_PORT ?? 53685);
@@ -57,6 +58,7 @@ async function approveInChromium(url) {
         const asked = (document.querySelector('input[type=hidden][name=scope]')?.value ?? '').split(' ').filter(Boolean);
         boxes.forEach((box) => { if (asked.length) box.checked = asked.includes(box.name.replace(/^grant:/, '')); });
       });
+      await callbackReady(url.href, LIMIT_MS);
       await Promise.all([page.waitForNavigation({ timeout: LIMIT_MS }), approve.asElement().click()]);
     }
     transcript(`chromium: back at ${new URL(page.url()).origin}${new URL(page.url()).pathname}`);
