@@ -137,10 +137,10 @@ FROM g_latest;
 INSERT INTO issue_groupings (issue_id, version, canonical_text)
 SELECT id, 1, type || E'\\n' || culprit FROM g_issue;
 
--- With triggers off (replica role) each tally row is given its issue's keys here, as V15's trigger would copy them.
+-- With triggers off (replica role) each tally row is given its issue's copies here, as V16's trigger would.
 INSERT INTO issue_tallies (issue_id, dimension, value, first_seen, last_seen, event_count, application_id, issue_status,
-                           issue_first_seen, issue_last_seen, issue_event_count, issue_level, issue_muted_until)
-SELECT t.*, i.application_id, i.status, i.first_seen, i.last_seen, i.event_count, i.level, i.muted_until
+                           issue_level, issue_muted_until)
+SELECT t.*, i.application_id, i.status, i.level, i.muted_until
 FROM (SELECT issue_id, 'release' AS dimension, release AS value, min(occurred_at), max(occurred_at), count(*)
       FROM g_event GROUP BY issue_id, release
       UNION ALL

@@ -7,12 +7,13 @@ import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.ApplicationId;
-import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Membership;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -75,17 +76,24 @@ public class ListIssuesService implements ListIssues {
             return new Outcome.Page(List.of(), Optional.empty());
         }
         Instant now = clock.instant();
-        List<Issue> found = issues.list(new Issues.Query(scope, command.status(), command.text(), command.since(),
-                command.until(), command.sort(), after, command.limit() + 1, now, new Issues.Query.Seen(
-                        command.seen().release(), command.seen().environment(), command.seen().level(),
+        List<Issues.Listed> found = issues.list(new Issues.Query(scope, command.status(), command.text(),
+                command.since(), command.until(), command.sort(), after, command.limit() + 1, now,
+                new Issues.Query.Seen(command.seen().release(), command.seen().environment(), command.seen().level(),
                         command.seen().openedOrRegressedSince())));
-        List<Issue> page = found.stream().limit(command.limit()).map(issue -> issue.asOf(now)).toList();
+        List<Issues.Listed> listed = found.stream().limit(command.limit()).toList();
         Optional<String> next = Optional.empty();
         if (found.size() > command.limit()) {
-            Issue last = page.get(page.size() - 1);
-            next = Optional.of(PageCursor.encode(LIST, query, command.sort().keyOf(last), last.id().value()));
+            Issues.Listed last = listed.get(listed.size() - 1);
+            next = Optional.of(PageCursor.encode(LIST, query, last.keyOf(command.sort()),
+                    last.issue().id().value()));
         }
-        return new Outcome.Page(page, next);
+        Map<IssueId, ListIssues.SeenThere> seenThere = new HashMap<>();
+        String dimension = command.seen().release().isPresent() ? "release" : "environment";
+        for (Issues.Listed each : listed) {
+            each.there().ifPresent(t -> seenThere.put(each.issue().id(), new ListIssues.SeenThere(dimension,
+                    t.value(), t.firstSeen(), t.lastSeen(), t.eventCount())));
+        }
+        return new Outcome.Page(listed.stream().map(each -> each.issue().asOf(now)).toList(), next, seenThere);
     }
 
     /**

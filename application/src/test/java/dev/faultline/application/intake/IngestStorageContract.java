@@ -427,7 +427,8 @@ public abstract class IngestStorageContract {
     private List<IssueId> listed(Issues.Query.Seen seen) {
         return storage().issues().list(new Issues.Query(java.util.Set.of(app.id()), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), dev.faultline.domain.tracker.IssueSort.LAST_SEEN,
-                Optional.empty(), 100, T0.plus(Duration.ofDays(30)), seen)).stream().map(Issue::id).toList();
+                Optional.empty(), 100, T0.plus(Duration.ofDays(30)), seen)).stream()
+                .map(listed -> listed.issue().id()).toList();
     }
 
     private List<IssueId> listed(Optional<IssueStatus> status, IssueSort sort, Optional<String> release,
@@ -440,7 +441,7 @@ public abstract class IngestStorageContract {
         return storage().issues().list(new Issues.Query(java.util.Set.of(app.id()), status, Optional.empty(),
                 Optional.empty(), Optional.empty(), sort, after, fetch, T0.plus(Duration.ofDays(30)),
                 new Issues.Query.Seen(release, environment, Optional.empty(), Optional.empty())))
-                .stream().map(Issue::id).toList();
+                .stream().map(listed -> listed.issue().id()).toList();
     }
 
     @Test
@@ -454,10 +455,10 @@ public abstract class IngestStorageContract {
         IssueId a = stored(crash(sdkId(), "alpha", T0, "1.0.0", "production")).issueId();
         IssueId b = stored(crash(sdkId(), "beta", T0.plusSeconds(10), "1.0.0", "production")).issueId();
         stored(crash(sdkId(), "alpha", T0.plusSeconds(20), "2.0.0", "staging"));
-        assertThat(listed(any, IssueSort.LAST_SEEN, v1, none)).as("last seen moved by an event in another release")
-                .containsExactly(a, b);
+        assertThat(listed(any, IssueSort.LAST_SEEN, v1, none)).as("an event in another release moves nothing here")
+                .containsExactly(b, a);
         assertThat(listed(any, IssueSort.LAST_SEEN, none, Optional.of("staging"))).containsExactly(a);
-        assertThat(listed(any, IssueSort.EVENT_COUNT, v1, none)).containsExactly(a, b);
+        assertThat(listed(any, IssueSort.EVENT_COUNT, v2, none)).containsExactly(a);
         assertThat(listed(any, IssueSort.FIRST_SEEN, v2, none)).as("a new release of an old issue").containsExactly(a);
 
         stored(crash(sdkId(), "beta", T0.plusSeconds(30), "1.0.0", "production"));
@@ -504,6 +505,70 @@ public abstract class IngestStorageContract {
         assertThat(listed(any, IssueSort.EVENT_COUNT, none, production)).as("retention keeps the counters")
                 .containsExactly(b, a);
         assertThat(listed(any, IssueSort.LAST_SEEN, Optional.of("no-such-release"), none)).isEmpty();
+    }
+
+    private List<Issues.Listed> listedThere(Optional<String> text, IssueSort sort, Optional<String> release,
+            Optional<String> environment, Optional<Instant> lastSeenFrom, Optional<Issues.Query.Position> after,
+            int fetch) {
+        return storage().issues().list(new Issues.Query(java.util.Set.of(app.id()), Optional.empty(), text,
+                lastSeenFrom, Optional.empty(), sort, after, fetch, T0.plus(Duration.ofDays(30)),
+                new Issues.Query.Seen(release, environment, Optional.empty(), Optional.empty())));
+    }
+
+    /**
+     * Under a release (or, without one, an environment) filter, what was seen of each issue there orders the list,
+     * bounds its last seen, positions its pages and is returned beside the issue: in both query shapes (with and
+     * without a text).
+     */
+    @Test
+    void a_release_or_environment_list_is_ordered_by_what_was_seen_there() {
+        IssueId a = stored(crash(sdkId(), "alpha", T0, "1.0.0", "production")).issueId();
+        stored(crash(sdkId(), "alpha", T0.plusSeconds(100), "2.0.0", "staging"));
+        stored(crash(sdkId(), "alpha", T0.plusSeconds(101), "2.0.0", "staging"));
+        stored(crash(sdkId(), "alpha", T0.plusSeconds(102), "2.0.0", "staging"));
+        IssueId b = stored(crash(sdkId(), "beta", T0.plusSeconds(10), "1.0.0", "production")).issueId();
+        stored(crash(sdkId(), "beta", T0.plusSeconds(11), "1.0.0", "production"));
+        Optional<String> v1 = Optional.of("1.0.0");
+        Optional<String> none = Optional.empty();
+        Optional<Instant> unbounded = Optional.empty();
+        Optional<Issues.Query.Position> start = Optional.empty();
+        for (Optional<String> text : List.of(Optional.<String>empty(), Optional.of("a"))) {
+            String shape = text.isEmpty() ? "walk" : "text";
+            assertThat(listedThere(text, IssueSort.LAST_SEEN, v1, none, unbounded, start, 10))
+                    .as(shape).containsExactly(
+                            new Issues.Listed(issue(b), Optional.of(new IssueTallies.Tally("1.0.0",
+                                    T0.plusSeconds(10), T0.plusSeconds(11), 2))),
+                            new Issues.Listed(issue(a), Optional.of(new IssueTallies.Tally("1.0.0", T0, T0, 1))));
+            assertThat(listedThere(text, IssueSort.EVENT_COUNT, v1, none, unbounded, start, 10))
+                    .as("%s: 2 events of b in 1.0.0 before 1 of a (of its 4)", shape)
+                    .extracting(listed -> listed.issue().id()).containsExactly(b, a);
+            assertThat(listedThere(text, IssueSort.FIRST_SEEN, none, Optional.of("staging"), unbounded, start, 10))
+                    .as(shape).containsExactly(new Issues.Listed(issue(a), Optional.of(new IssueTallies.Tally(
+                            "staging", T0.plusSeconds(100), T0.plusSeconds(102), 3))));
+            assertThat(listedThere(text, IssueSort.LAST_SEEN, v1, none, Optional.of(T0.plusSeconds(50)), start, 10))
+                    .as("%s: last seen in 1.0.0 bounds it, not last seen anywhere", shape).isEmpty();
+            assertThat(listedThere(text, IssueSort.LAST_SEEN, v1, none, Optional.of(T0.plusSeconds(11)), start, 10))
+                    .as(shape).extracting(listed -> listed.issue().id()).containsExactly(b);
+            assertThat(listedThere(text, IssueSort.LAST_SEEN, v1, Optional.of("staging"), unbounded, start, 10))
+                    .as("%s: both given, the release orders and the environment filters", shape)
+                    .containsExactly(new Issues.Listed(issue(a), Optional.of(new IssueTallies.Tally("1.0.0", T0, T0,
+                            1))));
+            List<IssueId> paged = new ArrayList<>();
+            Optional<Issues.Query.Position> after = start;
+            for (int page = 0; page < 3; page++) {
+                List<Issues.Listed> one = listedThere(text, IssueSort.EVENT_COUNT, v1, none, unbounded, after, 1);
+                if (one.isEmpty()) {
+                    break;
+                }
+                paged.add(one.get(0).issue().id());
+                after = Optional.of(new Issues.Query.Position(one.get(0).keyOf(IssueSort.EVENT_COUNT),
+                        one.get(0).issue().id()));
+            }
+            assertThat(paged).as("%s: paged by the count in 1.0.0", shape).containsExactly(b, a);
+        }
+        assertThat(listedThere(none, IssueSort.LAST_SEEN, none, none, unbounded, start, 10))
+                .as("without a release or environment, the issue's own figures")
+                .containsExactly(new Issues.Listed(issue(a)), new Issues.Listed(issue(b)));
     }
 
     @Test

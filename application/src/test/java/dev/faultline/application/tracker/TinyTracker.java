@@ -124,7 +124,7 @@ final class TinyTracker {
         }
 
         @Override
-        public List<Issue> list(Query query) {
+        public List<Listed> list(Query query) {
             throw new UnsupportedOperationException("not needed here");
         }
     };

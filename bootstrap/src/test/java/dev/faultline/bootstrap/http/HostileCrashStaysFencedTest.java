@@ -217,6 +217,10 @@ class HostileCrashStaysFencedTest {
         assertThat(issue.at("/structuredContent/releases/0/name").asText()).contains(MARKER);
         assertThat(issue.at("/structuredContent/grouping/canonical_text").asText()).contains("pay" + MARKER);
         call("list_issues", "{\"application\":\"fenced\"}");
+        ObjectNode inRelease = JSON.createObjectNode().put("application", "fenced")
+                .put("release", issue.at("/structuredContent/releases/0/name").asText());
+        assertThat(call("list_issues", inRelease.toString()).at("/structuredContent/issues/0/seen_there/value")
+                .asText()).contains(MARKER);
         call("list_events", "{\"issue_id\":\"" + issueId + "\"}");
 
         JsonNode message = call("get_event", "{\"event_id\":\"" + MESSAGE_EVENT_ID + "\"}");

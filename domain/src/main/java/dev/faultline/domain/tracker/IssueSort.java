@@ -3,6 +3,7 @@ package dev.faultline.domain.tracker;
 import dev.faultline.domain.shared.InvalidValue;
 import dev.faultline.domain.shared.Times;
 import dev.faultline.domain.shared.Uuids;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
@@ -20,10 +21,15 @@ public enum IssueSort {
 
     /** The numeric sort key: epoch microseconds for the seen sorts, the count for {@link #EVENT_COUNT}. */
     public long keyOf(Issue issue) {
+        return keyOf(issue.firstSeen(), issue.lastSeen(), issue.eventCount());
+    }
+
+    /** The key of figures kept elsewhere, e.g. of what was seen of an issue in one release. */
+    public long keyOf(Instant firstSeen, Instant lastSeen, long eventCount) {
         return switch (this) {
-            case LAST_SEEN -> Times.epochMicros(issue.lastSeen());
-            case FIRST_SEEN -> Times.epochMicros(issue.firstSeen());
-            case EVENT_COUNT -> issue.eventCount();
+            case LAST_SEEN -> Times.epochMicros(lastSeen);
+            case FIRST_SEEN -> Times.epochMicros(firstSeen);
+            case EVENT_COUNT -> eventCount;
         };
     }
 

@@ -9,6 +9,9 @@ import dev.faultline.domain.tracker.Fingerprint;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueActivity;
 import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueSort;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,14 +79,43 @@ public final class InMemoryIssues implements Issues {
     }
 
     @Override
-    public List<Issue> list(Issues.Query query) {
+    public List<Listed> list(Issues.Query query) {
+        IssueSort sort = query.sort();
+        Comparator<Listed> order = Comparator.<Listed>comparingLong(listed -> listed.keyOf(sort))
+                .thenComparing(listed -> listed.issue().id(), IssueSort::compareIds).reversed();
         return table.read(() -> byId.values().stream()
                 .filter(matches(query))
                 .filter(issue -> seen(issue, query.seen()))
-                .filter(issue -> query.after().map(p -> query.sort().isAfter(issue, p.key(), p.id())).orElse(true))
-                .sorted(query.sort().order())
+                .map(issue -> new Listed(issue, there(issue, query.seen())))
+                .filter(listed -> withinLastSeen(query, listed))
+                .filter(listed -> query.after().map(p -> isAfter(listed, sort, p)).orElse(true))
+                .sorted(order)
                 .limit(query.fetch())
                 .toList());
+    }
+
+    /** The issue's tally in the release filtered on, else in the environment filtered on. */
+    private Optional<IssueTallies.Tally> there(Issue issue, Issues.Query.Seen seen) {
+        if (seen.release().isPresent()) {
+            return tallyOf(tallies.releases(issue.id()), seen.release().get());
+        }
+        return seen.environment().flatMap(environment -> tallyOf(tallies.environments(issue.id()), environment));
+    }
+
+    private static Optional<IssueTallies.Tally> tallyOf(List<IssueTallies.Tally> tallies, String value) {
+        return tallies.stream().filter(t -> t.value().equals(value)).findFirst();
+    }
+
+    private static boolean withinLastSeen(Issues.Query query, Listed listed) {
+        Instant lastSeen = listed.there().map(IssueTallies.Tally::lastSeen).orElse(listed.issue().lastSeen());
+        return query.lastSeenFrom().map(from -> !lastSeen.isBefore(from)).orElse(true)
+                && query.lastSeenUntil().map(lastSeen::isBefore).orElse(true);
+    }
+
+    private static boolean isAfter(Listed listed, IssueSort sort, Issues.Query.Position position) {
+        long own = listed.keyOf(sort);
+        return own < position.key()
+                || own == position.key() && IssueSort.compareIds(listed.issue().id(), position.id()) < 0;
     }
 
     private Optional<Issue> findByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
@@ -97,9 +129,7 @@ public final class InMemoryIssues implements Issues {
         return issue -> query.applications().contains(issue.applicationId())
                 && query.status().map(s -> issue.statusAt(query.now()) == s).orElse(true)
                 && needle.map(n -> contains(issue.title(), n) || contains(issue.culprit(), n)
-                        || contains(issue.exceptionType(), n)).orElse(true)
-                && query.lastSeenFrom().map(from -> !issue.lastSeen().isBefore(from)).orElse(true)
-                && query.lastSeenUntil().map(until -> issue.lastSeen().isBefore(until)).orElse(true);
+                        || contains(issue.exceptionType(), n)).orElse(true);
     }
 
     private boolean seen(Issue issue, Issues.Query.Seen seen) {

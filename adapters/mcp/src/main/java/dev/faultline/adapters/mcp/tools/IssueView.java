@@ -16,6 +16,11 @@ final class IssueView {
     }
 
     static ObjectNode schema() {
+        return fields().build();
+    }
+
+    /** An issue's fields, to build its schema with more beside them. */
+    static Schemas.ObjectBuilder fields() {
         return Schemas.object()
                 .required("id", Schemas.uuid("Issue id, for get_issue, list_events and the write tools."))
                 .required("application_id", Schemas.uuid(null))
@@ -29,8 +34,7 @@ final class IssueView {
                 .required("first_seen", Schemas.dateTime(null))
                 .required("last_seen", Schemas.dateTime(null))
                 .required("event_count", Schemas.integer("Events counted so far.", 0, Long.MAX_VALUE))
-                .required("assignee_id", Schemas.nullable(Schemas.uuid("User id of the assignee; null if none.")))
-                .build();
+                .required("assignee_id", Schemas.nullable(Schemas.uuid("User id of the assignee; null if none.")));
     }
 
     private static ObjectNode muteSchema() {

@@ -11,6 +11,7 @@ import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Level;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ final class ListIssuesTool extends FaultlineTool {
     private static final Map<String, IssueSort> SORTS = Map.of("last_seen", IssueSort.LAST_SEEN,
             "first_seen", IssueSort.FIRST_SEEN, "events", IssueSort.EVENT_COUNT);
     private static final String APPLICATION = "application";
+    private static final String SEEN_THERE = "seen_there";
 
     private final ListIssues listIssues;
 
@@ -34,7 +36,10 @@ final class ListIssuesTool extends FaultlineTool {
                         + "default all your applications), \"status\", \"query\" (case-insensitive substring of "
                         + "title, culprit or exception type), \"since\"/\"until\" (RFC 3339 bounds on last seen: "
                         + "since inclusive, until exclusive), \"release\" and \"environment\" (exact names, as "
-                        + "reported: issues with at least one event there), \"level\", and "
+                        + "reported: issues with at least one event there; the list is then ordered, bounded by "
+                        + "since/until and annotated by what was seen there, in \"seen_there\": the issue's events, "
+                        + "first and last seen in that release, or environment; the release when both are given), "
+                        + "\"level\", and "
                         + "\"opened_or_regressed_since\" (RFC 3339: issues first seen, opened or regressed at or "
                         + "after it, for \"what is new or back since my last look\"). \"sort\" orders descending: last_seen (default), "
                         + "first_seen or events (most events first). When next_cursor is not null, call again with "
@@ -64,7 +69,8 @@ final class ListIssuesTool extends FaultlineTool {
                         .optional(Arguments.CURSOR, Arguments.cursorSchema())
                         .buildTopLevel(),
                 Schemas.object()
-                        .required("issues", Schemas.arrayOf(IssueView.schema(), "This page, in the requested order."))
+                        .required("issues", Schemas.arrayOf(IssueView.fields()
+                                .optional(SEEN_THERE, seenThereSchema()).build(), "This page, in the requested order."))
                         .required("next_cursor", Schemas.nullable(Schemas.string(
                                 "Pass as \"cursor\" (with the same other arguments) for the next page; null when "
                                         + "this is the last page.")))
@@ -93,10 +99,45 @@ final class ListIssuesTool extends FaultlineTool {
                         "Invalid argument \"cursor\": " + invalid.reason() + ". Nothing was done."));
     }
 
+    private static ObjectNode seenThereSchema() {
+        return Schemas.object()
+                .describedAs("Present when filtered by release or environment: what was seen of the issue there "
+                        + "(the release when both are given). The list is ordered by these figures.")
+                .required("dimension", Schemas.oneOf(null, List.of("release", "environment")))
+                .required("value", Schemas.string("The release or environment filtered on."))
+                .required("first_seen", Schemas.dateTime(null))
+                .required("last_seen", Schemas.dateTime(null))
+                .required("event_count", Schemas.integer("Events counted there so far.", 1, Long.MAX_VALUE))
+                .build();
+    }
+
+    private static ObjectNode seenThereJson(ListIssues.SeenThere there) {
+        ObjectNode json = Schemas.JSON.objectNode();
+        json.put("dimension", there.dimension());
+        json.put("value", there.value());
+        json.put("first_seen", there.firstSeen().toString());
+        json.put("last_seen", there.lastSeen().toString());
+        json.put("event_count", there.eventCount());
+        return json;
+    }
+
+    /** The issue's line, with what was seen in the release or environment filtered on. */
+    private static String text(Issue issue, Optional<ListIssues.SeenThere> there) {
+        String line = IssueView.text(issue);
+        return there.map(t -> line + "\n  in " + t.dimension() + " " + t.value() + ": " + t.eventCount()
+                + (t.eventCount() == 1 ? " event" : " events") + " · first seen " + t.firstSeen() + " · last seen "
+                + t.lastSeen()).orElse(line);
+    }
+
     private static ToolResult page(String sortName, ListIssues.Outcome.Page page) {
         ObjectNode content = Schemas.JSON.objectNode();
         ArrayNode issues = content.putArray("issues");
-        page.issues().forEach(issue -> issues.add(IssueView.json(issue)));
+        page.issues().forEach(issue -> {
+            ObjectNode json = IssueView.json(issue);
+            Optional.ofNullable(page.seenThere().get(issue.id()))
+                    .ifPresent(there -> json.set(SEEN_THERE, seenThereJson(there)));
+            issues.add(json);
+        });
         if (page.nextCursor().isPresent()) {
             content.put("next_cursor", page.nextCursor().get());
         } else {
@@ -106,7 +147,10 @@ final class ListIssuesTool extends FaultlineTool {
                 + (page.issues().size() == 1 ? " issue" : " issues") + ", sorted by " + sortName + ".")
                 + page.nextCursor().map(c -> " More follow: call list_issues again with the same arguments and "
                         + "cursor \"" + c + "\".").orElse(page.issues().isEmpty() ? "" : " This is the last page.");
-        return ToolOutput.success(content, UntrustedText.under("issues[]", IssueView.UNTRUSTED), summary,
-                page.issues().stream().map(IssueView::text).collect(Collectors.joining("\n")));
+        List<String> untrusted = new ArrayList<>(UntrustedText.under("issues[]", IssueView.UNTRUSTED));
+        untrusted.add("issues[]." + SEEN_THERE + ".value");
+        return ToolOutput.success(content, untrusted, summary,
+                page.issues().stream().map(issue -> text(issue, Optional.ofNullable(page.seenThere().get(issue.id()))))
+                        .collect(Collectors.joining("\n")));
     }
 }

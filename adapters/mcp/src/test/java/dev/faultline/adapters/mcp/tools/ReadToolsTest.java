@@ -14,11 +14,13 @@ import dev.faultline.application.access.port.in.AuthenticateBearer.Caller;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Issue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -93,7 +95,9 @@ class ReadToolsTest {
             assertThat(content.get("issues").get(1).get("title").asText()).isEqualTo(INJECTION);
             assertThat(content.get("next_cursor").isNull()).isTrue();
             assertThat(strings(content.get("untrusted"))).containsExactly("issues[].title", "issues[].culprit",
-                    "issues[].exception_type");
+                    "issues[].exception_type", "issues[].seen_there.value");
+            assertThat(content.get("issues").get(0).has("seen_there")).as("only under a release or environment")
+                    .isFalse();
             String text = world.call("list_issues", adaReads, "{}").text();
             assertThat(fenced(text)).contains(INJECTION).contains("Second");
             assertThat(outsideFence(text)).doesNotContain(INJECTION).doesNotContain("Bob's secret")
@@ -128,6 +132,44 @@ class ReadToolsTest {
                     .containsExactly(old.id().toString(), recent.id().toString());
             assertThat(ids("{\"sort\":\"first_seen\",\"application\":\"shop-android\"}"))
                     .containsExactly(recent.id().toString(), old.id().toString());
+        }
+
+        private Issue inRelease(String fingerprint, String release) {
+            world.clock.advance(Duration.ofMinutes(1));
+            CrashReport report = ToolWorld.report(fingerprint, "Issue " + fingerprint, "boom", world.clock.instant());
+            return world.record(ada, shop, new CrashReport(report.fingerprint(), report.title(), report.culprit(),
+                    report.exceptionType(), report.level(), report.message(), report.occurredAt(), report.frames(),
+                    report.environment(), Optional.of(release), report.tags(), report.user())).issue();
+        }
+
+        @Test
+        void a_release_filter_orders_and_annotates_by_what_was_seen_in_it() {
+            Issue a = inRelease("a", "1.0.0");
+            Issue b = inRelease("b", "1.0.0");
+            inRelease("b", "1.0.0");
+            for (int i = 0; i < 3; i++) {
+                inRelease("a", "2.0.0");
+            }
+            assertThat(ids("{}")).as("a was seen last").containsExactly(a.id().toString(), b.id().toString());
+            assertThat(ids("{\"release\":\"1.0.0\"}")).as("b was seen last in 1.0.0")
+                    .containsExactly(b.id().toString(), a.id().toString());
+            ObjectNode byEvents = world.ok("list_issues", adaReads, "{\"release\":\"1.0.0\",\"sort\":\"events\"}");
+            assertThat(byEvents.get("issues")).extracting(i -> i.get("id").asText())
+                    .as("2 events of b in 1.0.0 before 1 of a's 4").containsExactly(b.id().toString(), a.id().toString());
+            JsonNode seenThere = byEvents.get("issues").get(1).get("seen_there");
+            assertThat(seenThere.get("dimension").asText()).isEqualTo("release");
+            assertThat(seenThere.get("value").asText()).isEqualTo("1.0.0");
+            assertThat(seenThere.get("event_count").asLong()).isEqualTo(1);
+            assertThat(seenThere.get("first_seen").asText()).isEqualTo(seenThere.get("last_seen").asText())
+                    .isEqualTo(a.firstSeen().toString());
+            assertThat(byEvents.get("issues").get(1).get("event_count").asLong()).as("the issue's own total")
+                    .isEqualTo(4);
+            assertThat(world.call("list_issues", adaReads, "{\"release\":\"1.0.0\",\"sort\":\"events\"}")
+                    .text()).contains("in release 1.0.0: 2 events").contains("in release 1.0.0: 1 event ·");
+            assertThat(ids("{\"environment\":\"production\",\"sort\":\"events\"}"))
+                    .containsExactly(a.id().toString(), b.id().toString());
+            assertThat(world.ok("list_issues", adaReads, "{\"release\":\"1.0.0\",\"environment\":\"production\"}")
+                    .get("issues").get(0).get("seen_there").get("dimension").asText()).isEqualTo("release");
         }
 
         @Test

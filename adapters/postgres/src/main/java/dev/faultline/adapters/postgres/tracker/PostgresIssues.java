@@ -5,6 +5,7 @@ import static dev.faultline.adapters.postgres.Rows.optionalInstant;
 import static dev.faultline.adapters.postgres.Rows.timestamp;
 import static dev.faultline.adapters.postgres.Rows.uuid;
 
+import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.shared.Times;
@@ -98,15 +99,16 @@ public final class PostgresIssues implements Issues {
 
     /**
      * One page, read so its cost follows the page size rather than the number of issues wherever an index can do
-     * that. An {@code = ANY} over several applications cannot be read in order from any index, so most filters
-     * walk, for each application and each status asked for, an index already in the requested order from the
-     * keyset position, keep the first {@code fetch} issues of each walk and merge them:
+     * that. With a release or environment, the list is ordered by the issue's tally there (the release's when both
+     * are given): its own first seen, last seen and count, which V16 indexes per value. An {@code = ANY} over
+     * several applications cannot be read in order from any index, so most filters walk, for each application and
+     * each status asked for, an index already in the requested order from the keyset position, keep the first
+     * {@code fetch} issues of each walk and merge them:
      * <ul>
-     * <li>with a release or environment and no text or opened-or-regressed filter, the tallies of that value (V15
-     *     copies each issue's application, status, sort keys, level and mute end into its tally rows and indexes
-     *     them in each order), checking status and level in the index and reading only the page's issues; a
-     *     release is walked rather than an environment when both are given (releases are the rarer), the other is
-     *     checked per issue;</li>
+     * <li>with a release or environment and no text or opened-or-regressed filter, the tallies of that value (each
+     *     carries copies of its issue's application, status, level and mute end, V15), checking status and level in
+     *     the index and reading only the page's issues; the other value, when both are given, is checked per
+     *     issue;</li>
      * <li>with only status, last-seen bounds (and a level when sorting by last seen), the issues index on
      *     (application, status, sort key, id) (or (application, status, level, last seen, id)).</li>
      * </ul>
@@ -115,29 +117,29 @@ public final class PostgresIssues implements Issues {
      * openings by time, tallies by value) when the match is rare, and read the issues once when it is common.
      */
     @Override
-    public List<Issue> list(Query query) {
+    public List<Listed> list(Query query) {
         Issues.Query.Seen seen = query.seen();
+        Optional<There> there = seen.release().map(release -> new There("release", release))
+                .or(() -> seen.environment().map(environment -> new There("environment", environment)));
         // A walk over a value's tallies only when what else it filters on is copied there (V15) or is the other
         // value: a text or an opening filter could pass any number of tally rows before a match (a rare text among
         // "production"), so those take the one-query shape, where the planner may start from their own index.
         boolean onlyCopiedFilters = query.text().isEmpty() && seen.openedOrRegressedSince().isEmpty();
-        Optional<TallyWalk> tallies = onlyCopiedFilters
-                ? seen.release().map(release -> new TallyWalk("release", release))
-                        .or(() -> seen.environment().map(environment -> new TallyWalk("environment", environment)))
-                : Optional.empty();
-        boolean levelWalks = tallies.isEmpty() && query.sort() == IssueSort.LAST_SEEN;
-        boolean walks = tallies.isPresent() || query.text().isEmpty() && seen.openedOrRegressedSince().isEmpty()
-                && (seen.level().isEmpty() || levelWalks);
-        // what a walk over tallies checks in the walked index: its copies of the issue's columns (V15)
-        String keyOf = tallies.isPresent() ? "t.issue_" : "i.";
-        String idOf = tallies.isPresent() ? "t.issue_id" : "i.id";
-        String statusOf = tallies.isPresent() ? "t.issue_status" : "i.status";
+        boolean tallyWalk = there.isPresent() && onlyCopiedFilters;
+        boolean issueWalk = there.isEmpty() && onlyCopiedFilters
+                && (seen.level().isEmpty() || query.sort() == IssueSort.LAST_SEEN);
+        // where the sort keys and last-seen bounds come from: the value's tally, else the issue
+        String keyOf = there.isPresent() ? "t." : "i.";
+        String idOf = tallyWalk ? "t.issue_id" : "i.id";
+        // what the walked index holds of the issue: its own columns, or the tallies' copies of them (V15)
+        String issueOf = tallyWalk ? "t.issue_" : "i.";
+        String statusOf = tallyWalk ? "t.issue_status" : "i.status";
         String key = sortColumn(query.sort());
         List<String> filters = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         params.put("apps", query.applications().stream().map(ApplicationId::value).toArray(UUID[]::new));
         query.status().ifPresent(status -> {
-            filters.add(statusCondition(status, statusOf, keyOf + "muted_until"));
+            filters.add(statusCondition(status, statusOf, issueOf + "muted_until"));
             if (status != IssueStatus.RESOLVED) {
                 params.put("now", timestamp(query.now()));
             }
@@ -158,7 +160,7 @@ public final class PostgresIssues implements Issues {
             params.put("afterId", position.id().value());
         });
         seen.level().ifPresent(level -> {
-            filters.add(keyOf + "level = :level");
+            filters.add(issueOf + "level = :level");
             params.put("level", level.wireName());
         });
         query.text().ifPresent(text -> {
@@ -167,38 +169,41 @@ public final class PostgresIssues implements Issues {
                     : "(i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
             params.put("pattern", "%" + escapeLike(text) + "%");
         });
-        seen.release().filter(release -> tallies.isEmpty()).ifPresent(release -> {
-            filters.add(seenIn("release", ":release"));
-            params.put("release", release);
-        });
-        seen.environment().filter(environment -> tallies.isEmpty() || seen.release().isPresent())
-                .ifPresent(environment -> {
-                    filters.add(seenIn("environment", ":environment"));
-                    params.put("environment", environment);
-                });
+        seen.release().ifPresent(release -> seen.environment().ifPresent(environment -> {
+            filters.add(seenIn("environment", idOf));
+            params.put("environment", environment);
+        }));
         seen.openedOrRegressedSince().ifPresent(since -> {
             filters.add("(i.first_seen >= :changedSince OR i.id IN (SELECT a.issue_id FROM issue_activity a"
                     + " WHERE a.kind IN ('opened', 'regressed') AND a.occurred_at >= :changedSince))");
             params.put("changedSince", timestamp(since));
         });
+        there.ifPresent(value -> {
+            params.put("thereDimension", value.dimension());
+            params.put("thereValue", value.value());
+        });
         params.put("fetch", query.fetch());
+        String thereColumns = ", t.first_seen AS there_first_seen, t.last_seen AS there_last_seen, "
+                + "t.event_count AS there_event_count";
+        String thereRow = "t.dimension = :thereDimension AND t.value = :thereValue";
         String sql;
         String lanes = "unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)";
-        if (tallies.isPresent()) {
+        if (tallyWalk) {
             params.put("statuses", statusesToWalk(query.status()));
-            params.put("walkDimension", tallies.get().dimension());
-            params.put("walkValue", tallies.get().value());
-            filters.add(0, "t.dimension = :walkDimension AND t.value = :walkValue AND t.application_id = a.app"
-                    + " AND t.issue_status = s.status");
-            // the issues table is read per walked row only for a filter the tallies hold no copy for
-            boolean readsIssues = seen.release().isPresent() && seen.environment().isPresent();
-            String from = readsIssues ? "issue_tallies t JOIN issues i ON i.id = t.issue_id" : "issue_tallies t";
-            sql = "SELECT " + QUALIFIED_COLUMNS + " FROM (SELECT p.issue_id, p.sort_key FROM " + lanes
-                    + " CROSS JOIN LATERAL (SELECT t.issue_id, t.issue_" + key + " AS sort_key FROM " + from
-                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY t.issue_" + key + " DESC,"
+            filters.add(0, thereRow + " AND t.application_id = a.app AND t.issue_status = s.status");
+            sql = "SELECT " + QUALIFIED_COLUMNS + thereColumns + " FROM (SELECT p.issue_id, p.sort_key FROM " + lanes
+                    + " CROSS JOIN LATERAL (SELECT t.issue_id, t." + key + " AS sort_key FROM issue_tallies t"
+                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY t." + key + " DESC,"
                     + " t.issue_id DESC LIMIT :fetch) p ORDER BY p.sort_key DESC, p.issue_id DESC LIMIT :fetch) w"
-                    + " JOIN issues i ON i.id = w.issue_id ORDER BY w.sort_key DESC, w.issue_id DESC";
-        } else if (walks) {
+                    + " JOIN issues i ON i.id = w.issue_id"
+                    + " JOIN issue_tallies t ON t.issue_id = w.issue_id AND " + thereRow
+                    + " ORDER BY w.sort_key DESC, w.issue_id DESC";
+        } else if (there.isPresent()) {
+            filters.add(0, "i.application_id = ANY(:apps)");
+            sql = "SELECT " + QUALIFIED_COLUMNS + thereColumns + " FROM issues i JOIN issue_tallies t"
+                    + " ON t.issue_id = i.id AND " + thereRow + " WHERE " + String.join(" AND ", filters)
+                    + " ORDER BY t." + key + " DESC, i.id DESC LIMIT :fetch";
+        } else if (issueWalk) {
             params.put("statuses", statusesToWalk(query.status()));
             filters.add(0, "i.application_id = a.app AND i.status = s.status");
             sql = "SELECT p.* FROM " + lanes + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i"
@@ -211,17 +216,20 @@ public final class PostgresIssues implements Issues {
         }
         return jdbi.withHandle(handle -> handle.createQuery(sql)
                 .bindMap(params)
-                .map(PostgresIssues::map)
+                .map((rs, ctx) -> new Listed(map(rs, ctx), there.isEmpty() ? Optional.empty()
+                        : Optional.of(new IssueTallies.Tally(there.get().value(),
+                                nullableInstant(rs, "there_first_seen"), nullableInstant(rs, "there_last_seen"),
+                                rs.getLong("there_event_count")))))
                 .list());
     }
 
-    /** The tally rows a walk reads: one release's or one environment's. */
-    private record TallyWalk(String dimension, String value) {}
+    /** The release or environment a list is filtered on and ordered by. */
+    private record There(String dimension, String value) {}
 
-    /** The issue was seen in the value (a probe of the tallies' primary key). */
-    private static String seenIn(String dimension, String parameter) {
-        return "EXISTS (SELECT 1 FROM issue_tallies o WHERE o.issue_id = i.id AND o.dimension = '" + dimension
-                + "' AND o.value = " + parameter + ")";
+    /** The issue was also seen in the environment filtered on (a probe of the tallies' primary key). */
+    private static String seenIn(String dimension, String issueId) {
+        return "EXISTS (SELECT 1 FROM issue_tallies o WHERE o.issue_id = " + issueId + " AND o.dimension = '"
+                + dimension + "' AND o.value = :" + dimension + ")";
     }
 
     /** The stored statuses an issue of the wanted status (as seen at the query's moment) may have. */

@@ -30,9 +30,8 @@ class PostgresIngestStorageTest extends IngestStorageContract {
                     .as("tallies to compare").isPositive();
             assertThat(handle.createQuery("SELECT t.issue_id || ' ' || t.dimension || ' ' || t.value"
                             + " FROM issue_tallies t JOIN issues i ON i.id = t.issue_id"
-                            + " WHERE (t.application_id, t.issue_status, t.issue_first_seen, t.issue_last_seen,"
-                            + " t.issue_event_count) IS DISTINCT FROM"
-                            + " (i.application_id, i.status, i.first_seen, i.last_seen, i.event_count)")
+                            + " WHERE (t.application_id, t.issue_status, t.issue_level, t.issue_muted_until)"
+                            + " IS DISTINCT FROM (i.application_id, i.status, i.level, i.muted_until)")
                     .mapTo(String.class).list()).as("tally rows whose copies differ from their issue").isEmpty();
         });
     }

@@ -151,11 +151,11 @@ class PostgresTrackerSchemaTest {
                 "issues_search_text_trigrams");
         String tallyWalk = "SELECT issue_id FROM issue_tallies WHERE dimension = 'release' AND value = 'x' AND " + app
                 + " AND issue_status = 'muted' ORDER BY ";
-        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "issue_last_seen DESC, issue_id DESC LIMIT 26",
+        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "last_seen DESC, issue_id DESC LIMIT 26",
                 "issue_tallies_by_value_last_seen");
-        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "issue_first_seen DESC, issue_id DESC LIMIT 26",
+        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "first_seen DESC, issue_id DESC LIMIT 26",
                 "issue_tallies_by_value_first_seen");
-        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "issue_event_count DESC, issue_id DESC LIMIT 26",
+        IndexUse.assertServedBy(db, "issue_tallies", tallyWalk + "event_count DESC, issue_id DESC LIMIT 26",
                 "issue_tallies_by_value_event_count");
         IndexUse.assertServedBy(db, "issue_activity", "SELECT issue_id FROM issue_activity"
                 + " WHERE kind IN ('opened', 'regressed') AND occurred_at >= now()", "issue_activity_openings");

@@ -6,6 +6,7 @@ import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.ApplicationReference;
 import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Level;
@@ -13,6 +14,7 @@ import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Permission;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -33,8 +35,8 @@ public interface ListIssues {
 
     /**
      * @param text  case-insensitive substring of title, culprit or exception type
-     * @param since inclusive lower bound on last seen
-     * @param until exclusive upper bound on last seen
+     * @param since inclusive lower bound on last seen (in the release or environment filtered on, if any)
+     * @param until exclusive upper bound on last seen (likewise)
      * @param seen  where and how the issue was seen: release, environment, level, opened or regressed since
      */
     record Command(Actor actor, Optional<ApplicationReference> application, Optional<IssueStatus> status,
@@ -114,8 +116,9 @@ public interface ListIssues {
     /**
      * Where and how an issue was seen, each optional, combined with AND.
      *
-     * @param release                exact release name, as reported
-     * @param environment            exact environment name, as reported
+     * @param release                exact release name, as reported; orders the list by what was seen in it
+     * @param environment            exact environment name, as reported; without a release, orders the list by
+     *                               what was seen in it
      * @param level                  the issue's level
      * @param openedOrRegressedSince issues first seen, opened or regressed at or after this instant
      */
@@ -139,6 +142,21 @@ public interface ListIssues {
         }
     }
 
+    /**
+     * What was seen of a listed issue in the release or environment a list is filtered on.
+     *
+     * @param dimension "release" or "environment"
+     * @param value     the release's or environment's name
+     */
+    record SeenThere(String dimension, String value, Instant firstSeen, Instant lastSeen, long eventCount) {
+        public SeenThere {
+            Objects.requireNonNull(dimension, "dimension");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(firstSeen, "firstSeen");
+            Objects.requireNonNull(lastSeen, "lastSeen");
+        }
+    }
+
     sealed interface Outcome {
         /**
          * Applies the function for this variant. Each variant is one parameter, so a new variant fails the
@@ -158,8 +176,14 @@ public interface ListIssues {
             }
         }
 
-        /** Issues as seen now (a lapsed until-time mute reads unresolved); a next cursor when more follow. */
-        record Page(List<Issue> issues, Optional<String> nextCursor) implements Outcome {
+        /**
+         * Issues as seen now (a lapsed until-time mute reads unresolved); a next cursor when more follow. Under a
+         * release or environment filter, {@code seenThere} holds each listed issue's figures in that release (or
+         * environment: the release when both are filtered on), which is what orders the page; otherwise it is
+         * empty.
+         */
+        record Page(List<Issue> issues, Optional<String> nextCursor, Map<IssueId, SeenThere> seenThere)
+                implements Outcome {
             @Override
             public <R> R fold(
                     Function<NotPermitted, R> notPermitted, Function<Page, R> page,
@@ -169,6 +193,13 @@ public interface ListIssues {
 
             public Page {
                 issues = List.copyOf(issues);
+                Objects.requireNonNull(nextCursor, "nextCursor");
+                seenThere = Map.copyOf(seenThere);
+            }
+
+            /** A page without a release or environment filter. */
+            public Page(List<Issue> issues, Optional<String> nextCursor) {
+                this(issues, nextCursor, Map.of());
             }
         }
 

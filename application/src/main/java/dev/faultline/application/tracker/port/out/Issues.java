@@ -32,8 +32,34 @@ public interface Issues {
      */
     void update(Issue issue);
 
-    /** The issues matching {@code query} in its sort order, starting strictly after its position. */
-    List<Issue> list(Query query);
+    /**
+     * The issues matching {@code query} in its sort order, starting strictly after its position. With a release
+     * or an environment in the query, what was seen of each issue there (the release when both are given) orders
+     * the list, bounds its last seen and is returned beside it.
+     */
+    List<Listed> list(Query query);
+
+    /**
+     * A listed issue and, under a release or environment filter, its tally there.
+     *
+     * @param there the issue's count, first and last seen in the filter's release (or environment)
+     */
+    record Listed(Issue issue, Optional<IssueTallies.Tally> there) {
+        public Listed {
+            Objects.requireNonNull(issue, "issue");
+            Objects.requireNonNull(there, "there");
+        }
+
+        public Listed(Issue issue) {
+            this(issue, Optional.empty());
+        }
+
+        /** The key the list is ordered by: the tally's under a release or environment filter, else the issue's. */
+        public long keyOf(IssueSort sort) {
+            return there.map(t -> sort.keyOf(t.firstSeen(), t.lastSeen(), t.eventCount()))
+                    .orElseGet(() -> sort.keyOf(issue));
+        }
+    }
 
     enum Insertion {
         ADDED,
@@ -47,8 +73,8 @@ public interface Issues {
      * @param status       the status as seen at {@code now}: an until-time mute that has lapsed counts as unresolved
      * @param text         case-insensitive substring of title, culprit or exception type (taken literally: no
      *                     wildcards)
-     * @param lastSeenFrom inclusive lower bound on last seen
-     * @param lastSeenUntil exclusive upper bound on last seen
+     * @param lastSeenFrom inclusive lower bound on last seen (in the release or environment filtered on, if any)
+     * @param lastSeenUntil exclusive upper bound on last seen (likewise)
      * @param after        the exclusive keyset position to continue from
      * @param fetch        at most this many issues
      * @param now          the moment the statuses are judged at
@@ -94,8 +120,10 @@ public interface Issues {
         /**
          * Filters on where and how an issue was seen, all optional, combined with AND.
          *
-         * @param release                only issues with at least one event of this release (exact match)
-         * @param environment            only issues with at least one event in this environment (exact match)
+         * @param release                only issues with at least one event of this release (exact match); the
+         *                               list is ordered by what was seen in it
+         * @param environment            only issues with at least one event in this environment (exact match);
+         *                               without a release, the list is ordered by what was seen in it
          * @param level                  only issues of this level (the level of their latest event)
          * @param openedOrRegressedSince only issues first seen at or after this instant, or whose activity records
          *                               an opening or a regression at or after it

@@ -81,7 +81,7 @@ public abstract class IssuesContract {
     }
 
     private List<IssueId> ids(Issues.Query q) {
-        return issues().list(q).stream().map(Issue::id).toList();
+        return issues().list(q).stream().map(listed -> listed.issue().id()).toList();
     }
 
     @Test
@@ -247,7 +247,8 @@ public abstract class IssuesContract {
             List<IssueId> paged = new ArrayList<>();
             Optional<Issues.Query.Position> after = Optional.empty();
             for (int page = 0; page < 10; page++) {
-                List<Issue> issues = issues().list(sorted(query(app), sort, after, 3));
+                List<Issue> issues = issues().list(sorted(query(app), sort, after, 3)).stream()
+                        .map(Issues.Listed::issue).toList();
                 assertThat(issues.size()).isLessThanOrEqualTo(3);
                 issues.forEach(i -> paged.add(i.id()));
                 if (issues.size() < 3) {
@@ -292,7 +293,7 @@ public abstract class IssuesContract {
             for (Optional<IssueStatus> status : statuses) {
                 List<IssueId> expected = stored.stream()
                         .filter(i -> status.isEmpty() || i.statusAt(NOW) == status.get())
-                        .sorted(Comparator.comparingLong(sort::keyOf)
+                        .sorted(Comparator.comparingLong((Issue i) -> sort.keyOf(i))
                                 .thenComparing(i -> i.id().value(), IssuesContract::unsignedCompare).reversed())
                         .map(Issue::id).toList();
                 for (Optional<String> text : texts) {
@@ -357,7 +358,7 @@ public abstract class IssuesContract {
                                             || !i.lastSeen().isBefore(base.lastSeenFrom().get()))
                                     .filter(i -> base.lastSeenUntil().isEmpty()
                                             || i.lastSeen().isBefore(base.lastSeenUntil().get()))
-                                    .sorted(Comparator.comparingLong(sort::keyOf).thenComparing(i -> i.id().value(),
+                                    .sorted(Comparator.comparingLong((Issue i) -> sort.keyOf(i)).thenComparing(i -> i.id().value(),
                                             IssuesContract::unsignedCompare).reversed())
                                     .map(Issue::id).toList();
                             Issues.Query byStatus = status.map(s -> withStatus(base, s)).orElse(base);
@@ -403,7 +404,8 @@ public abstract class IssuesContract {
         List<IssueId> paged = new ArrayList<>();
         Optional<Issues.Query.Position> after = Optional.empty();
         for (int page = 0; page < 100; page++) {
-            List<Issue> issues = issues().list(sorted(q, sort, after, size));
+            List<Issue> issues = issues().list(sorted(q, sort, after, size)).stream()
+                    .map(Issues.Listed::issue).toList();
             assertThat(issues.size()).isLessThanOrEqualTo(size);
             issues.forEach(i -> paged.add(i.id()));
             if (issues.size() < size) {
