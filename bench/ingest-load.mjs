@@ -1,6 +1,7 @@
 // Load generator for Faultline's Sentry ingest endpoint: replays an SDK-shaped envelope with fresh event ids.
 // Node 20+, no dependencies. Prints one JSON line per phase; bench/ingest-capacity runs it against a live server.
 // Usage: node ingest-load.mjs <envelope url with sentry_key> <phase> <seconds> <issues> [rate|concurrency] [serverPid]
+// RELEASES=N (default 1) spreads each issue's events over N releases in turn (checkout@1.0 .. checkout@1.<N-1>).
 import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
 
@@ -8,6 +9,7 @@ const [url, phase, seconds, issues, knob, serverPid] = process.argv.slice(2);
 const durationMs = Number(seconds) * 1000;
 const issueCount = Number(issues);
 const TICKS = 100; // USER_HZ on Linux
+const releaseCount = Number(process.env.RELEASES || 1);
 
 function frames(k) {
   const list = [];
@@ -23,11 +25,13 @@ function frames(k) {
   return list;
 }
 
-function envelope(k) {
+function envelope(n) {
+  const k = n % issueCount;
+  const release = releaseCount > 1 ? `checkout@1.${Math.floor(n / issueCount) % releaseCount}` : "checkout@1.4.2";
   const id = randomUUID().replace(/-/g, "");
   const now = new Date().toISOString();
   const event = {
-    event_id: id, timestamp: Date.now() / 1000, platform: "node", level: "error", release: "checkout@1.4.2",
+    event_id: id, timestamp: Date.now() / 1000, platform: "node", level: "error", release,
     environment: "production", server_name: "web-1", tags: { region: "eu-west-1", plan: "pro" },
     user: { id: `u-${Math.floor(Math.random() * 1000)}`, email: "someone@example.com" },
     contexts: { os: { name: "Linux", version: "6.1" }, runtime: { name: "node", version: "v20.20.2" } },
@@ -80,7 +84,7 @@ let errors = 0;
 let next = 0;
 
 async function one() {
-  const body = envelope(next++ % issueCount);
+  const body = envelope(next++);
   const started = performance.now();
   try {
     const res = await fetch(url, { method: "POST", body });
