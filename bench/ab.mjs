@@ -3,6 +3,7 @@
 // OAuth flow of each server's demo user. Node 20+, no dependencies.
 // Usage: node bench/ab.mjs <rounds> <seconds> <label=baseUrl=serverPid=dataDir>...
 //   (dataDir: the server's FAULTLINE_DATA_DIR; its demo-login.txt and postmaster.pid are read)
+//   CALLS=get_issue,ping (default all three) runs only those calls, e.g. while a profiler records one of them.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { postgresTicks, processTicks, jitTicks } from "./lib/cpu.mjs";
@@ -31,7 +32,8 @@ const calls = {
   get_issue: (s) => rpc("tools/call", { name: "get_issue", arguments: { issue_id: s.issueId } }),
   list_issues: () => rpc("tools/call", { name: "list_issues", arguments: { limit: 25 } }),
 };
-const targets = servers.flatMap((s) => Object.entries(calls).map(([call, body]) => ({
+const only = process.env.CALLS ? process.env.CALLS.split(",") : Object.keys(calls);
+const targets = servers.flatMap((s) => Object.entries(calls).filter(([call]) => only.includes(call)).map(([call, body]) => ({
   name: `${s.label} ${call}`, call, server: s.label, slots: 8,
   appTicks: () => processTicks(s.pid), jitTicks: () => jitTicks(s.pid), pgTicks: () => postgresTicks(s.postmaster),
   send: () => request(`${s.base}/mcp`, { method: "POST", headers: s.headers, body: body(s) })
