@@ -20,7 +20,7 @@ const QUICK = env.BENCH_MODE === "quick";
 const S = QUICK
   ? { phase: 1, warm: 0.3, warmCap: 0, listWarmCap: 0, schedule: ["closed", "open"], listPhase: 0.5, ingest: 1, codeCap: 150,
     growth: [{ count: 950, extra: 6 }, { count: 1000, extra: 6 }, { count: 1000, extra: 2 }] }
-  : { phase: 2, warm: 0.5, warmCap: 25, listWarmCap: 15, schedule: ["closed", "closed", "open"], listPhase: 1.5, ingest: 3, codeCap: 700,
+  : { phase: 2, warm: 0.5, warmCap: 18, listWarmCap: 10, schedule: ["closed", "closed", "open"], listPhase: 1.5, ingest: 3, codeCap: 700,
     growth: [{ count: 950, extra: 57 }, { count: 19000, extra: 57 }, { count: 30000, extra: 3 }] };
 const BASE = env.BENCH_BASE;
 const DATA = env.BENCH_DATA;

@@ -4,7 +4,7 @@ import dev.faultline.adapters.pages.session.SessionCookies;
 import dev.faultline.application.access.port.in.ResolveBrowserSession;
 import dev.faultline.application.account.port.in.LookUpDisplayNames;
 import dev.faultline.application.intake.port.in.GetCrashReport;
-import dev.faultline.application.intake.port.in.GetIssueHistory;
+import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListIssues;
@@ -48,21 +48,19 @@ public class IssuesResource {
     private final ResolveBrowserSession resolveSession;
     private final ListApplications listApplications;
     private final ListIssues listIssues;
-    private final GetIssue getIssue;
-    private final GetIssueHistory getIssueHistory;
+    private final GetIssueInFull getIssueInFull;
     private final GetCrashReport getCrashReport;
     private final LookUpDisplayNames displayNames;
     private final SessionCookies cookies;
     private final String issuer;
 
     public IssuesResource(ResolveBrowserSession resolveSession, ListApplications listApplications,
-            ListIssues listIssues, GetIssue getIssue, GetIssueHistory getIssueHistory, GetCrashReport getCrashReport,
+            ListIssues listIssues, GetIssueInFull getIssueInFull, GetCrashReport getCrashReport,
             LookUpDisplayNames displayNames, SessionCookies cookies, String issuer) {
         this.resolveSession = Objects.requireNonNull(resolveSession);
         this.listApplications = Objects.requireNonNull(listApplications);
         this.listIssues = Objects.requireNonNull(listIssues);
-        this.getIssue = Objects.requireNonNull(getIssue);
-        this.getIssueHistory = Objects.requireNonNull(getIssueHistory);
+        this.getIssueInFull = Objects.requireNonNull(getIssueInFull);
         this.getCrashReport = Objects.requireNonNull(getCrashReport);
         this.displayNames = Objects.requireNonNull(displayNames);
         this.cookies = Objects.requireNonNull(cookies);
@@ -131,19 +129,18 @@ public class IssuesResource {
             return issueNotFound(navigation);
         }
         Actor actor = actor(signedIn.get());
-        return getIssue.getIssue(new GetIssue.Command(actor, issueId.get())).fold(
+        return getIssueInFull.getIssueInFull(new GetIssueInFull.Command(actor, issueId.get())).fold(
                 refused -> {
                     throw notPermitted(refused.required());
                 },
                 found -> {
-                    GetIssue.IssueDetails details = found.details();
+                    GetIssue.IssueDetails details = found.issue().details();
                     Set<UserId> people = new HashSet<>();
                     details.issue().assignee().ifPresent(people::add);
                     details.notes().forEach(note -> people.add(note.author()));
                     UserId reader = signedIn.get().user();
-                    Optional<IssueHistoryView> history = getIssueHistory.getIssueHistory(
-                            new GetIssueHistory.Command(actor, issueId.get())).fold(r -> Optional.empty(),
-                            h -> Optional.of(IssueHistoryView.of(h.history(), reader)), n -> Optional.empty());
+                    Optional<IssueHistoryView> history = Optional.of(IssueHistoryView.of(found.issue().history(),
+                            reader));
                     Optional<CrashReportView> crash = details.latestEvent().flatMap(latest -> getCrashReport
                             .getCrashReport(new GetCrashReport.Command(actor, new GetCrashReport.EventReference(
                                     Optional.of(latest.id()), Optional.empty())))

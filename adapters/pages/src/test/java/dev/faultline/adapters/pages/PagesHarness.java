@@ -61,10 +61,9 @@ import dev.faultline.application.tracker.CreateApplicationService;
 import dev.faultline.adapters.inmemory.intake.InMemoryIngestedEvents;
 import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
 import dev.faultline.application.intake.GetCrashReportService;
-import dev.faultline.application.intake.GetIssueHistoryService;
+import dev.faultline.application.intake.GetIssueInFullService;
 import dev.faultline.application.intake.IngestEventService;
 import dev.faultline.application.tracker.EventRecorder;
-import dev.faultline.application.tracker.GetIssueService;
 import dev.faultline.domain.intake.GroupingPolicyV1;
 import dev.faultline.application.tracker.ListApplicationsService;
 import dev.faultline.application.tracker.ListIssuesService;
@@ -199,9 +198,8 @@ final class PagesHarness {
                     new RevokePersonalTokenService(personalTokens, clock), clock))
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, applications, transactions, clock),
-                    new GetIssueService(issues, memberships, applications, events, notes, transactions, clock),
-                    new GetIssueHistoryService(issues, memberships, groupings, tallies, activities, users, transactions,
-                    clock),
+                    new GetIssueInFullService(issues, memberships, applications, events, notes, groupings, tallies,
+                            activities, users, transactions, clock),
                     new GetCrashReportService(issues, memberships, events, ingested, clock),
                     new LookUpDisplayNamesService(users), cookies, policy.issuer()))
             .addResource(new HomeResource(policy.issuer()))
