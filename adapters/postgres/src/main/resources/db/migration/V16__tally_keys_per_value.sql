@@ -2,9 +2,13 @@
 -- last seen and event count in that release (or environment), the figures each tally row already keeps. Before,
 -- V15 copied the issue's own sort keys into every tally row of the issue, so every event rewrote one row per release
 -- and environment the issue had ever been seen in (hundreds for a long-lived issue of an application deploying
--- daily), each with four index entries. Now an event rewrites only its own release's and environment's rows, as
--- before V15. What stays copied changes rarely and never per event on its own: the application (never), the status
--- (triage, a regression, a mute ending), the level of the latest event and the mute's end.
+-- daily), each with four index entries. Now an event rewrites only its own release's and environment's rows (two,
+-- as before V15, though each with four index entries: its primary key and the three walks, whose keys it changes).
+-- What stays copied changes rarely and never per event: the application (never), the status (triage, a regression,
+-- a mute ending), the level (set when the issue opens) and the mute's end.
+--
+-- Like V15, this runs in Flyway's transaction at startup and holds issue_tallies while it builds three indexes:
+-- on a large installation, ingestion waits for the upgrade (seconds per million tally rows).
 
 DROP INDEX issue_tallies_by_value_last_seen;
 DROP INDEX issue_tallies_by_value_first_seen;

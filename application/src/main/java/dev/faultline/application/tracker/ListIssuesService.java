@@ -98,10 +98,14 @@ public class ListIssuesService implements ListIssues {
 
     /**
      * Everything a cursor is bound to: who asks, which filters (the application as resolved, however it was
-     * named), which order (not the page size).
+     * named), which order (not the page size) and where its keys come from. A release or environment list is
+     * ordered by the tally there (V16), so its cursors are marked: one issued before, which holds the issue's own
+     * key, is refused as issued for another query instead of skipping or repeating issues.
      */
     private static String describe(Command c, Optional<ApplicationId> application) {
-        return String.join("\u0000", c.actor().user().toString(), application.map(Object::toString).orElse("*"),
+        boolean keysFromTally = c.seen().release().isPresent() || c.seen().environment().isPresent();
+        return String.join("\u0000", keysFromTally ? "keys:tally" : "keys:issue", c.actor().user().toString(),
+                application.map(Object::toString).orElse("*"),
                 c.status().map(Enum::name).orElse("*"), c.text().orElse(""),
                 c.since().map(Instant::toString).orElse("*"), c.until().map(Instant::toString).orElse("*"),
                 c.sort().name(), c.seen().release().orElse("*"), c.seen().environment().orElse("*"),

@@ -94,7 +94,8 @@ public final class HttpEndpoints {
                 personalTokens.revoke(), faultline.clock()));
         IntakeUseCases intake = faultline.intake();
         jersey.register(new IssuesResource(sessions.resolve(), faultline.tracker().listApplications(),
-                faultline.tracker().listIssues(), intake.getIssueInFull(), intake.getCrashReport(), faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
+                faultline.tracker().listIssues(), intake.getIssueInFull(), intake.getCrashReport(),
+                faultline.account().lookUpDisplayNames(), cookies, oauth.policy().issuer()));
         jersey.register(new ApplicationSettingsResource(settingsForms, intake.getIngestSetup(),
                 intake.createIngestKey(), intake.setIngestKeyEnabled(), intake.deleteIngestKey(),
                 oauth.policy().issuer()));

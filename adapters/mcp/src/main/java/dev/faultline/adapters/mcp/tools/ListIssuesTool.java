@@ -53,8 +53,10 @@ final class ListIssuesTool extends FaultlineTool {
                                 List.of("unresolved", "resolved", "muted")))
                         .optional("query", Schemas.string("Case-insensitive text to find in title, culprit or "
                                 + "exception type.", 1, ListIssues.MAX_TEXT_LENGTH))
-                        .optional("since", Schemas.dateTime("Only issues last seen at or after this instant."))
-                        .optional("until", Schemas.dateTime("Only issues last seen before this instant."))
+                        .optional("since", Schemas.dateTime("Only issues last seen at or after this instant (in "
+                                + "the release or environment filtered on, if any)."))
+                        .optional("until", Schemas.dateTime("Only issues last seen before this instant (in the "
+                                + "release or environment filtered on, if any)."))
                         .optional("release", Schemas.string("Only issues seen in this release (exact name).", 1,
                                 ListIssues.MAX_RELEASE_LENGTH))
                         .optional("environment", Schemas.string("Only issues seen in this environment (exact "

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 /**
  * The ingest contract on PostgreSQL, including the concurrent ingests (real row locks and unique keys). After every
  * test (ingest, status changes, regressions, mutes ending, retention) each tally row's copy of its issue's
- * application, status and sort keys (V15) equals the issue's own values.
+ * application, status, level and mute end (V15, V16) equals the issue's own values.
  */
 class PostgresIngestStorageTest extends IngestStorageContract {
     static final TestDatabase db = TestDatabases.fresh();
