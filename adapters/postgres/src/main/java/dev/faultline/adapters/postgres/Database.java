@@ -24,6 +24,7 @@ public final class Database {
         Jdbi jdbi = Jdbi.create(UnavailableStorage.connections(dataSource));
         jdbi.installPlugin(new PostgresPlugin());
         jdbi.setHandleCallbackDecorator(UnavailableStorage.callbacks());
+        RememberedArguments.installOn(jdbi);
         return jdbi;
     }
 
