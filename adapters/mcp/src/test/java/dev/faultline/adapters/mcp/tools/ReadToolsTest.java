@@ -155,7 +155,8 @@ class ReadToolsTest {
                     .containsExactly(b.id().toString(), a.id().toString());
             ObjectNode byEvents = world.ok("list_issues", adaReads, "{\"release\":\"1.0.0\",\"sort\":\"events\"}");
             assertThat(byEvents.get("issues")).extracting(i -> i.get("id").asText())
-                    .as("2 events of b in 1.0.0 before 1 of a's 4").containsExactly(b.id().toString(), a.id().toString());
+                    .as("2 events of b in 1.0.0 before 1 of a's 4")
+                    .containsExactly(b.id().toString(), a.id().toString());
             JsonNode seenThere = byEvents.get("issues").get(1).get("seen_there");
             assertThat(seenThere.get("dimension").asText()).isEqualTo("release");
             assertThat(seenThere.get("value").asText()).isEqualTo("1.0.0");

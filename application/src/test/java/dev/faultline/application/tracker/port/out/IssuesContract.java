@@ -358,7 +358,8 @@ public abstract class IssuesContract {
                                             || !i.lastSeen().isBefore(base.lastSeenFrom().get()))
                                     .filter(i -> base.lastSeenUntil().isEmpty()
                                             || i.lastSeen().isBefore(base.lastSeenUntil().get()))
-                                    .sorted(Comparator.comparingLong((Issue i) -> sort.keyOf(i)).thenComparing(i -> i.id().value(),
+                                    .sorted(Comparator.comparingLong((Issue i) -> sort.keyOf(i))
+                                            .thenComparing(i -> i.id().value(),
                                             IssuesContract::unsignedCompare).reversed())
                                     .map(Issue::id).toList();
                             Issues.Query byStatus = status.map(s -> withStatus(base, s)).orElse(base);
