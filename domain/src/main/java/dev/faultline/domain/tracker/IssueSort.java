@@ -41,8 +41,12 @@ public enum IssueSort {
 
     /** Does {@code issue} come after the position {@code (key, id)} in this order? */
     public boolean isAfter(Issue issue, long key, IssueId id) {
-        long own = keyOf(issue);
-        return own < key || (own == key && compareIds(issue.id(), id) < 0);
+        return isAfter(keyOf(issue), issue.id(), key, id);
+    }
+
+    /** Does what is keyed {@code (ownKey, ownId)} come after the position {@code (key, id)} in this order? */
+    public static boolean isAfter(long ownKey, IssueId ownId, long key, IssueId id) {
+        return ownKey < key || (ownKey == key && compareIds(ownId, id) < 0);
     }
 
     public static int compareIds(IssueId a, IssueId b) {

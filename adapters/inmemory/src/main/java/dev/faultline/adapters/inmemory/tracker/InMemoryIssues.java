@@ -113,9 +113,7 @@ public final class InMemoryIssues implements Issues {
     }
 
     private static boolean isAfter(Listed listed, IssueSort sort, Issues.Query.Position position) {
-        long own = listed.keyOf(sort);
-        return own < position.key()
-                || own == position.key() && IssueSort.compareIds(listed.issue().id(), position.id()) < 0;
+        return IssueSort.isAfter(listed.keyOf(sort), listed.issue().id(), position.key(), position.id());
     }
 
     private Optional<Issue> findByFingerprint(ApplicationId applicationId, Fingerprint fingerprint) {
