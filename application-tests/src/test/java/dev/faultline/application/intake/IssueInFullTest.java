@@ -9,6 +9,8 @@ import dev.faultline.adapters.inmemory.intake.InMemoryIssueGroupings;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueChanges;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueRevisions;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
@@ -23,9 +25,11 @@ import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.application.tracker.GetIssueService;
+import dev.faultline.application.tracker.MuteIssueService;
 import dev.faultline.application.tracker.ReopenIssueService;
 import dev.faultline.application.tracker.ResolveIssueService;
 import dev.faultline.application.tracker.port.in.GetIssue;
+import dev.faultline.application.tracker.port.in.MuteIssue;
 import dev.faultline.application.tracker.port.in.ReopenIssue;
 import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.domain.account.EmailAddress;
@@ -40,10 +44,15 @@ import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Membership;
+import dev.faultline.domain.tracker.MuteRule;
+import dev.faultline.domain.tracker.Note;
 import dev.faultline.domain.tracker.Platform;
 import dev.faultline.domain.tracker.Role;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -64,11 +73,13 @@ class IssueInFullTest {
     private final CountingUsers users = new CountingUsers(storedUsers);
     private final InMemoryApplications applications = new InMemoryApplications();
     private final InMemoryMemberships memberships = new InMemoryMemberships();
-    private final InMemoryIssues issues = new InMemoryIssues();
-    private final InMemoryEvents events = new InMemoryEvents();
-    private final InMemoryNotes notes = new InMemoryNotes();
-    private final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    private final InMemoryIssueChanges changes = new InMemoryIssueChanges();
+    private final InMemoryEvents events = new InMemoryEvents(changes);
+    private final InMemoryNotes notes = new InMemoryNotes(changes);
+    private final InMemoryIssueActivities activities = new InMemoryIssueActivities(changes);
     private final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
+    private final InMemoryIssues issues = new InMemoryIssues(tallies, activities, changes);
+    private final InMemoryIssueRevisions revisions = new InMemoryIssueRevisions(issues, memberships, changes);
     private final InMemoryIssueGroupings groupings = new InMemoryIssueGroupings();
     private final CountingTransactions transactions = new CountingTransactions(new InMemoryTransactions());
 
@@ -76,7 +87,7 @@ class IssueInFullTest {
             new InMemoryIngestedEvents(), groupings, new EventRecorder(issues, events, activities, tallies),
             transactions);
     private final GetIssueInFullService inFull = new GetIssueInFullService(issues, memberships, applications,
-            events, notes, groupings, tallies, activities, users, transactions, clock);
+            events, notes, groupings, tallies, activities, users, revisions, transactions, clock);
     private final GetIssueService getIssue =
             new GetIssueService(issues, memberships, applications, events, notes, transactions, clock);
     private final GetIssueHistoryService getHistory = new GetIssueHistoryService(issues, memberships, groupings,
@@ -222,5 +233,95 @@ class IssueInFullTest {
         public void updatePasswordHash(UserId id, PasswordHash hash) {
             delegate.updatePasswordHash(id, hash);
         }
+    }
+
+    private static GetIssueInFull.IssueInFull found(GetIssueInFull.Outcome outcome) {
+        return ((GetIssueInFull.Outcome.Found) outcome).issue();
+    }
+
+    @Test
+    void asked_again_while_unchanged_it_answers_empty_after_one_read_and_no_unit_of_work() {
+        IssueId issue = crash();
+        GetIssueInFull.Command command = new GetIssueInFull.Command(Actor.person(member.id()), issue);
+        GetIssueInFull.IssueInFull first = found(inFull.getIssueInFull(command));
+        transactions.units = 0;
+
+        assertThat(inFull.getIssueInFullIfChanged(command, first.version())).isEmpty();
+        assertThat(transactions.units).isZero();
+        assertThat(found(inFull.getIssueInFull(command))).isEqualTo(first);
+    }
+
+    @Test
+    void after_a_note_triage_or_an_event_it_answers_the_issue_as_it_is_now() {
+        IssueId issue = crash();
+        GetIssueInFull.Command command = new GetIssueInFull.Command(Actor.person(member.id()), issue);
+        GetIssueInFull.IssueInFull first = found(inFull.getIssueInFull(command));
+
+        notes.add(Note.write(issue, colleague.id(), "seen on checkout", clock.instant()));
+        GetIssueInFull.IssueInFull noted = found(inFull.getIssueInFullIfChanged(command, first.version()).orElseThrow());
+        assertThat(noted.details().notes()).extracting(Note::body).containsExactly("seen on checkout");
+        assertThat(inFull.getIssueInFullIfChanged(command, noted.version())).isEmpty();
+
+        new ResolveIssueService(issues, memberships, activities, transactions, clock)
+                .resolveIssue(new ResolveIssue.Command(Actor.person(colleague.id()), issue));
+        GetIssueInFull.IssueInFull resolved =
+                found(inFull.getIssueInFullIfChanged(command, noted.version()).orElseThrow());
+        assertThat(resolved.details().issue().status()).isEqualTo(IssueStatus.RESOLVED);
+        assertThat(resolved.history().activity()).hasSize(2);
+
+        assertThat(crash()).isEqualTo(issue);
+        GetIssueInFull.IssueInFull regressed =
+                found(inFull.getIssueInFullIfChanged(command, resolved.version()).orElseThrow());
+        assertThat(regressed.details().issue().eventCount()).isEqualTo(2);
+        assertThat(regressed.details().recentEventIds()).hasSize(2);
+    }
+
+    @Test
+    void what_it_showed_holds_until_the_next_utc_midnight_when_the_daily_counts_move_on() {
+        IssueId issue = crash();
+        GetIssueInFull.Command command = new GetIssueInFull.Command(Actor.person(member.id()), issue);
+        GetIssueInFull.IssueInFull first = found(inFull.getIssueInFull(command));
+        Instant midnight = Instant.parse("2026-11-24T00:00:00Z");
+        assertThat(first.version().expires()).isEqualTo(midnight);
+
+        clock.set(midnight.minusNanos(1_000));
+        assertThat(inFull.getIssueInFullIfChanged(command, first.version())).isEmpty();
+        clock.set(midnight);
+        GetIssueInFull.IssueInFull nextDay = found(inFull.getIssueInFullIfChanged(command, first.version())
+                .orElseThrow());
+        assertThat(nextDay.history().daily().get(GetIssueHistory.DAYS - 1).day()).isEqualTo(LocalDate.parse("2026-11-24"));
+        assertThat(nextDay.version().expires()).isEqualTo(midnight.plus(Duration.ofDays(1)));
+    }
+
+    @Test
+    void what_it_showed_of_an_issue_muted_until_a_time_holds_until_the_mute_lapses() {
+        IssueId issue = crash();
+        Instant until = clock.instant().plus(Duration.ofHours(2));
+        new MuteIssueService(issues, memberships, activities, transactions, clock).muteIssue(
+                new MuteIssue.Command(Actor.person(member.id()), issue, new MuteRule.UntilTime(until)));
+        GetIssueInFull.Command command = new GetIssueInFull.Command(Actor.person(member.id()), issue);
+        GetIssueInFull.IssueInFull muted = found(inFull.getIssueInFull(command));
+        assertThat(muted.details().issue().status()).isEqualTo(IssueStatus.MUTED);
+        assertThat(muted.version().expires()).isEqualTo(until);
+
+        clock.set(until);
+        GetIssueInFull.IssueInFull lapsed = found(inFull.getIssueInFullIfChanged(command, muted.version())
+                .orElseThrow());
+        assertThat(lapsed.details().issue().status()).isEqualTo(IssueStatus.UNRESOLVED);
+    }
+
+    @Test
+    void a_version_of_another_issue_an_outsider_or_no_read_permission_gets_the_plain_answer() {
+        IssueId issue = crash();
+        GetIssueInFull.Command command = new GetIssueInFull.Command(Actor.person(member.id()), issue);
+        GetIssueInFull.IssueInFull first = found(inFull.getIssueInFull(command));
+        GetIssueInFull.Version elsewhere = new GetIssueInFull.Version(IssueId.random(), first.version().revision(),
+                first.version().expires());
+
+        assertThat(inFull.getIssueInFullIfChanged(command, elsewhere)).contains(new GetIssueInFull.Outcome.Found(first));
+        assertThat(inFull.getIssueInFullIfChanged(new GetIssueInFull.Command(Actor.person(outsider.id()), issue),
+                first.version())).contains(new GetIssueInFull.Outcome.NotFound(issue));
+        assertThat(inFull.getIssueInFullIfChanged(new GetIssueInFull.Command(new Actor(member.id(), Set.of()), issue),
+                first.version())).contains(new GetIssueInFull.Outcome.NotPermitted(GetIssueInFull.REQUIRES));
     }
 }

@@ -22,6 +22,7 @@ import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
@@ -74,6 +75,8 @@ public interface Storage {
     IssueActivities issueActivities();
 
     IssueTallies issueTallies();
+
+    IssueRevisions issueRevisions();
 
     IngestedEvents ingestedEvents();
 

@@ -29,6 +29,25 @@ public class McpSettings {
     @MaxDataSize(value = 64, unit = DataSizeUnit.MEBIBYTES)
     private DataSize maxResponseSize = DataSize.mebibytes(4);
 
+    /**
+     * How many get_issue answers to keep, per issue and person, for answering the same call again while the issue is
+     * unchanged (checked by one read of its revision and the caller's membership each call); 0 = read and render the
+     * issue every call.
+     */
+    @Min(0)
+    @Max(100_000)
+    private int renderedIssueCacheSize = 500;
+
+    @JsonProperty
+    public int getRenderedIssueCacheSize() {
+        return renderedIssueCacheSize;
+    }
+
+    @JsonProperty
+    public void setRenderedIssueCacheSize(int value) {
+        this.renderedIssueCacheSize = value;
+    }
+
     @JsonProperty
     public DataSize getMaxBodySize() {
         return maxBodySize;

@@ -63,6 +63,7 @@ public record IntakeUseCases(
                         storage.issueTallies(), storage.issueActivities(), storage.users(), storage.transactions(), clock),
                 new GetIssueInFullService(storage.issues(), storage.memberships(), storage.applications(),
                         storage.events(), storage.notes(), storage.issueGroupings(), storage.issueTallies(),
-                        storage.issueActivities(), storage.users(), storage.transactions(), clock));
+                        storage.issueActivities(), storage.users(), storage.issueRevisions(), storage.transactions(),
+                        clock));
     }
 }

@@ -32,6 +32,15 @@ class McpSettingsTest {
                 .isOne();
     }
 
+    @Test
+    void rendered_issue_cache_holds_0_to_100000_and_500_by_default() {
+        assertThat(new McpSettings().getRenderedIssueCacheSize()).isEqualTo(500);
+        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(0))).isZero();
+        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(100_000))).isZero();
+        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(-1))).isOne();
+        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(100_001))).isOne();
+    }
+
     private int violations(java.util.function.Consumer<McpSettings> change) {
         McpSettings settings = new McpSettings();
         change.accept(settings);

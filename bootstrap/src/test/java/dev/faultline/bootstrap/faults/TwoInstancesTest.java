@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.codahale.metrics.MetricRegistry;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.faultline.application.access.port.in.TokenOutcome;
+import dev.faultline.application.tracker.port.in.AddNote;
+import dev.faultline.application.tracker.port.in.CreateApplication;
+import dev.faultline.application.tracker.port.in.RecordEvent;
+import dev.faultline.application.tracker.port.in.ResolveIssue;
 import dev.faultline.bootstrap.FaultlineApplication;
 import dev.faultline.bootstrap.TestFaultline;
 import dev.faultline.bootstrap.config.FaultlineConfiguration;
@@ -13,6 +19,14 @@ import dev.faultline.bootstrap.purge.PurgeJob;
 import dev.faultline.bootstrap.wiring.Faultline;
 import dev.faultline.domain.access.Client;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.Actor;
+import dev.faultline.domain.tracker.ApplicationId;
+import dev.faultline.domain.tracker.ApplicationSlug;
+import dev.faultline.domain.tracker.CrashReport;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Level;
+import dev.faultline.domain.tracker.Platform;
+import dev.faultline.domain.tracker.StackFrame;
 import io.dropwizard.testing.DropwizardTestSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,8 +34,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -82,6 +99,52 @@ class TwoInstancesTest {
         await(() -> b.chainStates().appliedChanges() > heardOnB, "B applying the revocation's notice");
         assertThat(onB.listApplications(tokens.accessToken()).statusCode()).as("B, once it has heard").isEqualTo(401);
         assertThat(onB.refresh(client.id().value(), tokens.refreshToken()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void get_issue_on_a_shows_at_once_what_changed_through_b() throws Exception {
+        Faultline a = faultline(A);
+        Faultline b = faultline(B);
+        UserId user = Grants.person(a, "issue-reader@example.com");
+        TokenOutcome.Tokens tokens = Grants.grant(a, user, Grants.client(a));
+        ApplicationId application = ((CreateApplication.Outcome.Created) a.tracker().createApplication()
+                .createApplication(new CreateApplication.Command(Actor.person(user), "Shop",
+                        new ApplicationSlug("two-instance-shop"), new Platform("java")))).application().id();
+        IssueId issue = record(a, user, application);
+        Wire onA = new Wire("http://127.0.0.1:" + A.getLocalPort());
+
+        JsonNode first = structured(onA.getIssue(tokens.accessToken(), issue.toString()));
+        assertThat(first.path("notes")).isEmpty();
+        assertThat(structured(onA.getIssue(tokens.accessToken(), issue.toString()))).as("asked again").isEqualTo(first);
+
+        b.tracker().addNote().addNote(new AddNote.Command(Actor.person(user), issue, "seen through B"));
+        JsonNode noted = structured(onA.getIssue(tokens.accessToken(), issue.toString()));
+        assertThat(noted.path("notes")).extracting(note -> note.path("body").asText()).containsExactly("seen through B");
+
+        b.tracker().resolveIssue().resolveIssue(new ResolveIssue.Command(Actor.person(user), issue));
+        assertThat(structured(onA.getIssue(tokens.accessToken(), issue.toString())).path("issue").path("status")
+                .asText()).isEqualTo("resolved");
+
+        assertThat(record(b, user, application)).isEqualTo(issue);
+        JsonNode regressed = structured(onA.getIssue(tokens.accessToken(), issue.toString()));
+        assertThat(regressed.path("issue").path("status").asText()).isEqualTo("unresolved");
+        assertThat(regressed.path("issue").path("event_count").asLong()).isEqualTo(2);
+    }
+
+    private static IssueId record(Faultline faultline, UserId user, ApplicationId application) {
+        CrashReport report = new CrashReport(Optional.empty(), Optional.of("Cart failed"), "Cart.total",
+                "IllegalStateException", Level.ERROR, "empty cart", Instant.now(),
+                List.of(new StackFrame("Cart.java", "Cart.total", 12, true)), Optional.of("prod"),
+                Optional.of("1.0"), new TreeMap<>(), Optional.empty());
+        return ((RecordEvent.Outcome.Recorded) faultline.tracker().recordEvent()
+                .recordEvent(new RecordEvent.Command(Actor.person(user), application, report))).issue().id();
+    }
+
+    private static JsonNode structured(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = new ObjectMapper().readTree(response.body()).path("result");
+        assertThat(result.path("isError").asBoolean(true)).as(response.body()).isFalse();
+        return result.path("structuredContent");
     }
 
     /** Polls what a notice changes, with a generous overall limit: never a fixed sleep. */

@@ -38,6 +38,17 @@ final class Wire {
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"list_applications\",\"arguments\":{}}}")));
     }
 
+    /** {@code tools/call get_issue}. */
+    HttpResponse<String> getIssue(String bearer, String issueId) {
+        return send(HttpRequest.newBuilder(URI.create(base + "/mcp"))
+                .header("Authorization", "Bearer " + bearer)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2025-11-25")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\","
+                        + "\"params\":{\"name\":\"get_issue\",\"arguments\":{\"issue_id\":\"" + issueId + "\"}}}")));
+    }
+
     HttpResponse<String> page(String path, String sessionCookie) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", "text/html")

@@ -18,6 +18,8 @@ import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueChanges;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueRevisions;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
 import dev.faultline.adapters.pages.session.SessionCookies;
@@ -162,11 +164,12 @@ final class PagesHarness {
 
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
-    final InMemoryIssues issues = new InMemoryIssues();
-    final InMemoryEvents events = new InMemoryEvents();
-    final InMemoryNotes notes = new InMemoryNotes();
-    final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    final InMemoryIssueChanges changes = new InMemoryIssueChanges();
+    final InMemoryEvents events = new InMemoryEvents(changes);
+    final InMemoryNotes notes = new InMemoryNotes(changes);
+    final InMemoryIssueActivities activities = new InMemoryIssueActivities(changes);
     final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
+    final InMemoryIssues issues = new InMemoryIssues(tallies, activities, changes);
     final InMemoryIngestedEvents ingested = new InMemoryIngestedEvents();
     final InMemoryIssueGroupings groupings = new InMemoryIssueGroupings();
     final IngestEventService ingest = new IngestEventService(new GroupingPolicyV1(), applications, ingested,
@@ -199,7 +202,8 @@ final class PagesHarness {
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, applications, transactions, clock),
                     new GetIssueInFullService(issues, memberships, applications, events, notes, groupings, tallies,
-                            activities, users, transactions, clock),
+                            activities, users, new InMemoryIssueRevisions(issues, memberships, changes), transactions,
+                            clock),
                     new GetCrashReportService(issues, memberships, events, ingested, clock),
                     new LookUpDisplayNamesService(users), cookies, policy.issuer()))
             .addResource(new HomeResource(policy.issuer()))

@@ -19,6 +19,8 @@ import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
 import dev.faultline.adapters.inmemory.tracker.InMemoryApplications;
 import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueChanges;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueRevisions;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
@@ -45,6 +47,7 @@ import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
@@ -76,6 +79,7 @@ public record InMemoryStorage(
         Notes notes,
         IssueActivities issueActivities,
         IssueTallies issueTallies,
+        IssueRevisions issueRevisions,
         IngestedEvents ingestedEvents,
         IssueGroupings issueGroupings,
         EventRetention eventRetention,
@@ -83,11 +87,13 @@ public record InMemoryStorage(
         IngestKeys ingestKeys) implements Storage {
 
     public static InMemoryStorage empty() {
+        InMemoryIssueChanges changes = new InMemoryIssueChanges();
         InMemoryApplications applications = new InMemoryApplications();
-        InMemoryEvents events = new InMemoryEvents();
-        InMemoryIssueActivities activities = new InMemoryIssueActivities();
+        InMemoryEvents events = new InMemoryEvents(changes);
+        InMemoryIssueActivities activities = new InMemoryIssueActivities(changes);
         InMemoryIssueTallies tallies = new InMemoryIssueTallies();
-        InMemoryIssues issues = new InMemoryIssues(tallies, activities);
+        InMemoryIssues issues = new InMemoryIssues(tallies, activities, changes);
+        InMemoryMemberships memberships = new InMemoryMemberships();
         InMemoryIngestedEvents documents = new InMemoryIngestedEvents();
         InMemoryTokenChains chains = new InMemoryTokenChains();
         return new InMemoryStorage(
@@ -105,12 +111,13 @@ public record InMemoryStorage(
                 new InMemorySignInAttempts(),
                 new InMemoryAddressSignInFailures(),
                 applications,
-                new InMemoryMemberships(),
+                memberships,
                 issues,
                 events,
-                new InMemoryNotes(),
+                new InMemoryNotes(changes),
                 activities,
                 tallies,
+                new InMemoryIssueRevisions(issues, memberships, changes),
                 documents,
                 new InMemoryIssueGroupings(),
                 new InMemoryEventRetention(events, issues, activities, documents),

@@ -20,6 +20,17 @@ public final class InMemoryEvents implements Events {
 
     private final Map<EventId, Event> byId = new HashMap<>();
     private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
+    private final InMemoryIssueChanges changes;
+
+    public InMemoryEvents() {
+        this(new InMemoryIssueChanges());
+    }
+
+    /** Events whose removals count as changes of their issue in {@code changes} (an addition is counted by the
+     * update of its issue that counts it). */
+    public InMemoryEvents(InMemoryIssueChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void add(Event event) {
@@ -57,6 +68,11 @@ public final class InMemoryEvents implements Events {
 
     /** Deletes these events (unknown ids are ignored), for the in-memory retention. */
     public void removeAll(Set<EventId> ids) {
-        table.write(() -> byId.keySet().removeAll(ids));
+        table.write(() -> ids.forEach(id -> {
+            Event removed = byId.remove(id);
+            if (removed != null) {
+                changes.changed(removed.issueId());
+            }
+        }));
     }
 }

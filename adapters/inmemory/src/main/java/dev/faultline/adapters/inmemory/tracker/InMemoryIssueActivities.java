@@ -16,12 +16,23 @@ import java.util.stream.Collectors;
 public final class InMemoryIssueActivities implements IssueActivities {
     private final Map<Long, IssueActivity> bySequence = new LinkedHashMap<>();
     private final TableLock table = new TableLock(() -> TableLock.snapshotOf(bySequence));
+    private final InMemoryIssueChanges changes;
     private long sequence;
+
+    public InMemoryIssueActivities() {
+        this(new InMemoryIssueChanges());
+    }
+
+    /** Activity records whose additions count as changes of their issue in {@code changes}. */
+    public InMemoryIssueActivities(InMemoryIssueChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void add(IssueActivity activity) {
         table.write(() -> {
             bySequence.put(++sequence, activity);
+            changes.changed(activity.issueId());
         });
     }
 

@@ -28,6 +28,7 @@ public final class InMemoryIssues implements Issues {
     private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
     private final IssueTallies tallies;
     private final IssueActivities activities;
+    private final InMemoryIssueChanges changes;
 
     /** Issues whose where-and-how-seen filters find nothing beyond the issues' own fields. */
     public InMemoryIssues() {
@@ -36,8 +37,14 @@ public final class InMemoryIssues implements Issues {
 
     /** Issues whose release, environment and opened-or-regressed filters read these tallies and activities. */
     public InMemoryIssues(IssueTallies tallies, IssueActivities activities) {
+        this(tallies, activities, new InMemoryIssueChanges());
+    }
+
+    /** Like {@link #InMemoryIssues(IssueTallies, IssueActivities)}, counting each update in {@code changes}. */
+    public InMemoryIssues(IssueTallies tallies, IssueActivities activities, InMemoryIssueChanges changes) {
         this.tallies = tallies;
         this.activities = activities;
+        this.changes = changes;
     }
 
     @Override
@@ -75,6 +82,7 @@ public final class InMemoryIssues implements Issues {
                     stored.fingerprint(), stored.title(), stored.culprit(), stored.exceptionType(), issue.level(),
                     issue.status(), issue.mute(), issue.firstSeen(), issue.lastSeen(), issue.eventCount(),
                     issue.assignee(), issue.resolvedAt()));
+            changes.changed(issue.id());
         });
     }
 

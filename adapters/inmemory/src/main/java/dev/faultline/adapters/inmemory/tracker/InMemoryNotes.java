@@ -16,6 +16,16 @@ import java.util.Optional;
 public final class InMemoryNotes implements Notes {
     private final Map<NoteId, Note> byId = new HashMap<>();
     private final TableLock table = new TableLock(() -> TableLock.snapshotOf(byId));
+    private final InMemoryIssueChanges changes;
+
+    public InMemoryNotes() {
+        this(new InMemoryIssueChanges());
+    }
+
+    /** Notes whose additions and deletions count as changes of their issue in {@code changes}. */
+    public InMemoryNotes(InMemoryIssueChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void add(Note note) {
@@ -23,6 +33,7 @@ public final class InMemoryNotes implements Notes {
             if (byId.putIfAbsent(note.id(), note) != null) {
                 throw new IllegalStateException("note " + note.id() + " is already stored");
             }
+            changes.changed(note.issueId());
         });
     }
 
@@ -41,6 +52,12 @@ public final class InMemoryNotes implements Notes {
 
     @Override
     public boolean delete(NoteId id) {
-        return table.write(() -> byId.remove(id) != null);
+        return table.write(() -> {
+            Note removed = byId.remove(id);
+            if (removed != null) {
+                changes.changed(removed.issueId());
+            }
+            return removed != null;
+        });
     }
 }

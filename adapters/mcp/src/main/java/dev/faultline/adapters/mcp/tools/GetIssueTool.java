@@ -13,14 +13,21 @@ import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.IssueId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** {@code get_issue}: one issue in full, with its latest event's stack trace, recent event ids and notes. */
+/**
+ * {@code get_issue}: one issue in full, with its latest event's stack trace, recent event ids and notes. An issue
+ * asked for again while unchanged is answered from the rendering kept for it ({@link IssueRenderings}): one read of
+ * its revision and the caller's membership instead of reading and rendering the issue again.
+ */
 final class GetIssueTool extends FaultlineTool {
     private final GetIssueInFull getIssueInFull;
     private final String issuer;
+    private final IssueRenderings renderings;
 
-    GetIssueTool(GetIssueInFull getIssueInFull, String issuer) {
+    /** @param renderedIssues how many renderings to keep for answering again while their issue is unchanged */
+    GetIssueTool(GetIssueInFull getIssueInFull, String issuer, int renderedIssues) {
         super("get_issue", "Get an issue",
                 "Returns one issue in full: its summary (title, culprit, exception type, level, status with mute "
                         + "details, first/last seen, event count, assignee), the application it belongs to, the "
@@ -52,19 +59,43 @@ final class GetIssueTool extends FaultlineTool {
                 ToolAnnotations.READ, GetIssueInFull.REQUIRES);
         this.getIssueInFull = getIssueInFull;
         this.issuer = issuer;
+        this.renderings = new IssueRenderings(renderedIssues);
     }
 
     @Override
     ToolResult run(Actor actor, Arguments arguments) {
         IssueId id = arguments.issueId();
-        return getIssueInFull.getIssueInFull(new GetIssueInFull.Command(actor, id)).fold(
-                refused -> notPermitted(refused.required()),
-                found -> found(actor, id, found.issue().details(), found.issue().history()),
-                notFound -> ToolResult.error(NotFound.issue(id)));
+        GetIssueInFull.Command command = new GetIssueInFull.Command(actor, id);
+        Optional<IssueRenderings.Rendering> remembered = renderings.find(id, actor.user());
+        if (remembered.isEmpty()) {
+            return answer(actor, id, getIssueInFull.getIssueInFull(command));
+        }
+        return getIssueInFull.getIssueInFullIfChanged(command, remembered.get().version())
+                .map(changed -> answer(actor, id, changed))
+                .orElseGet(() -> result(remembered.get()));
     }
 
-    private ToolResult found(Actor actor, IssueId id, GetIssue.IssueDetails details,
-            GetIssueHistory.IssueHistory history) {
+    private ToolResult answer(Actor actor, IssueId id, GetIssueInFull.Outcome outcome) {
+        return outcome.fold(
+                refused -> notPermitted(refused.required()),
+                found -> {
+                    IssueRenderings.Rendering rendering = render(actor, id, found.issue());
+                    renderings.remember(actor.user(), rendering);
+                    return result(rendering);
+                },
+                notFound -> {
+                    renderings.forget(id, actor.user());
+                    return ToolResult.error(NotFound.issue(id));
+                });
+    }
+
+    private static ToolResult result(IssueRenderings.Rendering rendering) {
+        return ToolResult.success(rendering.content(), ToolOutput.text(rendering.summary(), rendering.untrustedText()));
+    }
+
+    private IssueRenderings.Rendering render(Actor actor, IssueId id, GetIssueInFull.IssueInFull inFull) {
+        GetIssue.IssueDetails details = inFull.details();
+        GetIssueHistory.IssueHistory history = inFull.history();
         Application application = details.application();
         String webUrl = issuer + "/issues/" + id;
 
@@ -104,6 +135,7 @@ final class GetIssueTool extends FaultlineTool {
                 .orElse("latest event: none")).append("\n\n");
         crash.append(details.notes().isEmpty() ? "notes: none" : "notes (oldest first):\n" + details.notes()
                 .stream().map(note -> NoteView.text(note, actor.user())).collect(Collectors.joining("\n")));
-        return ToolOutput.success(content, untrusted, summary, crash.toString());
+        return new IssueRenderings.Rendering(inFull.version(), ToolOutput.withUntrusted(content, untrusted), summary,
+                crash.toString());
     }
 }

@@ -29,10 +29,19 @@ final class ToolOutput {
 
     static ToolResult success(ObjectNode content, List<String> untrustedFields, String summary,
             String untrustedRendering) {
+        return ToolResult.success(withUntrusted(content, untrustedFields), text(summary, untrustedRendering));
+    }
+
+    /** {@code content} with the list of its untrusted fields added. */
+    static ObjectNode withUntrusted(ObjectNode content, List<String> untrustedFields) {
         ArrayNode fields = content.putArray(UNTRUSTED_FIELD);
         untrustedFields.forEach(fields::add);
-        String text = untrustedRendering.isBlank() ? summary
+        return content;
+    }
+
+    /** Faultline's summary first, then the untrusted rendering in a fence with a fresh tag. */
+    static String text(String summary, String untrustedRendering) {
+        return untrustedRendering.isBlank() ? summary
                 : summary.strip() + "\n\n" + UntrustedText.fence(untrustedRendering);
-        return ToolResult.success(content, text);
     }
 }

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -313,6 +315,37 @@ class ReadToolsTest {
                     .contains("muted until event #5").contains(latest.id().toString()).doesNotContain(INJECTION);
             assertThat(fenced(text)).contains(INJECTION).contains("dev.shop.OrderService.checkout")
                     .contains("line two").contains("os=linux").contains("Mine");
+        }
+
+        @Test
+        void asked_again_it_answers_alike_with_a_fresh_fence_and_each_person_sees_their_own_notes_as_theirs() {
+            User carol = world.user();
+            world.join(shop, ada, carol);
+            Issue issue = issue(shop, ada, "a", INJECTION, "first");
+            String arguments = "{\"issue_id\":\"" + issue.id() + "\"}";
+            world.ok("add_note", writer(ada), "{\"issue_id\":\"" + issue.id() + "\",\"body\":\"Mine\"}");
+
+            ToolResult first = world.call("get_issue", adaReads, arguments);
+            ToolResult again = world.call("get_issue", adaReads, arguments);
+            assertThat(again.structuredContent()).isEqualTo(first.structuredContent());
+            assertThat(fenced(again.text())).isEqualTo(fenced(first.text()));
+            assertThat(fenceTag(again.text())).isNotEqualTo(fenceTag(first.text()));
+
+            ObjectNode carols = world.ok("get_issue", reader(carol), arguments);
+            assertThat(carols.get("notes")).extracting(n -> n.get("mine").asBoolean()).containsExactly(false);
+            assertThat(world.ok("get_issue", adaReads, arguments).get("notes"))
+                    .extracting(n -> n.get("mine").asBoolean()).containsExactly(true);
+
+            world.clock.advance(Duration.ofMinutes(1));
+            world.record(ada, shop, ToolWorld.report("a", INJECTION, "second", world.clock.instant()));
+            assertThat(world.ok("get_issue", reader(carol), arguments).get("issue").get("event_count").asLong())
+                    .isEqualTo(2);
+        }
+
+        private static String fenceTag(String text) {
+            Matcher matcher = Pattern.compile("<<<untrusted-data ([0-9a-f]{12})>>>").matcher(text);
+            assertThat(matcher.find()).isTrue();
+            return matcher.group(1);
         }
 
         @Test

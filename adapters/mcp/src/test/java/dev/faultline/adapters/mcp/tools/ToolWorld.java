@@ -18,6 +18,8 @@ import dev.faultline.adapters.inmemory.tracker.InMemoryEvents;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssues;
 import dev.faultline.adapters.inmemory.tracker.InMemoryMemberships;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueActivities;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueChanges;
+import dev.faultline.adapters.inmemory.tracker.InMemoryIssueRevisions;
 import dev.faultline.adapters.inmemory.tracker.InMemoryIssueTallies;
 import dev.faultline.adapters.inmemory.tracker.InMemoryNotes;
 import dev.faultline.adapters.mcp.McpTool;
@@ -76,6 +78,8 @@ import java.util.regex.Pattern;
 final class ToolWorld {
     static final String ISSUER = "https://faultline.example";
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** get_issue keeps renderings, so every tool test that calls it twice also checks they are never stale. */
+    static final int RENDERED_ISSUES = 100;
     private static final Pattern FENCE = Pattern.compile(
             "<<<untrusted-data ([0-9a-f]{12})>>>\\n(.*)\\n<<<end-untrusted-data \\1>>>", Pattern.DOTALL);
 
@@ -83,11 +87,12 @@ final class ToolWorld {
     final InMemoryUsers users = new InMemoryUsers();
     final InMemoryApplications applications = new InMemoryApplications();
     final InMemoryMemberships memberships = new InMemoryMemberships();
-    final InMemoryEvents events = new InMemoryEvents();
-    final InMemoryNotes notes = new InMemoryNotes();
-    final InMemoryIssueActivities activities = new InMemoryIssueActivities();
+    final InMemoryIssueChanges changes = new InMemoryIssueChanges();
+    final InMemoryEvents events = new InMemoryEvents(changes);
+    final InMemoryNotes notes = new InMemoryNotes(changes);
+    final InMemoryIssueActivities activities = new InMemoryIssueActivities(changes);
     final InMemoryIssueTallies tallies = new InMemoryIssueTallies();
-    final InMemoryIssues issues = new InMemoryIssues(tallies, activities);
+    final InMemoryIssues issues = new InMemoryIssues(tallies, activities, changes);
     final InMemoryTransactions transactions = new InMemoryTransactions();
     final InMemoryIngestedEvents ingested = new InMemoryIngestedEvents();
     final InMemoryIssueGroupings groupings = new InMemoryIssueGroupings();
@@ -106,7 +111,7 @@ final class ToolWorld {
             new ListApplicationsService(applications, memberships),
             new ListIssuesService(issues, memberships, applications, transactions, clock),
             new GetIssueInFullService(issues, memberships, applications, events, notes, groupings, tallies,
-                    activities, users, transactions, clock),
+                    activities, users, new InMemoryIssueRevisions(issues, memberships, changes), transactions, clock),
             new ListEventsService(issues, memberships, events),
             new GetCrashReportService(issues, memberships, events, ingested, clock),
             new ResolveIssueService(issues, memberships, activities, transactions, clock),
@@ -117,7 +122,7 @@ final class ToolWorld {
             new DeleteNoteService(issues, memberships, notes, transactions),
             new GetIngestSetupService(applications, memberships, applications, ingestKeys,
                     IngestBaseUrl.parse(ISSUER + "/")),
-            ISSUER + "/");
+            ISSUER + "/", RENDERED_ISSUES);
 
     User user() {
         User user = Fixtures.user();

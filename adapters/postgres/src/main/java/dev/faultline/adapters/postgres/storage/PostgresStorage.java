@@ -21,6 +21,7 @@ import dev.faultline.adapters.postgres.intake.PostgresIngestKeys;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
 import dev.faultline.adapters.postgres.tracker.PostgresEvents;
 import dev.faultline.adapters.postgres.tracker.PostgresIssueActivities;
+import dev.faultline.adapters.postgres.tracker.PostgresIssueRevisions;
 import dev.faultline.adapters.postgres.tracker.PostgresIssueTallies;
 import dev.faultline.adapters.postgres.tracker.PostgresIssues;
 import dev.faultline.adapters.postgres.tracker.PostgresMemberships;
@@ -47,6 +48,7 @@ import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
@@ -81,6 +83,7 @@ public record PostgresStorage(
         Notes notes,
         IssueActivities issueActivities,
         IssueTallies issueTallies,
+        IssueRevisions issueRevisions,
         IngestedEvents ingestedEvents,
         IssueGroupings issueGroupings,
         EventRetention eventRetention,
@@ -117,6 +120,7 @@ public record PostgresStorage(
                 new PostgresNotes(jdbi),
                 new PostgresIssueActivities(jdbi),
                 new PostgresIssueTallies(jdbi),
+                new PostgresIssueRevisions(jdbi),
                 new PostgresIngestedEvents(jdbi),
                 new PostgresIssueGroupings(jdbi),
                 new PostgresEventRetention(jdbi),

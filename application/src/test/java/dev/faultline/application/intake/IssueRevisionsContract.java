@@ -1,0 +1,161 @@
+package dev.faultline.application.intake;
+
+import static dev.faultline.application.testing.Fixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.faultline.application.intake.port.in.AuthenticateIngestKey.IngestSource;
+import dev.faultline.application.intake.port.in.IngestEvent;
+import dev.faultline.application.storage.Storage;
+import dev.faultline.application.testing.Fixtures;
+import dev.faultline.application.tracker.EventRecorder;
+import dev.faultline.application.tracker.port.out.IssueRevisions;
+import dev.faultline.domain.account.User;
+import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.intake.ExceptionValue;
+import dev.faultline.domain.intake.Frame;
+import dev.faultline.domain.intake.GroupingPolicyV1;
+import dev.faultline.domain.intake.InApp;
+import dev.faultline.domain.intake.IngestKeyId;
+import dev.faultline.domain.intake.RetentionLimits;
+import dev.faultline.domain.intake.SdkEvent;
+import dev.faultline.domain.intake.SdkEventId;
+import dev.faultline.domain.intake.Stacktrace;
+import dev.faultline.domain.tracker.ActivityActor;
+import dev.faultline.domain.tracker.Application;
+import dev.faultline.domain.tracker.IssueActivity;
+import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.Membership;
+import dev.faultline.domain.tracker.Note;
+import dev.faultline.domain.tracker.Platform;
+import dev.faultline.domain.tracker.Role;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every storage's {@link IssueRevisions} must do: visible to the members of the issue's application only, and
+ * moved by every write of what the issue shows in full (an event counted, triage, a note added or deleted, an activity
+ * record, events removed by retention), by no read and by no write of another issue. Each test looks only at the
+ * application it created, since retention runs over the whole store.
+ */
+public abstract class IssueRevisionsContract {
+    protected abstract Storage storage();
+
+    private IngestEventService ingest;
+    private Application app;
+    private IngestSource source;
+    private UserId member;
+
+    @BeforeEach
+    void wire() {
+        Storage s = storage();
+        ingest = new IngestEventService(new GroupingPolicyV1(), s.applications(), s.ingestedEvents(),
+                s.issueGroupings(), new EventRecorder(s.issues(), s.events(), s.issueActivities(), s.issueTallies()),
+                s.transactions());
+        app = Fixtures.application();
+        s.applications().add(app);
+        source = new IngestSource(app.id(), IngestKeyId.random(), new Platform("java"), OptionalInt.empty());
+        member = person();
+        s.memberships().add(new Membership(app.id(), member, Role.MEMBER, T0));
+    }
+
+    private UserId person() {
+        User user = Fixtures.user();
+        storage().users().add(user);
+        return user.id();
+    }
+
+    private IssueId crash(String function, Instant at) {
+        Frame frame = new Frame(Optional.of("demo.Main"), Optional.empty(), Optional.of("Main.java"),
+                Optional.of(function), Optional.empty(), OptionalInt.of(42), OptionalInt.empty(), InApp.YES,
+                Optional.empty(), new TreeMap<>());
+        SdkEvent event = SdkEvent.builder(new SdkEventId(UUID.randomUUID().toString().replace("-", "")), at)
+                .platform(new Platform("java"))
+                .exceptions(List.of(new ExceptionValue(Optional.of("IllegalStateException"), Optional.of("bad"),
+                        Optional.empty(), false, Optional.empty(), Optional.of(new Stacktrace(List.of(frame))))))
+                .tags(Map.of())
+                .build();
+        return ((IngestEvent.Outcome.Stored) ingest.ingest(new IngestEvent.Command(source, event, at))).issueId();
+    }
+
+    private long revision(IssueId issue) {
+        return storage().issueRevisions().visibleRevision(issue, member).orElseThrow();
+    }
+
+    @Test
+    void only_members_of_the_issues_application_see_a_revision() {
+        IssueId issue = crash("visible", T0);
+        assertThat(storage().issueRevisions().visibleRevision(issue, member)).isPresent();
+        assertThat(storage().issueRevisions().visibleRevision(issue, person())).isEqualTo(OptionalLong.empty());
+        assertThat(storage().issueRevisions().visibleRevision(IssueId.random(), member)).isEqualTo(OptionalLong.empty());
+    }
+
+    @Test
+    void reads_leave_it_and_an_event_counted_moves_it() {
+        IssueId issue = crash("counted", T0);
+        long before = revision(issue);
+        storage().issues().findById(issue);
+        storage().events().listByIssue(issue, Optional.empty(), 10);
+        storage().notes().listByIssue(issue);
+        assertThat(revision(issue)).isEqualTo(before);
+
+        assertThat(crash("counted", T0.plusSeconds(1))).isEqualTo(issue);
+        assertThat(revision(issue)).isNotEqualTo(before);
+    }
+
+    @Test
+    void triage_moves_it() {
+        IssueId issue = crash("triaged", T0);
+        long before = revision(issue);
+        storage().issues().update(storage().issues().findById(issue).orElseThrow().resolve(T0.plusSeconds(5)).issue());
+        long resolved = revision(issue);
+        assertThat(resolved).isNotEqualTo(before);
+
+        storage().issueActivities().add(new IssueActivity(issue, IssueActivity.Kind.RESOLVED,
+                ActivityActor.person(member), T0.plusSeconds(5), Optional.empty()));
+        assertThat(revision(issue)).isNotEqualTo(resolved);
+    }
+
+    @Test
+    void a_note_added_or_deleted_moves_its_issue_only() {
+        IssueId issue = crash("noted", T0);
+        IssueId other = crash("elsewhere", T0);
+        long before = revision(issue);
+        long otherBefore = revision(other);
+
+        Note note = Note.write(issue, member, "seen on checkout", T0.plusSeconds(1));
+        storage().notes().add(note);
+        long noted = revision(issue);
+        assertThat(noted).isNotEqualTo(before);
+
+        storage().notes().delete(note.id());
+        assertThat(revision(issue)).isNotEqualTo(noted).isNotEqualTo(before);
+        assertThat(revision(other)).isEqualTo(otherBefore);
+    }
+
+    @Test
+    void retention_moves_the_issues_that_lost_events_and_no_other() {
+        IssueId trimmed = crash("trimmed", T0.plusSeconds(1));
+        crash("trimmed", T0.plusSeconds(2));
+        crash("trimmed", T0.plusSeconds(3));
+        IssueId kept = crash("kept", T0.plusSeconds(4));
+        long trimmedBefore = revision(trimmed);
+        long keptBefore = revision(kept);
+
+        int deleted = storage().eventRetention().deleteExpendable(new RetentionLimits(10_000, Duration.ofHours(1)),
+                T0.plus(Duration.ofDays(1)), 100);
+
+        assertThat(deleted).isPositive();
+        assertThat(storage().events().listByIssue(trimmed, Optional.empty(), 10)).hasSize(2);
+        assertThat(revision(trimmed)).isNotEqualTo(trimmedBefore);
+        assertThat(revision(kept)).isEqualTo(keptBefore);
+    }
+}
