@@ -82,9 +82,13 @@ const mcpHeaders = (token) => ({ authorization: `Bearer ${token}`, "content-type
 const rpc = (method, params) => JSON.stringify({ jsonrpc: "2.0", id: 1, method, ...(params ? { params } : {}) });
 const rpcOk = (r) => r.status === 200 && r.body.includes('"result"') && !r.body.includes('"isError":true');
 
+/** {@code body}: one request body, or several sent in turn. */
 function mcpTarget(name, group, url, token, body, appTicks) {
+  const bodies = [body].flat();
+  let sent = 0;
   return { name, group, slots: 8, appTicks, jitTicks: appTicks.jit, pgTicks,
-    send: () => request(url, { method: "POST", headers: mcpHeaders(token()), body }).then((r) => ({ ok: rpcOk(r), status: r.status, body: r.body })) };
+    send: () => request(url, { method: "POST", headers: mcpHeaders(token()), body: bodies[sent++ % bodies.length] })
+      .then((r) => ({ ok: rpcOk(r), status: r.status, body: r.body })) };
 }
 
 function getTarget(name, group, url, appTicks) {
@@ -249,10 +253,14 @@ const JIT_SETTLED = 0.1;
 const listSmall = await listAtSize(`${Math.round(data.small.issues / 100) / 10}k`, fresh.access);
 data.main = await growTo(1);
 
-// A typical grown issue (about 20 events, the mean) and the hottest one.
+// A typical grown issue (about 20 events, the mean), the hottest one, and 2000 grown issues that get_issue asks for
+// in turn: more than Faultline keeps renderings of (mcp.renderedIssueCacheSize, 500), so each call reads and renders.
 const [[typicalIssue]] = await raw.query(`SELECT id FROM issues WHERE fingerprint LIKE 'bench-%'
   ORDER BY abs(event_count - 20), fingerprint LIMIT 1`);
 const [[hotIssue, hotEvents]] = await raw.query("SELECT id, event_count FROM issues ORDER BY event_count DESC, id LIMIT 1");
+const [rotationIds] = await raw.query(`SELECT string_agg(id::text, ',' ORDER BY id) FROM
+  (SELECT id FROM issues WHERE fingerprint LIKE 'bench-%' ORDER BY id LIMIT 2000) s`);
+const rotation = String(rotationIds[0]).split(",");
 await mcpCall(fresh.access, "get_issue", { issue_id: typicalIssue });
 
 // ---- anchors (bench/run started them while the data grew; they may still be getting ready)
@@ -335,8 +343,8 @@ const targets = [
   oidcTargets[1],
   ...Object.entries(LIST_VARIANTS).map(([name, args]) => mcpTarget(name, DATA_GROUP, `${BASE}/mcp`, () => fresh.access,
     rpc("tools/call", { name: "list_issues", arguments: { ...args, limit: 25 } }), serverTicks)),
-  mcpTarget("get_issue, hottest issue", DATA_GROUP, `${BASE}/mcp`, () => fresh.access,
-    rpc("tools/call", { name: "get_issue", arguments: { issue_id: hotIssue } }), serverTicks),
+  mcpTarget(`get_issue, ${rotation.length} issues in turn`, DATA_GROUP, `${BASE}/mcp`, () => fresh.access,
+    rotation.map((id) => rpc("tools/call", { name: "get_issue", arguments: { issue_id: id } })), serverTicks),
 ];
 
 // A JVM keeps compiling for minutes under new load, and what its compiler threads burn is not serving: rounds
