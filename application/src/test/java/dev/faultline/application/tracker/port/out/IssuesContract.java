@@ -311,6 +311,50 @@ public abstract class IssuesContract {
         }
     }
 
+    /**
+     * A text search newest first, whether its matches are many among the newest issues (PostgreSQL reads a window of
+     * the newest and stops) or few, old or in another application only (it reads every match instead): the same
+     * order and pages as filtering the whole list.
+     */
+    @Test
+    void a_text_search_lists_and_pages_alike_whether_its_matches_are_recent_rare_or_elsewhere() {
+        ApplicationId a = someApplication();
+        ApplicationId b = someApplication();
+        List<Issue> stored = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            boolean inB = i % 3 == 0;
+            String title = "crash " + i + (i % 2 == 0 ? " common" : "") + (i < 3 ? " rare" : "")
+                    + (inB && i % 2 == 1 ? " only-b" : "");
+            Issue issue = issue(inB ? b : a, title, T0, T0.plusSeconds(i / 2), i % 7);
+            stored.add(stored(i % 5 == 0 ? issue.resolve(T0).issue() : issue));
+        }
+        for (Set<ApplicationId> scope : List.of(Set.of(a, b), Set.of(a), Set.of(b))) {
+            for (String text : List.of("COMMON", "rare", "only-b", "crash", "absent")) {
+                for (Optional<IssueStatus> status : List.of(Optional.<IssueStatus>empty(),
+                        Optional.of(IssueStatus.UNRESOLVED))) {
+                    for (IssueSort sort : List.of(IssueSort.LAST_SEEN)) {
+                        List<IssueId> expected = stored.stream()
+                                .filter(i -> scope.contains(i.applicationId()))
+                                .filter(i -> i.title().toLowerCase(java.util.Locale.ROOT)
+                                        .contains(text.toLowerCase(java.util.Locale.ROOT)))
+                                .filter(i -> status.isEmpty() || i.statusAt(NOW) == status.get())
+                                .sorted(Comparator.comparingLong((Issue i) -> sort.keyOf(i))
+                                        .thenComparing(i -> i.id().value(), IssuesContract::unsignedCompare).reversed())
+                                .map(Issue::id).toList();
+                        Issues.Query base = new Issues.Query(scope, status, Optional.of(text), Optional.empty(),
+                                Optional.empty(), sort, Optional.empty(), 200, NOW);
+                        String as = text + " in " + scope.size() + " application(s), " + status + ", by " + sort;
+                        assertThat(ids(base)).as(as).containsExactlyElementsOf(expected);
+                        for (int size : List.of(2, 5)) { // pageThrough reads at most 100 pages
+                            assertThat(pageThrough(base, sort, size)).as(as + " in pages of " + size)
+                                    .containsExactlyElementsOf(expected);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private static Issues.Query ofLevel(Issues.Query q, Level level) {
         return new Issues.Query(q.applications(), q.status(), q.text(), q.lastSeenFrom(), q.lastSeenUntil(), q.sort(),
                 q.after(), q.fetch(), q.now(), new Issues.Query.Seen(q.seen().release(), q.seen().environment(),
