@@ -2,11 +2,12 @@
 -- reader who remembers what it showed at a revision can ask "still the same?" with one indexed read. It changes
 --   * on every update of the issue row (an event counted, with its tallies and daily count, triage, assignment,
 --     a mute ending), by the BEFORE UPDATE trigger below;
---   * when a note is added or deleted, when an activity record is added, and when events go (retention; the
---     cascades of an issue's deletion find no row left to bump).
--- What else get_issue shows is written once and never changed: an event's frames, tags and document (inserted
--- with the event, in the transaction that counts it on the issue row), the grouping (inserted with the issue), and
--- the names of applications and people (no path in Faultline renames either).
+--   * when a note or an activity record is added, changed or deleted, when events are changed or deleted
+--     (retention), when an application is renamed, and when a person is renamed or deleted (activity names them).
+--     Faultline itself never changes or deletes most of these; the triggers keep revisions true for any writer.
+-- What else get_issue shows is written once, in the transaction that counts an event on the issue row (an event's
+-- frames, tags and document, its release's and environment's tallies, its day's count) or opens the issue (the
+-- grouping), and goes only with its event or issue.
 -- Revisions of different issues mean nothing to each other: equal revisions of one issue mean an equal issue.
 
 ALTER TABLE issues ADD COLUMN revision bigint NOT NULL DEFAULT 0;
@@ -27,9 +28,10 @@ CREATE TRIGGER issues_next_revision
 -- off it.
 CREATE FUNCTION faultline_issue_part_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_OP = 'DELETE' THEN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
         UPDATE issues SET revision = revision WHERE id = OLD.issue_id;
-    ELSE
+    END IF;
+    IF TG_OP IN ('INSERT', 'UPDATE') THEN
         UPDATE issues SET revision = revision WHERE id = NEW.issue_id;
     END IF;
     RETURN NULL;
@@ -37,25 +39,65 @@ END
 $$;
 
 CREATE TRIGGER notes_change_issue
-    AFTER INSERT OR DELETE ON notes
+    AFTER INSERT OR UPDATE OR DELETE ON notes
     FOR EACH ROW
     EXECUTE FUNCTION faultline_issue_part_changed();
 
 CREATE TRIGGER issue_activity_changes_issue
-    AFTER INSERT ON issue_activity
+    AFTER INSERT OR UPDATE OR DELETE ON issue_activity
     FOR EACH ROW
     EXECUTE FUNCTION faultline_issue_part_changed();
 
--- Retention deletes many events in one statement: each issue concerned is bumped once.
-CREATE FUNCTION faultline_issue_events_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Retention deletes many events in one statement: each issue concerned is bumped once, its row locked in id order
+-- first so that two such statements (or any writer holding several issues) cannot deadlock on the order.
+CREATE FUNCTION faultline_issue_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE issues SET revision = revision WHERE id IN (SELECT DISTINCT issue_id FROM gone);
+    PERFORM 1 FROM issues WHERE id IN (SELECT issue_id FROM changed) ORDER BY id FOR NO KEY UPDATE;
+    UPDATE issues SET revision = revision WHERE id IN (SELECT issue_id FROM changed);
     RETURN NULL;
 END
 $$;
 
-CREATE TRIGGER events_gone_change_issue
+CREATE TRIGGER events_deleted_change_issue
     AFTER DELETE ON events
-    REFERENCING OLD TABLE AS gone
+    REFERENCING OLD TABLE AS changed
     FOR EACH STATEMENT
-    EXECUTE FUNCTION faultline_issue_events_gone();
+    EXECUTE FUNCTION faultline_issue_events_changed();
+
+CREATE TRIGGER events_updated_change_issue
+    AFTER UPDATE ON events
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT
+    EXECUTE FUNCTION faultline_issue_events_changed();
+
+CREATE FUNCTION faultline_application_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE issues SET revision = revision WHERE application_id = NEW.id;
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER applications_renamed_change_issues
+    AFTER UPDATE OF name, slug ON applications
+    FOR EACH ROW
+    WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.slug IS DISTINCT FROM NEW.slug)
+    EXECUTE FUNCTION faultline_application_renamed();
+
+CREATE FUNCTION faultline_person_renamed_or_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE issues SET revision = revision
+    WHERE id IN (SELECT issue_id FROM issue_activity WHERE actor_user_id = OLD.id);
+    RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER users_renamed_change_issues
+    AFTER UPDATE OF display_name ON users
+    FOR EACH ROW
+    WHEN (OLD.display_name IS DISTINCT FROM NEW.display_name)
+    EXECUTE FUNCTION faultline_person_renamed_or_gone();
+
+CREATE TRIGGER users_deleted_change_issues
+    AFTER DELETE ON users
+    FOR EACH ROW
+    EXECUTE FUNCTION faultline_person_renamed_or_gone();

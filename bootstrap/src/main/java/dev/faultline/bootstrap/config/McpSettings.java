@@ -30,22 +30,23 @@ public class McpSettings {
     private DataSize maxResponseSize = DataSize.mebibytes(4);
 
     /**
-     * How many get_issue answers to keep, per issue and person, for answering the same call again while the issue is
+     * Memory for get_issue answers kept per issue and person, to answer the same call again while the issue is
      * unchanged (checked by one read of its revision and the caller's membership each call); 0 = read and render the
      * issue every call.
      */
-    @Min(0)
-    @Max(100_000)
-    private int renderedIssueCacheSize = 500;
+    @NotNull
+    @MinDataSize(0)
+    @MaxDataSize(value = 1, unit = DataSizeUnit.GIBIBYTES)
+    private DataSize renderedIssueCache = DataSize.mebibytes(32);
 
     @JsonProperty
-    public int getRenderedIssueCacheSize() {
-        return renderedIssueCacheSize;
+    public DataSize getRenderedIssueCache() {
+        return renderedIssueCache;
     }
 
     @JsonProperty
-    public void setRenderedIssueCacheSize(int value) {
-        this.renderedIssueCacheSize = value;
+    public void setRenderedIssueCache(DataSize value) {
+        this.renderedIssueCache = value;
     }
 
     @JsonProperty

@@ -110,7 +110,7 @@ public final class HttpEndpoints {
         FaultlineTools tools = new FaultlineTools(tracker.listApplications(), tracker.listIssues(), intake.getIssueInFull(),
                 tracker.listEvents(), intake.getCrashReport(), tracker.resolveIssue(), tracker.reopenIssue(),
                 tracker.muteIssue(), tracker.assignIssue(), tracker.addNote(), tracker.deleteNote(),
-                faultline.intake().getIngestSetup(), issuer, faultline.configuration().getMcp().getRenderedIssueCacheSize());
+                faultline.intake().getIngestSetup(), issuer, faultline.configuration().getMcp().getRenderedIssueCache().toBytes());
         jersey.register(new McpRequestGuard(issuer, faultline.configuration().allowedOrigins()));
         jersey.register(new McpBrowserCors(new McpAllowedOrigins(issuer, faultline.configuration().allowedOrigins())));
         jersey.register(new AuthDynamicFeature(new McpBearerAuthFilter(faultline.authenticateBearer(), challenge)));

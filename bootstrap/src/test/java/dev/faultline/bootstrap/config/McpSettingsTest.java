@@ -33,12 +33,13 @@ class McpSettingsTest {
     }
 
     @Test
-    void rendered_issue_cache_holds_0_to_100000_and_500_by_default() {
-        assertThat(new McpSettings().getRenderedIssueCacheSize()).isEqualTo(500);
-        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(0))).isZero();
-        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(100_000))).isZero();
-        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(-1))).isOne();
-        assertThat(violations(settings -> settings.setRenderedIssueCacheSize(100_001))).isOne();
+    void rendered_issue_cache_is_0_to_1_gib_and_32_mib_by_default() {
+        assertThat(new McpSettings().getRenderedIssueCache()).isEqualTo(DataSize.mebibytes(32));
+        assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.bytes(0)))).isZero();
+        assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.gibibytes(1)))).isZero();
+        assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.bytes(1024L * 1024 * 1024 + 1))))
+                .isOne();
+        assertThat(violations(settings -> settings.setRenderedIssueCache(null))).isOne();
     }
 
     private int violations(java.util.function.Consumer<McpSettings> change) {

@@ -23,18 +23,18 @@ public final class FaultlineTools {
     /**
      * @param issuer         the public base URL (no trailing slash needed); get_issue links to
      *                       {@code {issuer}/issues/{id}}
-     * @param renderedIssues how many get_issue renderings to keep, per issue and person, for answering again while
-     *                       the issue is unchanged (0 = render every call)
+     * @param renderingBudget bytes of get_issue renderings to keep, per issue and person, for answering again while
+     *                        the issue is unchanged (0 = render every call)
      */
     public FaultlineTools(ListApplications listApplications, ListIssues listIssues, GetIssueInFull getIssueInFull,
             ListEvents listEvents, GetCrashReport getCrashReport, ResolveIssue resolveIssue, ReopenIssue reopenIssue,
             MuteIssue muteIssue, AssignIssue assignIssue, AddNote addNote, DeleteNote deleteNote,
-            GetIngestSetup getIngestSetup, String issuer, int renderedIssues) {
+            GetIngestSetup getIngestSetup, String issuer, long renderingBudget) {
         String base = Objects.requireNonNull(issuer, "issuer").replaceAll("/+$", "");
         this.tools = List.of(
                 new ListApplicationsTool(Objects.requireNonNull(listApplications, "listApplications")),
                 new ListIssuesTool(Objects.requireNonNull(listIssues, "listIssues")),
-                new GetIssueTool(Objects.requireNonNull(getIssueInFull, "getIssueInFull"), base, renderedIssues),
+                new GetIssueTool(Objects.requireNonNull(getIssueInFull, "getIssueInFull"), base, renderingBudget),
                 new ListEventsTool(Objects.requireNonNull(listEvents, "listEvents")),
                 new GetEventTool(Objects.requireNonNull(getCrashReport, "getCrashReport")),
                 new GetIngestSetupTool(Objects.requireNonNull(getIngestSetup, "getIngestSetup")),

@@ -26,8 +26,8 @@ final class GetIssueTool extends FaultlineTool {
     private final String issuer;
     private final IssueRenderings renderings;
 
-    /** @param renderedIssues how many renderings to keep for answering again while their issue is unchanged */
-    GetIssueTool(GetIssueInFull getIssueInFull, String issuer, int renderedIssues) {
+    /** @param renderingBudget bytes of renderings to keep for answering again while their issue is unchanged */
+    GetIssueTool(GetIssueInFull getIssueInFull, String issuer, long renderingBudget) {
         super("get_issue", "Get an issue",
                 "Returns one issue in full: its summary (title, culprit, exception type, level, status with mute "
                         + "details, first/last seen, event count, assignee), the application it belongs to, the "
@@ -59,7 +59,7 @@ final class GetIssueTool extends FaultlineTool {
                 ToolAnnotations.READ, GetIssueInFull.REQUIRES);
         this.getIssueInFull = getIssueInFull;
         this.issuer = issuer;
-        this.renderings = new IssueRenderings(renderedIssues);
+        this.renderings = new IssueRenderings(renderingBudget);
     }
 
     @Override

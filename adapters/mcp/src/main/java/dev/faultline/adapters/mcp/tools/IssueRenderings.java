@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.IssueId;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -13,8 +13,12 @@ import java.util.Optional;
  * get_issue's latest renderings, per issue and person (notes are marked "mine" per person), each with the version of
  * the issue it shows. Whether one may be answered again is never decided here: the caller asks
  * {@link GetIssueInFull#getIssueInFullIfChanged} with the version, which reads the issue's revision and the caller's
- * membership each time, so an answer is exact on every instance sharing the database. At most {@code capacity}
- * renderings are kept, the least recently used going first; 0 keeps none.
+ * membership each time, so an answer is exact on every instance sharing the database.
+ *
+ * <p>Bounded by memory, not by count: a rendering weighs an estimate of what it holds ({@link Rendering#weight}), at
+ * most {@code budgetBytes} are kept, the least recently used going first, and one heavier than a sixteenth of the
+ * budget is not kept at all (a crash report can carry 250 frames of 2 KB each, and anyone with an application's DSN
+ * can send one). A budget of 0 keeps none.
  */
 final class IssueRenderings {
     /**
@@ -22,35 +26,44 @@ final class IssueRenderings {
      * again (it is shared by every answer made from it); the text is fenced afresh for each answer.
      */
     record Rendering(GetIssueInFull.Version version, ObjectNode content, String summary, String untrustedText) {
+        /** Per entry: the key, the version and the map's own nodes. */
+        private static final long OVERHEAD_BYTES = 1024;
+        /**
+         * Per character of text: the text itself (up to 2 bytes a character) and the structured content, which holds
+         * the same strings again in JSON nodes with their own overhead.
+         */
+        private static final long BYTES_PER_CHARACTER = 6;
+
         Rendering {
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(content, "content");
             Objects.requireNonNull(summary, "summary");
             Objects.requireNonNull(untrustedText, "untrustedText");
         }
+
+        /** An estimate of the heap this rendering holds, in bytes. */
+        long weight() {
+            return OVERHEAD_BYTES + BYTES_PER_CHARACTER * ((long) summary.length() + untrustedText.length());
+        }
     }
 
     private record Key(IssueId issueId, UserId person) {
     }
 
-    private final int capacity;
-    private final Map<Key, Rendering> renderings;
+    private final long budgetBytes;
+    private final LinkedHashMap<Key, Rendering> renderings = new LinkedHashMap<>(16, 0.75f, true);
+    private long heldBytes;
 
-    IssueRenderings(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("the rendered-issue cache holds 0 or more issues, was " + capacity);
+    IssueRenderings(long budgetBytes) {
+        if (budgetBytes < 0) {
+            throw new IllegalArgumentException("the rendered-issue cache's budget is 0 or more bytes, was "
+                    + budgetBytes);
         }
-        this.capacity = capacity;
-        this.renderings = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Rendering> eldest) {
-                return size() > IssueRenderings.this.capacity;
-            }
-        };
+        this.budgetBytes = budgetBytes;
     }
 
     Optional<Rendering> find(IssueId issueId, UserId person) {
-        if (capacity == 0) {
+        if (budgetBytes == 0) {
             return Optional.empty();
         }
         synchronized (renderings) {
@@ -58,28 +71,53 @@ final class IssueRenderings {
         }
     }
 
+    /** Keeps {@code rendering} for the person, unless it is too heavy; what was kept for them of the issue goes. */
     void remember(UserId person, Rendering rendering) {
-        if (capacity == 0) {
+        if (budgetBytes == 0) {
             return;
         }
+        Key key = new Key(rendering.version().issueId(), person);
         synchronized (renderings) {
-            renderings.put(new Key(rendering.version().issueId(), person), rendering);
+            drop(key);
+            if (rendering.weight() > budgetBytes / 16) {
+                return;
+            }
+            renderings.put(key, rendering);
+            heldBytes += rendering.weight();
+            Iterator<Rendering> leastRecentFirst = renderings.values().iterator();
+            while (heldBytes > budgetBytes) {
+                heldBytes -= leastRecentFirst.next().weight();
+                leastRecentFirst.remove();
+            }
         }
     }
 
     /** Forgets what was rendered of the issue for the person, e.g. once it is no longer theirs to see. */
     void forget(IssueId issueId, UserId person) {
-        if (capacity == 0) {
+        if (budgetBytes == 0) {
             return;
         }
         synchronized (renderings) {
-            renderings.remove(new Key(issueId, person));
+            drop(new Key(issueId, person));
+        }
+    }
+
+    private void drop(Key key) {
+        Rendering dropped = renderings.remove(key);
+        if (dropped != null) {
+            heldBytes -= dropped.weight();
         }
     }
 
     int size() {
         synchronized (renderings) {
             return renderings.size();
+        }
+    }
+
+    long heldBytes() {
+        synchronized (renderings) {
+            return heldBytes;
         }
     }
 }

@@ -9,53 +9,78 @@ import dev.faultline.domain.tracker.IssueId;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** The rendered-issue cache at its capacity's edges. */
+/** The rendered-issue cache at its budget's edges. */
 class IssueRenderingsTest {
     private static final UserId ADA = UserId.random();
     private static final UserId BOB = UserId.random();
 
-    private static IssueRenderings.Rendering rendering(IssueId issue) {
+    /** A rendering whose text is {@code characters} long. */
+    private static IssueRenderings.Rendering rendering(IssueId issue, int characters) {
         return new IssueRenderings.Rendering(new GetIssueInFull.Version(issue, 3, Instant.parse("2026-11-24T00:00:00Z")),
-                Schemas.JSON.objectNode().put("id", issue.toString()), "summary", "crash");
+                Schemas.JSON.objectNode().put("id", issue.toString()), "", "x".repeat(characters));
     }
 
     @Test
     void keeps_a_rendering_per_issue_and_person() {
-        IssueRenderings renderings = new IssueRenderings(10);
+        IssueRenderings renderings = new IssueRenderings(1024 * 1024);
         IssueId issue = IssueId.random();
-        IssueRenderings.Rendering forAda = rendering(issue);
+        IssueRenderings.Rendering forAda = rendering(issue, 100);
         renderings.remember(ADA, forAda);
 
         assertThat(renderings.find(issue, ADA)).contains(forAda);
         assertThat(renderings.find(issue, BOB)).isEmpty();
         assertThat(renderings.find(IssueId.random(), ADA)).isEmpty();
+        assertThat(renderings.heldBytes()).isEqualTo(forAda.weight());
+
+        IssueRenderings.Rendering newer = rendering(issue, 200);
+        renderings.remember(ADA, newer);
+        assertThat(renderings.find(issue, ADA)).contains(newer);
+        assertThat(renderings.heldBytes()).isEqualTo(newer.weight());
+
         renderings.forget(issue, ADA);
         assertThat(renderings.find(issue, ADA)).isEmpty();
+        assertThat(renderings.heldBytes()).isZero();
     }
 
     @Test
-    void at_capacity_the_least_recently_used_goes_first() {
-        IssueRenderings renderings = new IssueRenderings(2);
+    void over_budget_the_least_recently_used_go_first() {
+        long weight = rendering(IssueId.random(), 100).weight();
+        IssueRenderings renderings = new IssueRenderings(weight * 16 + weight / 2);
         IssueId first = IssueId.random();
-        IssueId second = IssueId.random();
-        IssueId third = IssueId.random();
-        renderings.remember(ADA, rendering(first));
-        renderings.remember(ADA, rendering(second));
-        assertThat(renderings.find(first, ADA)).isPresent();
+        renderings.remember(ADA, rendering(first, 100));
+        for (int i = 0; i < 15; i++) {
+            renderings.remember(ADA, rendering(IssueId.random(), 100));
+        }
+        assertThat(renderings.size()).isEqualTo(16);
+        assertThat(renderings.find(first, ADA)).as("used again, so no longer the least recent").isPresent();
 
-        renderings.remember(ADA, rendering(third));
+        IssueId last = IssueId.random();
+        renderings.remember(ADA, rendering(last, 100));
 
-        assertThat(renderings.size()).isEqualTo(2);
-        assertThat(renderings.find(second, ADA)).isEmpty();
+        assertThat(renderings.size()).isEqualTo(16);
+        assertThat(renderings.heldBytes()).isEqualTo(16 * weight);
         assertThat(renderings.find(first, ADA)).isPresent();
-        assertThat(renderings.find(third, ADA)).isPresent();
+        assertThat(renderings.find(last, ADA)).isPresent();
     }
 
     @Test
-    void capacity_0_keeps_nothing_and_a_negative_one_is_refused() {
+    void a_rendering_heavier_than_a_sixteenth_of_the_budget_is_not_kept() {
+        IssueRenderings.Rendering heavy = rendering(IssueId.random(), 10_000);
+        IssueRenderings atTheEdge = new IssueRenderings(heavy.weight() * 16);
+        atTheEdge.remember(ADA, heavy);
+        assertThat(atTheEdge.find(heavy.version().issueId(), ADA)).contains(heavy);
+
+        IssueRenderings below = new IssueRenderings(heavy.weight() * 16 - 1);
+        below.remember(ADA, heavy);
+        assertThat(below.find(heavy.version().issueId(), ADA)).isEmpty();
+        assertThat(below.heldBytes()).isZero();
+    }
+
+    @Test
+    void a_budget_of_0_keeps_nothing_and_a_negative_one_is_refused() {
         IssueRenderings none = new IssueRenderings(0);
         IssueId issue = IssueId.random();
-        none.remember(ADA, rendering(issue));
+        none.remember(ADA, rendering(issue, 1));
         assertThat(none.find(issue, ADA)).isEmpty();
         assertThat(none.size()).isZero();
         assertThatThrownBy(() -> new IssueRenderings(-1)).isInstanceOf(IllegalArgumentException.class);

@@ -79,7 +79,7 @@ final class ToolWorld {
     static final String ISSUER = "https://faultline.example";
     static final ObjectMapper MAPPER = new ObjectMapper();
     /** get_issue keeps renderings, so every tool test that calls it twice also checks they are never stale. */
-    static final int RENDERED_ISSUES = 100;
+    static final long RENDERED_ISSUES = 1024 * 1024;
     private static final Pattern FENCE = Pattern.compile(
             "<<<untrusted-data ([0-9a-f]{12})>>>\\n(.*)\\n<<<end-untrusted-data \\1>>>", Pattern.DOTALL);
 

@@ -12,12 +12,14 @@ import dev.faultline.application.testing.MutableClock;
 import dev.faultline.application.tracker.RecordEventService;
 import dev.faultline.application.tracker.port.in.RecordEvent;
 import dev.faultline.domain.account.User;
+import dev.faultline.domain.tracker.ActivityActor;
 import dev.faultline.domain.tracker.Actor;
 import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.CrashReport;
 import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.Fingerprint;
 import dev.faultline.domain.tracker.Issue;
+import dev.faultline.domain.tracker.IssueActivity;
 import dev.faultline.domain.tracker.Level;
 import dev.faultline.domain.tracker.Membership;
 import dev.faultline.domain.tracker.Note;
@@ -130,6 +132,46 @@ class PostgresTrackerSchemaTest {
 
         assertThat(store.issues.findById(issue.id()).orElseThrow().assignee()).isEmpty();
         assertThat(store.notes.findById(note.id())).isEmpty();
+    }
+
+    /** V17: an issue's revision also moves for writes that only an operator's SQL makes today. */
+    @Test
+    void revisions_move_for_renames_and_for_notes_activity_and_events_changed_or_deleted_by_sql() {
+        User ada = user();
+        User grace = user();
+        Application app = application(ada);
+        Issue issue = Fixtures.issue(app.id());
+        store.issues.add(issue);
+        Issue elsewhere = Fixtures.issue(application(ada).id());
+        store.issues.add(elsewhere);
+        store.notes.add(Note.write(issue.id(), ada.id(), "first look", T0));
+        store.activities.add(new IssueActivity(issue.id(), IssueActivity.Kind.RESOLVED, ActivityActor.person(grace.id()),
+                T0, Optional.empty()));
+        store.events.add(Fixtures.event(issue.id(), T0));
+        long untouched = revision(elsewhere);
+
+        for (String sql : List.of(
+                "UPDATE applications SET name = 'Renamed' WHERE id = :app",
+                "UPDATE notes SET body = 'edited' WHERE issue_id = :issue",
+                "UPDATE events SET message = 'edited' WHERE issue_id = :issue",
+                "UPDATE users SET display_name = 'Grace H.' WHERE id = :grace",
+                "DELETE FROM users WHERE id = :grace",
+                "UPDATE issue_activity SET occurred_at = occurred_at + interval '1 second' WHERE issue_id = :issue",
+                "DELETE FROM issue_activity WHERE issue_id = :issue",
+                "DELETE FROM notes WHERE issue_id = :issue",
+                "DELETE FROM events WHERE issue_id = :issue")) {
+            long before = revision(issue);
+            db.jdbi().useHandle(handle -> handle.createUpdate(sql)
+                    .bind("app", app.id().value()).bind("issue", issue.id().value()).bind("grace", grace.id().value())
+                    .execute());
+            assertThat(revision(issue)).as(sql).isGreaterThan(before);
+        }
+        assertThat(revision(elsewhere)).isEqualTo(untouched);
+    }
+
+    private long revision(Issue issue) {
+        return db.jdbi().withHandle(handle -> handle.createQuery("SELECT revision FROM issues WHERE id = :id")
+                .bind("id", issue.id().value()).mapTo(Long.class).one());
     }
 
     @Test

@@ -48,7 +48,8 @@ public interface GetIssueInFull {
     /**
      * Which state of an issue an {@link IssueInFull} shows: the issue's revision (read before anything else of it,
      * so what was read is never older than the revision says) and when it stops being true by the clock alone,
-     * at the next UTC midnight (the daily counts move on a day) or earlier when a mute lapses.
+     * at the next UTC midnight (the daily counts move on a day) or earlier when a mute lapses. (A wall clock stepped
+     * back across that moment keeps a version a little longer than a fresh read would: the clock is trusted.)
      */
     record Version(IssueId issueId, long revision, Instant expires) {
         public Version {
