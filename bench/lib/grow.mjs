@@ -1,6 +1,7 @@
 // Data growth by SQL: issues and events on the demo's two applications, shaped like what the ingest path stores
 // (events, tags, tallies per release and environment, daily counts, the opening activity, the grouping; stack
-// frames, a second tag and the SDK document for each issue's latest event, the one get_issue and get_event show).
+// frames, a second tag and the SDK document, in the form Faultline stores it (SdkEventDocument), for each issue's latest
+// event, the one get_issue and get_event show).
 // Older events carry their row and one tag but no frames or document: that keeps growth near a minute, and no
 // measured call reads them. Deterministic (setseed), realistic titles, levels, releases, environments and timestamps spread over
 // 90 days. Foreign keys are not re-checked row by row (session_replication_role = replica): every row is built
@@ -121,16 +122,17 @@ FROM g_latest l, generate_series(0, 7) p;
 
 INSERT INTO ingested_events (event_id, application_id, sdk_event_id, received_at, document)
 SELECT id, app, replace(id::text, '-', ''), occurred_at,
-       jsonb_build_object('event_id', replace(id::text, '-', ''), 'timestamp', extract(epoch FROM occurred_at),
+       jsonb_build_object('event_id', replace(id::text, '-', ''),
+         'timestamp', to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
          'platform', 'java', 'level', level, 'release', release, 'environment', environment,
          'user', jsonb_build_object('id', user_ref),
          'tags', jsonb_build_object('region', 'eu-west-1'),
-         'exception', jsonb_build_object('values', jsonb_build_array(jsonb_build_object(
+         'exception', jsonb_build_array(jsonb_build_object(
            'type', regexp_replace(type, '^.*[.$]', ''), 'module', regexp_replace(type, '[.$][^.$]*$', ''),
-           'value', message, 'mechanism', jsonb_build_object('type', 'UncaughtExceptionHandler', 'handled', false),
+           'value', message, 'synthetic', false,
            'stacktrace', jsonb_build_object('frames', (SELECT jsonb_agg(jsonb_build_object('filename', f.file_name,
              'function', f.function_name, 'lineno', f.line, 'in_app', f.in_app) ORDER BY f.position DESC)
-             FROM event_frames f WHERE f.event_id = g_latest.id))))),
+             FROM event_frames f WHERE f.event_id = g_latest.id)))),
          'sdk', jsonb_build_object('name', 'sentry.java', 'version', '8.21.0'))
 FROM g_latest;
 
