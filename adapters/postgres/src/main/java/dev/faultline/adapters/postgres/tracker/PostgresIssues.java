@@ -17,6 +17,7 @@ import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.IssueSort;
 import dev.faultline.domain.tracker.IssueStatus;
 import dev.faultline.domain.tracker.Level;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -28,6 +29,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.postgresql.PGStatement;
 
 /**
  * Issues in {@code issues}. Listing builds one keyset query per sort order (see {@link #list}); every filter is a
@@ -214,13 +217,32 @@ public final class PostgresIssues implements Issues {
             sql = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + String.join(" AND ", filters)
                     + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch";
         }
-        return jdbi.withHandle(handle -> handle.createQuery(sql)
-                .bindMap(params)
-                .map((rs, ctx) -> new Listed(map(rs, ctx), there.isEmpty() ? Optional.empty()
-                        : Optional.of(new IssueTallies.Tally(there.get().value(),
-                                nullableInstant(rs, "there_first_seen"), nullableInstant(rs, "there_last_seen"),
-                                rs.getLong("there_event_count")))))
-                .list());
+        return jdbi.withHandle(handle -> {
+            org.jdbi.v3.core.statement.Query statement = handle.createQuery(sql).bindMap(params);
+            if (query.text().isPresent()) {
+                statement.addCustomizer(PlannedForItsValues.INSTANCE);
+            }
+            return statement.map((rs, ctx) -> new Listed(map(rs, ctx), there.isEmpty() ? Optional.empty()
+                            : Optional.of(new IssueTallies.Tally(there.get().value(),
+                                    nullableInstant(rs, "there_first_seen"), nullableInstant(rs, "there_last_seen"),
+                                    rs.getLong("there_event_count")))))
+                    .list();
+        });
+    }
+
+    /**
+     * A search text's selectivity is anything from none to every issue, and only its value says which: a plan made
+     * without it (PostgreSQL's generic plan, which a statement prepared on the server gets after five executions if
+     * it looks cheaper than the plans made so far) assumed a rare text and read every match of a common one, 148 ms
+     * instead of 0.2 ms on 50k issues. Such a statement is sent unprepared, so it is planned for its values each time.
+     */
+    private enum PlannedForItsValues implements StatementCustomizer {
+        INSTANCE;
+
+        @Override
+        public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
     }
 
     /** The release or environment a list is filtered on and ordered by. */

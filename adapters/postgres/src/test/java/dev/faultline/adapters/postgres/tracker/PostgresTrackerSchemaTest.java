@@ -33,6 +33,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.faultline.application.tracker.port.out.Issues;
+import dev.faultline.domain.tracker.IssueSort;
+import java.util.Set;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
@@ -167,6 +170,34 @@ class PostgresTrackerSchemaTest {
             assertThat(revision(issue)).as(sql).isGreaterThan(before);
         }
         assertThat(revision(elsewhere)).isEqualTo(untouched);
+    }
+
+    /**
+     * A list with a search text is planned for its values every time: never prepared on the server, where after five
+     * executions PostgreSQL may keep one plan made without the text, which assumes a rare text (148 ms instead of
+     * 0.2 ms for a common one on 50k issues). Lists without a text are prepared as usual, which shows the check works.
+     */
+    @Test
+    void a_list_with_a_search_text_is_never_prepared_on_the_server() {
+        Application app = application(user());
+        store.issues.add(Fixtures.issue(app.id()));
+        Issues.Query plain = new Issues.Query(Set.of(app.id()), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 26, T0);
+        Issues.Query searching = new Issues.Query(plain.applications(), Optional.empty(), Optional.of("cart"),
+                Optional.empty(), Optional.empty(), IssueSort.LAST_SEEN, Optional.empty(), 26, T0);
+
+        List<String> prepared = store.transactions.inTransaction(() -> {
+            for (int i = 0; i < 8; i++) {
+                assertThat(store.issues.list(plain)).hasSize(1);
+                assertThat(store.issues.list(searching)).hasSize(1);
+            }
+            return db.jdbi().withHandle(handle -> handle.createQuery(
+                    "SELECT statement FROM pg_prepared_statements WHERE statement LIKE '%FROM issues i%'")
+                    .mapTo(String.class).list());
+        });
+
+        assertThat(prepared).as("the list without a text, prepared after five executions").hasSize(1)
+                .allSatisfy(statement -> assertThat(statement).doesNotContain("ILIKE"));
     }
 
     private long revision(Issue issue) {
