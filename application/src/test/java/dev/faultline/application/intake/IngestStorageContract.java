@@ -10,14 +10,12 @@ import dev.faultline.application.intake.port.out.IssueGroupings;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.testing.Race;
-import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.application.tracker.port.in.RecordEvent.Effect;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.intake.ExceptionValue;
 import dev.faultline.domain.intake.Frame;
 import dev.faultline.domain.intake.Grouping;
-import dev.faultline.domain.intake.GroupingPolicyV1;
 import dev.faultline.domain.intake.InApp;
 import dev.faultline.domain.intake.IngestKeyId;
 import dev.faultline.domain.intake.RetentionLimits;
@@ -67,13 +65,10 @@ public abstract class IngestStorageContract {
 
     @BeforeEach
     void wire() {
-        Storage s = storage();
-        ingest = new IngestEventService(new GroupingPolicyV1(), s.applications(), s.ingestedEvents(),
-                s.issueGroupings(), new EventRecorder(s.issues(), s.events(), s.issueActivities(), s.issueTallies()),
-                s.transactions());
-        app = Fixtures.application();
-        s.applications().add(app);
-        source = new IngestSource(app.id(), IngestKeyId.random(), new Platform("java"), OptionalInt.empty());
+        StorageIngest into = StorageIngest.on(storage());
+        ingest = into.ingest();
+        app = into.app();
+        source = into.source();
     }
 
     private static SdkEventId sdkId() {

@@ -7,15 +7,12 @@ import dev.faultline.application.intake.port.in.AuthenticateIngestKey.IngestSour
 import dev.faultline.application.intake.port.in.IngestEvent;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.testing.Fixtures;
-import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.domain.account.User;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.intake.ExceptionValue;
 import dev.faultline.domain.intake.Frame;
-import dev.faultline.domain.intake.GroupingPolicyV1;
 import dev.faultline.domain.intake.InApp;
-import dev.faultline.domain.intake.IngestKeyId;
 import dev.faultline.domain.intake.RetentionLimits;
 import dev.faultline.domain.intake.SdkEvent;
 import dev.faultline.domain.intake.SdkEventId;
@@ -56,15 +53,12 @@ public abstract class IssueRevisionsContract {
 
     @BeforeEach
     void wire() {
-        Storage s = storage();
-        ingest = new IngestEventService(new GroupingPolicyV1(), s.applications(), s.ingestedEvents(),
-                s.issueGroupings(), new EventRecorder(s.issues(), s.events(), s.issueActivities(), s.issueTallies()),
-                s.transactions());
-        app = Fixtures.application();
-        s.applications().add(app);
-        source = new IngestSource(app.id(), IngestKeyId.random(), new Platform("java"), OptionalInt.empty());
+        StorageIngest into = StorageIngest.on(storage());
+        ingest = into.ingest();
+        app = into.app();
+        source = into.source();
         member = person();
-        s.memberships().add(new Membership(app.id(), member, Role.MEMBER, T0));
+        storage().memberships().add(new Membership(app.id(), member, Role.MEMBER, T0));
     }
 
     private UserId person() {
