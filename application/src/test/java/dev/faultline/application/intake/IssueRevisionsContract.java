@@ -3,7 +3,6 @@ package dev.faultline.application.intake;
 import static dev.faultline.application.testing.Fixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.faultline.application.intake.port.in.AuthenticateIngestKey.IngestSource;
 import dev.faultline.application.intake.port.in.IngestEvent;
 import dev.faultline.application.storage.Storage;
 import dev.faultline.application.testing.Fixtures;
@@ -18,7 +17,6 @@ import dev.faultline.domain.intake.SdkEvent;
 import dev.faultline.domain.intake.SdkEventId;
 import dev.faultline.domain.intake.Stacktrace;
 import dev.faultline.domain.tracker.ActivityActor;
-import dev.faultline.domain.tracker.Application;
 import dev.faultline.domain.tracker.IssueActivity;
 import dev.faultline.domain.tracker.IssueId;
 import dev.faultline.domain.tracker.Membership;
@@ -46,19 +44,14 @@ import org.junit.jupiter.api.Test;
 public abstract class IssueRevisionsContract {
     protected abstract Storage storage();
 
-    private IngestEventService ingest;
-    private Application app;
-    private IngestSource source;
+    private StorageIngest into;
     private UserId member;
 
     @BeforeEach
     void wire() {
-        StorageIngest into = StorageIngest.on(storage());
-        ingest = into.ingest();
-        app = into.app();
-        source = into.source();
+        into = StorageIngest.on(storage());
         member = person();
-        storage().memberships().add(new Membership(app.id(), member, Role.MEMBER, T0));
+        storage().memberships().add(new Membership(into.app().id(), member, Role.MEMBER, T0));
     }
 
     private UserId person() {
@@ -77,7 +70,7 @@ public abstract class IssueRevisionsContract {
                         Optional.empty(), false, Optional.empty(), Optional.of(new Stacktrace(List.of(frame))))))
                 .tags(Map.of())
                 .build();
-        return ((IngestEvent.Outcome.Stored) ingest.ingest(new IngestEvent.Command(source, event, at))).issueId();
+        return ((IngestEvent.Outcome.Stored) into.ingest().ingest(new IngestEvent.Command(into.source(), event, at))).issueId();
     }
 
     private long revision(IssueId issue) {
