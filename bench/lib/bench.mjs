@@ -253,13 +253,14 @@ const JIT_SETTLED = 0.1;
 const listSmall = await listAtSize(`${Math.round(data.small.issues / 100) / 10}k`, fresh.access);
 data.main = await growTo(1);
 
-// A typical grown issue (about 20 events, the mean), the hottest one, and 2000 grown issues that get_issue asks for
-// in turn: more than Faultline keeps renderings of (mcp.renderedIssueCacheSize, 500), so each call reads and renders.
+// A typical grown issue (about 20 events, the mean), the hottest one, and 4000 grown issues that get_issue asks for
+// in turn: more renderings than the default mcp.renderedIssueCache (32 MiB) holds at ~20-30 KB each, and asked for
+// in a cycle, so the least recently used one is always the next asked for and each call reads and renders.
 const [[typicalIssue]] = await raw.query(`SELECT id FROM issues WHERE fingerprint LIKE 'bench-%'
   ORDER BY abs(event_count - 20), fingerprint LIMIT 1`);
 const [[hotIssue, hotEvents]] = await raw.query("SELECT id, event_count FROM issues ORDER BY event_count DESC, id LIMIT 1");
 const [rotationIds] = await raw.query(`SELECT string_agg(id::text, ',' ORDER BY id) FROM
-  (SELECT id FROM issues WHERE fingerprint LIKE 'bench-%' ORDER BY id LIMIT 2000) s`);
+  (SELECT id FROM issues WHERE fingerprint LIKE 'bench-%' ORDER BY id LIMIT 4000) s`);
 const rotation = String(rotationIds[0]).split(",");
 await mcpCall(fresh.access, "get_issue", { issue_id: typicalIssue });
 

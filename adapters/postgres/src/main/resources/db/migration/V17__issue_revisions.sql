@@ -4,7 +4,8 @@
 --     a mute ending), by the BEFORE UPDATE trigger below;
 --   * when a note or an activity record is added, changed or deleted, when events are changed or deleted
 --     (retention), when an application is renamed, and when a person is renamed or deleted (activity names them).
---     Faultline itself never changes or deletes most of these; the triggers keep revisions true for any writer.
+--     Faultline itself never changes or deletes most of these; the triggers keep revisions true for such writes
+--     made by hand too. Writes by hand to the rows listed next, or a TRUNCATE, are not followed.
 -- What else get_issue shows is written once, in the transaction that counts an event on the issue row (an event's
 -- frames, tags and document, its release's and environment's tallies, its day's count) or opens the issue (the
 -- grouping), and goes only with its event or issue.
@@ -48,31 +49,46 @@ CREATE TRIGGER issue_activity_changes_issue
     FOR EACH ROW
     EXECUTE FUNCTION faultline_issue_part_changed();
 
--- Retention deletes many events in one statement: each issue concerned is bumped once, its row locked in id order
--- first so that two such statements (or any writer holding several issues) cannot deadlock on the order.
-CREATE FUNCTION faultline_issue_events_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Bumps several issues at once, their rows locked in id order first, so that two such statements (or any writer
+-- holding several issues) cannot deadlock on the order.
+CREATE FUNCTION faultline_bump_issues(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM 1 FROM issues WHERE id IN (SELECT issue_id FROM changed) ORDER BY id FOR NO KEY UPDATE;
-    UPDATE issues SET revision = revision WHERE id IN (SELECT issue_id FROM changed);
+    PERFORM 1 FROM issues WHERE id = ANY(ids) ORDER BY id FOR NO KEY UPDATE;
+    UPDATE issues SET revision = revision WHERE id = ANY(ids);
+END
+$$;
+
+-- Retention deletes many events in one statement: each issue concerned is bumped once.
+CREATE FUNCTION faultline_issue_events_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM faultline_bump_issues(ARRAY(SELECT DISTINCT issue_id FROM gone));
     RETURN NULL;
 END
 $$;
 
 CREATE TRIGGER events_deleted_change_issue
     AFTER DELETE ON events
-    REFERENCING OLD TABLE AS changed
+    REFERENCING OLD TABLE AS gone
     FOR EACH STATEMENT
-    EXECUTE FUNCTION faultline_issue_events_changed();
+    EXECUTE FUNCTION faultline_issue_events_deleted();
+
+-- An event changed by hand changes its issue, and both issues when it is moved to another.
+CREATE FUNCTION faultline_issue_events_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM faultline_bump_issues(ARRAY(SELECT issue_id FROM before UNION SELECT issue_id FROM after));
+    RETURN NULL;
+END
+$$;
 
 CREATE TRIGGER events_updated_change_issue
     AFTER UPDATE ON events
-    REFERENCING NEW TABLE AS changed
+    REFERENCING OLD TABLE AS before NEW TABLE AS after
     FOR EACH STATEMENT
-    EXECUTE FUNCTION faultline_issue_events_changed();
+    EXECUTE FUNCTION faultline_issue_events_updated();
 
 CREATE FUNCTION faultline_application_renamed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE issues SET revision = revision WHERE application_id = NEW.id;
+    PERFORM faultline_bump_issues(ARRAY(SELECT id FROM issues WHERE application_id = NEW.id));
     RETURN NULL;
 END
 $$;
@@ -83,10 +99,11 @@ CREATE TRIGGER applications_renamed_change_issues
     WHEN (OLD.name IS DISTINCT FROM NEW.name OR OLD.slug IS DISTINCT FROM NEW.slug)
     EXECUTE FUNCTION faultline_application_renamed();
 
+-- Reads all of issue_activity (there is no index by person: Faultline never renames or deletes a person, and an index
+-- would cost every status change).
 CREATE FUNCTION faultline_person_renamed_or_gone() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE issues SET revision = revision
-    WHERE id IN (SELECT issue_id FROM issue_activity WHERE actor_user_id = OLD.id);
+    PERFORM faultline_bump_issues(ARRAY(SELECT DISTINCT issue_id FROM issue_activity WHERE actor_user_id = OLD.id));
     RETURN NULL;
 END
 $$;

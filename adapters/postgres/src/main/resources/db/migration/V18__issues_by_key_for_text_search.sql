@@ -5,6 +5,9 @@
 -- walk when the trigram statistics say the text is common, and the trigram index (V12) when they say it is rare.
 -- The walks by application and status (V12) cannot serve this: their order holds only within one application and
 -- status, so a page across them would need each walk to find its own page of matches first.
+-- Other lists that take PostgresIssues' one-query shape (a level filter in another order than last seen, an
+-- opened-or-regressed filter) may walk these indexes too, by the same estimates; those lists, like text searches,
+-- are planned for their values every time (PostgresIssues.PlannedForItsValues).
 -- Known limit: the statistics describe all issues, not one person's applications. A text common in applications
 -- the person cannot see and absent from theirs may still take the walk, which then reads every issue.
 -- Cost: an issue row is rewritten on every event (last_seen and event_count change, so never in place), and each

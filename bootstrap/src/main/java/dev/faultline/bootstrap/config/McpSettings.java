@@ -1,10 +1,12 @@
 package dev.faultline.bootstrap.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.DataSizeUnit;
 import io.dropwizard.validation.MaxDataSize;
 import io.dropwizard.validation.MinDataSize;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +17,8 @@ import jakarta.validation.constraints.NotNull;
  * {@link dev.faultline.adapters.mcp.McpLimits} for what happens beyond each.
  */
 public class McpSettings {
+    private static final long MIN_RENDERED_ISSUE_CACHE_BYTES = 64 * 1024;
+
     @NotNull
     @MinDataSize(1024)
     @MaxDataSize(value = 16, unit = DataSizeUnit.MEBIBYTES)
@@ -32,12 +36,20 @@ public class McpSettings {
     /**
      * Memory for get_issue answers kept per issue and person, to answer the same call again while the issue is
      * unchanged (checked by one read of its revision and the caller's membership each call); 0 = read and render the
-     * issue every call.
+     * issue every call. Otherwise at least 64 KiB: an answer heavier than a sixteenth of it is not kept, and below that
+     * none would be.
      */
     @NotNull
     @MinDataSize(0)
     @MaxDataSize(value = 1, unit = DataSizeUnit.GIBIBYTES)
     private DataSize renderedIssueCache = DataSize.mebibytes(32);
+
+    @JsonIgnore
+    @AssertTrue(message = "renderedIssueCache must be 0 (off) or at least 64KiB")
+    public boolean isRenderedIssueCacheOffOrUsable() {
+        return renderedIssueCache == null || renderedIssueCache.toBytes() == 0
+                || renderedIssueCache.toBytes() >= MIN_RENDERED_ISSUE_CACHE_BYTES;
+    }
 
     @JsonProperty
     public DataSize getRenderedIssueCache() {

@@ -33,9 +33,12 @@ class McpSettingsTest {
     }
 
     @Test
-    void rendered_issue_cache_is_0_to_1_gib_and_32_mib_by_default() {
+    void rendered_issue_cache_is_off_or_64_kib_to_1_gib_and_32_mib_by_default() {
         assertThat(new McpSettings().getRenderedIssueCache()).isEqualTo(DataSize.mebibytes(32));
         assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.bytes(0)))).isZero();
+        assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.bytes(1)))).isOne();
+        assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.bytes(64 * 1024 - 1)))).isOne();
+        assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.kibibytes(64)))).isZero();
         assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.gibibytes(1)))).isZero();
         assertThat(violations(settings -> settings.setRenderedIssueCache(DataSize.bytes(1024L * 1024 * 1024 + 1))))
                 .isOne();

@@ -1,11 +1,13 @@
 package dev.faultline.adapters.mcp.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.IssueId;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,11 +30,10 @@ final class IssueRenderings {
     record Rendering(GetIssueInFull.Version version, ObjectNode content, String summary, String untrustedText) {
         /** Per entry: the key, the version and the map's own nodes. */
         private static final long OVERHEAD_BYTES = 1024;
-        /**
-         * Per character of text: the text itself (up to 2 bytes a character) and the structured content, which holds
-         * the same strings again in JSON nodes with their own overhead.
-         */
-        private static final long BYTES_PER_CHARACTER = 6;
+        /** Per JSON value of the structured content: its node, its field name and its map entry (measured: ~100). */
+        private static final long BYTES_PER_JSON_VALUE = 112;
+        /** Per character of text, kept as UTF-16 at worst. */
+        private static final long BYTES_PER_CHARACTER = 2;
 
         Rendering {
             Objects.requireNonNull(version, "version");
@@ -41,17 +42,43 @@ final class IssueRenderings {
             Objects.requireNonNull(untrustedText, "untrustedText");
         }
 
-        /** An estimate of the heap this rendering holds, in bytes. */
+        /**
+         * An estimate of the heap this rendering holds, in bytes, on the high side: the text at two bytes a character
+         * and the structured content by its values and their text (a 250-frame answer held 140 KB in a heap
+         * measurement, 5 frames 26 KB). Walks the content, so call it once per rendering.
+         */
         long weight() {
-            return OVERHEAD_BYTES + BYTES_PER_CHARACTER * ((long) summary.length() + untrustedText.length());
+            return OVERHEAD_BYTES + BYTES_PER_CHARACTER * ((long) summary.length() + untrustedText.length())
+                    + weightOf(content);
+        }
+
+        private static long weightOf(JsonNode node) {
+            long weight = BYTES_PER_JSON_VALUE;
+            if (node.isTextual()) {
+                weight += BYTES_PER_CHARACTER * node.textValue().length();
+            }
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                weight += BYTES_PER_CHARACTER * field.getKey().length() + weightOf(field.getValue());
+            }
+            if (node.isArray()) {
+                for (JsonNode element : node) {
+                    weight += weightOf(element);
+                }
+            }
+            return weight;
         }
     }
 
     private record Key(IssueId issueId, UserId person) {
     }
 
+    private record Kept(Rendering rendering, long weight) {
+    }
+
     private final long budgetBytes;
-    private final LinkedHashMap<Key, Rendering> renderings = new LinkedHashMap<>(16, 0.75f, true);
+    private final LinkedHashMap<Key, Kept> renderings = new LinkedHashMap<>(16, 0.75f, true);
     private long heldBytes;
 
     IssueRenderings(long budgetBytes) {
@@ -67,7 +94,7 @@ final class IssueRenderings {
             return Optional.empty();
         }
         synchronized (renderings) {
-            return Optional.ofNullable(renderings.get(new Key(issueId, person)));
+            return Optional.ofNullable(renderings.get(new Key(issueId, person))).map(Kept::rendering);
         }
     }
 
@@ -77,14 +104,15 @@ final class IssueRenderings {
             return;
         }
         Key key = new Key(rendering.version().issueId(), person);
+        long weight = rendering.weight();
         synchronized (renderings) {
             drop(key);
-            if (rendering.weight() > budgetBytes / 16) {
+            if (weight > budgetBytes / 16) {
                 return;
             }
-            renderings.put(key, rendering);
-            heldBytes += rendering.weight();
-            Iterator<Rendering> leastRecentFirst = renderings.values().iterator();
+            renderings.put(key, new Kept(rendering, weight));
+            heldBytes += weight;
+            Iterator<Kept> leastRecentFirst = renderings.values().iterator();
             while (heldBytes > budgetBytes) {
                 heldBytes -= leastRecentFirst.next().weight();
                 leastRecentFirst.remove();
@@ -103,7 +131,7 @@ final class IssueRenderings {
     }
 
     private void drop(Key key) {
-        Rendering dropped = renderings.remove(key);
+        Kept dropped = renderings.remove(key);
         if (dropped != null) {
             heldBytes -= dropped.weight();
         }

@@ -3,6 +3,7 @@ package dev.faultline.adapters.mcp.tools;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.IssueId;
@@ -74,6 +75,28 @@ class IssueRenderingsTest {
         below.remember(ADA, heavy);
         assertThat(below.find(heavy.version().issueId(), ADA)).isEmpty();
         assertThat(below.heldBytes()).isZero();
+    }
+
+    /**
+     * A heap measurement (JOL) of a real get_issue answer with 250 short frames and 50 tags found 140 KB; the estimate
+     * for an answer of that shape must not be lower, or the budget would hold more than it says.
+     */
+    @Test
+    void weighs_a_long_stack_trace_at_least_what_it_was_measured_to_hold() {
+        ObjectNode content = Schemas.JSON.objectNode();
+        ObjectNode event = content.putObject("latest_event");
+        for (int i = 0; i < 250; i++) {
+            event.withArray("frames").addObject().put("function", "dev.shop.OrderService.checkout" + i)
+                    .put("file", "OrderService.java").put("line", 40 + i).put("in_app", i % 3 == 0)
+                    .put("module", "dev.shop");
+        }
+        for (int i = 0; i < 50; i++) {
+            event.with("tags").put("tag" + i, "value " + i);
+        }
+        IssueRenderings.Rendering answer = new IssueRenderings.Rendering(new GetIssueInFull.Version(IssueId.random(), 1,
+                Instant.parse("2026-11-24T00:00:00Z")), content, "summary", "");
+
+        assertThat(answer.weight()).isGreaterThanOrEqualTo(140_000);
     }
 
     @Test
