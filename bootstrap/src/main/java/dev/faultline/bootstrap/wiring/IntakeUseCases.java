@@ -1,7 +1,6 @@
 package dev.faultline.bootstrap.wiring;
 
 import dev.faultline.application.intake.GetCrashReportService;
-import dev.faultline.application.intake.GetIssueHistoryService;
 import dev.faultline.application.intake.GetIssueInFullService;
 import dev.faultline.application.intake.IngestEventService;
 import dev.faultline.application.intake.PurgeExpendableEventsService;
@@ -19,7 +18,6 @@ import dev.faultline.application.intake.port.in.CreateIngestKey;
 import dev.faultline.application.intake.port.in.DeleteIngestKey;
 import dev.faultline.application.intake.port.in.GetCrashReport;
 import dev.faultline.application.intake.port.in.GetIngestSetup;
-import dev.faultline.application.intake.port.in.GetIssueHistory;
 import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.application.intake.port.in.SetIngestKeyEnabled;
 import dev.faultline.application.storage.Storage;
@@ -39,7 +37,6 @@ public record IntakeUseCases(
         SetIngestKeyEnabled setIngestKeyEnabled,
         DeleteIngestKey deleteIngestKey,
         GetCrashReport getCrashReport,
-        GetIssueHistory getIssueHistory,
         GetIssueInFull getIssueInFull) {
 
     static IntakeUseCases wire(Storage storage, IngestBaseUrl baseUrl, int maxKeysPerApplication, Clock clock) {
@@ -59,8 +56,6 @@ public record IntakeUseCases(
                         storage.transactions()),
                 new GetCrashReportService(storage.issues(), storage.memberships(), storage.events(),
                         storage.ingestedEvents(), clock),
-                new GetIssueHistoryService(storage.issues(), storage.memberships(), storage.issueGroupings(),
-                        storage.issueTallies(), storage.issueActivities(), storage.users(), storage.transactions(), clock),
                 new GetIssueInFullService(storage.issues(), storage.memberships(), storage.applications(),
                         storage.events(), storage.notes(), storage.issueGroupings(), storage.issueTallies(),
                         storage.issueActivities(), storage.users(), storage.issueRevisions(), storage.transactions(),

@@ -9,7 +9,6 @@ import dev.faultline.application.tracker.AddNoteService;
 import dev.faultline.application.tracker.AssignIssueService;
 import dev.faultline.application.tracker.CreateApplicationService;
 import dev.faultline.application.tracker.DeleteNoteService;
-import dev.faultline.application.tracker.GetIssueService;
 import dev.faultline.application.tracker.GrantMembershipService;
 import dev.faultline.application.tracker.ListApplicationsService;
 import dev.faultline.application.tracker.ListEventsService;
@@ -23,7 +22,6 @@ import dev.faultline.application.tracker.port.in.AddNote;
 import dev.faultline.application.tracker.port.in.AssignIssue;
 import dev.faultline.application.tracker.port.in.CreateApplication;
 import dev.faultline.application.tracker.port.in.DeleteNote;
-import dev.faultline.application.tracker.port.in.GetIssue;
 import dev.faultline.application.tracker.port.in.GrantMembership;
 import dev.faultline.application.tracker.port.in.ListApplications;
 import dev.faultline.application.tracker.port.in.ListEvents;
@@ -51,7 +49,6 @@ public record TrackerUseCases(
         GrantMembership grantMembership,
         ListApplications listApplications,
         ListIssues listIssues,
-        GetIssue getIssue,
         ListEvents listEvents,
         ResolveIssue resolveIssue,
         ReopenIssue reopenIssue,
@@ -79,7 +76,6 @@ public record TrackerUseCases(
                 new GrantMembershipService(applications, memberships, users, clock),
                 new ListApplicationsService(applications, memberships),
                 new ListIssuesService(issues, memberships, applications, transactions, clock),
-                new GetIssueService(issues, memberships, applications, events, notes, transactions, clock),
                 new ListEventsService(issues, memberships, events),
                 new ResolveIssueService(issues, memberships, activities, transactions, clock),
                 new ReopenIssueService(issues, memberships, activities, transactions, clock),
