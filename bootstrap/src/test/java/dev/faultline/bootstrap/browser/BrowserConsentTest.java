@@ -79,7 +79,7 @@ class BrowserConsentTest {
         BrowserSteps steps = new BrowserSteps(browser, APP.getConfiguration().getPublicBaseUrl());
         try (PendingConsent consent = steps.openConsent(erin, "Nothing ticked client", "mcp:read mcp:write")) {
             consent.tick("mcp:read", false);
-            browser.click(PendingConsent.APPROVE);
+            browser.loadingANewPage(() -> browser.click(PendingConsent.APPROVE)); // the page comes back, same h1
 
             assertThat(browser.waitFor("h1").getText()).isEqualTo("Choose what to allow");
             assertThat(browser.pageText()).contains("Nothing was ticked");
