@@ -14,6 +14,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -107,7 +109,25 @@ public final class RealBrowser implements AutoCloseable {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         step.run();
         new WebDriverWait(driver, WAIT).withMessage("a new page to replace " + driver.getCurrentUrl())
-                .until(ExpectedConditions.stalenessOf(oldPage));
+                .until(d -> isGone(oldPage));
+    }
+
+    /**
+     * Whether the element's document has been replaced. Chrome reports that as a stale element, or, when asked in
+     * the middle of the navigation, as "Node with given id does not belong to the document" (seen once in CI).
+     */
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Waits until the element is visible and returns it. */
