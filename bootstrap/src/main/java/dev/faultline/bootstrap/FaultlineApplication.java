@@ -36,6 +36,7 @@ import io.dropwizard.views.common.ViewBundle;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.EnumSet;
+import org.slf4j.LoggerFactory;
 
 /** The Faultline server and its command line. {@code java -jar faultline.jar server config.yml} runs it. */
 public class FaultlineApplication extends Application<FaultlineConfiguration> {
@@ -95,6 +96,8 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
     public void run(FaultlineConfiguration configuration, Environment environment) {
         QuietLoggers.apply();
         faultline = Faultline.open(configuration, environment.metrics(), passwordHasher());
+        LoggerFactory.getLogger(FaultlineApplication.class)
+                .info("Access tokens are signed (RS256) and verified by {}", faultline.signatures().description());
         // Registered first so that it stops last: the database outlives everything that uses it.
         environment.lifecycle().manage(new Managed() {
             @Override

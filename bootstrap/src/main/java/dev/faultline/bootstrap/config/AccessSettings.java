@@ -138,6 +138,12 @@ public class AccessSettings {
     @jakarta.validation.constraints.Max(1_000_000)
     private int verifiedTokenCacheSize = 10_000;
 
+    /**
+     * Whether access tokens are signed and verified by the native provider (Amazon Corretto Crypto Provider) where
+     * it loads; false = always the JDK's. Both produce the same signatures, so instances may differ.
+     */
+    private boolean nativeSignatures = true;
+
     /** The listener for chain changes checks its connection when no notice came for this long. */
     @NotNull
     @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS)
@@ -178,6 +184,16 @@ public class AccessSettings {
     @JsonProperty
     public void setVerifiedTokenCacheSize(int value) {
         this.verifiedTokenCacheSize = value;
+    }
+
+    @JsonProperty
+    public boolean isNativeSignatures() {
+        return nativeSignatures;
+    }
+
+    @JsonProperty
+    public void setNativeSignatures(boolean value) {
+        this.nativeSignatures = value;
     }
 
     @JsonProperty

@@ -8,6 +8,7 @@ import dev.faultline.adapters.crypto.BoundedPasswordChecks;
 import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
+import dev.faultline.adapters.crypto.SignatureProvider;
 import dev.faultline.adapters.postgres.access.PostgresChainChanges;
 import dev.faultline.adapters.postgres.storage.PostgresStorage;
 import dev.faultline.application.access.AccessPolicy;
@@ -59,6 +60,7 @@ public final class Faultline implements AutoCloseable {
 
     private final PersistentSigningKeys signingKeys;
     private final SigningKeyRotation keyRotation;
+    private final SignatureProvider signatures;
     private final AccessTokenCodec accessTokenCodec;
     private final AccountUseCases account;
     private final TrackerUseCases tracker;
@@ -94,9 +96,11 @@ public final class Faultline implements AutoCloseable {
                 .plusSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS);
         this.keyRotation = new SigningKeyRotation(keyStore, signingKeys, exclusiveJobs,
                 configuration.getAccess().getSigningKeyRotationPeriod().toJavaDuration(), tokenLifetimeWithSkew, clock);
+        this.signatures = accessSettings.isNativeSignatures()
+                ? SignatureProvider.nativeIfAvailable() : SignatureProvider.jdk();
         this.accessTokenCodec = new JwtAccessTokenCodec(signingKeys,
                 Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS),
-                configuration.getAccess().getVerifiedTokenCacheSize());
+                accessSettings.getVerifiedTokenCacheSize(), signatures);
         SignInSettings signIn = configuration.getSignIn();
         this.account = AccountUseCases.wire(storage,
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
@@ -227,6 +231,11 @@ public final class Faultline implements AutoCloseable {
 
     public SigningKeyRotation keyRotation() {
         return keyRotation;
+    }
+
+    /** Who signs and verifies access tokens (native where it loads, else the JDK). */
+    public SignatureProvider signatures() {
+        return signatures;
     }
 
     public AccessTokenCodec accessTokenCodec() {

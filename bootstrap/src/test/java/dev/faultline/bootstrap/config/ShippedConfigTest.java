@@ -69,6 +69,7 @@ class ShippedConfigTest {
         assertThat(access.browserSessionLifetimes().absolute()).isEqualTo(Duration.ofDays(7));
         assertThat(access.getGrantLifetime().toJavaDuration()).isEqualTo(Duration.ofDays(90));
         assertThat(access.getKeyEncryptionKey()).as("empty: a generated key file").isEmpty();
+        assertThat(access.isNativeSignatures()).isTrue();
         assertThat(configuration.getPurge().getBatchSize()).isEqualTo(500);
         assertThat(configuration.getPurge().retentionLimits()).isEqualTo(RetentionLimits.defaults());
         assertThat(RetentionLimits.defaults()).isEqualTo(new RetentionLimits(10_000, Duration.ofDays(90)));

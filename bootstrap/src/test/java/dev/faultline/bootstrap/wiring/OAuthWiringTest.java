@@ -99,6 +99,31 @@ class OAuthWiringTest {
         }
     }
 
+    @Test
+    void instances_signing_natively_and_with_the_jdk_accept_each_others_tokens() {
+        boolean linuxX64 = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux")
+                && System.getProperty("os.arch").matches("amd64|x86_64");
+        org.junit.jupiter.api.Assumptions.assumeTrue(linuxX64, "the native provider ships for Linux on x86-64");
+        assertThat(faultline.signatures().isNative()).as(faultline.signatures().description()).isTrue();
+        Client client = register(faultline);
+        TokenOutcome.Tokens signedNatively = tokens(client, null);
+        FaultlineConfiguration jdkOnly = new FaultlineConfiguration();
+        jdkOnly.setPublicBaseUrl(configuration.getPublicBaseUrl());
+        jdkOnly.getDatabase().setUrl(configuration.getDatabase().getUrl());
+        jdkOnly.getDatabase().setUser("postgres");
+        jdkOnly.getAccess().setNativeSignatures(false);
+
+        try (Faultline second = Faultline.open(jdkOnly, new MetricRegistry())) {
+            assertThat(second.signatures().isNative()).isFalse();
+            assertThat(caller(second, signedNatively.accessToken()).user()).isEqualTo(alice);
+            TokenOutcome refreshed = second.oauth().refreshTokens().refresh(new RefreshTokens.Command(
+                    ClientCredentials.publicClient(client.id()), Optional.of(signedNatively.refreshToken()),
+                    Optional.empty(), Optional.empty()));
+            String signedByTheJdk = ((TokenOutcome.Issued) refreshed).tokens().accessToken();
+            assertThat(caller(faultline, signedByTheJdk).user()).isEqualTo(alice);
+        }
+    }
+
     private static Client register(Faultline faultline) {
         RegisterClient.Outcome outcome = faultline.oauth().registerClient().register(new ClientRegistrationRequest(
                 "Claude Code", List.of(REDIRECT), List.of("authorization_code", "refresh_token"), List.of("code"),

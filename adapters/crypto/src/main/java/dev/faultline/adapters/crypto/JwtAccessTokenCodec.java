@@ -66,6 +66,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     private final Supplier<SigningKeys> keys;
     private final Duration clockSkew;
     private final VerifiedTokens verified;
+    private final SignatureProvider signatures;
 
     /** Fixed keys and the default clock skew. */
     public JwtAccessTokenCodec(SigningKeys keys) {
@@ -84,6 +85,13 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
 
     /** @param verifiedTokenCacheSize tokens whose signature is remembered once checked; 0 = check every time */
     public JwtAccessTokenCodec(Supplier<SigningKeys> keys, Duration clockSkew, int verifiedTokenCacheSize) {
+        this(keys, clockSkew, verifiedTokenCacheSize, SignatureProvider.jdk());
+    }
+
+    /** @param signatures computes the RS256 signatures; every provider makes and accepts the same ones */
+    public JwtAccessTokenCodec(Supplier<SigningKeys> keys, Duration clockSkew, int verifiedTokenCacheSize,
+            SignatureProvider signatures) {
+        this.signatures = Objects.requireNonNull(signatures, "signatures");
         this.verified = new VerifiedTokens(verifiedTokenCacheSize);
         this.keys = Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(clockSkew, "clockSkew");
@@ -111,7 +119,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
                 .build();
         SignedJWT jwt = new SignedJWT(header, body);
         try {
-            jwt.sign(key.signer());
+            jwt.sign(signatures.rsaSigner(key.privateKey()));
         } catch (JOSEException e) {
             throw new IllegalStateException("signing an access token failed", e);
         }
@@ -170,7 +178,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
             return invalid("unknown or retired signing key kid \"" + abbreviate(header.getKeyID()) + "\"");
         }
         try {
-            if (!jwt.verify(key.get().verifier())) {
+            if (!jwt.verify(signatures.rsaVerifier(key.get().publicKey()))) {
                 return invalid("signature does not verify");
             }
         } catch (JOSEException e) {
@@ -291,6 +299,6 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
 
     @Override
     public String toString() {
-        return "JwtAccessTokenCodec[RS256, clockSkew=" + clockSkew + "]";
+        return "JwtAccessTokenCodec[RS256 by " + signatures.description() + ", clockSkew=" + clockSkew + "]";
     }
 }

@@ -2,11 +2,10 @@ package dev.faultline.adapters.crypto;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.time.Instant;
@@ -26,7 +25,7 @@ public final class RsaSigningKey {
 
     private final RSAKey jwk;
     private final Instant createdAt;
-    private final JWSSigner signer;
+    private final PrivateKey privateKey;
     private final RsaVerificationKey verificationKey;
 
     private RsaSigningKey(RSAKey jwk) {
@@ -45,7 +44,7 @@ public final class RsaSigningKey {
         this.jwk = jwk;
         this.createdAt = jwk.getIssueTime().toInstant();
         try {
-            this.signer = new RSASSASigner(jwk);
+            this.privateKey = jwk.toPrivateKey();
         } catch (JOSEException e) {
             throw new IllegalArgumentException("not a usable RSA private key", e);
         }
@@ -105,8 +104,8 @@ public final class RsaSigningKey {
         return verificationKey;
     }
 
-    JWSSigner signer() {
-        return signer;
+    PrivateKey privateKey() {
+        return privateKey;
     }
 
     @Override

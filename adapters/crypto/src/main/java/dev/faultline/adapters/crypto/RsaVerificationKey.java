@@ -1,8 +1,6 @@
 package dev.faultline.adapters.crypto;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -16,7 +14,7 @@ import java.util.Objects;
  */
 public final class RsaVerificationKey {
     private final RSAKey jwk;
-    private final JWSVerifier verifier;
+    private final RSAPublicKey publicKey;
 
     RsaVerificationKey(RSAKey jwk) {
         this.jwk = Objects.requireNonNull(jwk, "jwk").toPublicJWK();
@@ -27,7 +25,7 @@ public final class RsaVerificationKey {
             throw new IllegalArgumentException("a verification key needs its creation time (JWK \"iat\")");
         }
         try {
-            this.verifier = new RSASSAVerifier(this.jwk);
+            this.publicKey = this.jwk.toRSAPublicKey();
         } catch (JOSEException e) {
             throw new IllegalArgumentException("not a usable RSA public key", e);
         }
@@ -60,19 +58,11 @@ public final class RsaVerificationKey {
     }
 
     public RSAPublicKey publicKey() {
-        try {
-            return jwk.toRSAPublicKey();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return publicKey;
     }
 
     Map<String, Object> toJsonObject() {
         return jwk.toJSONObject();
-    }
-
-    JWSVerifier verifier() {
-        return verifier;
     }
 
     @Override

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
+/** Runs with the JDK's signatures; {@link NativeSignaturesCodecTest} runs every case again with the native ones. */
 class JwtAccessTokenCodecTest {
     private static final String ISSUER = "https://faultline.example";
     private static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
@@ -38,9 +39,15 @@ class JwtAccessTokenCodecTest {
     private static final RsaSigningKey KEY = RsaSigningKey.generate(2048, ISSUED.minus(Duration.ofDays(1)));
     private static final RsaSigningKey OTHER_KEY = RsaSigningKey.generate(2048, ISSUED);
 
-    private final JwtAccessTokenCodec codec = new JwtAccessTokenCodec(SigningKeys.of(KEY));
+    private final JwtAccessTokenCodec codec = new JwtAccessTokenCodec(() -> SigningKeys.of(KEY),
+            Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS), 0, signatures());
     private final AccessTokenClaims claims = new AccessTokenClaims(ISSUER, UserId.random(), RESOURCE,
             new ClientId("client-123"), Scopes.READ_WRITE, "jti-1", ISSUED, ISSUED.plus(Duration.ofHours(1)), ChainId.random());
+
+    /** Who signs and verifies in {@code codec}. */
+    SignatureProvider signatures() {
+        return SignatureProvider.jdk();
+    }
 
     @Test
     void a_token_round_trips_to_the_same_claims() {
@@ -214,7 +221,7 @@ class JwtAccessTokenCodecTest {
     @Test
     void a_token_signed_by_a_rotated_out_key_verifies_while_its_public_key_is_kept() {
         AtomicReference<SigningKeys> keys = new AtomicReference<>(SigningKeys.of(KEY));
-        JwtAccessTokenCodec rotating = new JwtAccessTokenCodec(keys::get, Duration.ofSeconds(10));
+        JwtAccessTokenCodec rotating = new JwtAccessTokenCodec(keys::get, Duration.ofSeconds(10), 0, signatures());
         String old = rotating.encode(claims);
 
         keys.set(keys.get().rotateTo(OTHER_KEY));
