@@ -510,6 +510,63 @@ public abstract class IngestStorageContract {
         assertThat(listed(any, IssueSort.LAST_SEEN, Optional.of("no-such-release"), none)).isEmpty();
     }
 
+    /**
+     * An unresolved list takes the issues whose mute ended by the query's moment (PostgreSQL walks those among the mutes
+     * that end at a time, V19, beside the walk over unresolved ones), but not those muted forever, until more events or until
+     * a later time: in one order across both, paged without gaps or repeats, filtered by a value or not.
+     */
+    @Test
+    void an_unresolved_list_takes_ended_mutes_in_order_and_pages_through_them() {
+        List<IssueId> byCount = new java.util.ArrayList<>();
+        List<MuteRule> mutes = java.util.Arrays.asList(null, new MuteRule.UntilTime(T0.plus(Duration.ofDays(1))),
+                new MuteRule.UntilTime(T0.plus(Duration.ofDays(60))), new MuteRule.Forever(), null,
+                new MuteRule.UntilMoreEvents(100), new MuteRule.UntilTime(T0.plus(Duration.ofDays(2))));
+        for (int i = 0; i < mutes.size(); i++) {
+            IssueId id = null;
+            for (int event = 0; event <= mutes.size() - i; event++) {
+                id = stored(crash(sdkId(), "issue" + i, T0.plusSeconds(10L * i + event), "1.0.0", "production"))
+                        .issueId();
+            }
+            if (mutes.get(i) != null) {
+                storage().issues().update(((Issue.MuteOutcome.Muted) issue(id).mute(mutes.get(i), T0.plusSeconds(100)))
+                        .issue());
+            }
+            byCount.add(id);
+        }
+        // issues 0..6 have 8..2 events; unresolved at T0 + 30 days: open (0, 4) and ended (1, 6)
+        List<IssueId> unresolvedByCount = List.of(byCount.get(0), byCount.get(1), byCount.get(4), byCount.get(6));
+        Optional<IssueStatus> unresolved = Optional.of(IssueStatus.UNRESOLVED);
+        Optional<String> none = Optional.empty();
+        for (List<Optional<String>> there : List.of(List.of(none, none), List.of(none, Optional.of("production")),
+                List.of(Optional.of("1.0.0"), none), List.of(Optional.of("1.0.0"), Optional.of("production")))) {
+            Optional<String> release = there.get(0);
+            Optional<String> environment = there.get(1);
+            assertThat(listed(unresolved, IssueSort.EVENT_COUNT, release, environment)).as("%s %s", release, environment)
+                    .containsExactlyElementsOf(unresolvedByCount);
+            assertThat(listed(unresolved, IssueSort.LAST_SEEN, release, environment))
+                    .containsExactlyInAnyOrderElementsOf(unresolvedByCount)
+                    .containsExactly(byCount.get(6), byCount.get(4), byCount.get(1), byCount.get(0));
+            List<IssueId> paged = new java.util.ArrayList<>();
+            Optional<Issues.Query.Position> after = Optional.empty();
+            for (int page = 0; page < 5; page++) {
+                List<Issues.Listed> one = storage().issues().list(new Issues.Query(java.util.Set.of(app.id()),
+                        unresolved, Optional.empty(), Optional.empty(), Optional.empty(), IssueSort.EVENT_COUNT, after,
+                        1, T0.plus(Duration.ofDays(30)), new Issues.Query.Seen(release, environment, Optional.empty(),
+                                Optional.empty())));
+                if (one.isEmpty()) {
+                    break;
+                }
+                paged.add(one.get(0).issue().id());
+                after = Optional.of(new Issues.Query.Position(one.get(0).keyOf(IssueSort.EVENT_COUNT),
+                        one.get(0).issue().id()));
+            }
+            assertThat(paged).as("in pages of one, %s %s", release, environment)
+                    .containsExactlyElementsOf(unresolvedByCount);
+        }
+        assertThat(listed(Optional.of(IssueStatus.MUTED), IssueSort.EVENT_COUNT, none, Optional.of("production")))
+                .containsExactly(byCount.get(2), byCount.get(3), byCount.get(5));
+    }
+
     private List<Issues.Listed> listedThere(Optional<String> text, IssueSort sort, Optional<String> release,
             Optional<String> environment, Optional<Instant> lastSeenFrom, Optional<Issues.Query.Position> after,
             int fetch) {

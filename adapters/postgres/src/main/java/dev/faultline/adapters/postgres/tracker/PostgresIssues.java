@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
@@ -44,6 +45,8 @@ public final class PostgresIssues implements Issues {
     private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
             + "status, mute_kind, muted_until, mute_until_event_count, first_seen, last_seen, event_count, assignee_id, "
             + "resolved_at";
+    /** Where a walk's page query takes the condition of its lane ({@link #lanes}). */
+    private static final String LANE = "/* lane */";
     private static final String QUALIFIED_COLUMNS = "i." + COLUMNS.replace(", ", ", i.");
     /**
      * What a text query searches: title, culprit and exception type, one per line, exactly the expression V12's
@@ -190,14 +193,13 @@ public final class PostgresIssues implements Issues {
                 + "t.event_count AS there_event_count";
         String thereRow = "t.dimension = :thereDimension AND t.value = :thereValue";
         String sql;
-        String lanes = "unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)";
         if (tallyWalk) {
             params.put("statuses", statusesToWalk(query.status()));
-            filters.add(0, thereRow + " AND t.application_id = a.app AND t.issue_status = s.status");
-            sql = "SELECT " + QUALIFIED_COLUMNS + thereColumns + " FROM (SELECT p.issue_id, p.sort_key FROM " + lanes
-                    + " CROSS JOIN LATERAL (SELECT t.issue_id, t." + key + " AS sort_key FROM issue_tallies t"
-                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY t." + key + " DESC,"
-                    + " t.issue_id DESC LIMIT :fetch) p ORDER BY p.sort_key DESC, p.issue_id DESC LIMIT :fetch) w"
+            String page = "SELECT t.issue_id, t." + key + " AS sort_key FROM issue_tallies t WHERE " + thereRow
+                    + " AND t.application_id = a.app AND " + LANE + andEach(filters) + " ORDER BY t." + key + " DESC, t.issue_id DESC LIMIT :fetch";
+            sql = "SELECT " + QUALIFIED_COLUMNS + thereColumns + " FROM (SELECT p.issue_id, p.sort_key FROM ("
+                    + lanes(query.status(), page, "t.issue_status", "t.issue_muted_until")
+                    + ") p ORDER BY p.sort_key DESC, p.issue_id DESC LIMIT :fetch) w"
                     + " JOIN issues i ON i.id = w.issue_id"
                     + " JOIN issue_tallies t ON t.issue_id = w.issue_id AND " + thereRow
                     + " ORDER BY w.sort_key DESC, w.issue_id DESC";
@@ -208,10 +210,10 @@ public final class PostgresIssues implements Issues {
                     + " ORDER BY t." + key + " DESC, i.id DESC LIMIT :fetch";
         } else if (issueWalk) {
             params.put("statuses", statusesToWalk(query.status()));
-            filters.add(0, "i.application_id = a.app AND i.status = s.status");
-            sql = "SELECT p.* FROM " + lanes + " CROSS JOIN LATERAL (SELECT " + QUALIFIED_COLUMNS + " FROM issues i"
-                    + " WHERE " + String.join(" AND ", filters) + " ORDER BY i." + key + " DESC, i.id DESC"
-                    + " LIMIT :fetch) p ORDER BY p." + key + " DESC, p.id DESC LIMIT :fetch";
+            String page = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE i.application_id = a.app AND " + LANE
+                    + andEach(filters) + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch";
+            sql = "SELECT p.* FROM (" + lanes(query.status(), page, "i.status", "i.muted_until") + ") p ORDER BY p."
+                    + key + " DESC, p.id DESC LIMIT :fetch";
         } else {
             filters.add(0, "i.application_id = ANY(:apps)");
             sql = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + String.join(" AND ", filters)
@@ -258,13 +260,34 @@ public final class PostgresIssues implements Issues {
                 + dimension + "' AND o.value = :" + dimension + ")";
     }
 
-    /** The stored statuses an issue of the wanted status (as seen at the query's moment) may have. */
+    /**
+     * One page per application and walked status, each {@code page} (a query with {@link #LANE} where its lane's
+     * condition goes) walking its index in the list's order, and for an unresolved list one more per application: the
+     * issues whose mute has ended, still stored as muted. Those are walked in order among the mutes that end at a time
+     * (V19), not among every muted issue (most mutes never end by time), checking each one's end.
+     */
+    private static String lanes(Optional<IssueStatus> wanted, String page, String statusOf, String mutedUntilOf) {
+        String walked = "SELECT q.* FROM unnest(:apps) AS a(app) CROSS JOIN unnest(:statuses) AS s(status)"
+                + " CROSS JOIN LATERAL (" + page.replace(LANE, statusOf + " = s.status") + ") q";
+        if (wanted.isEmpty() || wanted.get() != IssueStatus.UNRESOLVED) {
+            return walked;
+        }
+        String ended = statusOf + " = 'muted' AND " + mutedUntilOf + " IS NOT NULL AND " + mutedUntilOf + " <= :now";
+        return walked + " UNION ALL SELECT q.* FROM unnest(:apps) AS a(app) CROSS JOIN LATERAL ("
+                + page.replace(LANE, ended) + ") q";
+    }
+
+    private static String andEach(List<String> conditions) {
+        return conditions.stream().map(condition -> " AND " + condition).collect(Collectors.joining());
+    }
+
+    /** The stored statuses walked in order for an issue of the wanted status (as seen at the query's moment). */
     private static String[] statusesToWalk(Optional<IssueStatus> wanted) {
         if (wanted.isEmpty()) {
             return new String[] {"unresolved", "resolved", "muted"};
         }
         return switch (wanted.get()) {
-            case UNRESOLVED -> new String[] {"unresolved", "muted"};
+            case UNRESOLVED -> new String[] {"unresolved"};
             case RESOLVED -> new String[] {"resolved"};
             case MUTED -> new String[] {"muted"};
         };
