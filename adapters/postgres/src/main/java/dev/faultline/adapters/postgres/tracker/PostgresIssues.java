@@ -27,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -219,16 +220,18 @@ public final class PostgresIssues implements Issues {
             sql = "SELECT " + QUALIFIED_COLUMNS + " FROM issues i WHERE " + String.join(" AND ", filters)
                     + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch";
         }
+        boolean walked = tallyWalk || issueWalk;
         return jdbi.withHandle(handle -> {
             org.jdbi.v3.core.statement.Query statement = handle.createQuery(sql).bindMap(params);
-            if (!tallyWalk && !issueWalk) {
+            if (!walked) {
                 statement.addCustomizer(PlannedForItsValues.INSTANCE);
             }
-            return statement.map((rs, ctx) -> new Listed(map(rs, ctx), there.isEmpty() ? Optional.empty()
-                            : Optional.of(new IssueTallies.Tally(there.get().value(),
+            Supplier<List<Listed>> listed = () -> statement.map((rs, ctx) -> new Listed(map(rs, ctx),
+                            there.isEmpty() ? Optional.empty() : Optional.of(new IssueTallies.Tally(there.get().value(),
                                     nullableInstant(rs, "there_first_seen"), nullableInstant(rs, "there_last_seen"),
                                     rs.getLong("there_event_count")))))
                     .list();
+            return walked ? GenericPlan.during(handle, listed) : listed.get();
         });
     }
 

@@ -35,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.domain.tracker.IssueSort;
+import dev.faultline.domain.tracker.IssueStatus;
 import java.util.Set;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
@@ -207,6 +208,35 @@ class PostgresTrackerSchemaTest {
 
         assertThat(prepared).as("the list without a text, prepared after five executions").hasSize(1)
                 .allSatisfy(statement -> assertThat(statement).doesNotContain("ILIKE"));
+    }
+
+    /**
+     * A list that walks an index in its order runs on the generic plan, planned once per connection: left to choose,
+     * PostgreSQL planned it for its values on every execution (0.5 ms of planning for 0.2 ms of work on 50k issues).
+     * The setting lasts for that statement only: the rest of the unit of work plans as usual.
+     */
+    @Test
+    void a_walked_list_runs_on_its_generic_plan_and_leaves_the_setting_as_it_was() {
+        Application app = application(user());
+        store.issues.add(Fixtures.issue(app.id()));
+        Issues.Query unresolved = new Issues.Query(Set.of(app.id(), application(user()).id()),
+                Optional.of(IssueStatus.UNRESOLVED), Optional.empty(), Optional.empty(), Optional.empty(),
+                IssueSort.EVENT_COUNT, Optional.empty(), 26, T0);
+
+        List<String> plans = store.transactions.inTransaction(() -> {
+            for (int i = 0; i < 8; i++) {
+                assertThat(store.issues.list(unresolved)).hasSize(1);
+            }
+            List<String> found = db.jdbi().withHandle(handle -> handle.createQuery("SELECT custom_plans || ' custom, '"
+                    + " || generic_plans || ' generic' FROM pg_prepared_statements WHERE statement LIKE '%FROM issues i%'")
+                    .mapTo(String.class).list());
+            String setting = db.jdbi().withHandle(handle -> handle.createQuery("SHOW plan_cache_mode")
+                    .mapTo(String.class).one());
+            assertThat(setting).as("after the list, in the same transaction").isEqualTo("auto");
+            return found;
+        });
+
+        assertThat(plans).as("prepared after five executions, then run three more times").containsExactly("0 custom, 4 generic");
     }
 
     private long revision(Issue issue) {
