@@ -38,9 +38,10 @@ import org.postgresql.PGStatement;
  * Issues in {@code issues}. Listing builds one keyset query per sort order (see {@link #list}); every filter is a
  * bound parameter.
  * The status filter is evaluated as of the query's {@code now}: an until-time mute whose moment has come counts
- * as unresolved, exactly like {@link Issue#statusAt}. Text search is a case-insensitive {@code ILIKE} with
- * {@code %}, {@code _} and {@code \} escaped, so the text is matched literally, over each issue's search text
- * (trigram-indexed where pg_trgm is available).
+ * as unresolved, exactly like {@link Issue#statusAt}. Text search is case-insensitive, with {@code %}, {@code _} and
+ * {@code \} escaped, so the text is matched literally, over each issue's search text (trigram-indexed where pg_trgm is
+ * available): a {@code LIKE} of the lowered pattern over the stored, lowered text (V20), which on a UTF-8 database is
+ * what {@code ILIKE} does, without lowering every issue's text again on every search.
  */
 public final class PostgresIssues implements Issues {
     private static final String COLUMNS = "id, application_id, fingerprint, title, culprit, exception_type, level, "
@@ -50,12 +51,10 @@ public final class PostgresIssues implements Issues {
     private static final String LANE = "/* lane */";
     private static final String QUALIFIED_COLUMNS = "i." + COLUMNS.replace(", ", ", i.");
     /**
-     * What a text query searches: title, culprit and exception type, one per line, exactly the expression V12's
-     * trigram index is built on. A search text without a line break matches it exactly where it matches one of
-     * the three.
+     * What a text query searches ({@code search_text}, V20): title, culprit and exception type, one per line, lowered.
+     * A search text without a line break matches it exactly where it matches one of the three.
      */
     private static final char SEARCH_TEXT_SEPARATOR = '\n';
-    private static final String SEARCH_TEXT = "i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type";
     private final Jdbi jdbi;
 
     public PostgresIssues(Jdbi jdbi) {
@@ -172,7 +171,7 @@ public final class PostgresIssues implements Issues {
         });
         query.text().ifPresent(text -> {
             filters.add(text.indexOf(SEARCH_TEXT_SEPARATOR) < 0
-                    ? "(" + SEARCH_TEXT + ") ILIKE :pattern"
+                    ? "i.search_text LIKE lower(:pattern)"
                     : "(i.title ILIKE :pattern OR i.culprit ILIKE :pattern OR i.exception_type ILIKE :pattern)");
             params.put("pattern", "%" + escapeLike(text) + "%");
         });

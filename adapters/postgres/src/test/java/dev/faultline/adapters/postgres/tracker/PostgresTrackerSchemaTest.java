@@ -258,8 +258,7 @@ class PostgresTrackerSchemaTest {
         IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues WHERE " + walk + " AND level = 'fatal'"
                 + " AND (last_seen, id) < (now(), '00000000-0000-0000-0000-000000000001')"
                 + " ORDER BY last_seen DESC, id DESC LIMIT 26", "issues_by_status_level_last_seen");
-        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues i WHERE"
-                + " (i.title || E'\\n' || i.culprit || E'\\n' || i.exception_type) ILIKE '%timeout%'",
+        IndexUse.assertServedBy(db, "issues", "SELECT * FROM issues i WHERE i.search_text LIKE lower('%TimeOut%')",
                 "issues_search_text_trigrams");
         String tallyWalk = "SELECT issue_id FROM issue_tallies WHERE dimension = 'release' AND value = 'x' AND " + app
                 + " AND issue_status = 'muted' ORDER BY ";

@@ -204,6 +204,12 @@ public abstract class IssuesContract {
         assertThat(ids(matching(query(app), "%"))).containsExactly(byTitle.id());
         assertThat(ids(matching(query(app), "e_c"))).containsExactly(underscore.id());
         assertThat(ids(matching(query(app), "nothing like this"))).isEmpty();
+
+        Issue accented = stored(withText(issue(app), "Échec du paiement", "Caisse.payer", "E4"));
+        Issue backslashed = stored(withText(issue(app), "Cannot open C:\\Temp\\cart.db", "C.d", "E5"));
+        assertThat(ids(matching(query(app), "ÉCHEC DU"))).containsExactly(accented.id());
+        assertThat(ids(matching(query(app), "échec"))).containsExactly(accented.id());
+        assertThat(ids(matching(query(app), "c:\\temp\\CART"))).containsExactly(backslashed.id());
     }
 
     @Test
