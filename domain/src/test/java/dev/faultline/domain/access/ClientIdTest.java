@@ -45,4 +45,33 @@ class ClientIdTest {
         assertThat(id.isMetadataDocumentUrl()).isFalse();
         assertThat(id.urlHost()).isEmpty();
     }
+
+    @Test
+    void an_opaque_id_is_1_to_128_letters_digits_underscores_or_dashes() {
+        assertThat(new ClientId("a").value()).isEqualTo("a");
+        assertThat(new ClientId("x".repeat(128)).value()).hasSize(128);
+        assertThat(new ClientId("AZaz09_-").value()).isEqualTo("AZaz09_-");
+        for (String refused : new String[] {"", "x".repeat(129), "a.b", "a b", "a+b", "a/b", "caf\u00e9",
+                "\uff41", "a\u0000", "http://x/y", "@", "[", "`", "{", ":"}) {
+            assertThatThrownBy(() -> new ClientId(refused)).as(refused).isInstanceOf(InvalidValue.class)
+                    .hasMessageContaining("1-128 characters");
+        }
+    }
+
+    /** The hand-written check accepts exactly what the pattern it replaced did. */
+    @net.jqwik.api.Property(tries = 2000)
+    void an_opaque_id_is_accepted_exactly_when_it_matches_the_documented_pattern(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(max = 130)
+            @net.jqwik.api.constraints.CharRange(from = ' ', to = '\u00ff') String text) {
+        net.jqwik.api.Assume.that(!text.startsWith("https://"));
+        boolean documented = text.matches("[A-Za-z0-9_-]{1,128}");
+        boolean accepted;
+        try {
+            new ClientId(text);
+            accepted = true;
+        } catch (InvalidValue e) {
+            accepted = false;
+        }
+        assertThat(accepted).as(text).isEqualTo(documented);
+    }
 }

@@ -44,8 +44,13 @@ final class ArgumentText {
     }
 
     private static java.util.Optional<Integer> firstControl(String text) {
-        return text.chars().filter(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
-                .boxed().findFirst();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+                return java.util.Optional.of((int) c);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String codePoint(int c) {

@@ -136,6 +136,6 @@ final class GetIssueTool extends FaultlineTool {
         crash.append(details.notes().isEmpty() ? "notes: none" : "notes (oldest first):\n" + details.notes()
                 .stream().map(note -> NoteView.text(note, actor.user())).collect(Collectors.joining("\n")));
         return new IssueRenderings.Rendering(inFull.version(), ToolOutput.withUntrusted(content, untrusted), summary,
-                crash.toString());
+                UntrustedText.Printable.of(crash.toString()));
     }
 }

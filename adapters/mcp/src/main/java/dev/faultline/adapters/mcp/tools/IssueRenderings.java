@@ -27,7 +27,8 @@ final class IssueRenderings {
      * What get_issue made of one version of an issue for one person. {@code content} is complete and never changed
      * again (it is shared by every answer made from it); the text is fenced afresh for each answer.
      */
-    record Rendering(GetIssueInFull.Version version, ObjectNode content, String summary, String untrustedText) {
+    record Rendering(GetIssueInFull.Version version, ObjectNode content, String summary,
+            UntrustedText.Printable untrustedText) {
         /** Per entry: the key, the version and the map's own nodes. */
         private static final long OVERHEAD_BYTES = 1024;
         /** Per JSON value of the structured content: its node, its field name and its map entry (measured: ~100). */
@@ -48,7 +49,7 @@ final class IssueRenderings {
          * measurement, 5 frames 26 KB). Walks the content, so call it once per rendering.
          */
         long weight() {
-            return OVERHEAD_BYTES + BYTES_PER_CHARACTER * ((long) summary.length() + untrustedText.length())
+            return OVERHEAD_BYTES + BYTES_PER_CHARACTER * ((long) summary.length() + untrustedText.text().length())
                     + weightOf(content);
         }
 

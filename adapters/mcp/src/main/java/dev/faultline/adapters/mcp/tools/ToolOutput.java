@@ -41,6 +41,10 @@ final class ToolOutput {
 
     /** Faultline's summary first, then the untrusted rendering in a fence with a fresh tag. */
     static String text(String summary, String untrustedRendering) {
+        return text(summary, UntrustedText.Printable.of(untrustedRendering));
+    }
+
+    static String text(String summary, UntrustedText.Printable untrustedRendering) {
         return untrustedRendering.isBlank() ? summary
                 : summary.strip() + "\n\n" + UntrustedText.fence(untrustedRendering);
     }

@@ -17,13 +17,31 @@ final class UntrustedText {
     }
 
     static String fence(String content) {
+        return fence(Printable.of(content));
+    }
+
+    static String fence(Printable content) {
         byte[] tag = new byte[6];
         RANDOM.nextBytes(tag);
         String id = HexFormat.of().formatHex(tag);
         return NOTICE + " It is everything between the two lines tagged " + id + ".\n"
                 + "<<<untrusted-data " + id + ">>>\n"
-                + printable(content.strip())
+                + content.text()
                 + "\n<<<end-untrusted-data " + id + ">>>";
+    }
+
+    /**
+     * Untrusted text stripped and made {@link #printable} once, so that a kept rendering is only fenced (with a fresh
+     * tag) for each answer, not scanned again: that scan was a visible share of an unchanged issue's answer.
+     */
+    record Printable(String text) {
+        static Printable of(String raw) {
+            return new Printable(printable(raw.strip()));
+        }
+
+        boolean isBlank() {
+            return text.isBlank();
+        }
     }
 
     /** Control characters (escape sequences, NUL) would garble a terminal or a log; line breaks and tabs stay. */

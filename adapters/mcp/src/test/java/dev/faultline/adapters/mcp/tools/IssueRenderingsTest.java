@@ -18,7 +18,7 @@ class IssueRenderingsTest {
     /** A rendering whose text is {@code characters} long. */
     private static IssueRenderings.Rendering rendering(IssueId issue, int characters) {
         return new IssueRenderings.Rendering(new GetIssueInFull.Version(issue, 3, Instant.parse("2026-11-24T00:00:00Z")),
-                Schemas.JSON.objectNode().put("id", issue.toString()), "", "x".repeat(characters));
+                Schemas.JSON.objectNode().put("id", issue.toString()), "", UntrustedText.Printable.of("x".repeat(characters)));
     }
 
     @Test
@@ -94,7 +94,7 @@ class IssueRenderingsTest {
             event.with("tags").put("tag" + i, "value " + i);
         }
         IssueRenderings.Rendering answer = new IssueRenderings.Rendering(new GetIssueInFull.Version(IssueId.random(), 1,
-                Instant.parse("2026-11-24T00:00:00Z")), content, "summary", "");
+                Instant.parse("2026-11-24T00:00:00Z")), content, "summary", UntrustedText.Printable.of(""));
 
         assertThat(answer.weight()).isGreaterThanOrEqualTo(140_000);
     }

@@ -57,6 +57,14 @@ class SchemaCheckTest {
                 .contains("not an RFC 3339 date-time");
         assertThat(check("{" + id + ",\"when\":\"2026-13-23T10:00:00Z\"}")).hasSize(1);
         assertThat(check("{\"id\":\"not-a-uuid\"}")).singleElement().asString().contains("is not an id");
+        assertThat(check("{\"id\":\"3F2B8C1E-9A4D-4F6B-8E2A-1C5D7E9F0A1B\"}")).as("upper case").isEmpty();
+        for (String notAnId : new String[] {"3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1", "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1bc",
+                "3f2b8c1e9-a4d-4f6b-8e2a-1c5d7e9f0a1b", "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1g",
+                "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1\uff41", "3f2b8c1e-9a4d-4f6b-8e2a-1c5d7e9f0a1\u0661",
+                "3f2b8c1e-9a4d-4f6b-8e2a+1c5d7e9f0a1b"}) {
+            assertThat(check("{\"id\":\"" + notAnId + "\"}")).as(notAnId).singleElement().asString()
+                    .contains("is not an id");
+        }
         assertThat(check("{" + id + ",\"color\":\"green\"}")).singleElement().asString().contains("is not one of");
         assertThat(check("{" + id + ",\"maybe\":3}")).containsExactly(
                 "maybe: expected a string or null, got the integer 3");
