@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.EncryptedJWT;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -67,6 +70,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     private final Duration clockSkew;
     private final VerifiedTokens verified;
     private final SignatureProvider signatures;
+    private volatile Prepared prepared;
 
     /** Fixed keys and the default clock skew. */
     public JwtAccessTokenCodec(SigningKeys keys) {
@@ -104,7 +108,8 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     @Override
     public String encode(AccessTokenClaims claims) {
         Objects.requireNonNull(claims, "claims");
-        RsaSigningKey key = keys.get().active();
+        SigningKeys current = keys.get();
+        RsaSigningKey key = current.active();
         JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(AT_JWT).keyID(key.keyId()).build();
         JWTClaimsSet body = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
@@ -119,7 +124,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
                 .build();
         SignedJWT jwt = new SignedJWT(header, body);
         try {
-            jwt.sign(signatures.rsaSigner(key.privateKey()));
+            jwt.sign(prepared(current).signer());
         } catch (JOSEException e) {
             throw new IllegalStateException("signing an access token failed", e);
         }
@@ -178,7 +183,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
             return invalid("unknown or retired signing key kid \"" + abbreviate(header.getKeyID()) + "\"");
         }
         try {
-            if (!jwt.verify(signatures.rsaVerifier(key.get().publicKey()))) {
+            if (!jwt.verify(verifier(prepared(trusted), key.get()))) {
                 return invalid("signature does not verify");
             }
         } catch (JOSEException e) {
@@ -192,6 +197,27 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         }
         verified.remember(token, trusted, claims, now);
         return checkClaims(claims, expectedIssuer, expectedAudience, now);
+    }
+
+    /**
+     * The signer and verifiers of {@code keys}, made once per key set (a reload or rotation yields a new one): making
+     * them is where the native provider imports a key, which costs more than a signature.
+     */
+    private Prepared prepared(SigningKeys keys) {
+        Prepared current = prepared;
+        if (current == null || current.keys() != keys) {
+            current = new Prepared(keys, signatures.rsaSigner(keys.active().privateKey()), new ConcurrentHashMap<>());
+            prepared = current;
+        }
+        return current;
+    }
+
+    /** A verifier for {@code key}, one of {@code prepared}'s key set; made the first time that key is needed. */
+    private JWSVerifier verifier(Prepared prepared, RsaVerificationKey key) {
+        return prepared.verifiers().computeIfAbsent(key.keyId(), kid -> signatures.rsaVerifier(key.publicKey()));
+    }
+
+    private record Prepared(SigningKeys keys, JWSSigner signer, Map<String, JWSVerifier> verifiers) {
     }
 
     /** How many verified tokens are remembered now (for tests of the bound). */

@@ -5,6 +5,9 @@ import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import java.lang.reflect.InvocationTargetException;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.RSAPublicKey;
@@ -74,20 +77,38 @@ public final class SignatureProvider {
         return description;
     }
 
+    /**
+     * A signer for {@code key}, to be kept as long as the key: with the native provider the key is imported into it
+     * here, once (a JDK key handed to it is imported again on every signature, which nearly tripled its cost).
+     */
     JWSSigner rsaSigner(PrivateKey key) {
-        RSASSASigner signer = new RSASSASigner(Objects.requireNonNull(key, "key"));
-        if (provider != null) {
-            signer.getJCAContext().setProvider(provider);
+        Objects.requireNonNull(key, "key");
+        if (provider == null) {
+            return new RSASSASigner(key);
         }
+        RSASSASigner signer = new RSASSASigner(translated(key));
+        signer.getJCAContext().setProvider(provider);
         return signer;
     }
 
+    /** A verifier for {@code key}, to be kept as long as the key (see {@link #rsaSigner}). */
     JWSVerifier rsaVerifier(RSAPublicKey key) {
-        RSASSAVerifier verifier = new RSASSAVerifier(Objects.requireNonNull(key, "key"));
-        if (provider != null) {
-            verifier.getJCAContext().setProvider(provider);
+        Objects.requireNonNull(key, "key");
+        if (provider == null) {
+            return new RSASSAVerifier(key);
         }
+        RSASSAVerifier verifier = new RSASSAVerifier((RSAPublicKey) translated(key));
+        verifier.getJCAContext().setProvider(provider);
         return verifier;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <K extends Key> K translated(K key) {
+        try {
+            return (K) KeyFactory.getInstance("RSA", provider).translateKey(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(description + " could not take an RSA key", e);
+        }
     }
 
     @Override

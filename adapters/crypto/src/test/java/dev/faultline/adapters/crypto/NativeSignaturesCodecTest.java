@@ -48,6 +48,21 @@ class NativeSignaturesCodecTest extends JwtAccessTokenCodecTest {
     }
 
     @Test
+    void the_native_provider_takes_each_key_once_as_its_own() throws Exception {
+        SignatureProvider loaded = signatures();
+
+        com.nimbusds.jose.crypto.RSASSASigner signer = (com.nimbusds.jose.crypto.RSASSASigner) loaded.rsaSigner(KEY.privateKey());
+        com.nimbusds.jose.crypto.RSASSAVerifier verifier =
+                (com.nimbusds.jose.crypto.RSASSAVerifier) loaded.rsaVerifier(KEY.publicKey());
+
+        assertThat(signer.getPrivateKey().getClass().getName()).as("imported, not handed over on every signature")
+                .startsWith("com.amazon.corretto.crypto.provider.");
+        assertThat(verifier.getPublicKey().getClass().getName()).startsWith("com.amazon.corretto.crypto.provider.");
+        assertThat(((com.nimbusds.jose.crypto.RSASSASigner) SignatureProvider.jdk().rsaSigner(KEY.privateKey()))
+                .getPrivateKey()).isSameAs(KEY.privateKey());
+    }
+
+    @Test
     void native_and_jdk_signatures_are_the_same_bytes() {
         String byNative = codec(signatures()).encode(claims);
         String byJdk = codec(SignatureProvider.jdk()).encode(claims);

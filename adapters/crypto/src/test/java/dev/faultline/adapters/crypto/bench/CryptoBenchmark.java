@@ -21,6 +21,10 @@ import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.domain.access.SecretKind;
 import dev.faultline.domain.access.TokenHash;
 import dev.faultline.domain.account.PasswordHash;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.Date;
@@ -38,7 +42,8 @@ import java.util.UUID;
  * ./mvnw -B -o -q test-compile -pl adapters/crypto -am
  * java -cp adapters/crypto/target/test-classes:adapters/crypto/target/classes:application/target/classes:\
  * domain/target/classes:$HOME/.m2/repository/com/nimbusds/nimbus-jose-jwt/10.10/nimbus-jose-jwt-10.10.jar:\
- * $HOME/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar \
+ * $HOME/.m2/repository/org/bouncycastle/bcprov-jdk18on/1.83/bcprov-jdk18on-1.83.jar:\
+ * $HOME/.m2/repository/software/amazon/cryptools/AmazonCorrettoCryptoProvider/2.5.0/AmazonCorrettoCryptoProvider-2.5.0-linux-x86_64.jar \
  *      dev.faultline.adapters.crypto.bench.CryptoBenchmark
  * </pre>
  *
@@ -66,6 +71,20 @@ public final class CryptoBenchmark {
         jwtCases.put("ES256 verify (P-256)   ", verifyCase(sign(new ECDSASigner(ec), JWSAlgorithm.ES256, claims), new ECDSAVerifier(ec.toECPublicKey())));
         jwtCases.put("RS256 sign (RSA 2048)  ", signCase(new RSASSASigner(rsa), JWSAlgorithm.RS256, claims));
         jwtCases.put("ES256 sign (P-256)     ", signCase(new ECDSASigner(ec), JWSAlgorithm.ES256, claims));
+        Provider accp = nativeProvider();
+        if (accp != null) {
+            // SignatureProvider imports each key into the provider once; a JDK key is imported on every signature.
+            KeyFactory imports = KeyFactory.getInstance("RSA", accp);
+            RSASSASigner nativeRsa = new RSASSASigner((PrivateKey) imports.translateKey(rsa.toPrivateKey()));
+            nativeRsa.getJCAContext().setProvider(accp);
+            RSASSASigner nativeRsaJdkKey = new RSASSASigner(rsa);
+            nativeRsaJdkKey.getJCAContext().setProvider(accp);
+            RSASSAVerifier nativeVerifier = new RSASSAVerifier((RSAPublicKey) imports.translateKey(rsa.toRSAPublicKey()));
+            nativeVerifier.getJCAContext().setProvider(accp);
+            jwtCases.put("RS256 verify, native   ", verifyCase(sign(nativeRsa, JWSAlgorithm.RS256, claims), nativeVerifier));
+            jwtCases.put("RS256 sign, native     ", signCase(nativeRsa, JWSAlgorithm.RS256, claims));
+            jwtCases.put("RS256 sign, native, JDK key", signCase(nativeRsaJdkKey, JWSAlgorithm.RS256, claims));
+        }
 
         Argon2idPasswordHasher hasher = new Argon2idPasswordHasher();
         PasswordHash passwordHash = hasher.hash("correct horse battery staple");
@@ -89,6 +108,19 @@ public final class CryptoBenchmark {
         double sha = secrets.get("SHA-256 token hash (TokenHash.of)");
         System.out.println("\nSecret check cost, relative to hashing a token with SHA-256:");
         secrets.forEach((name, nanos) -> System.out.printf("  %s  %10.1f us/op  x%,10.0f%n", name, nanos / 1000, nanos / sha));
+    }
+
+    /** Amazon Corretto Crypto Provider, as {@code SignatureProvider} loads it, or null where it does not load. */
+    private static Provider nativeProvider() {
+        try {
+            Provider candidate = (Provider) Class.forName(
+                    "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider").getField("INSTANCE").get(null);
+            candidate.getClass().getMethod("assertHealthy").invoke(candidate);
+            return candidate;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.out.println("native provider not measured: " + e);
+            return null;
+        }
     }
 
     @FunctionalInterface
