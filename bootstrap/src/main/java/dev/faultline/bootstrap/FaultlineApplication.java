@@ -97,7 +97,7 @@ public class FaultlineApplication extends Application<FaultlineConfiguration> {
         QuietLoggers.apply();
         faultline = Faultline.open(configuration, environment.metrics(), passwordHasher());
         LoggerFactory.getLogger(FaultlineApplication.class)
-                .info("Access tokens are signed (RS256) and verified by {}", faultline.signatures().description());
+                .info("Access tokens are signed and verified by {}", faultline.signatures().description());
         // Registered first so that it stops last: the database outlives everything that uses it.
         environment.lifecycle().manage(new Managed() {
             @Override

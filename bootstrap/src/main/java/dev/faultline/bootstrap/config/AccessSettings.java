@@ -140,7 +140,7 @@ public class AccessSettings {
 
     /**
      * Whether access tokens are signed and verified by the native provider (Amazon Corretto Crypto Provider) where
-     * it loads; false = always the JDK's. Both produce the same signatures, so instances may differ.
+     * it loads; false = always the JDK's. Each verifies the other's signatures, so instances may differ.
      */
     private boolean nativeSignatures = true;
 

@@ -1,7 +1,7 @@
 package dev.faultline.bootstrap.wiring;
 
-import dev.faultline.adapters.crypto.RsaSigningKey;
-import dev.faultline.adapters.crypto.RsaVerificationKey;
+import dev.faultline.adapters.crypto.SigningKey;
+import dev.faultline.adapters.crypto.VerificationKey;
 import dev.faultline.adapters.crypto.SigningKeys;
 import dev.faultline.application.access.port.out.SigningKeyStore;
 import dev.faultline.application.access.port.out.SigningKeyStore.StoredKey;
@@ -18,11 +18,10 @@ import java.util.function.Supplier;
  * <p>A new key is published first and signs only once it is {@code activationDelay} old: by then every
  * instance has reloaded the store and can verify what it signs. Until then the newest key older than the
  * delay signs (on a fresh installation, with no such key, the oldest key does, so racing instances agree).
- * RS256 with 2048-bit keys: JDK 17 verifies RS256 ~17x faster than ES256 (see the crypto benchmark).
+ * New keys are P-256 keys for ES256 ({@link SigningKey}); an installation upgraded from a version that made RSA keys
+ * keeps signing RS256 with its key until the next regular rotation, and trusts it until its tokens have expired.
  */
 public final class PersistentSigningKeys implements Supplier<SigningKeys> {
-    static final int KEY_BITS = 2048;
-
     private final SigningKeyStore store;
     private final Clock clock;
     private final Duration activationDelay;
@@ -53,18 +52,18 @@ public final class PersistentSigningKeys implements Supplier<SigningKeys> {
     private SigningKeys load() {
         List<StoredKey> stored = store.all();
         if (stored.isEmpty()) {
-            RsaSigningKey generated = RsaSigningKey.generate(KEY_BITS, clock.instant());
+            SigningKey generated = SigningKey.generate(clock.instant());
             store.add(new StoredKey(generated.keyId(), generated.toPrivateJwkJson(), generated.createdAt()));
             stored = store.all();
         }
         StoredKey active = activeAmong(stored, clock.instant(), activationDelay);
-        List<RsaVerificationKey> others = new ArrayList<>();
+        List<VerificationKey> others = new ArrayList<>();
         for (StoredKey key : stored) {
             if (!key.keyId().equals(active.keyId())) {
-                others.add(RsaSigningKey.fromPrivateJwkJson(key.privateDocument()).verificationKey());
+                others.add(SigningKey.fromPrivateJwkJson(key.privateDocument()).verificationKey());
             }
         }
-        return new SigningKeys(RsaSigningKey.fromPrivateJwkJson(active.privateDocument()), others);
+        return new SigningKeys(SigningKey.fromPrivateJwkJson(active.privateDocument()), others);
     }
 
     /** Newest first in, the key that signs now out. */

@@ -1,6 +1,6 @@
 package dev.faultline.bootstrap.wiring;
 
-import dev.faultline.adapters.crypto.RsaSigningKey;
+import dev.faultline.adapters.crypto.SigningKey;
 import dev.faultline.application.access.port.out.SigningKeyStore;
 import dev.faultline.application.access.port.out.SigningKeyStore.StoredKey;
 import dev.faultline.application.shared.ExclusiveJobs;
@@ -54,9 +54,10 @@ public final class SigningKeyRotation {
         if (!stored.isEmpty() && stored.get(0).createdAt().isAfter(now.minus(rotationPeriod))) {
             return;
         }
-        RsaSigningKey next = RsaSigningKey.generate(PersistentSigningKeys.KEY_BITS, now);
+        SigningKey next = SigningKey.generate(now);
         store.add(new StoredKey(next.keyId(), next.toPrivateJwkJson(), next.createdAt()));
-        LOG.info("Published signing key {}; it signs from {}", next.keyId(), now.plus(keys.activationDelay()));
+        LOG.info("Published signing key {} ({}); it signs from {}", next.keyId(), next.algorithm(),
+                now.plus(keys.activationDelay()));
     }
 
     private void forgetExpired() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.faultline.adapters.crypto.RsaSigningKey;
+import dev.faultline.adapters.crypto.SigningKey;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.bootstrap.CommandLine;
@@ -38,7 +38,7 @@ class KeyEncryptionKeyStartupTest {
         CommandLine.Result first = CommandLine.run("purge", config);
         assertThat(first.succeeded()).as(first.err()).isTrue();
         assertThat(Files.getPosixFilePermissions(kek)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        RsaSigningKey old = RsaSigningKey.generate(2048, Instant.parse("2026-01-01T00:00:00Z"));
+        SigningKey old = SigningKey.generateRsa(2048, Instant.parse("2026-01-01T00:00:00Z"));
         database.jdbi().useHandle(handle -> handle.execute(
                 "INSERT INTO signing_keys (key_id, private_document, created_at) VALUES (?, ?, ?)", old.keyId(),
                 old.toPrivateJwkJson(), java.sql.Timestamp.from(old.createdAt())));
@@ -70,7 +70,7 @@ class KeyEncryptionKeyStartupTest {
                 .mapTo(String.class).list());
     }
 
-    private static String privateExponentOf(RsaSigningKey key) throws Exception {
+    private static String privateExponentOf(SigningKey key) throws Exception {
         JsonNode jwk = JSON.readTree(key.toPrivateJwkJson());
         String d = jwk.path("d").asText();
         assertThat(d).hasSizeGreaterThan(100);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The OAuth use cases as production wires them: real RS256 JWTs, keys in PostgreSQL, real transactions. */
+/** The OAuth use cases as production wires them: real ES256 JWTs, keys in PostgreSQL, real transactions. */
 class OAuthWiringTest {
     private static final String VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
     private static final String REDIRECT = "http://127.0.0.1:43110/callback";
@@ -63,7 +63,7 @@ class OAuthWiringTest {
         assertThat(jwt).hasSize(3);
         String header = new String(Base64.getUrlDecoder().decode(jwt[0]));
         String payload = new String(Base64.getUrlDecoder().decode(jwt[1]));
-        assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"RS256\"");
+        assertThat(header).contains("\"typ\":\"at+jwt\"", "\"alg\":\"ES256\"");
         assertThat(payload).contains("\"aud\":\"https://faultline.example/mcp\"", "\"iss\":\"https://faultline.example\"");
 
         AuthenticateBearer.Caller caller = caller(faultline, tokens.accessToken());

@@ -3,6 +3,7 @@ package dev.faultline.bootstrap.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
+import dev.faultline.adapters.crypto.SigningKey;
 import dev.faultline.adapters.inmemory.InMemoryExclusiveJobs;
 import dev.faultline.adapters.inmemory.InMemorySigningKeyStore;
 import dev.faultline.application.access.port.out.AccessTokenCodec;
@@ -86,6 +87,42 @@ class SigningKeyRotationTest {
         assertThat(keys.get().active().keyId()).isNotEqualTo(first);
         assertThat(codec.verify(signedByFirst, claims.issuer(), claims.audience(), clock.instant()))
                 .isInstanceOf(AccessTokenCodec.Verification.Valid.class);
+    }
+
+    @Test
+    void a_fresh_installation_signs_es256() throws Exception {
+        assertThat(com.nimbusds.jwt.SignedJWT.parse(codec.encode(claimsIssuedNow())).getHeader().getAlgorithm())
+                .isEqualTo(com.nimbusds.jose.JWSAlgorithm.ES256);
+    }
+
+    /** An installation upgraded from a version that made RSA keys: RS256 until the next rotation, then ES256. */
+    @Test
+    void an_rsa_key_of_an_earlier_version_signs_until_its_rotation_and_its_tokens_verify_after() throws Exception {
+        InMemorySigningKeyStore upgraded = new InMemorySigningKeyStore();
+        SigningKey rsa = SigningKey.generateRsa(2048, clock.instant().minus(Duration.ofDays(29)));
+        upgraded.add(new StoredKey(rsa.keyId(), rsa.toPrivateJwkJson(), rsa.createdAt()));
+        PersistentSigningKeys upgradedKeys = new PersistentSigningKeys(upgraded, clock, DELAY);
+        SigningKeyRotation upgradedRotation = new SigningKeyRotation(upgraded, upgradedKeys,
+                new InMemoryExclusiveJobs(), Duration.ofDays(30), TOKEN_LIFETIME.plusSeconds(10), clock);
+        JwtAccessTokenCodec upgradedCodec = new JwtAccessTokenCodec(upgradedKeys, Duration.ofSeconds(10));
+
+        upgradedRotation.runOnce();
+        AccessTokenClaims claims = claimsIssuedNow();
+        String rs256 = upgradedCodec.encode(claims);
+        assertThat(algorithmOf(rs256)).as("not rotated early").isEqualTo("RS256");
+
+        clock.advance(Duration.ofDays(1));
+        upgradedRotation.runOnce();
+        clock.advance(DELAY);
+        upgradedRotation.runOnce();
+
+        assertThat(algorithmOf(upgradedCodec.encode(claimsIssuedNow()))).isEqualTo("ES256");
+        assertThat(upgradedCodec.verify(rs256, claims.issuer(), claims.audience(), clock.instant().minus(Duration.ofDays(1))))
+                .isInstanceOf(AccessTokenCodec.Verification.Valid.class);
+    }
+
+    private static String algorithmOf(String token) throws java.text.ParseException {
+        return com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getAlgorithm().getName();
     }
 
     @SuppressWarnings("unchecked")

@@ -32,19 +32,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Access tokens as RFC 9068 JWTs signed with RS256 (nimbus-jose-jwt).
+ * Access tokens as RFC 9068 JWTs signed with the active key: ES256 (new keys), or RS256 (RSA keys of earlier
+ * versions, until rotated out). nimbus-jose-jwt.
  *
- * <p>Header: {@code alg: RS256}, {@code typ: at+jwt}, {@code kid} of the active key. Claims: {@code iss},
+ * <p>Header: {@code alg} (the key's), {@code typ: at+jwt}, {@code kid} of the active key. Claims: {@code iss},
  * {@code sub} (user id), {@code aud} (the MCP resource), {@code client_id}, {@code scope} (space-delimited),
  * {@code jti}, {@code iat}, {@code exp} and {@code chain} (the token chain id, so that revoking the chain
  * kills the token). JWT times are whole seconds: instants are truncated on encoding.
  *
- * <p><b>Why RS256</b>: every OAuth/JWT library verifies it, and on Java 17 an RS256 verification costs a
- * fraction of an ES256 one (see {@code CryptoBenchmark}); verification happens on every MCP request while
- * signing happens once an hour per client.
+ * <p><b>Why ES256</b>: a grant signs one token, and ES256 signs at a fraction of RS256's cost (see {@link SigningKey});
+ * verification, which on the JDK's own provider costs more for ES256, happens once per token and instance: the
+ * verified token is remembered (below).
  *
- * <p>Verification refuses, with a precise reason: anything but a compact JWS; {@code alg} other than RS256
- * (so {@code none} and HMAC algorithms, including the "public key as HMAC secret" confusion); {@code typ}
+ * <p>Verification refuses, with a precise reason: anything but a compact JWS; {@code alg} other than ES256 or RS256
+ * (so {@code none} and HMAC algorithms, including the "public key as HMAC secret" confusion), or other than the
+ * algorithm of the key its {@code kid} names (an RSA key never verifies an ES256 claim, nor the reverse); {@code typ}
  * other than {@code at+jwt} (so an ID token or other JWT is not taken for an access token); an unknown or
  * untrusted {@code kid}; a bad signature; another issuer (exact match); an audience list without the
  * expected resource; a token expired at {@code now} or issued/not-before in the future, each with the
@@ -64,6 +66,8 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     static final JOSEObjectType AT_JWT = new JOSEObjectType("at+jwt");
     static final String CHAIN_CLAIM = "chain";
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
+    /** The algorithms of the keys Faultline signs with; each key verifies only its own ({@link VerificationKey}). */
+    private static final java.util.Set<JWSAlgorithm> ACCEPTED = java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Supplier<SigningKeys> keys;
@@ -92,7 +96,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         this(keys, clockSkew, verifiedTokenCacheSize, SignatureProvider.jdk());
     }
 
-    /** @param signatures computes the RS256 signatures; every provider makes and accepts the same ones */
+    /** @param signatures computes the signatures; each provider accepts the others' */
     public JwtAccessTokenCodec(Supplier<SigningKeys> keys, Duration clockSkew, int verifiedTokenCacheSize,
             SignatureProvider signatures) {
         this.signatures = Objects.requireNonNull(signatures, "signatures");
@@ -109,8 +113,8 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     public String encode(AccessTokenClaims claims) {
         Objects.requireNonNull(claims, "claims");
         SigningKeys current = keys.get();
-        RsaSigningKey key = current.active();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(AT_JWT).keyID(key.keyId()).build();
+        SigningKey key = current.active();
+        JWSHeader header = new JWSHeader.Builder(key.algorithm()).type(AT_JWT).keyID(key.keyId()).build();
         JWTClaimsSet body = new JWTClaimsSet.Builder()
                 .issuer(claims.issuer())
                 .subject(claims.subject().toString())
@@ -168,8 +172,8 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
             return invalid("not a signed JWT");
         }
         JWSHeader header = jwt.getHeader();
-        if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
-            return invalid("algorithm " + header.getAlgorithm() + " refused; access tokens are signed with RS256");
+        if (!ACCEPTED.contains(header.getAlgorithm())) {
+            return invalid("algorithm " + header.getAlgorithm() + " refused; access tokens are signed with ES256 or RS256");
         }
         if (!isAccessTokenType(header.getType())) {
             return invalid("typ " + (header.getType() == null ? "missing" : "\"" + header.getType() + "\"")
@@ -181,6 +185,10 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         var key = trusted.verificationKey(header.getKeyID());
         if (key.isEmpty()) {
             return invalid("unknown or retired signing key kid \"" + abbreviate(header.getKeyID()) + "\"");
+        }
+        if (!key.get().algorithm().equals(header.getAlgorithm())) {
+            return invalid("algorithm " + header.getAlgorithm() + " is not the one of key kid \""
+                    + abbreviate(header.getKeyID()) + "\" (" + key.get().algorithm() + ")");
         }
         try {
             if (!jwt.verify(verifier(prepared(trusted), key.get()))) {
@@ -206,15 +214,15 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     private Prepared prepared(SigningKeys keys) {
         Prepared current = prepared;
         if (current == null || current.keys() != keys) {
-            current = new Prepared(keys, signatures.rsaSigner(keys.active().privateKey()), new ConcurrentHashMap<>());
+            current = new Prepared(keys, signatures.signer(keys.active()), new ConcurrentHashMap<>());
             prepared = current;
         }
         return current;
     }
 
     /** A verifier for {@code key}, one of {@code prepared}'s key set; made the first time that key is needed. */
-    private JWSVerifier verifier(Prepared prepared, RsaVerificationKey key) {
-        return prepared.verifiers().computeIfAbsent(key.keyId(), kid -> signatures.rsaVerifier(key.publicKey()));
+    private JWSVerifier verifier(Prepared prepared, VerificationKey key) {
+        return prepared.verifiers().computeIfAbsent(key.keyId(), kid -> signatures.verifier(key));
     }
 
     private record Prepared(SigningKeys keys, JWSSigner signer, Map<String, JWSVerifier> verifiers) {
@@ -325,6 +333,6 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
 
     @Override
     public String toString() {
-        return "JwtAccessTokenCodec[RS256 by " + signatures.description() + ", clockSkew=" + clockSkew + "]";
+        return "JwtAccessTokenCodec[signed by " + signatures.description() + ", clockSkew=" + clockSkew + "]";
     }
 }

@@ -19,35 +19,35 @@ import java.util.stream.Stream;
  * JWKS before it signs is unnecessary here because Faultline is the only verifier.
  */
 public final class SigningKeys {
-    private final RsaSigningKey active;
-    private final List<RsaVerificationKey> retired;
+    private final SigningKey active;
+    private final List<VerificationKey> retired;
 
-    public SigningKeys(RsaSigningKey active, List<RsaVerificationKey> retired) {
+    public SigningKeys(SigningKey active, List<VerificationKey> retired) {
         this.active = Objects.requireNonNull(active, "active");
         this.retired = List.copyOf(retired);
-        long distinct = Stream.concat(Stream.of(active.keyId()), this.retired.stream().map(RsaVerificationKey::keyId))
+        long distinct = Stream.concat(Stream.of(active.keyId()), this.retired.stream().map(VerificationKey::keyId))
                 .distinct().count();
         if (distinct != this.retired.size() + 1) {
             throw new IllegalArgumentException("key ids (kid) must be unique among the active and retired keys");
         }
     }
 
-    public static SigningKeys of(RsaSigningKey active) {
+    public static SigningKeys of(SigningKey active) {
         return new SigningKeys(active, List.of());
     }
 
-    public RsaSigningKey active() {
+    public SigningKey active() {
         return active;
     }
 
     /** Retired keys, newest rotation first. */
-    public List<RsaVerificationKey> retired() {
+    public List<VerificationKey> retired() {
         return retired;
     }
 
     /** {@code next} signs from now on; the current key's public half stays trusted. */
-    public SigningKeys rotateTo(RsaSigningKey next) {
-        List<RsaVerificationKey> kept = new ArrayList<>();
+    public SigningKeys rotateTo(SigningKey next) {
+        List<VerificationKey> kept = new ArrayList<>();
         kept.add(active.verificationKey());
         kept.addAll(retired);
         return new SigningKeys(next, kept);
@@ -59,7 +59,7 @@ public final class SigningKeys {
     }
 
     /** The key that may verify a token carrying {@code kid}, if it is still trusted. */
-    public Optional<RsaVerificationKey> verificationKey(String kid) {
+    public Optional<VerificationKey> verificationKey(String kid) {
         if (active.keyId().equals(kid)) {
             return Optional.of(active.verificationKey());
         }
@@ -78,6 +78,6 @@ public final class SigningKeys {
 
     @Override
     public String toString() {
-        return "SigningKeys[active=" + active.keyId() + ", retired=" + retired.stream().map(RsaVerificationKey::keyId).toList() + "]";
+        return "SigningKeys[active=" + active.keyId() + ", retired=" + retired.stream().map(VerificationKey::keyId).toList() + "]";
     }
 }

@@ -36,8 +36,8 @@ class JwtAccessTokenCodecTest {
     private static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
     private static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant DURING = ISSUED.plus(Duration.ofMinutes(30));
-    private static final RsaSigningKey KEY = RsaSigningKey.generate(2048, ISSUED.minus(Duration.ofDays(1)));
-    private static final RsaSigningKey OTHER_KEY = RsaSigningKey.generate(2048, ISSUED);
+    private static final SigningKey KEY = SigningKey.generateRsa(2048, ISSUED.minus(Duration.ofDays(1)));
+    private static final SigningKey OTHER_KEY = SigningKey.generateRsa(2048, ISSUED);
 
     private final JwtAccessTokenCodec codec = new JwtAccessTokenCodec(() -> SigningKeys.of(KEY),
             Duration.ofSeconds(JwtAccessTokenCodec.DEFAULT_CLOCK_SKEW_SECONDS), 0, signatures());
@@ -154,10 +154,10 @@ class JwtAccessTokenCodecTest {
 
     @Test
     void an_hmac_token_keyed_with_our_public_key_is_refused() throws Exception {
-        String confused = sign(new MACSigner(KEY.publicKey().getEncoded()),
+        String confused = sign(new MACSigner(KEY.verificationKey().publicKey().getEncoded()),
                 new JWSHeader.Builder(JWSAlgorithm.HS256).type(JwtAccessTokenCodec.AT_JWT).keyID(KEY.keyId()).build(), body(b -> b));
 
-        assertInvalid(codec.verify(confused, ISSUER, RESOURCE, DURING), "algorithm HS256 refused; access tokens are signed with RS256");
+        assertInvalid(codec.verify(confused, ISSUER, RESOURCE, DURING), "algorithm HS256 refused; access tokens are signed with ES256 or RS256");
     }
 
     @Test

@@ -23,7 +23,8 @@ class NativeSignaturesCodecTest extends JwtAccessTokenCodecTest {
     private static final String ISSUER = "https://faultline.example";
     private static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
     private static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
-    private static final RsaSigningKey KEY = RsaSigningKey.generate(2048, ISSUED.minus(Duration.ofDays(1)));
+    private static final SigningKey KEY = SigningKey.generateRsa(2048, ISSUED.minus(Duration.ofDays(1)));
+    private static final SigningKey EC_KEY = SigningKey.generate(ISSUED.minus(Duration.ofDays(1)));
 
     private final AccessTokenClaims claims = new AccessTokenClaims(ISSUER, UserId.random(), RESOURCE,
             new ClientId("client-123"), Scopes.READ_ONLY, "jti-native", ISSUED, ISSUED.plus(Duration.ofHours(1)), ChainId.random());
@@ -51,14 +52,16 @@ class NativeSignaturesCodecTest extends JwtAccessTokenCodecTest {
     void the_native_provider_takes_each_key_once_as_its_own() throws Exception {
         SignatureProvider loaded = signatures();
 
-        com.nimbusds.jose.crypto.RSASSASigner signer = (com.nimbusds.jose.crypto.RSASSASigner) loaded.rsaSigner(KEY.privateKey());
+        com.nimbusds.jose.crypto.RSASSASigner signer = (com.nimbusds.jose.crypto.RSASSASigner) loaded.signer(KEY);
         com.nimbusds.jose.crypto.RSASSAVerifier verifier =
-                (com.nimbusds.jose.crypto.RSASSAVerifier) loaded.rsaVerifier(KEY.publicKey());
+                (com.nimbusds.jose.crypto.RSASSAVerifier) loaded.verifier(KEY.verificationKey());
+        com.nimbusds.jose.crypto.ECDSASigner ecSigner = (com.nimbusds.jose.crypto.ECDSASigner) loaded.signer(EC_KEY);
 
         assertThat(signer.getPrivateKey().getClass().getName()).as("imported, not handed over on every signature")
                 .startsWith("com.amazon.corretto.crypto.provider.");
         assertThat(verifier.getPublicKey().getClass().getName()).startsWith("com.amazon.corretto.crypto.provider.");
-        assertThat(((com.nimbusds.jose.crypto.RSASSASigner) SignatureProvider.jdk().rsaSigner(KEY.privateKey()))
+        assertThat(ecSigner.getPrivateKey().getClass().getName()).startsWith("com.amazon.corretto.crypto.provider.");
+        assertThat(((com.nimbusds.jose.crypto.RSASSASigner) SignatureProvider.jdk().signer(KEY))
                 .getPrivateKey()).isSameAs(KEY.privateKey());
     }
 
@@ -88,7 +91,31 @@ class NativeSignaturesCodecTest extends JwtAccessTokenCodecTest {
                 .isEqualTo(new Verification.Invalid("signature does not verify"));
     }
 
+    @Test
+    void es256_tokens_of_either_provider_verify_with_the_other() {
+        JwtAccessTokenCodec nativeCodec = codec(signatures(), EC_KEY);
+        JwtAccessTokenCodec jdkCodec = codec(SignatureProvider.jdk(), EC_KEY);
+        Instant during = ISSUED.plus(Duration.ofMinutes(5));
+
+        String byNative = nativeCodec.encode(claims);
+        String byJdk = jdkCodec.encode(claims);
+
+        assertThat(byNative.split("\\.")[0]).isEqualTo(byJdk.split("\\.")[0]);
+        assertThat(jdkCodec.verify(byNative, ISSUER, RESOURCE, during)).isEqualTo(new Verification.Valid(claims));
+        assertThat(nativeCodec.verify(byJdk, ISSUER, RESOURCE, during)).isEqualTo(new Verification.Valid(claims));
+        String otherPayload = jdkCodec.encode(new AccessTokenClaims(ISSUER, UserId.random(), RESOURCE,
+                new ClientId("client-123"), Scopes.READ_ONLY, "jti-other", ISSUED, ISSUED.plus(Duration.ofHours(1)),
+                ChainId.random())).split("\\.")[1];
+        String[] parts = byNative.split("\\.");
+        assertThat(nativeCodec.verify(parts[0] + "." + otherPayload + "." + parts[2], ISSUER, RESOURCE, during))
+                .isEqualTo(new Verification.Invalid("signature does not verify"));
+    }
+
     private static JwtAccessTokenCodec codec(SignatureProvider signatures) {
-        return new JwtAccessTokenCodec(() -> SigningKeys.of(KEY), Duration.ofSeconds(10), 0, signatures);
+        return codec(signatures, KEY);
+    }
+
+    private static JwtAccessTokenCodec codec(SignatureProvider signatures, SigningKey key) {
+        return new JwtAccessTokenCodec(() -> SigningKeys.of(key), Duration.ofSeconds(10), 0, signatures);
     }
 }

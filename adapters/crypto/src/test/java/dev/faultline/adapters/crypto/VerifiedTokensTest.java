@@ -22,8 +22,8 @@ class VerifiedTokensTest {
     private static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
     private static final Instant DURING = ISSUED.plus(Duration.ofMinutes(30));
     private static final Duration SKEW = Duration.ofSeconds(10);
-    private static final RsaSigningKey KEY = RsaSigningKey.generate(2048, ISSUED.minus(Duration.ofDays(1)));
-    private static final RsaSigningKey OTHER_KEY = RsaSigningKey.generate(2048, ISSUED);
+    private static final SigningKey KEY = SigningKey.generateRsa(2048, ISSUED.minus(Duration.ofDays(1)));
+    private static final SigningKey OTHER_KEY = SigningKey.generateRsa(2048, ISSUED);
 
     private final AtomicReference<SigningKeys> keys = new AtomicReference<>(SigningKeys.of(KEY));
     private final JwtAccessTokenCodec codec = new JwtAccessTokenCodec(keys::get, SKEW, 2);

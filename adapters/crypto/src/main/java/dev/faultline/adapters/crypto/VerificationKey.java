@@ -1,8 +1,11 @@
 package dev.faultline.adapters.crypto;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.security.interfaces.RSAPublicKey;
+import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Map;
@@ -12,12 +15,13 @@ import java.util.Objects;
  * The public half of a signing key: enough to verify the tokens it signed and to publish in the JWKS. Only
  * public parameters are ever kept, even if the JSON it is read from carries private ones.
  */
-public final class RsaVerificationKey {
-    private final RSAKey jwk;
-    private final RSAPublicKey publicKey;
+public final class VerificationKey {
+    private final JWK jwk;
+    private final PublicKey publicKey;
+    private final JWSAlgorithm algorithm;
 
-    RsaVerificationKey(RSAKey jwk) {
-        this.jwk = Objects.requireNonNull(jwk, "jwk").toPublicJWK();
+    VerificationKey(JWK jwk) {
+        this.jwk = SigningKey.supported(Objects.requireNonNull(jwk, "jwk")).toPublicJWK();
         if (this.jwk.getKeyID() == null || this.jwk.getKeyID().isBlank()) {
             throw new IllegalArgumentException("a verification key needs a key id (kid)");
         }
@@ -25,22 +29,28 @@ public final class RsaVerificationKey {
             throw new IllegalArgumentException("a verification key needs its creation time (JWK \"iat\")");
         }
         try {
-            this.publicKey = this.jwk.toRSAPublicKey();
+            if (this.jwk instanceof RSAKey rsa) {
+                this.publicKey = rsa.toPublicKey();
+                this.algorithm = JWSAlgorithm.RS256;
+            } else {
+                this.publicKey = ((ECKey) this.jwk).toPublicKey();
+                this.algorithm = JWSAlgorithm.ES256;
+            }
         } catch (JOSEException e) {
-            throw new IllegalArgumentException("not a usable RSA public key", e);
+            throw new IllegalArgumentException("not a usable public key", e);
         }
     }
 
     /**
      * Reads a key written by {@link #toJwkJson()} (or a signing key's JSON, whose private parts are dropped).
      *
-     * @throws IllegalArgumentException if the text is not an RSA JWK with {@code kid} and {@code iat}
+     * @throws IllegalArgumentException if the text is not a P-256 EC or RSA JWK with {@code kid} and {@code iat}
      */
-    public static RsaVerificationKey fromJwkJson(String json) {
+    public static VerificationKey fromJwkJson(String json) {
         try {
-            return new RsaVerificationKey(RSAKey.parse(Objects.requireNonNull(json, "json")));
+            return new VerificationKey(JWK.parse(Objects.requireNonNull(json, "json")));
         } catch (ParseException e) {
-            throw new IllegalArgumentException("not an RSA JWK: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a JWK: " + e.getMessage(), e);
         }
     }
 
@@ -57,7 +67,12 @@ public final class RsaVerificationKey {
         return jwk.getIssueTime().toInstant();
     }
 
-    public RSAPublicKey publicKey() {
+    /** The one algorithm a token signed with this key may name: ES256 for a P-256 key, RS256 for an RSA key. */
+    public JWSAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    public PublicKey publicKey() {
         return publicKey;
     }
 
@@ -67,6 +82,6 @@ public final class RsaVerificationKey {
 
     @Override
     public String toString() {
-        return "RsaVerificationKey[kid=" + keyId() + ", createdAt=" + createdAt() + "]";
+        return "VerificationKey[kid=" + keyId() + ", " + algorithm + ", createdAt=" + createdAt() + "]";
     }
 }
