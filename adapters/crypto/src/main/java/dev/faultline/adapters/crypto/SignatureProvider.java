@@ -26,9 +26,8 @@ import java.util.Objects;
  * <p>Why: signing an access token was the largest single cost of a token grant. Per signature, ES256 costs 19 µs with
  * ACCP against 547 µs on the JDK, and RS256 256 against 998 µs (see {@code CryptoBenchmark}). Both providers make
  * signatures the other verifies (RS256's are even the same bytes), so instances with and without the native library
- * can share one database. ACCP ships only for Linux on x86-64 and aarch64; on any other
- * platform, or if its library cannot be loaded (say, a {@code noexec} temporary directory), Faultline signs with the
- * JDK and says why at start.
+ * can share one database. Faultline bundles ACCP's build for Linux on x86-64; on any other platform, or if its library
+ * cannot be loaded (say, a {@code noexec} temporary directory), Faultline signs with the JDK and says why at start.
  *
  * <p>Only the signers and verifiers made here use the provider; nothing is installed process-wide, so TLS, random
  * numbers and hashing keep the JDK's providers.
@@ -44,9 +43,9 @@ public final class SignatureProvider {
         this.description = description;
     }
 
-    /** The JDK's own providers (SunRsaSign). */
+    /** The JDK's own providers (SunEC, SunRsaSign). */
     public static SignatureProvider jdk() {
-        return new SignatureProvider(null, "the JDK (SunRsaSign)");
+        return new SignatureProvider(null, "the JDK's own providers");
     }
 
     /** The native provider if it works here, else {@link #jdk()} with the reason in its {@link #description()}. */
@@ -71,7 +70,7 @@ public final class SignatureProvider {
     }
 
     private static SignatureProvider unavailable(String why) {
-        return new SignatureProvider(null, "the JDK (SunRsaSign); the native provider is unavailable: " + why);
+        return new SignatureProvider(null, "the JDK's own providers; the native provider is unavailable: " + why);
     }
 
     public boolean isNative() {
