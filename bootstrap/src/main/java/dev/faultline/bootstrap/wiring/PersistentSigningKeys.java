@@ -39,9 +39,16 @@ public final class PersistentSigningKeys implements Supplier<SigningKeys> {
         return current;
     }
 
-    /** Reads the store again (after this or another instance rotated). */
+    /**
+     * Reads the store again (after this or another instance rotated). An unchanged key set stays the very same
+     * instance: the codec's prepared signers and its remembered verified tokens belong to that instance, and would
+     * otherwise be made again after every reload, once a minute.
+     */
     public SigningKeys reload() {
-        current = load();
+        SigningKeys loaded = load();
+        if (!loaded.sameKeysAs(current)) {
+            current = loaded;
+        }
         return current;
     }
 

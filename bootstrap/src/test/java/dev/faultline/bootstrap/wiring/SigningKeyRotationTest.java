@@ -90,6 +90,21 @@ class SigningKeyRotationTest {
     }
 
     @Test
+    void a_reload_that_finds_the_same_keys_keeps_the_same_key_set() {
+        var before = keys.get();
+        rotation.runOnce();
+        assertThat(keys.get()).as("nothing changed").isSameAs(before);
+
+        clock.advance(Duration.ofDays(30).plusSeconds(1));
+        rotation.runOnce();
+        assertThat(keys.get()).as("a new key published").isNotSameAs(before);
+        var published = keys.get();
+        clock.advance(DELAY);
+        rotation.runOnce();
+        assertThat(keys.get()).as("the new key signs now").isNotSameAs(published);
+    }
+
+    @Test
     void a_fresh_installation_signs_es256() throws Exception {
         assertThat(com.nimbusds.jwt.SignedJWT.parse(codec.encode(claimsIssuedNow())).getHeader().getAlgorithm())
                 .isEqualTo(com.nimbusds.jose.JWSAlgorithm.ES256);

@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -191,7 +190,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
                     + abbreviate(header.getKeyID()) + "\" (" + key.get().algorithm() + ")");
         }
         try {
-            if (!jwt.verify(verifier(prepared(trusted), key.get()))) {
+            if (!jwt.verify(prepared(trusted).verifiers().get(key.get().keyId()))) {
                 return invalid("signature does not verify");
             }
         } catch (JOSEException e) {
@@ -208,21 +207,19 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     }
 
     /**
-     * The signer and verifiers of {@code keys}, made once per key set (a reload or rotation yields a new one): making
-     * them is where the native provider imports a key, which costs more than a signature.
+     * The signer and verifiers of {@code keys}, made once per key set (a reload that changes the keys or a rotation
+     * yields a new one): making them is where the native provider imports a key, which costs more than a signature.
      */
     private Prepared prepared(SigningKeys keys) {
         Prepared current = prepared;
         if (current == null || current.keys() != keys) {
-            current = new Prepared(keys, signatures.signer(keys.active()), new ConcurrentHashMap<>());
+            Map<String, JWSVerifier> verifiers = new java.util.HashMap<>();
+            verifiers.put(keys.active().keyId(), signatures.verifier(keys.active().verificationKey()));
+            keys.retired().forEach(key -> verifiers.put(key.keyId(), signatures.verifier(key)));
+            current = new Prepared(keys, signatures.signer(keys.active()), Map.copyOf(verifiers));
             prepared = current;
         }
         return current;
-    }
-
-    /** A verifier for {@code key}, one of {@code prepared}'s key set; made the first time that key is needed. */
-    private JWSVerifier verifier(Prepared prepared, VerificationKey key) {
-        return prepared.verifiers().computeIfAbsent(key.keyId(), kid -> signatures.verifier(key));
     }
 
     private record Prepared(SigningKeys keys, JWSSigner signer, Map<String, JWSVerifier> verifiers) {

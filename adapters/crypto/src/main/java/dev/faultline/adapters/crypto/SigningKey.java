@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.JWKGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.security.PrivateKey;
 import java.text.ParseException;
@@ -58,16 +59,7 @@ public final class SigningKey {
 
     /** A fresh P-256 key pair for ES256, created at {@code now}: what Faultline makes. */
     public static SigningKey generate(Instant now) {
-        try {
-            return new SigningKey(new ECKeyGenerator(Curve.P_256)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.ES256)
-                    .keyIDFromThumbprint(true)
-                    .issueTime(Date.from(now.truncatedTo(ChronoUnit.SECONDS)))
-                    .generate());
-        } catch (JOSEException e) {
-            throw new IllegalStateException("P-256 key generation is available in every Java runtime", e);
-        }
+        return generated(new ECKeyGenerator(Curve.P_256), JWSAlgorithm.ES256, now);
     }
 
     /** A fresh RSA key pair for RS256 of {@code bits} (2048, 3072 or 4096), as earlier versions made them. */
@@ -75,15 +67,15 @@ public final class SigningKey {
         if (bits != 2048 && bits != 3072 && bits != 4096) {
             throw new IllegalArgumentException("RSA key size must be 2048, 3072 or 4096 bits, was " + bits);
         }
+        return generated(new RSAKeyGenerator(bits), JWSAlgorithm.RS256, now);
+    }
+
+    private static SigningKey generated(JWKGenerator<?> generator, JWSAlgorithm algorithm, Instant now) {
         try {
-            return new SigningKey(new RSAKeyGenerator(bits)
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .keyIDFromThumbprint(true)
-                    .issueTime(Date.from(now.truncatedTo(ChronoUnit.SECONDS)))
-                    .generate());
+            return new SigningKey(generator.keyUse(KeyUse.SIGNATURE).algorithm(algorithm).keyIDFromThumbprint(true)
+                    .issueTime(Date.from(now.truncatedTo(ChronoUnit.SECONDS))).generate());
         } catch (JOSEException e) {
-            throw new IllegalStateException("RSA key generation is available in every Java runtime", e);
+            throw new IllegalStateException(algorithm + " key generation is available in every Java runtime", e);
         }
     }
 

@@ -58,6 +58,13 @@ public final class SigningKeys {
         return new SigningKeys(active, retired.stream().filter(k -> !k.createdAt().isBefore(cutoff)).toList());
     }
 
+    /** The same active key and the same retired keys, in the same order (key ids are thumbprints of the keys). */
+    public boolean sameKeysAs(SigningKeys other) {
+        return other != null && active.keyId().equals(other.active.keyId())
+                && retired.stream().map(VerificationKey::keyId).toList()
+                        .equals(other.retired.stream().map(VerificationKey::keyId).toList());
+    }
+
     /** The key that may verify a token carrying {@code kid}, if it is still trusted. */
     public Optional<VerificationKey> verificationKey(String kid) {
         if (active.keyId().equals(kid)) {

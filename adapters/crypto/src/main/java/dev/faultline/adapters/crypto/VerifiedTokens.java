@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * MCP client presenting the same token call after call is not parsed, decoded and RSA-verified each time (a
  * quarter of an authenticated {@code ping}'s CPU in the profile). Everything that check depends on is the token
  * text and the key set it was checked against, so an entry counts only while {@link SigningKeys} is that very
- * instance: a reload or rotation makes every entry a miss. The claims themselves (issuer, audience, expiry, …)
+ * instance: a rotation (or a reload that finds other keys) makes every entry a miss. The claims themselves (issuer, audience, expiry, …)
  * are checked again on every call.
  *
  * <p>At most {@code capacity} tokens are kept (0 = none): when full, entries past their {@code exp} go first and,
