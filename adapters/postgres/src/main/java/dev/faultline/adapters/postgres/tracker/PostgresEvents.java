@@ -23,7 +23,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Events in {@code events}, their stack frames in {@code event_frames} (kept in order by position) and tags in
@@ -33,6 +32,18 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class PostgresEvents implements Events {
     private static final String COLUMNS = "id, issue_id, occurred_at, message, exception_type, level, environment, "
             + "release, user_ref, user_email, user_ip";
+    /**
+     * An event's frames and its tags are each written with one statement over arrays, not a batch of one statement per
+     * row: PostgreSQL's statement overhead per frame (an SDK event carries 20 or more) was the largest part of its CPU
+     * per ingested event (pg_stat_statements: 29 µs per row of a batch).
+     */
+    private static final String INSERT_FRAMES = "INSERT INTO event_frames "
+            + "(event_id, position, file_name, function_name, line, in_app) "
+            + "SELECT :eventId, f.ordinality - 1, f.file_name, f.function_name, f.line, f.in_app "
+            + "FROM unnest(:files, :functions, :lines, :inApps) WITH ORDINALITY "
+            + "AS f(file_name, function_name, line, in_app, ordinality)";
+    private static final String INSERT_TAGS = "INSERT INTO event_tags (event_id, key, value) "
+            + "SELECT :eventId, t.key, t.value FROM unnest(:keys, :values) AS t(key, value)";
     private final Jdbi jdbi;
 
     public PostgresEvents(Jdbi jdbi) {
@@ -58,23 +69,27 @@ public final class PostgresEvents implements Events {
                     .bind("userIp", user.flatMap(AffectedUser::ipAddress).orElse(null))
                     .execute();
             if (!event.frames().isEmpty()) {
-                PreparedBatch frames = handle.prepareBatch("INSERT INTO event_frames "
-                        + "(event_id, position, file_name, function_name, line, in_app) "
-                        + "VALUES (:eventId, :position, :file, :function, :line, :inApp)");
-                for (int i = 0; i < event.frames().size(); i++) {
-                    StackFrame frame = event.frames().get(i);
-                    frames.bind("eventId", event.id().value()).bind("position", i).bind("file", frame.file())
-                            .bind("function", frame.function()).bind("line", frame.line())
-                            .bind("inApp", frame.inApp()).add();
-                }
-                frames.execute();
+                List<StackFrame> frames = event.frames();
+                handle.createUpdate(INSERT_FRAMES)
+                        .bind("eventId", event.id().value())
+                        .bindArray("files", String.class, frames.stream().map(StackFrame::file).toList())
+                        .bindArray("functions", String.class, frames.stream().map(StackFrame::function).toList())
+                        .bindArray("lines", Integer.class, frames.stream().map(StackFrame::line).toList())
+                        .bindArray("inApps", Boolean.class, frames.stream().map(StackFrame::inApp).toList())
+                        .execute();
             }
             if (!event.tags().isEmpty()) {
-                PreparedBatch tags = handle.prepareBatch(
-                        "INSERT INTO event_tags (event_id, key, value) VALUES (:eventId, :key, :value)");
-                event.tags().forEach((key, value) -> tags.bind("eventId", event.id().value()).bind("key", key)
-                        .bind("value", value).add());
-                tags.execute();
+                List<String> keys = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                event.tags().forEach((key, value) -> {
+                    keys.add(key);
+                    values.add(value);
+                });
+                handle.createUpdate(INSERT_TAGS)
+                        .bind("eventId", event.id().value())
+                        .bindArray("keys", String.class, keys)
+                        .bindArray("values", String.class, values)
+                        .execute();
             }
         });
     }

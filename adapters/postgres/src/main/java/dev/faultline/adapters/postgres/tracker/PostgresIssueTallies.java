@@ -16,7 +16,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Tallies in {@code issue_tallies} and {@code issue_daily_counts}, each counted by one upsert. */
+/** Tallies in {@code issue_tallies} and {@code issue_daily_counts}, counted together by one statement of upserts. */
 public final class PostgresIssueTallies implements IssueTallies {
     private final Jdbi jdbi;
 
@@ -24,32 +24,39 @@ public final class PostgresIssueTallies implements IssueTallies {
         this.jdbi = jdbi;
     }
 
+    /**
+     * The day's count and the release's and environment's tallies in one statement (a data-modifying WITH and an
+     * upsert over arrays): one statement, not three, per ingested event.
+     */
+    private static final String COUNT = "WITH daily AS (INSERT INTO issue_daily_counts (issue_id, day, event_count) "
+            + "VALUES (:issueId, :day, 1) ON CONFLICT (issue_id, day) DO UPDATE "
+            + "SET event_count = issue_daily_counts.event_count + 1) "
+            + "INSERT INTO issue_tallies (issue_id, dimension, value, first_seen, last_seen, event_count) "
+            + "SELECT :issueId, v.dimension, v.value, :at, :at, 1 FROM unnest(:dimensions, :values) AS v(dimension, value) "
+            + "ON CONFLICT (issue_id, dimension, value) DO UPDATE SET "
+            + "first_seen = LEAST(issue_tallies.first_seen, EXCLUDED.first_seen), "
+            + "last_seen = GREATEST(issue_tallies.last_seen, EXCLUDED.last_seen), "
+            + "event_count = issue_tallies.event_count + 1";
+
     @Override
     public void count(IssueId issueId, Optional<String> release, Optional<String> environment, Instant occurredAt) {
-        jdbi.useTransaction(handle -> {
-            release.ifPresent(r -> tally(handle, issueId, "release", r, occurredAt));
-            environment.ifPresent(e -> tally(handle, issueId, "environment", e, occurredAt));
-            handle.createUpdate("INSERT INTO issue_daily_counts (issue_id, day, event_count) VALUES (:issueId, :day, 1) "
-                            + "ON CONFLICT (issue_id, day) DO UPDATE "
-                            + "SET event_count = issue_daily_counts.event_count + 1")
-                    .bind("issueId", issueId.value())
-                    .bind("day", LocalDate.ofInstant(occurredAt, ZoneOffset.UTC))
-                    .execute();
+        List<String> dimensions = new ArrayList<>(2);
+        List<String> values = new ArrayList<>(2);
+        release.ifPresent(r -> {
+            dimensions.add("release");
+            values.add(r);
         });
-    }
-
-    private static void tally(Handle handle, IssueId issueId, String dimension, String value, Instant at) {
-        handle.createUpdate("INSERT INTO issue_tallies (issue_id, dimension, value, first_seen, last_seen, event_count) "
-                        + "VALUES (:issueId, :dimension, :value, :at, :at, 1) "
-                        + "ON CONFLICT (issue_id, dimension, value) DO UPDATE SET "
-                        + "first_seen = LEAST(issue_tallies.first_seen, EXCLUDED.first_seen), "
-                        + "last_seen = GREATEST(issue_tallies.last_seen, EXCLUDED.last_seen), "
-                        + "event_count = issue_tallies.event_count + 1")
+        environment.ifPresent(e -> {
+            dimensions.add("environment");
+            values.add(e);
+        });
+        jdbi.useHandle(handle -> handle.createUpdate(COUNT)
                 .bind("issueId", issueId.value())
-                .bind("dimension", dimension)
-                .bind("value", value)
-                .bind("at", timestamp(at))
-                .execute();
+                .bind("day", LocalDate.ofInstant(occurredAt, ZoneOffset.UTC))
+                .bind("at", timestamp(occurredAt))
+                .bindArray("dimensions", String.class, dimensions)
+                .bindArray("values", String.class, values)
+                .execute());
     }
 
     @Override

@@ -12,9 +12,11 @@ import dev.faultline.domain.tracker.Event;
 import dev.faultline.domain.tracker.EventId;
 import dev.faultline.domain.tracker.Issue;
 import dev.faultline.domain.tracker.IssueId;
+import dev.faultline.domain.tracker.StackFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +56,27 @@ public abstract class EventsContract {
         assertThat(events().findById(full.id()).orElseThrow().frames()).containsExactlyElementsOf(full.frames());
         assertThat(events().findById(bare.id())).contains(bare);
         assertThat(events().findById(EventId.random())).isEmpty();
+    }
+
+    @Test
+    void keeps_the_most_frames_an_event_may_carry_in_order_and_every_tag() {
+        IssueId issue = someIssue();
+        Event sample = event(issue, T0);
+        List<StackFrame> frames = new ArrayList<>();
+        for (int i = 0; i < Event.MAX_FRAMES; i++) {
+            frames.add(new StackFrame(i % 7 == 0 ? "" : "File" + i + ".java", "f" + (Event.MAX_FRAMES - i),
+                    i * 3, i % 2 == 0));
+        }
+        TreeMap<String, String> tags = new TreeMap<>();
+        for (int i = 0; i < Event.MAX_TAGS; i++) {
+            tags.put("key." + i, "value " + (Event.MAX_TAGS - i));
+        }
+        Event full = stored(new Event(EventId.random(), issue, T0, sample.message(), sample.exceptionType(),
+                sample.level(), frames, sample.environment(), sample.release(), tags, sample.user()));
+
+        Event found = events().findById(full.id()).orElseThrow();
+        assertThat(found.frames()).containsExactlyElementsOf(frames);
+        assertThat(found.tags()).isEqualTo(tags);
     }
 
     @Test
