@@ -3,7 +3,8 @@
 // OAuth flow of each server's demo user. Node 20+, no dependencies.
 // Usage: node bench/ab.mjs <rounds> <seconds> <label=baseUrl=serverPid=dataDir>...
 //   (dataDir: the server's FAULTLINE_DATA_DIR; its demo-login.txt and postmaster.pid are read)
-//   CALLS=get_issue,ping (default all three) runs only those calls, e.g. while a profiler records one of them.
+//   CALLS=get_issue,ping (default all three) runs only those calls, e.g. while a profiler records one of them;
+//   LIST_ARGS='{"status":"unresolved","limit":25}' sets list_issues' arguments (default {"limit":25}).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { postgresTicks, processTicks, jitTicks } from "./lib/cpu.mjs";
@@ -30,7 +31,7 @@ for (const arg of args) {
 const calls = {
   ping: () => rpc("ping"),
   get_issue: (s) => rpc("tools/call", { name: "get_issue", arguments: { issue_id: s.issueId } }),
-  list_issues: () => rpc("tools/call", { name: "list_issues", arguments: { limit: 25 } }),
+  list_issues: () => rpc("tools/call", { name: "list_issues", arguments: JSON.parse(process.env.LIST_ARGS ?? '{"limit":25}') }),
 };
 const only = process.env.CALLS ? process.env.CALLS.split(",") : Object.keys(calls);
 const targets = servers.flatMap((s) => Object.entries(calls).filter(([call]) => only.includes(call)).map(([call, body]) => ({

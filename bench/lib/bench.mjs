@@ -18,9 +18,9 @@ import { printReport } from "./report.mjs";
 const env = process.env;
 const QUICK = env.BENCH_MODE === "quick";
 const S = QUICK
-  ? { phase: 1, warm: 0.3, warmCap: 0, listWarmCap: 0, schedule: ["closed", "open"], listPhase: 0.5, ingest: 1, codeCap: 150,
+  ? { phase: 1, warm: 0.3, warmCap: 0, warmSlots: 2, listWarmCap: 0, schedule: ["closed", "open"], listPhase: 0.5, ingest: 1, codeCap: 150,
     growth: [{ count: 950, extra: 6 }, { count: 1000, extra: 6 }, { count: 1000, extra: 2 }] }
-  : { phase: 2, warm: 0.5, warmCap: 18, listWarmCap: 10, schedule: ["closed", "closed", "open"], listPhase: 1.5, ingest: 3, codeCap: 700,
+  : { phase: 2, warm: 0.5, warmCap: 18, warmSlots: 2, listWarmCap: 10, schedule: ["closed", "closed", "open"], listPhase: 1.5, ingest: 3, codeCap: 700,
     growth: [{ count: 950, extra: 57 }, { count: 19000, extra: 57 }, { count: 30000, extra: 3 }] };
 const BASE = env.BENCH_BASE;
 const DATA = env.BENCH_DATA;
@@ -157,7 +157,7 @@ async function measure(target, mode, seconds) {
       : known ? Math.ceil(known * seconds * spare) : target.warming ? 40 : 400;
     await target.prepare(Math.min(estimate, target.codeCap ?? 20000));
   }
-  const result = await phase(target, mode, seconds, rate);
+  const result = await phase(target.warming ? { ...target, slots: Math.min(target.slots, S.warmSlots) } : target, mode, seconds, rate);
   if (target.warming) target.warmRate = result.per_s;
   else record(target, result);
   return result;
