@@ -72,10 +72,10 @@ public final class PostgresEvents implements Events {
                 List<StackFrame> frames = event.frames();
                 handle.createUpdate(INSERT_FRAMES)
                         .bind("eventId", event.id().value())
-                        .bindArray("files", String.class, frames.stream().map(StackFrame::file).toList())
-                        .bindArray("functions", String.class, frames.stream().map(StackFrame::function).toList())
-                        .bindArray("lines", Integer.class, frames.stream().map(StackFrame::line).toList())
-                        .bindArray("inApps", Boolean.class, frames.stream().map(StackFrame::inApp).toList())
+                        .bind("files", frames.stream().map(StackFrame::file).toArray(String[]::new))
+                        .bind("functions", frames.stream().map(StackFrame::function).toArray(String[]::new))
+                        .bind("lines", frames.stream().map(StackFrame::line).toArray(Integer[]::new))
+                        .bind("inApps", frames.stream().map(StackFrame::inApp).toArray(Boolean[]::new))
                         .execute();
             }
             if (!event.tags().isEmpty()) {
@@ -87,8 +87,8 @@ public final class PostgresEvents implements Events {
                 });
                 handle.createUpdate(INSERT_TAGS)
                         .bind("eventId", event.id().value())
-                        .bindArray("keys", String.class, keys)
-                        .bindArray("values", String.class, values)
+                        .bind("keys", keys.toArray(String[]::new))
+                        .bind("values", values.toArray(String[]::new))
                         .execute();
             }
         });

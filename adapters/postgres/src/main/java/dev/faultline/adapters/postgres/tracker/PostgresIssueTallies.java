@@ -54,8 +54,8 @@ public final class PostgresIssueTallies implements IssueTallies {
                 .bind("issueId", issueId.value())
                 .bind("day", LocalDate.ofInstant(occurredAt, ZoneOffset.UTC))
                 .bind("at", timestamp(occurredAt))
-                .bindArray("dimensions", String.class, dimensions)
-                .bindArray("values", String.class, values)
+                .bind("dimensions", dimensions.toArray(String[]::new))
+                .bind("values", values.toArray(String[]::new))
                 .execute());
     }
 
