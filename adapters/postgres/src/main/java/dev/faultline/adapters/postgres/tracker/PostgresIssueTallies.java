@@ -13,17 +13,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /** Tallies in {@code issue_tallies} and {@code issue_daily_counts}, counted together by one statement of upserts. */
 public final class PostgresIssueTallies implements IssueTallies {
-    private final Jdbi jdbi;
-
-    public PostgresIssueTallies(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
-
     /**
      * The day's count and the release's and environment's tallies in one statement (a data-modifying WITH and an
      * upsert over arrays): one statement, not three, per ingested event.
@@ -32,11 +25,18 @@ public final class PostgresIssueTallies implements IssueTallies {
             + "VALUES (:issueId, :day, 1) ON CONFLICT (issue_id, day) DO UPDATE "
             + "SET event_count = issue_daily_counts.event_count + 1) "
             + "INSERT INTO issue_tallies (issue_id, dimension, value, first_seen, last_seen, event_count) "
-            + "SELECT :issueId, v.dimension, v.value, :at, :at, 1 FROM unnest(:dimensions, :values) AS v(dimension, value) "
+            + "SELECT :issueId, v.dimension, v.value, :at, :at, 1 "
+            + "FROM unnest(:dimensions, :values) AS v(dimension, value) "
             + "ON CONFLICT (issue_id, dimension, value) DO UPDATE SET "
             + "first_seen = LEAST(issue_tallies.first_seen, EXCLUDED.first_seen), "
             + "last_seen = GREATEST(issue_tallies.last_seen, EXCLUDED.last_seen), "
             + "event_count = issue_tallies.event_count + 1";
+
+    private final Jdbi jdbi;
+
+    public PostgresIssueTallies(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
 
     @Override
     public void count(IssueId issueId, Optional<String> release, Optional<String> environment, Instant occurredAt) {
