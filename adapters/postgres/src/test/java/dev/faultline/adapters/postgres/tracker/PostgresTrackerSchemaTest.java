@@ -24,6 +24,8 @@ import dev.faultline.domain.tracker.Level;
 import dev.faultline.domain.tracker.Membership;
 import dev.faultline.domain.tracker.Note;
 import dev.faultline.domain.tracker.Role;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -283,7 +285,7 @@ class PostgresTrackerSchemaTest {
     }
 
     @Test
-    void concurrent_reports_of_a_new_crash_open_one_issue_and_count_every_event() throws Exception {
+    void concurrent_reports_of_a_new_crash_open_one_issue_and_count_every_event_in_every_tally() throws Exception {
         User ada = user();
         Application app = application(ada);
         MutableClock clock = new MutableClock(T0);
@@ -291,8 +293,9 @@ class PostgresTrackerSchemaTest {
                 new RecordEventService(store.issues, store.memberships, store.events, store.activities, store.tallies,
                 store.transactions, clock);
         CrashReport report = new CrashReport(Optional.of(new Fingerprint("race")), Optional.empty(), "A.b",
-                "java.lang.IllegalStateException", Level.ERROR, "boom", T0, Fixtures.frames(), Optional.empty(),
-                Optional.empty(), new TreeMap<>(Map.of()), Optional.empty());
+                "java.lang.IllegalStateException", Level.ERROR, "boom", T0, Fixtures.frames(),
+                Optional.of("production"), Optional.of("shop@1.0"), new TreeMap<>(Map.of("os", "linux")),
+                Optional.empty());
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<RecordEvent.Outcome> outcomes = new ArrayList<>();
         try {
@@ -312,5 +315,12 @@ class PostgresTrackerSchemaTest {
         Issue issue = store.issues.lockByFingerprint(app.id(), new Fingerprint("race")).orElseThrow();
         assertThat(issue.eventCount()).isEqualTo(24);
         assertThat(store.events.listByIssue(issue.id(), Optional.empty(), 100)).hasSize(24);
+        assertThat(store.tallies.releases(issue.id())).singleElement()
+                .satisfies(tally -> assertThat(tally.eventCount()).isEqualTo(24));
+        assertThat(store.tallies.environments(issue.id())).singleElement()
+                .satisfies(tally -> assertThat(tally.eventCount()).isEqualTo(24));
+        LocalDate today = LocalDate.ofInstant(T0, ZoneOffset.UTC);
+        assertThat(store.tallies.dailyCounts(issue.id(), today, today)).singleElement()
+                .satisfies(day -> assertThat(day.eventCount()).isEqualTo(24));
     }
 }
