@@ -24,10 +24,12 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -66,7 +68,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     static final String CHAIN_CLAIM = "chain";
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
     /** The algorithms of the keys Faultline signs with; each key verifies only its own ({@link VerificationKey}). */
-    private static final java.util.Set<JWSAlgorithm> ACCEPTED = java.util.Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
+    private static final Set<JWSAlgorithm> ACCEPTED = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
     private static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final Supplier<SigningKeys> keys;
@@ -172,7 +174,8 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
         }
         JWSHeader header = jwt.getHeader();
         if (!ACCEPTED.contains(header.getAlgorithm())) {
-            return invalid("algorithm " + header.getAlgorithm() + " refused; access tokens are signed with ES256 or RS256");
+            return invalid("algorithm " + header.getAlgorithm()
+                    + " refused; access tokens are signed with ES256 or RS256");
         }
         if (!isAccessTokenType(header.getType())) {
             return invalid("typ " + (header.getType() == null ? "missing" : "\"" + header.getType() + "\"")
@@ -213,7 +216,7 @@ public final class JwtAccessTokenCodec implements AccessTokenCodec {
     private Prepared prepared(SigningKeys keys) {
         Prepared current = prepared;
         if (current == null || current.keys() != keys) {
-            Map<String, JWSVerifier> verifiers = new java.util.HashMap<>();
+            Map<String, JWSVerifier> verifiers = new HashMap<>();
             verifiers.put(keys.active().keyId(), signatures.verifier(keys.active().verificationKey()));
             keys.retired().forEach(key -> verifiers.put(key.keyId(), signatures.verifier(key)));
             current = new Prepared(keys, signatures.signer(keys.active()), Map.copyOf(verifiers));

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.Test;
  * own algorithm, and a rotation from an RSA key keeps its tokens valid until the key is forgotten.
  */
 class Es256AccessTokensTest {
-    private static final String ISSUER = "https://faultline.example";
-    private static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
-    private static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
-    private static final Instant DURING = ISSUED.plus(Duration.ofMinutes(30));
+    private static final String ISSUER = JwtAccessTokenCodecTest.ISSUER;
+    private static final ProtectedResource RESOURCE = JwtAccessTokenCodecTest.RESOURCE;
+    private static final Instant ISSUED = JwtAccessTokenCodecTest.ISSUED;
+    private static final Instant DURING = JwtAccessTokenCodecTest.DURING;
     private static final SigningKey RSA = SigningKey.generateRsa(2048, ISSUED.minus(Duration.ofDays(40)));
     private static final SigningKey EC = SigningKey.generate(ISSUED.minus(Duration.ofDays(1)));
 

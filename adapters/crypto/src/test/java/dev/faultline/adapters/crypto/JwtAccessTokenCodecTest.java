@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 
 /** Runs with the JDK's signatures; {@link NativeSignaturesCodecTest} runs every case again with the native ones. */
 class JwtAccessTokenCodecTest {
-    private static final String ISSUER = "https://faultline.example";
-    private static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
-    private static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
-    private static final Instant DURING = ISSUED.plus(Duration.ofMinutes(30));
+    static final String ISSUER = "https://faultline.example";
+    static final ProtectedResource RESOURCE = new ProtectedResource(ISSUER + "/mcp");
+    static final Instant ISSUED = Instant.parse("2026-11-23T10:00:00Z");
+    static final Instant DURING = ISSUED.plus(Duration.ofMinutes(30));
     private static final SigningKey KEY = SigningKey.generateRsa(2048, ISSUED.minus(Duration.ofDays(1)));
     private static final SigningKey OTHER_KEY = SigningKey.generateRsa(2048, ISSUED);
 
