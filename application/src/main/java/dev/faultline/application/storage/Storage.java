@@ -22,6 +22,7 @@ import dev.faultline.application.shared.Transactions;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueChanges;
 import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
@@ -77,6 +78,9 @@ public interface Storage {
     IssueTallies issueTallies();
 
     IssueRevisions issueRevisions();
+
+    /** News of changed issue revisions and lost memberships, for a cache of {@link #issueRevisions()}. */
+    IssueChanges issueChanges();
 
     IngestedEvents ingestedEvents();
 

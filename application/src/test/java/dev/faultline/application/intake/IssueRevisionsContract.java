@@ -44,6 +44,11 @@ import org.junit.jupiter.api.Test;
 public abstract class IssueRevisionsContract {
     protected abstract Storage storage();
 
+    /** The revisions under test: the storage's own, unless a subclass puts something (a cache) in front. */
+    protected IssueRevisions revisions() {
+        return storage().issueRevisions();
+    }
+
     private StorageIngest into;
     private UserId member;
 
@@ -54,13 +59,19 @@ public abstract class IssueRevisionsContract {
         storage().memberships().add(new Membership(into.app().id(), member, Role.MEMBER, T0));
     }
 
-    private UserId person() {
+    /** A member of the application every test's crashes go to. */
+    protected UserId member() {
+        return member;
+    }
+
+    protected UserId person() {
         User user = Fixtures.user();
         storage().users().add(user);
         return user.id();
     }
 
-    private IssueId crash(String function, Instant at) {
+    /** An event of a crash in {@code function} (one issue per function), ingested at {@code at}. */
+    protected IssueId crash(String function, Instant at) {
         Frame frame = new Frame(Optional.of("demo.Main"), Optional.empty(), Optional.of("Main.java"),
                 Optional.of(function), Optional.empty(), OptionalInt.of(42), OptionalInt.empty(), InApp.YES,
                 Optional.empty(), new TreeMap<>());
@@ -74,15 +85,28 @@ public abstract class IssueRevisionsContract {
     }
 
     private long revision(IssueId issue) {
-        return storage().issueRevisions().visibleRevision(issue, member).orElseThrow();
+        return revisions().visibleRevision(issue, member).orElseThrow();
     }
 
     @Test
     void only_members_of_the_issues_application_see_a_revision() {
         IssueId issue = crash("visible", T0);
-        assertThat(storage().issueRevisions().visibleRevision(issue, member)).isPresent();
-        assertThat(storage().issueRevisions().visibleRevision(issue, person())).isEqualTo(OptionalLong.empty());
-        assertThat(storage().issueRevisions().visibleRevision(IssueId.random(), member)).isEqualTo(OptionalLong.empty());
+        assertThat(revisions().visibleRevision(issue, member)).isPresent();
+        assertThat(revisions().visibleRevision(issue, person())).isEqualTo(OptionalLong.empty());
+        assertThat(revisions().visibleRevision(IssueId.random(), member)).isEqualTo(OptionalLong.empty());
+    }
+
+    @Test
+    void the_revision_names_the_issues_application_and_whether_the_reader_is_a_member() {
+        IssueId issue = crash("named", T0);
+
+        IssueRevisions.Revision forMember = revisions().revision(issue, member).orElseThrow();
+        IssueRevisions.Revision forStranger = revisions().revision(issue, person()).orElseThrow();
+
+        assertThat(forMember.application()).isEqualTo(into.app().id());
+        assertThat(forMember.readerIsMember()).isTrue();
+        assertThat(forStranger).isEqualTo(new IssueRevisions.Revision(into.app().id(), forMember.number(), false));
+        assertThat(revisions().revision(IssueId.random(), member)).isEmpty();
     }
 
     @Test

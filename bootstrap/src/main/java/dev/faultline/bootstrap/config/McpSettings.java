@@ -44,6 +44,15 @@ public class McpSettings {
     @MaxDataSize(value = 1, unit = DataSizeUnit.GIBIBYTES)
     private DataSize renderedIssueCache = DataSize.mebibytes(32);
 
+    /**
+     * How many issues' revisions (and, separately, how many people's memberships) the check behind a kept get_issue
+     * answer keeps in memory, so asking again about an unchanged issue reads nothing; 0 = read them every call. Kept
+     * exact by PostgreSQL notifications, like the chain states (README "Tokens").
+     */
+    @Min(0)
+    @Max(1_000_000)
+    private int issueRevisionCacheSize = 10_000;
+
     @JsonIgnore
     @AssertTrue(message = "renderedIssueCache must be 0 (off) or at least 64KiB")
     public boolean isRenderedIssueCacheOffOrUsable() {
@@ -59,6 +68,16 @@ public class McpSettings {
     @JsonProperty
     public void setRenderedIssueCache(DataSize value) {
         this.renderedIssueCache = value;
+    }
+
+    @JsonProperty
+    public int getIssueRevisionCacheSize() {
+        return issueRevisionCacheSize;
+    }
+
+    @JsonProperty
+    public void setIssueRevisionCacheSize(int value) {
+        this.issueRevisionCacheSize = value;
     }
 
     @JsonProperty

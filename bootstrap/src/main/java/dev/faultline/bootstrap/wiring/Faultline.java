@@ -9,12 +9,15 @@ import dev.faultline.adapters.crypto.EncryptedSigningKeyStore;
 import dev.faultline.adapters.crypto.JwtAccessTokenCodec;
 import dev.faultline.adapters.crypto.SecureSecretGenerator;
 import dev.faultline.adapters.crypto.SignatureProvider;
+import dev.faultline.adapters.postgres.PostgresNotices;
 import dev.faultline.adapters.postgres.access.PostgresChainChanges;
+import dev.faultline.adapters.postgres.tracker.PostgresIssueChanges;
 import dev.faultline.adapters.postgres.storage.PostgresStorage;
 import dev.faultline.application.access.AccessPolicy;
 import dev.faultline.application.access.AuthenticateBearerService;
 import dev.faultline.application.access.AuthorizedClientCache;
 import dev.faultline.application.access.ChainStateCache;
+import dev.faultline.application.tracker.IssueRevisionCache;
 import dev.faultline.application.access.ClientDirectory;
 import dev.faultline.application.access.ClientMetadataCachePolicy;
 import dev.faultline.application.access.ClientMetadataDocumentCache;
@@ -71,8 +74,9 @@ public final class Faultline implements AutoCloseable {
     private final AuthenticateBearer authenticateBearer;
     private final BrowserSessionUseCases browserSessions;
     private final Optional<JettyClientMetadataDocuments> clientMetadataDocuments;
-    private final PostgresChainChanges chainChanges;
+    private final PostgresNotices notices;
     private final ChainStateCache chainStates;
+    private final IssueRevisionCache issueRevisions;
 
     private Faultline(FaultlineConfiguration configuration, DatabaseConnection database, Clock clock,
                       int migrationsApplied, PasswordHasher passwordHasher) {
@@ -81,10 +85,15 @@ public final class Faultline implements AutoCloseable {
         this.clock = clock;
         this.migrationsApplied = migrationsApplied;
         AccessSettings accessSettings = configuration.getAccess();
-        this.chainChanges = new PostgresChainChanges(database::openUnpooled,
+        PostgresChainChanges chainChanges = PostgresChainChanges.silent();
+        PostgresIssueChanges issueChanges = PostgresIssueChanges.silent();
+        this.notices = new PostgresNotices(database::openUnpooled,
                 accessSettings.getChainListenerCheckInterval().toJavaDuration(),
-                accessSettings.getChainListenerRetryDelay().toJavaDuration());
-        Storage storage = PostgresStorage.on(database.jdbi(), chainChanges);
+                accessSettings.getChainListenerRetryDelay().toJavaDuration()).carrying(chainChanges, issueChanges);
+        Storage storage = PostgresStorage.on(database.jdbi(), chainChanges, issueChanges);
+        int issueRevisionCacheSize = configuration.getMcp().getIssueRevisionCacheSize();
+        this.issueRevisions = IssueRevisionCache.listeningTo(storage.issueChanges(), storage.issueRevisions(),
+                issueRevisionCacheSize);
         this.transactions = storage.transactions();
         this.exclusiveJobs = storage.exclusiveJobs();
         SecretGenerator secrets = new SecureSecretGenerator();
@@ -106,7 +115,7 @@ public final class Faultline implements AutoCloseable {
                 new BoundedPasswordChecks(signIn.passwordChecksAtOnce(), signIn.getPasswordCheckWait().toJavaDuration()),
                 passwordHasher, signIn.signInThrottle(), signIn.addressSignInLimit(), clock);
         this.tracker = TrackerUseCases.wire(storage, clock);
-        this.intake = IntakeUseCases.wire(storage,
+        this.intake = IntakeUseCases.wire(storage, issueRevisions,
                 configuration.getIngest().baseUrl(configuration.getPublicBaseUrl()),
                 configuration.getIngest().getMaxKeysPerApplication(), clock);
         this.personalTokens = PersonalTokenUseCases.wire(storage, secrets, clock);
@@ -131,8 +140,8 @@ public final class Faultline implements AutoCloseable {
                 accessSettings.getChainCacheSize());
         this.authenticateBearer = new AuthenticateBearerService(accessTokenCodec, storage.tokenChains(), chainStates,
                 personalTokens.authenticate(), oauth.policy(), clock);
-        if (accessSettings.getChainCacheSize() > 0) {
-            chainChanges.start();
+        if (accessSettings.getChainCacheSize() > 0 || issueRevisionCacheSize > 0) {
+            notices.start();
         }
     }
 
@@ -269,6 +278,11 @@ public final class Faultline implements AutoCloseable {
         return chainStates;
     }
 
+    /** The issue revisions behind every kept get_issue answer (a test waits on what it has heard). */
+    public IssueRevisionCache issueRevisions() {
+        return issueRevisions;
+    }
+
     public BrowserSessionUseCases browserSessions() {
         return browserSessions;
     }
@@ -303,7 +317,7 @@ public final class Faultline implements AutoCloseable {
 
     @Override
     public void close() {
-        chainChanges.close();
+        notices.close();
         clientMetadataDocuments.ifPresent(documents -> {
             try {
                 documents.close();

@@ -21,6 +21,7 @@ import dev.faultline.application.intake.port.in.GetIngestSetup;
 import dev.faultline.application.intake.port.in.GetIssueInFull;
 import dev.faultline.application.intake.port.in.SetIngestKeyEnabled;
 import dev.faultline.application.storage.Storage;
+import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.domain.intake.IngestBaseUrl;
 import java.time.Clock;
 
@@ -39,7 +40,9 @@ public record IntakeUseCases(
         GetCrashReport getCrashReport,
         GetIssueInFull getIssueInFull) {
 
-    static IntakeUseCases wire(Storage storage, IngestBaseUrl baseUrl, int maxKeysPerApplication, Clock clock) {
+    /** {@code issueRevisions}: the store's, or a cache over them, for the check behind every kept get_issue answer. */
+    static IntakeUseCases wire(Storage storage, IssueRevisions issueRevisions, IngestBaseUrl baseUrl,
+            int maxKeysPerApplication, Clock clock) {
         return new IntakeUseCases(
                 new AuthenticateIngestKeyService(storage.ingestIds(), storage.ingestKeys()),
                 new IngestEventService(new GroupingPolicyV1(), storage.applications(), storage.ingestedEvents(),
@@ -58,7 +61,7 @@ public record IntakeUseCases(
                         storage.ingestedEvents(), clock),
                 new GetIssueInFullService(storage.issues(), storage.memberships(), storage.applications(),
                         storage.events(), storage.notes(), storage.issueGroupings(), storage.issueTallies(),
-                        storage.issueActivities(), storage.users(), storage.issueRevisions(), storage.transactions(),
+                        storage.issueActivities(), storage.users(), issueRevisions, storage.transactions(),
                         clock));
     }
 }

@@ -47,6 +47,7 @@ import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueChanges;
 import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
@@ -80,6 +81,7 @@ public record InMemoryStorage(
         IssueActivities issueActivities,
         IssueTallies issueTallies,
         IssueRevisions issueRevisions,
+        IssueChanges issueChanges,
         IngestedEvents ingestedEvents,
         IssueGroupings issueGroupings,
         EventRetention eventRetention,
@@ -118,6 +120,7 @@ public record InMemoryStorage(
                 activities,
                 tallies,
                 new InMemoryIssueRevisions(issues, memberships, changes),
+                changes,
                 documents,
                 new InMemoryIssueGroupings(),
                 new InMemoryEventRetention(events, issues, activities, documents),

@@ -5,7 +5,7 @@ import dev.faultline.application.tracker.port.out.Issues;
 import dev.faultline.application.tracker.port.out.Memberships;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.IssueId;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /** Revisions as {@link InMemoryIssueChanges} counts them, visible to the members of the issue's application. */
 public final class InMemoryIssueRevisions implements IssueRevisions {
@@ -20,10 +20,8 @@ public final class InMemoryIssueRevisions implements IssueRevisions {
     }
 
     @Override
-    public OptionalLong visibleRevision(IssueId issueId, UserId member) {
-        return issues.findById(issueId)
-                .filter(issue -> memberships.find(issue.applicationId(), member).isPresent())
-                .map(issue -> OptionalLong.of(changes.count(issueId)))
-                .orElseGet(OptionalLong::empty);
+    public Optional<Revision> revision(IssueId issueId, UserId reader) {
+        return issues.findById(issueId).map(issue -> new Revision(issue.applicationId(), changes.count(issueId),
+                memberships.find(issue.applicationId(), reader).isPresent()));
     }
 }

@@ -220,13 +220,7 @@ public final class PostgresTokenChains implements TokenChains {
      * of work commits. Returns how many.
      */
     private int announceAfterCommit(Handle handle, List<ChainId> changed) {
-        if (!changed.isEmpty()) {
-            if (handle.isInTransaction()) {
-                handle.afterCommit(() -> changes.changedHere(changed));
-            } else {
-                changes.changedHere(changed);
-            }
-        }
+        changes.changedHere(handle, changed);
         return changed.size();
     }
 

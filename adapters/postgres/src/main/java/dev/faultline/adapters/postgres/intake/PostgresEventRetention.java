@@ -2,9 +2,13 @@ package dev.faultline.adapters.postgres.intake;
 
 import static dev.faultline.adapters.postgres.Rows.timestamp;
 
+import dev.faultline.adapters.postgres.tracker.PostgresIssueChanges;
 import dev.faultline.application.intake.port.out.EventRetention;
 import dev.faultline.domain.intake.RetentionLimits;
+import dev.faultline.domain.tracker.IssueId;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -39,12 +43,20 @@ public final class PostgresEventRetention implements EventRetention {
                 LIMIT :limit
             )
             DELETE FROM events WHERE id IN (SELECT id FROM doomed)
+            RETURNING issue_id
             """;
 
     private final Jdbi jdbi;
+    private final PostgresIssueChanges changes;
 
     public PostgresEventRetention(Jdbi jdbi) {
+        this(jdbi, PostgresIssueChanges.silent());
+    }
+
+    /** Retention whose deletions are told to {@code changes}' subscribers (the issues that lost events). */
+    public PostgresEventRetention(Jdbi jdbi, PostgresIssueChanges changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
     }
 
     @Override
@@ -52,10 +64,15 @@ public final class PostgresEventRetention implements EventRetention {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be positive, was " + limit);
         }
-        return jdbi.withHandle(handle -> handle.createUpdate(DELETE)
-                .bind("cutoff", timestamp(now.minus(limits.maxAge())))
-                .bind("maxEvents", (long) limits.maxEventsPerApplication())
-                .bind("limit", limit)
-                .execute());
+        return jdbi.withHandle(handle -> {
+            List<UUID> issues = handle.createQuery(DELETE)
+                    .bind("cutoff", timestamp(now.minus(limits.maxAge())))
+                    .bind("maxEvents", (long) limits.maxEventsPerApplication())
+                    .bind("limit", limit)
+                    .mapTo(UUID.class)
+                    .list();
+            changes.changedHere(handle, issues.stream().distinct().map(IssueId::new).toList());
+            return issues.size();
+        });
     }
 }

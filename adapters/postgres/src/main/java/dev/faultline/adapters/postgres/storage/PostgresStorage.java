@@ -21,6 +21,7 @@ import dev.faultline.adapters.postgres.intake.PostgresIngestKeys;
 import dev.faultline.adapters.postgres.tracker.PostgresApplications;
 import dev.faultline.adapters.postgres.tracker.PostgresEvents;
 import dev.faultline.adapters.postgres.tracker.PostgresIssueActivities;
+import dev.faultline.adapters.postgres.tracker.PostgresIssueChanges;
 import dev.faultline.adapters.postgres.tracker.PostgresIssueRevisions;
 import dev.faultline.adapters.postgres.tracker.PostgresIssueTallies;
 import dev.faultline.adapters.postgres.tracker.PostgresIssues;
@@ -48,6 +49,7 @@ import dev.faultline.application.storage.Storage;
 import dev.faultline.application.tracker.port.out.Applications;
 import dev.faultline.application.tracker.port.out.Events;
 import dev.faultline.application.tracker.port.out.IssueActivities;
+import dev.faultline.application.tracker.port.out.IssueChanges;
 import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.application.tracker.port.out.IssueTallies;
 import dev.faultline.application.tracker.port.out.Issues;
@@ -84,21 +86,26 @@ public record PostgresStorage(
         IssueActivities issueActivities,
         IssueTallies issueTallies,
         IssueRevisions issueRevisions,
+        IssueChanges issueChanges,
         IngestedEvents ingestedEvents,
         IssueGroupings issueGroupings,
         EventRetention eventRetention,
         IngestIds ingestIds,
         IngestKeys ingestKeys) implements Storage {
 
-    /** Storage whose {@link #chainChanges()} never connects (caches over it always read the database). */
+    /** Storage whose change feeds never connect (caches over them always read the database). */
     public static PostgresStorage on(Jdbi jdbi) {
-        return on(jdbi, PostgresChainChanges.silent());
+        return on(jdbi, PostgresChainChanges.silent(), PostgresIssueChanges.silent());
     }
 
-    /** Storage whose chain changes come from {@code changes} (which the caller starts and closes). */
-    public static PostgresStorage on(Jdbi jdbi, PostgresChainChanges changes) {
+    /**
+     * Storage whose chain and issue changes come from {@code changes} and {@code issueChanges} (which the caller has
+     * a {@link dev.faultline.adapters.postgres.PostgresNotices} carry, and starts and closes).
+     */
+    public static PostgresStorage on(Jdbi jdbi, PostgresChainChanges changes, PostgresIssueChanges issueChanges) {
         Objects.requireNonNull(jdbi, "jdbi");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(issueChanges, "issueChanges");
         return new PostgresStorage(
                 new JdbiTransactions(jdbi),
                 new PostgresGrantLocks(jdbi),
@@ -115,15 +122,16 @@ public record PostgresStorage(
                 new PostgresAddressSignInFailures(jdbi),
                 new PostgresApplications(jdbi),
                 new PostgresMemberships(jdbi),
-                new PostgresIssues(jdbi),
+                new PostgresIssues(jdbi, issueChanges),
                 new PostgresEvents(jdbi),
-                new PostgresNotes(jdbi),
-                new PostgresIssueActivities(jdbi),
+                new PostgresNotes(jdbi, issueChanges),
+                new PostgresIssueActivities(jdbi, issueChanges),
                 new PostgresIssueTallies(jdbi),
                 new PostgresIssueRevisions(jdbi),
+                issueChanges,
                 new PostgresIngestedEvents(jdbi),
                 new PostgresIssueGroupings(jdbi),
-                new PostgresEventRetention(jdbi),
+                new PostgresEventRetention(jdbi, issueChanges),
                 new PostgresIngestIds(jdbi),
                 new PostgresIngestKeys(jdbi));
     }

@@ -21,24 +21,33 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** Activity in {@code issue_activity}; the identity column keeps the order records were added in. */
 public final class PostgresIssueActivities implements IssueActivities {
     private final Jdbi jdbi;
+    private final PostgresIssueChanges changes;
 
     public PostgresIssueActivities(Jdbi jdbi) {
+        this(jdbi, PostgresIssueChanges.silent());
+    }
+
+    /** Repositories whose writes are told to {@code changes}' subscribers once committed. */
+    public PostgresIssueActivities(Jdbi jdbi, PostgresIssueChanges changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
     }
 
     @Override
     public void add(IssueActivity activity) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO issue_activity (issue_id, kind, actor_kind, "
-                        + "actor_user_id, occurred_at, event_id) VALUES (:issueId, :kind, :actorKind, :actorUserId, "
-                        + ":at, :eventId)")
-                .bind("issueId", activity.issueId().value())
-                .bind("kind", activity.kind().wireName())
-                .bind("actorKind", actorKind(activity.actor()))
-                .bind("actorUserId", activity.actor().<UUID>fold(person -> person.user().value(), ingest -> null,
-                        system -> null))
-                .bind("at", timestamp(activity.at()))
-                .bind("eventId", activity.eventId().map(EventId::value).orElse(null))
-                .execute());
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("INSERT INTO issue_activity (issue_id, kind, actor_kind, actor_user_id, occurred_at, "
+                            + "event_id) VALUES (:issueId, :kind, :actorKind, :actorUserId, :at, :eventId)")
+                    .bind("issueId", activity.issueId().value())
+                    .bind("kind", activity.kind().wireName())
+                    .bind("actorKind", actorKind(activity.actor()))
+                    .bind("actorUserId", activity.actor().<UUID>fold(person -> person.user().value(), ingest -> null,
+                            system -> null))
+                    .bind("at", timestamp(activity.at()))
+                    .bind("eventId", activity.eventId().map(EventId::value).orElse(null))
+                    .execute();
+            changes.changedHere(handle, activity.issueId());
+        });
     }
 
     @Override

@@ -2,18 +2,20 @@ package dev.faultline.adapters.postgres.tracker;
 
 import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.IssueId;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code issues.revision}, which the triggers of migration V17 move on (see there for what moves it), read together
- * with the membership that makes it visible: one statement, two primary-key look-ups.
+ * with the issue's application and the membership that makes it visible: one statement, two primary-key look-ups.
  */
 public final class PostgresIssueRevisions implements IssueRevisions {
-    private static final String VISIBLE_REVISION = """
-            SELECT i.revision FROM issues i
-            JOIN memberships m ON m.application_id = i.application_id AND m.user_id = :member
+    private static final String REVISION = """
+            SELECT i.application_id, i.revision, m.user_id IS NOT NULL AS member FROM issues i
+            LEFT JOIN memberships m ON m.application_id = i.application_id AND m.user_id = :reader
             WHERE i.id = :issue
             """;
 
@@ -24,12 +26,12 @@ public final class PostgresIssueRevisions implements IssueRevisions {
     }
 
     @Override
-    public OptionalLong visibleRevision(IssueId issueId, UserId member) {
-        return jdbi.withHandle(handle -> handle.createQuery(VISIBLE_REVISION)
+    public Optional<Revision> revision(IssueId issueId, UserId reader) {
+        return jdbi.withHandle(handle -> handle.createQuery(REVISION)
                 .bind("issue", issueId.value())
-                .bind("member", member.value())
-                .map((rs, ctx) -> rs.getLong(1)) // not mapTo(Long.class): its mapper look-up was a fifth of this call
-                .findOne())
-                .map(OptionalLong::of).orElseGet(OptionalLong::empty);
+                .bind("reader", reader.value())
+                .map((rs, ctx) -> new Revision(new ApplicationId(rs.getObject(1, UUID.class)), rs.getLong(2),
+                        rs.getBoolean(3)))
+                .findOne());
     }
 }

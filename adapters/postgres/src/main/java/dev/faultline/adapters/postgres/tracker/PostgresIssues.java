@@ -56,9 +56,16 @@ public final class PostgresIssues implements Issues {
      */
     private static final char SEARCH_TEXT_SEPARATOR = '\n';
     private final Jdbi jdbi;
+    private final PostgresIssueChanges changes;
 
     public PostgresIssues(Jdbi jdbi) {
+        this(jdbi, PostgresIssueChanges.silent());
+    }
+
+    /** Issues whose updates are told to {@code changes}' subscribers once committed. */
+    public PostgresIssues(Jdbi jdbi, PostgresIssueChanges changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
     }
 
     @Override
@@ -94,13 +101,16 @@ public final class PostgresIssues implements Issues {
 
     @Override
     public void update(Issue issue) {
-        jdbi.useHandle(handle -> handle.createUpdate("UPDATE issues SET level = :level, status = :status, "
-                        + "mute_kind = :muteKind, muted_until = :mutedUntil, "
-                        + "mute_until_event_count = :muteUntilEventCount, first_seen = :firstSeen, "
-                        + "last_seen = :lastSeen, event_count = :eventCount, assignee_id = :assigneeId, "
-                        + "resolved_at = :resolvedAt WHERE id = :id")
-                .bindMap(values(issue))
-                .execute());
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("UPDATE issues SET level = :level, status = :status, "
+                            + "mute_kind = :muteKind, muted_until = :mutedUntil, "
+                            + "mute_until_event_count = :muteUntilEventCount, first_seen = :firstSeen, "
+                            + "last_seen = :lastSeen, event_count = :eventCount, assignee_id = :assigneeId, "
+                            + "resolved_at = :resolvedAt WHERE id = :id")
+                    .bindMap(values(issue))
+                    .execute();
+            changes.changedHere(handle, issue.id());
+        });
     }
 
     /**

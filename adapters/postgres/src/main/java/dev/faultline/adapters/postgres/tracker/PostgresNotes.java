@@ -20,21 +20,31 @@ import org.jdbi.v3.core.statement.StatementContext;
 public final class PostgresNotes implements Notes {
     private static final String COLUMNS = "id, issue_id, author_id, body, created_at";
     private final Jdbi jdbi;
+    private final PostgresIssueChanges changes;
 
     public PostgresNotes(Jdbi jdbi) {
+        this(jdbi, PostgresIssueChanges.silent());
+    }
+
+    /** Repositories whose writes are told to {@code changes}' subscribers once committed. */
+    public PostgresNotes(Jdbi jdbi, PostgresIssueChanges changes) {
         this.jdbi = jdbi;
+        this.changes = changes;
     }
 
     @Override
     public void add(Note note) {
-        jdbi.useHandle(handle -> handle.createUpdate("INSERT INTO notes (" + COLUMNS + ") "
-                        + "VALUES (:id, :issueId, :authorId, :body, :createdAt)")
-                .bind("id", note.id().value())
-                .bind("issueId", note.issueId().value())
-                .bind("authorId", note.author().value())
-                .bind("body", note.body())
-                .bind("createdAt", timestamp(note.createdAt()))
-                .execute());
+        jdbi.useHandle(handle -> {
+            handle.createUpdate("INSERT INTO notes (" + COLUMNS + ") "
+                            + "VALUES (:id, :issueId, :authorId, :body, :createdAt)")
+                    .bind("id", note.id().value())
+                    .bind("issueId", note.issueId().value())
+                    .bind("authorId", note.author().value())
+                    .bind("body", note.body())
+                    .bind("createdAt", timestamp(note.createdAt()))
+                    .execute();
+            changes.changedHere(handle, note.issueId());
+        });
     }
 
     @Override
@@ -56,9 +66,15 @@ public final class PostgresNotes implements Notes {
 
     @Override
     public boolean delete(NoteId id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM notes WHERE id = :id")
+        return jdbi.withHandle(handle -> handle.createQuery("DELETE FROM notes WHERE id = :id RETURNING issue_id")
                 .bind("id", id.value())
-                .execute()) == 1;
+                .map((rs, ctx) -> new IssueId(uuid(rs, "issue_id")))
+                .findOne()
+                .map(issue -> {
+                    changes.changedHere(handle, issue);
+                    return true;
+                })
+                .orElse(false));
     }
 
     private static Note map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -3,6 +3,7 @@ package dev.faultline.adapters.postgres.access;
 import static dev.faultline.application.access.testing.AccessFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.faultline.adapters.postgres.PostgresNotices;
 import dev.faultline.adapters.postgres.testing.TestDatabase;
 import dev.faultline.adapters.postgres.testing.TestDatabases;
 import dev.faultline.application.access.ChainStateCache;
@@ -27,16 +28,17 @@ class PostgresChainChangesTest extends ChainChangesContract {
     static final TestDatabase db = TestDatabases.fresh();
     private static final String LISTENER_NAME = "chain-changes-test-listener";
     private final AtomicInteger disconnects = new AtomicInteger();
-    private final PostgresChainChanges feed = new PostgresChainChanges(() -> {
+    private final PostgresChainChanges feed = PostgresChainChanges.silent();
+    private final PostgresNotices notices = new PostgresNotices(() -> {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", LISTENER_NAME);
         return DriverManager.getConnection(db.jdbcUrl(), properties);
-    }, Duration.ofMillis(200), Duration.ofMillis(20)).start();
+    }, Duration.ofMillis(200), Duration.ofMillis(20)).carrying(feed).start();
     private final PostgresTokenChains store = new PostgresTokenChains(db.jdbi(), feed);
 
     @AfterEach
     void stop() {
-        feed.close();
+        notices.close();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faultline.application.access.port.out;
 
+import dev.faultline.application.shared.FeedListener;
 import dev.faultline.domain.access.ChainId;
 
 /**
@@ -23,17 +24,8 @@ import dev.faultline.domain.access.ChainId;
 public interface ChainChanges {
     void subscribe(Listener listener);
 
-    interface Listener {
-        /** The feed listens: from now on no change is missed. Anything learnt earlier may be stale. */
-        void connected();
-
-        /** The feed stopped listening: changes may be missed until the next {@link #connected()}. */
-        void disconnected();
-
+    interface Listener extends FeedListener {
         /** {@code chain} changed (or was deleted). */
         void changed(ChainId chain);
-
-        /** Some chains changed, which ones is not known. */
-        void everythingChanged();
     }
 }

@@ -1,7 +1,9 @@
 package dev.faultline.application.tracker.port.out;
 
 import dev.faultline.domain.account.UserId;
+import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.IssueId;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -13,8 +15,22 @@ import java.util.OptionalLong;
  */
 public interface IssueRevisions {
     /**
-     * The issue's current revision if {@code member} is a member of its application; empty when there is no such
-     * issue or it lies outside the member's applications. One read, outside or inside a unit of work.
+     * The issue's application and current revision, and whether {@code reader} is a member of that application;
+     * empty when there is no such issue. One read, outside or inside a unit of work.
      */
-    OptionalLong visibleRevision(IssueId issueId, UserId member);
+    Optional<Revision> revision(IssueId issueId, UserId reader);
+
+    /**
+     * The issue's current revision if {@code member} is a member of its application; empty when there is no such
+     * issue or it lies outside the member's applications.
+     */
+    default OptionalLong visibleRevision(IssueId issueId, UserId member) {
+        return revision(issueId, member).filter(Revision::readerIsMember)
+                .map(revision -> OptionalLong.of(revision.number()))
+                .orElseGet(OptionalLong::empty);
+    }
+
+    /** An issue's revision as one reader asked for it. */
+    record Revision(ApplicationId application, long number, boolean readerIsMember) {
+    }
 }
