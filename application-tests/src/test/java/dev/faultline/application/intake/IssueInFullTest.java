@@ -25,6 +25,7 @@ import dev.faultline.application.testing.Fixtures;
 import dev.faultline.application.testing.MutableClock;
 import dev.faultline.application.tracker.EventRecorder;
 import dev.faultline.application.tracker.GetIssueService;
+import dev.faultline.application.tracker.IssueRevisionCache;
 import dev.faultline.application.tracker.MuteIssueService;
 import dev.faultline.application.tracker.ReopenIssueService;
 import dev.faultline.application.tracker.ResolveIssueService;
@@ -87,7 +88,8 @@ class IssueInFullTest {
             new InMemoryIngestedEvents(), groupings, new EventRecorder(issues, events, activities, tallies),
             transactions);
     private final GetIssueInFullService inFull = new GetIssueInFullService(issues, memberships, applications,
-            events, notes, groupings, tallies, activities, users, revisions, transactions, clock);
+            events, notes, groupings, tallies, activities, users, revisions,
+            IssueRevisionCache.listeningTo(changes, revisions, 100), transactions, clock);
     private final GetIssueService getIssue =
             new GetIssueService(issues, memberships, applications, events, notes, transactions, clock);
     private final GetIssueHistoryService getHistory = new GetIssueHistoryService(issues, memberships, groupings,

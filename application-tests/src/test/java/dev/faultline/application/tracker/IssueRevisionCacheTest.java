@@ -7,12 +7,14 @@ import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.IssueId;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The cache over a store the test changes by hand, telling the cache (or not) as a feed would. */
@@ -26,13 +28,27 @@ class IssueRevisionCacheTest {
     private final AtomicInteger reads = new AtomicInteger();
     /** Runs during a read of the store, after it has read and before the cache gets the answer. */
     private Runnable duringRead = () -> { };
-    private final IssueRevisions store = (issue, reader) -> {
-        reads.incrementAndGet();
-        Optional<IssueRevisions.Revision> read = Optional.ofNullable(issues.get(issue))
-                .map(found -> new IssueRevisions.Revision(found.application(), found.number(),
-                        memberships.contains(reader + "@" + found.application())));
-        duringRead.run();
-        return read;
+    private final AtomicInteger announcements = new AtomicInteger();
+    /** How long the store promises to announce a member's issue. */
+    private Duration promise = Duration.ofMinutes(10);
+    private final AtomicLong clock = new AtomicLong();
+    private final IssueRevisions store = new IssueRevisions() {
+        @Override
+        public Optional<Revision> revision(IssueId issue, UserId reader) {
+            reads.incrementAndGet();
+            Optional<Revision> read = Optional.ofNullable(issues.get(issue))
+                    .map(found -> new Revision(found.application(), found.number(),
+                            memberships.contains(reader + "@" + found.application())));
+            duringRead.run();
+            return read;
+        }
+
+        @Override
+        public Optional<Announced> announcedRevision(IssueId issue, UserId reader) {
+            announcements.incrementAndGet();
+            return revision(issue, reader).map(read -> new Announced(read,
+                    read.readerIsMember() ? promise : Duration.ZERO));
+        }
     };
 
     @Test
@@ -108,7 +124,7 @@ class IssueRevisionCacheTest {
     void until_connected_and_after_a_disconnect_every_question_reads_the_store() {
         IssueId issue = issue(shop, 7);
         member(alice, shop);
-        IssueRevisionCache cache = new IssueRevisionCache(store, 10);
+        IssueRevisionCache cache = new IssueRevisionCache(store, 10, clock::get);
 
         cache.visibleRevision(issue, alice);
         cache.visibleRevision(issue, alice);
@@ -164,6 +180,26 @@ class IssueRevisionCacheTest {
     }
 
     @Test
+    void a_membership_taken_away_while_a_read_is_in_flight_is_not_brought_back_by_a_later_read() {
+        IssueId inShop = issue(shop, 1);
+        IssueId inAdmin = issue(admin, 2);
+        member(alice, shop);
+        member(alice, admin);
+        IssueRevisionCache cache = connected(10);
+        duringRead = () -> {
+            duringRead = () -> { };
+            memberships.remove(alice + "@" + shop);
+            cache.membershipsChanged(alice);
+            assertThat(cache.visibleRevision(inAdmin, alice)).as("asked after the change").hasValue(2);
+        };
+
+        assertThat(cache.visibleRevision(inShop, alice)).as("read before the change").hasValue(1);
+
+        assertThat(cache.visibleRevision(inShop, alice)).isEmpty();
+        assertThat(cache.visibleRevision(inAdmin, alice)).hasValue(2);
+    }
+
+    @Test
     void a_disconnect_while_a_read_is_in_flight_keeps_nothing() {
         IssueId issue = issue(shop, 7);
         member(alice, shop);
@@ -208,8 +244,66 @@ class IssueRevisionCacheTest {
         assertThat(cache.holds(third)).isTrue();
     }
 
+    @Test
+    void an_issue_is_kept_only_while_the_store_has_promised_to_announce_it_less_a_margin() {
+        IssueId issue = issue(shop, 7);
+        member(alice, shop);
+        IssueRevisionCache cache = connected(10);
+        cache.visibleRevision(issue, alice);
+        Duration kept = promise.minus(IssueRevisionCache.MARGIN);
+
+        clock.addAndGet(kept.toNanos() - 1);
+        cache.visibleRevision(issue, alice);
+        assertThat(reads).as("just before the end").hasValue(1);
+
+        clock.addAndGet(1);
+        cache.visibleRevision(issue, alice);
+        assertThat(reads).as("at the end, read (and announced) again").hasValue(2);
+        assertThat(announcements).hasValue(2);
+    }
+
+    @Test
+    void however_long_the_promise_an_issue_is_read_again_after_the_longest_keep() {
+        IssueId issue = issue(shop, 7);
+        member(alice, shop);
+        promise = Duration.ofDays(365_000);
+        IssueRevisionCache cache = connected(10);
+        cache.visibleRevision(issue, alice);
+
+        clock.addAndGet(IssueRevisionCache.LONGEST.minus(IssueRevisionCache.MARGIN).toNanos());
+        cache.visibleRevision(issue, alice);
+
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void a_promise_no_longer_than_the_margin_keeps_nothing() {
+        IssueId issue = issue(shop, 7);
+        member(alice, shop);
+        promise = IssueRevisionCache.MARGIN;
+        IssueRevisionCache cache = connected(10);
+
+        cache.visibleRevision(issue, alice);
+        cache.visibleRevision(issue, alice);
+
+        assertThat(reads).hasValue(2);
+        assertThat(cache.holds(issue)).isFalse();
+    }
+
+    @Test
+    void while_not_connected_nothing_is_announced() {
+        IssueId issue = issue(shop, 7);
+        member(alice, shop);
+        IssueRevisionCache cache = new IssueRevisionCache(store, 10, clock::get);
+
+        cache.visibleRevision(issue, alice);
+
+        assertThat(announcements).hasValue(0);
+        assertThat(reads).hasValue(1);
+    }
+
     private IssueRevisionCache connected(int capacity) {
-        IssueRevisionCache cache = new IssueRevisionCache(store, capacity);
+        IssueRevisionCache cache = new IssueRevisionCache(store, capacity, clock::get);
         cache.connected();
         return cache;
     }

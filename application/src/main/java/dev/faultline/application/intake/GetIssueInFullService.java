@@ -25,10 +25,14 @@ import java.util.OptionalLong;
 
 /**
  * An issue's details and history for a member of its application: one unit of work (one connection, one view),
- * the issue and the membership read once for both, after the issue's revision, which labels what was read.
+ * the issue and the membership read once for both, after the issue's revision, which labels what was read. Asked
+ * whether an issue shown earlier changed, it checks the revision with {@code checks} (a cache kept exact by the
+ * store's notices, see {@link dev.faultline.application.tracker.IssueRevisionCache}); a read in full takes it from
+ * the store, so showing an issue once (a page) leaves nothing behind.
  */
 public class GetIssueInFullService implements GetIssueInFull {
     private final IssueRevisions revisions;
+    private final IssueRevisions checks;
     private final MemberScope scope;
     private final IssueDetailsReader details;
     private final IssueHistoryReader history;
@@ -37,8 +41,9 @@ public class GetIssueInFullService implements GetIssueInFull {
 
     public GetIssueInFullService(Issues issues, Memberships memberships, Applications applications, Events events,
             Notes notes, IssueGroupings groupings, IssueTallies tallies, IssueActivities activities, Users users,
-            IssueRevisions revisions, Transactions transactions, Clock clock) {
+            IssueRevisions revisions, IssueRevisions checks, Transactions transactions, Clock clock) {
         this.revisions = revisions;
+        this.checks = checks;
         this.scope = new MemberScope(memberships, issues);
         this.details = new IssueDetailsReader(applications, events, notes, clock);
         this.history = new IssueHistoryReader(groupings, tallies, activities, users, clock);
@@ -51,7 +56,7 @@ public class GetIssueInFullService implements GetIssueInFull {
         if (!command.actor().may(REQUIRES)) {
             return new Outcome.NotPermitted(REQUIRES);
         }
-        return read(command, visibleRevision(command));
+        return read(command, revisions.visibleRevision(command.issueId(), command.actor().user()));
     }
 
     @Override
@@ -59,15 +64,11 @@ public class GetIssueInFullService implements GetIssueInFull {
         if (!command.actor().may(REQUIRES)) {
             return Optional.of(new Outcome.NotPermitted(REQUIRES));
         }
-        OptionalLong revision = visibleRevision(command);
+        OptionalLong revision = checks.visibleRevision(command.issueId(), command.actor().user());
         if (revision.isPresent() && shown.holds(command.issueId(), revision.getAsLong(), clock.instant())) {
             return Optional.empty();
         }
         return Optional.of(read(command, revision));
-    }
-
-    private OptionalLong visibleRevision(Command command) {
-        return revisions.visibleRevision(command.issueId(), command.actor().user());
     }
 
     /**

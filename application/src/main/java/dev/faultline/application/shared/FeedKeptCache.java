@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -15,14 +16,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
  *
  * <p>Why a load can never leave a stale value behind. A load takes a {@link Stamp} <em>before</em> reading the
  * store: the key's invalidation counter (one of {@link #STRIPES} counters, by key) and the {@code epoch} (bumped on
- * connect, disconnect and "everything changed"). It puts what it read, and <em>after</em> the put reads both again:
- * if either moved, it takes its own entry out. A change increments the counter first and removes the entry second.
- * So for a change C that the store committed before handing it to the feed, either (a) C's increment came before
- * the stamp, then the store read began after the feed had C, hence after its commit, and saw it; or (b) the
- * increment came after the stamp, and then either the check after the put sees it and takes the entry out, or the
- * increment (and so C's remove) came after that check, hence after the put, and removes it. A disconnect clears
- * {@code live} before it bumps the epoch, and a stamp reads the epoch before {@code live}, so a load that starts
- * while the feed is down never keeps anything.
+ * connect, disconnect and "everything changed"). It keeps what it read only if, checked under the lock of the kept
+ * values and in the same hold as the put, neither has moved. A change increments the counter first and then, under
+ * that lock, removes the key; a bump of the epoch clears all under it. So for a change C that the store committed
+ * before handing it to the feed, either (a) C's increment came before the stamp, then the store read began after
+ * the feed had C, hence after its commit, and saw it; or (b) it came after the stamp, and then either the check
+ * sees it and nothing is put, or it came after the check, and C's remove, which waits for the lock, comes after the
+ * put and removes it. Nobody can see (or {@link #replace}) a value put and then taken out again. A disconnect
+ * clears {@code live} before it bumps the epoch, and a stamp reads the epoch before {@code live}, so a load that
+ * starts while the feed is down never keeps anything.
  */
 public final class FeedKeptCache<K, V> {
     public static final int STRIPES = 1024;
@@ -90,15 +92,20 @@ public final class FeedKeptCache<K, V> {
 
     /** Keeps {@code value}, read from the store after {@code stamp} was taken, unless {@code key} changed since. */
     public void keep(K key, V value, Stamp stamp) {
+        merge(key, stamp, kept -> value);
+    }
+
+    /**
+     * Keeps what {@code merged} makes of the value kept now ({@code null} if none), unless {@code key} changed since
+     * {@code stamp}: for a value that adds what a load read (taken after {@code stamp}) to what was kept before.
+     */
+    public void merge(K key, Stamp stamp, UnaryOperator<V> merged) {
         if (!stamp.live()) {
             return;
         }
         synchronized (entries) {
-            entries.put(key, value);
-        }
-        if (epoch.get() != stamp.epoch() || invalidations.get(stamp.stripe()) != stamp.invalidations()) {
-            synchronized (entries) {
-                entries.remove(key, value);
+            if (epoch.get() == stamp.epoch() && invalidations.get(stamp.stripe()) == stamp.invalidations()) {
+                entries.put(key, merged.apply(entries.get(key)));
             }
         }
     }

@@ -6,9 +6,11 @@ import dev.faultline.application.tracker.port.out.IssueRevisions;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.IssueId;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * Issue revisions for the "still the same?" check of every {@code get_issue}, kept in memory while an
@@ -22,13 +24,23 @@ import java.util.Set;
  * An answer from memory is exactly what the store answered for the same question, as of the feed's last notice: a
  * write through this instance is seen at once, one through another instance sharing the database once its notice
  * has arrived. While the feed is not connected every question is read from the store.
+ *
+ * <p>A store need not announce every issue's changes ({@link IssueRevisions#announcedRevision}): an issue is kept
+ * only for as long as the store promised to announce its changes, less {@link #MARGIN}, and then read again (which
+ * renews the promise).
  */
 public final class IssueRevisionCache implements IssueRevisions, IssueChanges.Listener {
+    /** Taken off how long the store promised to announce an issue's changes, for clocks that drift apart. */
+    static final Duration MARGIN = Duration.ofSeconds(30);
+    /** The longest an issue is kept without reading it again, however long the store promised. */
+    static final Duration LONGEST = Duration.ofHours(1);
     private final IssueRevisions store;
+    private final LongSupplier nanoTime;
     private final FeedKeptCache<IssueId, Kept> issues;
     private final FeedKeptCache<UserId, Set<ApplicationId>> memberOf;
 
-    private record Kept(ApplicationId application, long number) {
+    /** An issue's application and revision, kept until {@code deadline} ({@link System#nanoTime()} scale). */
+    private record Kept(ApplicationId application, long number, long deadline) {
     }
 
     /**
@@ -36,7 +48,13 @@ public final class IssueRevisionCache implements IssueRevisions, IssueChanges.Li
      *                 question reads the store)
      */
     public IssueRevisionCache(IssueRevisions store, int capacity) {
+        this(store, capacity, System::nanoTime);
+    }
+
+    /** With the clock that times how long an issue may be kept ({@link System#nanoTime()} or a test's). */
+    public IssueRevisionCache(IssueRevisions store, int capacity, LongSupplier nanoTime) {
         this.store = store;
+        this.nanoTime = nanoTime;
         this.issues = new FeedKeptCache<>(capacity, "issue revision");
         this.memberOf = new FeedKeptCache<>(capacity, "issue revision");
     }
@@ -51,22 +69,48 @@ public final class IssueRevisionCache implements IssueRevisions, IssueChanges.Li
     @Override
     public Optional<Revision> revision(IssueId issueId, UserId reader) {
         FeedKeptCache.Stamp issueStamp = issues.stamp(issueId);
+        if (!issueStamp.live()) {
+            return store.revision(issueId, reader);
+        }
         FeedKeptCache.Stamp readerStamp = memberOf.stamp(reader);
-        Optional<Kept> kept = issues.kept(issueId);
+        long now = nanoTime.getAsLong();
+        Optional<Kept> kept = issues.kept(issueId).filter(entry -> entry.deadline() - now > 0);
         if (kept.isPresent() && memberOf.kept(reader).filter(seen -> seen.contains(kept.get().application()))
                 .isPresent()) {
             return Optional.of(new Revision(kept.get().application(), kept.get().number(), true));
         }
-        Optional<Revision> read = store.revision(issueId, reader);
-        read.ifPresent(revision -> {
-            issues.keep(issueId, new Kept(revision.application(), revision.number()), issueStamp);
+        Optional<Announced> read = store.announcedRevision(issueId, reader);
+        read.ifPresent(announced -> {
+            Revision revision = announced.revision();
+            Duration keepFor = min(announced.announcedFor(), LONGEST).minus(MARGIN);
+            if (!keepFor.isNegative() && !keepFor.isZero()) {
+                issues.keep(issueId, new Kept(revision.application(), revision.number(), now + keepFor.toNanos()),
+                        issueStamp);
+            }
             if (revision.readerIsMember()) {
-                Set<ApplicationId> seen = new HashSet<>(memberOf.kept(reader).orElse(Set.of()));
-                seen.add(revision.application());
-                memberOf.keep(reader, Set.copyOf(seen), readerStamp);
+                memberOf.merge(reader, readerStamp, seen -> with(seen, revision.application()));
             }
         });
-        return read;
+        return read.map(Announced::revision);
+    }
+
+    /** From the store, whatever is kept. */
+    @Override
+    public Optional<Announced> announcedRevision(IssueId issueId, UserId reader) {
+        return store.announcedRevision(issueId, reader);
+    }
+
+    private static Duration min(Duration one, Duration other) {
+        return one.compareTo(other) <= 0 ? one : other;
+    }
+
+    private static Set<ApplicationId> with(Set<ApplicationId> seen, ApplicationId application) {
+        if (seen == null) {
+            return Set.of(application);
+        }
+        Set<ApplicationId> more = new HashSet<>(seen);
+        more.add(application);
+        return Set.copyOf(more);
     }
 
     @Override

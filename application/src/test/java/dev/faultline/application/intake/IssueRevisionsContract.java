@@ -110,6 +110,23 @@ public abstract class IssueRevisionsContract {
     }
 
     @Test
+    void a_members_question_is_announced_and_asked_again_is_announced_for_as_long_without_moving_the_revision() {
+        IssueId issue = crash("announced", T0);
+
+        IssueRevisions.Announced first = revisions().announcedRevision(issue, member).orElseThrow();
+        IssueRevisions.Announced again = revisions().announcedRevision(issue, member).orElseThrow();
+        IssueRevisions.Announced forStranger = revisions().announcedRevision(issue, person()).orElseThrow();
+
+        assertThat(first.revision().readerIsMember()).isTrue();
+        assertThat(first.announcedFor()).isGreaterThan(Duration.ofMinutes(1));
+        assertThat(again.revision()).isEqualTo(first.revision());
+        assertThat(again.announcedFor()).isGreaterThan(Duration.ofMinutes(1));
+        assertThat(forStranger.revision().readerIsMember()).isFalse();
+        assertThat(forStranger.announcedFor()).isEqualTo(Duration.ZERO);
+        assertThat(revisions().announcedRevision(IssueId.random(), member)).isEmpty();
+    }
+
+    @Test
     void reads_leave_it_and_an_event_counted_moves_it() {
         IssueId issue = crash("counted", T0);
         long before = revision(issue);

@@ -61,7 +61,7 @@ public record IntakeUseCases(
                         storage.ingestedEvents(), clock),
                 new GetIssueInFullService(storage.issues(), storage.memberships(), storage.applications(),
                         storage.events(), storage.notes(), storage.issueGroupings(), storage.issueTallies(),
-                        storage.issueActivities(), storage.users(), issueRevisions, storage.transactions(),
-                        clock));
+                        storage.issueActivities(), storage.users(), storage.issueRevisions(), issueRevisions,
+                        storage.transactions(), clock));
     }
 }

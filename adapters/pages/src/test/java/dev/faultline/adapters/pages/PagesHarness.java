@@ -202,8 +202,8 @@ final class PagesHarness {
             .addResource(new IssuesResource(resolve, new ListApplicationsService(applications, memberships),
                     new ListIssuesService(issues, memberships, applications, transactions, clock),
                     new GetIssueInFullService(issues, memberships, applications, events, notes, groupings, tallies,
-                            activities, users, new InMemoryIssueRevisions(issues, memberships, changes), transactions,
-                            clock),
+                            activities, users, new InMemoryIssueRevisions(issues, memberships, changes),
+                            new InMemoryIssueRevisions(issues, memberships, changes), transactions, clock),
                     new GetCrashReportService(issues, memberships, events, ingested, clock),
                     new LookUpDisplayNamesService(users), cookies, policy.issuer()))
             .addResource(new HomeResource(policy.issuer()))

@@ -80,6 +80,9 @@ public final class PostgresNotices implements AutoCloseable {
             if (!channel.name().matches("[a-z_][a-z0-9_]*")) {
                 throw new IllegalArgumentException("not a plain channel name: " + channel.name());
             }
+            if (channels.stream().anyMatch(known -> known.name().equals(channel.name()))) {
+                throw new IllegalArgumentException("already listening on " + channel.name());
+            }
             channels.add(channel);
         }
         return this;

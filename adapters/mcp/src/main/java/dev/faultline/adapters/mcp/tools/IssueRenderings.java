@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * get_issue's latest renderings, per issue and person (notes are marked "mine" per person), each with the version of
  * the issue it shows. Whether one may be answered again is never decided here: the caller asks
- * {@link GetIssueInFull#getIssueInFullIfChanged} with the version, which reads the issue's revision and the caller's
- * membership each time, so an answer is exact on every instance sharing the database.
+ * {@link GetIssueInFull#getIssueInFullIfChanged} with the version, which checks the issue's revision and the caller's
+ * membership each time (in memory while the instance hears the database's notices of their changes), so an answer is
+ * current with every change made through this instance and every change made through another once it is heard.
  *
  * <p>Bounded by memory, not by count: a rendering weighs an estimate of what it holds ({@link Rendering#weight}), at
  * most {@code budgetBytes} are kept, the least recently used going first, and one heavier than a sixteenth of the

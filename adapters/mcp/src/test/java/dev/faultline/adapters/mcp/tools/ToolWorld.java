@@ -3,6 +3,7 @@ package dev.faultline.adapters.mcp.tools;
 import dev.faultline.adapters.inmemory.intake.InMemoryIngestKeys;
 import dev.faultline.application.intake.CreateApplicationWithIngestKeyService;
 import dev.faultline.application.intake.GetIngestSetupService;
+import dev.faultline.application.tracker.IssueRevisionCache;
 import dev.faultline.domain.intake.IngestBaseUrl;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,7 +112,9 @@ final class ToolWorld {
             new ListApplicationsService(applications, memberships),
             new ListIssuesService(issues, memberships, applications, transactions, clock),
             new GetIssueInFullService(issues, memberships, applications, events, notes, groupings, tallies,
-                    activities, users, new InMemoryIssueRevisions(issues, memberships, changes), transactions, clock),
+                    activities, users, new InMemoryIssueRevisions(issues, memberships, changes),
+                    IssueRevisionCache.listeningTo(changes, new InMemoryIssueRevisions(issues, memberships, changes),
+                            1_000), transactions, clock),
             new ListEventsService(issues, memberships, events),
             new GetCrashReportService(issues, memberships, events, ingested, clock),
             new ResolveIssueService(issues, memberships, activities, transactions, clock),

@@ -20,8 +20,11 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,65 @@ class PostgresIssueRevisionCacheTest extends IssueRevisionsContract {
     }
 
     @Test
+    void an_issue_nobody_asked_about_notifies_nothing_when_it_changes_and_once_asked_about_it_does() {
+        IssueId issue = crash("quiet until asked", T0);
+        settled();
+        heard.clear(); // what this storage told its subscribers itself
+
+        bump(issue);
+        settled();
+        assertThat(heard).as("not announced").doesNotContain(issue);
+
+        cache.visibleRevision(issue, member());
+        bump(issue);
+        await(() -> heard.contains(issue), "the announced issue's notice");
+    }
+
+    @Test
+    void an_announcement_is_renewed_once_less_than_half_of_it_is_left_and_moves_no_revision() {
+        IssueId issue = crash("renewed", T0);
+        IssueRevisions.Announced first = storage.issueRevisions().announcedRevision(issue, member()).orElseThrow();
+        assertThat(first.announcedFor()).isBetween(PostgresIssueRevisions.ANNOUNCE_FOR.minusSeconds(5),
+                PostgresIssueRevisions.ANNOUNCE_FOR);
+
+        IssueRevisions.Announced kept = storage.issueRevisions().announcedRevision(issue, member()).orElseThrow();
+        assertThat(kept.revision()).as("no write while enough is left").isEqualTo(first.revision());
+
+        db.jdbi().useHandle(handle -> handle.execute("UPDATE issue_announcements SET until = now() + interval '1 minute' "
+                + "WHERE issue_id = ?", issue.value()));
+        IssueRevisions.Announced renewed = storage.issueRevisions().announcedRevision(issue, member()).orElseThrow();
+        assertThat(renewed.announcedFor()).isGreaterThan(PostgresIssueRevisions.RENEW_BELOW);
+        assertThat(renewed.revision()).as("announcing moves no revision").isEqualTo(first.revision());
+    }
+
+    /**
+     * An announcement that meets a writer holding the issue waits for it and reads what it committed, so no write can
+     * slip between the revision read and the announcement unannounced.
+     */
+    @Test
+    void an_announcement_waits_for_a_writer_holding_the_issue_and_reads_its_revision() throws Exception {
+        IssueId issue = crash("held", T0);
+        long before = storage.issueRevisions().revision(issue, member()).orElseThrow().number();
+        try (Handle writer = db.jdbi().open()) {
+            writer.begin();
+            writer.execute("UPDATE issues SET revision = revision WHERE id = ?", issue.value());
+            CompletableFuture<IssueRevisions.Announced> announcing = CompletableFuture.supplyAsync(() ->
+                    storage.issueRevisions().announcedRevision(issue, member()).orElseThrow());
+            await(() -> db.jdbi().withHandle(handle -> handle.createQuery("SELECT count(*) FROM pg_stat_activity "
+                    + "WHERE wait_event_type = 'Lock' AND query LIKE '%issue_announcements%'").mapTo(Long.class)
+                    .one()) > 0, "the announcement waiting for the writer");
+            writer.commit();
+
+            assertThat(announcing.get(30, TimeUnit.SECONDS).revision().number()).isEqualTo(before + 1);
+        }
+    }
+
+    private static void bump(IssueId issue) {
+        db.jdbi().useHandle(handle -> handle.execute("UPDATE issues SET revision = revision WHERE id = ?",
+                issue.value()));
+    }
+
+    @Test
     void a_note_added_by_another_connection_is_seen_once_its_notice_is_heard() {
         IssueId issue = crash("noted elsewhere", T0);
         settled();
@@ -145,6 +207,7 @@ class PostgresIssueRevisionCacheTest extends IssueRevisionsContract {
     @Test
     void emptying_the_issues_says_everything_changed() {
         IssueId issue = crash("emptied", T0);
+        settled();
         cache.visibleRevision(issue, member());
         long heard = cache.appliedChanges();
 

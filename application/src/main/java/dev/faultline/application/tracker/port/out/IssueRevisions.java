@@ -3,6 +3,7 @@ package dev.faultline.application.tracker.port.out;
 import dev.faultline.domain.account.UserId;
 import dev.faultline.domain.tracker.ApplicationId;
 import dev.faultline.domain.tracker.IssueId;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -21,6 +22,14 @@ public interface IssueRevisions {
     Optional<Revision> revision(IssueId issueId, UserId reader);
 
     /**
+     * {@link #revision}, and for how long from now on every move of the issue's revision is certain to be announced
+     * to this storage's {@link IssueChanges} subscribers (zero when the reader is not a member: nothing is
+     * announced for them). A store may have to write to promise that; it does so only for a member, and promises
+     * at least as long again as it did before.
+     */
+    Optional<Announced> announcedRevision(IssueId issueId, UserId reader);
+
+    /**
      * The issue's current revision if {@code member} is a member of its application; empty when there is no such
      * issue or it lies outside the member's applications.
      */
@@ -32,5 +41,9 @@ public interface IssueRevisions {
 
     /** An issue's revision as one reader asked for it. */
     record Revision(ApplicationId application, long number, boolean readerIsMember) {
+    }
+
+    /** A revision, and for how long from when it was read its moves are certain to be announced. */
+    record Announced(Revision revision, Duration announcedFor) {
     }
 }
