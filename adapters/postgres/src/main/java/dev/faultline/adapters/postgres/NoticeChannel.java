@@ -12,10 +12,22 @@ import org.jdbi.v3.core.Handle;
  * A channel no {@link PostgresNotices} carries never connects, so caches over it always read the database.
  */
 public abstract class NoticeChannel<L extends FeedListener> implements PostgresNotices.Channel {
+    private final String name;
     private final List<L> listeners = new CopyOnWriteArrayList<>();
     private boolean connected;
 
-    protected final void add(L listener) {
+    /** @param name the channel's name, as its triggers notify it */
+    protected NoticeChannel(String name) {
+        this.name = name;
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    /** Adds a subscriber of the change feed port this channel implements. */
+    public final void subscribe(L listener) {
         synchronized (listeners) {
             listeners.add(listener);
             if (connected) {

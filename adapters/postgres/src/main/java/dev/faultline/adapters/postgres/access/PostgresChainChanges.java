@@ -22,14 +22,8 @@ public final class PostgresChainChanges extends NoticeChannel<ChainChanges.Liste
         return new PostgresChainChanges();
     }
 
-    @Override
-    public String name() {
-        return CHANNEL;
-    }
-
-    @Override
-    public void subscribe(Listener listener) {
-        add(listener);
+    private PostgresChainChanges() {
+        super(CHANNEL);
     }
 
     @Override

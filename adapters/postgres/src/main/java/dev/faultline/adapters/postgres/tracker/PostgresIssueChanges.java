@@ -24,14 +24,8 @@ public final class PostgresIssueChanges extends NoticeChannel<IssueChanges.Liste
         return new PostgresIssueChanges();
     }
 
-    @Override
-    public String name() {
-        return CHANNEL;
-    }
-
-    @Override
-    public void subscribe(Listener listener) {
-        add(listener);
+    private PostgresIssueChanges() {
+        super(CHANNEL);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.faultline.adapters.postgres.access;
 
+import static dev.faultline.adapters.postgres.testing.Eventually.await;
 import static dev.faultline.application.access.testing.AccessFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +20,6 @@ import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,22 +147,6 @@ class PostgresChainChangesTest extends ChainChangesContract {
 
     private void awaitHeard(ChainId chain) {
         await(() -> heard.changed.contains(chain), "the notice for " + chain);
-    }
-
-    /** Polls a condition that a notice makes true, with a generous overall limit (never a fixed sleep). */
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE + " for " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 
     private final class CountingDisconnects implements ChainChanges.Listener {

@@ -1,6 +1,7 @@
 package dev.faultline.adapters.postgres.tracker;
 
 import static dev.faultline.application.testing.Fixtures.T0;
+import static dev.faultline.adapters.postgres.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.faultline.adapters.postgres.PostgresNotices;
@@ -23,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 class PostgresIssueRevisionCacheTest extends IssueRevisionsContract {
     static final TestDatabase db = TestDatabases.fresh();
     private static final String LISTENER_NAME = "issue-changes-test-listener";
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private final PostgresIssueChanges changes = PostgresIssueChanges.silent();
     private final PostgresNotices notices = new PostgresNotices(() -> {
         Properties properties = new Properties();
@@ -255,22 +254,6 @@ class PostgresIssueRevisionCacheTest extends IssueRevisionsContract {
 
         @Override
         public void membershipsChanged(UserId person) {
-        }
-    }
-
-    /** Polls a condition that a notice makes true, with a generous overall limit (never a fixed sleep). */
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + PATIENCE + " for " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }
