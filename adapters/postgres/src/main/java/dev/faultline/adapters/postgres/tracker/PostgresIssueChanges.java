@@ -11,10 +11,11 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Issue changes from PostgreSQL: the channel {@code faultline_issue_changes}, fed by the triggers of
- * {@code V21__issue_change_notify.sql} (payload {@code issue <id>}, {@code member <person id>}, or {@code *} when a
- * table was emptied), heard through a {@link PostgresNotices} that carries it. Writes made through this instance's
- * {@link PostgresIssues}, {@link PostgresNotes} and {@link PostgresIssueActivities} are also told at once on the
- * writing thread (after the commit), so this instance never waits for its own notice.
+ * {@code V21__issue_change_notify.sql} and {@code V22__announced_issues_only.sql} (payload {@code issue <id>} for an
+ * announced issue, see {@link PostgresIssueRevisions}, or a deleted one; {@code member <person id>}; or {@code *} when
+ * a table was emptied), heard through a {@link PostgresNotices} that carries it. Writes made through this instance's
+ * {@link PostgresIssues}, {@link PostgresNotes}, {@link PostgresIssueActivities} and event retention are also told at
+ * once on the writing thread (after the commit), announced or not, so this instance never waits for its own notice.
  */
 public final class PostgresIssueChanges extends NoticeChannel<IssueChanges.Listener> implements IssueChanges {
     public static final String CHANNEL = "faultline_issue_changes";
