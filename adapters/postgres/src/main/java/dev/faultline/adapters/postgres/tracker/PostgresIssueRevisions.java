@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * {@code issues.revision}, which the triggers of migration V17 move on (see there for what moves it), read together
@@ -25,7 +24,8 @@ public final class PostgresIssueRevisions implements IssueRevisions {
     static final Duration RENEW_BELOW = Duration.ofMinutes(5);
     private static final String REVISION = """
             SELECT i.application_id, i.revision, m.user_id IS NOT NULL AS member,
-                   EXTRACT(EPOCH FROM a.until - clock_timestamp()) AS announced_for
+                   CASE WHEN m.user_id IS NOT NULL THEN EXTRACT(EPOCH FROM a.until - clock_timestamp()) END
+                       AS announced_for
             FROM issues i
             LEFT JOIN memberships m ON m.application_id = i.application_id AND m.user_id = :reader
             LEFT JOIN issue_announcements a ON a.issue_id = i.id
@@ -39,14 +39,14 @@ public final class PostgresIssueRevisions implements IssueRevisions {
                 FOR SHARE OF i
             ), announced AS (
                 INSERT INTO issue_announcements (issue_id, until)
-                SELECT id, clock_timestamp() + make_interval(secs => :seconds) FROM locked
+                SELECT id, clock_timestamp() + make_interval(secs => %d) FROM locked
                 ON CONFLICT (issue_id) DO UPDATE SET until = GREATEST(issue_announcements.until, EXCLUDED.until)
                 RETURNING until
             )
             SELECT l.application_id, l.revision, true AS member,
                    EXTRACT(EPOCH FROM a.until - clock_timestamp()) AS announced_for
             FROM locked l CROSS JOIN announced a
-            """;
+            """.formatted(ANNOUNCE_FOR.toSeconds());
 
     private final Jdbi jdbi;
 
@@ -64,21 +64,17 @@ public final class PostgresIssueRevisions implements IssueRevisions {
         Optional<Announced> read = read(REVISION, issueId, reader);
         if (read.isEmpty() || !read.get().revision().readerIsMember()
                 || read.get().announcedFor().compareTo(RENEW_BELOW) >= 0) {
-            return read.map(PostgresIssueRevisions::onlyForMembers);
+            return read;
         }
-        return read(ANNOUNCE, issueId, reader).or(() -> read(REVISION, issueId, reader)
-                .map(PostgresIssueRevisions::onlyForMembers));
+        return read(ANNOUNCE, issueId, reader).or(() -> read(REVISION, issueId, reader));
     }
 
     private Optional<Announced> read(String sql, IssueId issueId, UserId reader) {
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql).bind("issue", issueId.value()).bind("reader", reader.value());
-            if (sql.equals(ANNOUNCE)) {
-                query.bind("seconds", (double) ANNOUNCE_FOR.toSeconds());
-            }
-            return query.map((rs, ctx) -> announced(rs)) // not mapTo(...): its mapper look-up was a fifth of this call
-                    .findOne();
-        });
+        return jdbi.withHandle(handle -> handle.createQuery(sql)
+                .bind("issue", issueId.value())
+                .bind("reader", reader.value())
+                .map((rs, ctx) -> announced(rs)) // not mapTo(...): its mapper look-up was a fifth of this call
+                .findOne());
     }
 
     private static Announced announced(ResultSet rs) throws SQLException {
@@ -86,10 +82,5 @@ public final class PostgresIssueRevisions implements IssueRevisions {
         Duration announcedFor = rs.wasNull() || seconds <= 0 ? Duration.ZERO : Duration.ofNanos((long) (seconds * 1e9));
         return new Announced(new Revision(new ApplicationId(rs.getObject(1, UUID.class)), rs.getLong(2),
                 rs.getBoolean(3)), announcedFor);
-    }
-
-    private static Announced onlyForMembers(Announced announced) {
-        return announced.revision().readerIsMember() ? announced
-                : new Announced(announced.revision(), Duration.ZERO);
     }
 }
