@@ -27,9 +27,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.postgresql.PGStatement;
@@ -230,18 +230,11 @@ public final class PostgresIssues implements Issues {
                     + " ORDER BY i." + key + " DESC, i.id DESC LIMIT :fetch";
         }
         boolean walked = tallyWalk || issueWalk;
-        return jdbi.withHandle(handle -> {
-            org.jdbi.v3.core.statement.Query statement = handle.createQuery(sql).bindMap(params);
-            if (!walked) {
-                statement.addCustomizer(PlannedForItsValues.INSTANCE);
-            }
-            Supplier<List<Listed>> listed = () -> statement.map((rs, ctx) -> new Listed(map(rs, ctx),
-                            there.isEmpty() ? Optional.empty() : Optional.of(new IssueTallies.Tally(there.get().value(),
-                                    nullableInstant(rs, "there_first_seen"), nullableInstant(rs, "there_last_seen"),
-                                    rs.getLong("there_event_count")))))
-                    .list();
-            return walked ? GenericPlan.during(handle, listed) : listed.get();
-        });
+        RowMapper<Listed> listed = (rs, ctx) -> new Listed(map(rs, ctx), there.isEmpty() ? Optional.empty()
+                : Optional.of(new IssueTallies.Tally(there.get().value(), nullableInstant(rs, "there_first_seen"),
+                        nullableInstant(rs, "there_last_seen"), rs.getLong("there_event_count"))));
+        return jdbi.withHandle(handle -> walked ? GenericPlan.list(handle, sql, params, listed)
+                : handle.createQuery(sql).bindMap(params).addCustomizer(PlannedForItsValues.INSTANCE).map(listed).list());
     }
 
     /**
