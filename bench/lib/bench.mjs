@@ -176,8 +176,8 @@ async function growTo(stage) {
   const ms = await raw.sql(`grow-${stage}`, growthSql({ from: Number(from), count: g.count, maxExtraEvents: g.extra, seed: 0.1 + stage / 10 }));
   // What autovacuum leaves a table in after bulk inserts: visibility map set, so index-only walks stay index-only.
   await raw.sql(`vacuum-${stage}`, "VACUUM (ANALYZE) issues, issue_tallies, issue_activity");
-  // And what the checkpointer leaves behind it: the growth's dirty buffers written out, so the reads measured next
-  // do not each write one out to make room (shared_buffers is 128 MB; the data is several times that).
+  // And what the checkpointer leaves behind it: the growth's dirty buffers written out now, rather than by reads
+  // that need their room (shared_buffers is 128 MB, the data several times that) or by a checkpoint in the rounds.
   await raw.sql(`checkpoint-${stage}`, "CHECKPOINT");
   const [[issues, events]] = await raw.query("SELECT (SELECT count(*) FROM issues), (SELECT count(*) FROM events)");
   log(`grew by SQL to ${issues} issues, ${events} events in ${(ms / 1000).toFixed(1)} s`);
