@@ -234,7 +234,8 @@ public final class PostgresIssues implements Issues {
                 : Optional.of(new IssueTallies.Tally(there.get().value(), nullableInstant(rs, "there_first_seen"),
                         nullableInstant(rs, "there_last_seen"), rs.getLong("there_event_count"))));
         return jdbi.withHandle(handle -> walked ? GenericPlan.list(handle, sql, params, listed)
-                : handle.createQuery(sql).bindMap(params).addCustomizer(PlannedForItsValues.INSTANCE).map(listed).list());
+                : handle.createQuery(sql).bindMap(params).addCustomizer(PlannedForItsValues.INSTANCE)
+                        .map(listed).list());
     }
 
     /**
