@@ -83,9 +83,10 @@ const latencies = [];
 let errors = 0;
 let next = 0;
 
-async function one() {
+/** {@code scheduled}: the open loop's arrival time, which latency counts from (a queue in this client is counted). */
+async function one(scheduled) {
   const body = envelope(next++);
-  const started = performance.now();
+  const started = scheduled ?? performance.now();
   try {
     const res = await fetch(url, { method: "POST", body });
     await res.arrayBuffer();
@@ -115,15 +116,17 @@ if (phase === "closed") {
   const rate = Number(knob);
   const inFlight = new Set();
   let sent = 0;
+  const arrival = (n) => start + (n * 1000) / rate;
   while (performance.now() - start < durationMs) {
-    const due = Math.floor(((performance.now() - start) / 1000) * rate);
-    while (sent < due) {
-      sent++;
+    // every arrival whose time has come, the first at the phase's start (as in lib/load.mjs)
+    const now = performance.now();
+    while (arrival(sent) <= now && arrival(sent) < start + durationMs) {
+      const scheduled = arrival(sent++);
       if (inFlight.size >= 4000) { statuses.client_dropped = (statuses.client_dropped || 0) + 1; continue; }
-      const p = one().finally(() => inFlight.delete(p));
+      const p = one(scheduled).finally(() => inFlight.delete(p));
       inFlight.add(p);
     }
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 1));
   }
   await Promise.all(inFlight);
 }

@@ -92,9 +92,12 @@ async function open(target, seconds, rate) {
   };
   const start = performance.now();
   let sent = 0;
+  const arrival = (n) => start + (n * 1000) / rate;
   while (performance.now() - start < seconds * 1000) {
-    const due = Math.floor(((performance.now() - start) / 1000) * rate);
-    while (sent < due) waiting.push(start + (sent++ * 1000) / rate);
+    // every arrival whose time has come, the first at the phase's start: releasing arrival n only once the
+    // (n + 1)th was due, as this loop did until 2026-12-05, added one whole interval (1000 / rate ms) to every latency
+    const now = performance.now();
+    while (arrival(sent) <= now && arrival(sent) < start + seconds * 1000) waiting.push(arrival(sent++));
     pump();
     await new Promise((r) => setTimeout(r, OPEN_LOOP_TICK_MS));
   }
