@@ -148,6 +148,11 @@ const best = (name) => Math.max(0, ...(results.get(name)?.closed ?? []).map((p) 
 async function measure(target, mode, seconds) {
   if (target.unavailable) return;
   const rate = mode === "open" ? Math.max(1, best(target.name) / 2) : 0;
+  if (mode === "open" && target.codeCap) {
+    // An open phase as long as the codes minted for it last (minted below: the rate's need, at most codeCap), so
+    // its p50 and p99 cover the whole phase instead of its first part and then a queue of arrivals never sent.
+    seconds = Math.min(seconds, (target.codeCap - 6) / (rate * 1.05));
+  }
   if (target.prepare) {
     // Codes for this phase, minted before it (not measured): enough for the rate seen so far, with room to spare
     // where minting is cheap; a closed-loop phase that uses them all up ends early (its rate stays valid).
@@ -158,6 +163,9 @@ async function measure(target, mode, seconds) {
     await target.prepare(Math.min(estimate, target.codeCap ?? 20000));
   }
   const result = await phase(target.warming ? { ...target, slots: Math.min(target.slots, S.warmSlots) } : target, mode, seconds, rate);
+  if (result.statuses?.not_sent && !target.warming) {
+    log(`${target.name}, ${mode} loop: ${result.statuses.not_sent} arrivals not sent (codes used up)`);
+  }
   if (target.warming) target.warmRate = result.per_s;
   else record(target, result);
   return result;
