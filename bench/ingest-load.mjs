@@ -4,6 +4,7 @@
 // RELEASES=N (default 1) spreads each issue's events over N releases in turn (checkout@1.0 .. checkout@1.<N-1>).
 import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync } from "node:fs";
+import { OPEN_LOOP_TICK_MS, arrivals } from "./lib/load.mjs";
 
 const [url, phase, seconds, issues, knob, serverPid] = process.argv.slice(2);
 const durationMs = Number(seconds) * 1000;
@@ -115,23 +116,18 @@ if (phase === "closed") {
 } else {
   const rate = Number(knob);
   const inFlight = new Set();
-  let sent = 0;
-  const end = start + durationMs;
-  const arrival = (n) => start + (n * 1000) / rate;
-  while (performance.now() < end) {
-    // every arrival whose time has come, the first at the phase's start (as in lib/load.mjs)
-    const now = performance.now();
-    while (arrival(sent) <= now && arrival(sent) < end) {
-      const scheduled = arrival(sent++);
+  const schedule = arrivals(start, durationMs, rate);
+  while (performance.now() < schedule.end) {
+    for (const scheduled of schedule.due(performance.now())) {
       if (inFlight.size >= 4000) { statuses.client_dropped = (statuses.client_dropped || 0) + 1; continue; }
       const p = one(scheduled).finally(() => inFlight.delete(p));
       inFlight.add(p);
     }
-    await new Promise((r) => setTimeout(r, 1));
+    await new Promise((r) => setTimeout(r, OPEN_LOOP_TICK_MS));
   }
   // Arrivals of the phase this client did not get to before its end: at 10x it falls behind, since starting each
   // request takes it time too. Counted, not sent: sending them now would stretch the phase.
-  const late = Math.max(0, Math.ceil((durationMs * rate) / 1000) - sent);
+  const late = schedule.rest().length;
   if (late) statuses.not_sent = late;
   await Promise.all(inFlight);
 }

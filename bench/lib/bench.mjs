@@ -148,19 +148,19 @@ const best = (name) => Math.max(0, ...(results.get(name)?.closed ?? []).map((p) 
 async function measure(target, mode, seconds) {
   if (target.unavailable) return;
   const rate = mode === "open" ? Math.max(1, best(target.name) / 2) : 0;
-  if (mode === "open" && target.codeCap) {
-    // An open phase as long as the codes minted for it last (minted below: the rate's need, at most codeCap), so
-    // its p50 and p99 cover the whole phase instead of its first part and then a queue of arrivals never sent.
-    seconds = Math.min(seconds, (target.codeCap - 6) / (rate * 1.05));
-  }
   if (target.prepare) {
     // Codes for this phase, minted before it (not measured): enough for the rate seen so far, with room to spare
-    // where minting is cheap; a closed-loop phase that uses them all up ends early (its rate stays valid).
+    // where minting is cheap; a closed-loop phase that uses them all up ends early (its rate stays valid). An open
+    // phase lasts only as long as the codes it may mint (codeCap), so its p50 and p99 cover the whole phase rather
+    // than its first part and then a queue of arrivals never sent.
+    const cap = target.codeCap ?? 20000;
+    const openNeed = (s) => Math.ceil(rate * s * 1.05) + 5;
+    if (mode === "open") seconds = Math.min(seconds, (cap - 6) / (rate * 1.05)); // openNeed(seconds) <= cap
     const known = Math.max(best(target.name), target.warmRate ?? 0);
     const spare = target.mintSpare ?? 2;
-    const estimate = mode === "open" ? Math.ceil(rate * seconds * 1.05) + 5
+    const estimate = mode === "open" ? openNeed(seconds)
       : known ? Math.ceil(known * seconds * spare) : target.warming ? 40 : 400;
-    await target.prepare(Math.min(estimate, target.codeCap ?? 20000));
+    await target.prepare(Math.min(estimate, cap));
   }
   const result = await phase(target.warming ? { ...target, slots: Math.min(target.slots, S.warmSlots) } : target, mode, seconds, rate);
   if (result.statuses?.not_sent && !target.warming) {

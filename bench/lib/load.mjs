@@ -11,7 +11,25 @@ const OPEN_LOOP_SLOTS = 64;
 // measured p50s (list_issues at 500/s on a lab server, interleaved, measured while every arrival was also released
 // one interval late: 4.8-5.0 ms at 2 ms, 4.0-4.6 at 1 ms). 1 ms is Node's finest timer; anything finer would mean
 // spinning on a core the servers need.
-const OPEN_LOOP_TICK_MS = 1;
+export const OPEN_LOOP_TICK_MS = 1;
+
+/**
+ * The arrivals of an open-loop phase: one every 1000 / rate ms from {@code start}, the first at {@code start}, the
+ * last before {@code start + ms}. {@code due(now)} hands out those whose time has come; {@code rest()} those the loop
+ * did not get to before the phase ended. Releasing arrival n only once the (n + 1)th was due, as both open loops did
+ * until 2026-12-05, added one whole interval to every latency counted from the arrival.
+ */
+export function arrivals(start, ms, rate) {
+  const end = start + ms;
+  const at = (n) => start + (n * 1000) / rate;
+  let next = 0;
+  const upTo = (limit) => {
+    const out = [];
+    while (at(next) < end && at(next) <= limit) out.push(at(next++));
+    return out;
+  };
+  return { end, due: (now) => upTo(now), rest: () => upTo(Infinity) };
+}
 
 export function percentile(sorted, p) {
   if (sorted.length === 0) return null;
@@ -92,19 +110,13 @@ async function open(target, seconds, rate) {
     }
   };
   const start = performance.now();
-  const end = start + seconds * 1000;
-  let sent = 0;
-  const arrival = (n) => start + (n * 1000) / rate;
-  while (performance.now() < end) {
-    // every arrival whose time has come, the first at the phase's start: releasing arrival n only once the
-    // (n + 1)th was due, as this loop did until 2026-12-05, added one whole interval (1000 / rate ms) to every latency
-    const now = performance.now();
-    while (arrival(sent) <= now && arrival(sent) < end) waiting.push(arrival(sent++));
+  const schedule = arrivals(start, seconds * 1000, rate);
+  while (performance.now() < schedule.end) {
+    waiting.push(...schedule.due(performance.now()));
     pump();
     await new Promise((r) => setTimeout(r, OPEN_LOOP_TICK_MS));
   }
-  // the arrivals due after the last tick, still within the phase: late now, and counted late
-  while (arrival(sent) < end) waiting.push(arrival(sent++));
+  waiting.push(...schedule.rest()); // due after the last tick, within the phase: sent late, and counted late
   while (waiting.length && (!target.more || target.more())) {
     pump();
     await Promise.race([...inFlight, new Promise((r) => setTimeout(r, 5))]);

@@ -62,13 +62,12 @@ export function printReport(report, targets) {
     const ok = open.reduce((n, p) => n + p.ok, 0);
     return ok ? Math.round((open.reduce((n, p) => n + p.jit_cpu_ms, 0) * 1000) / ok) : null;
   };
-  const mainRows = Object.fromEntries(Object.keys(small).map((name) => [name, report.results[name]]));
   const growthRows = Object.keys(small).map((name) => {
     const a = p50(small[name]);
     const b = summary[name]?.p50_ms ?? null;
     const c = p50(large[name]);
     return [name, num(a, 2), num(b, 2), num(c, 2), a && c ? (c / a).toFixed(2) : "-", b && c ? (c / b).toFixed(2) : "-",
-      [small[name], mainRows[name], large[name]].map((r) => num(openJit(r))).join(" / ")];
+      [small[name], report.results[name], large[name]].map((r) => num(openJit(r))).join(" / ")];
   });
   table("list_issues as issues grow: p50 ms (open loop at half the best rate)",
     ["query", `${lg.small.issues} issues`, `${lg.main.issues}`, `${lg.large.issues}`, "largest ÷ smallest",
